@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { setupUnit } from '../../db/setup.js';
+import { PRESET_IDS, loadPreset } from '../../io/presets.js';
+import { type CommonOptions, withDatabase } from '../context.js';
+import { RefusedError } from '../errors.js';
+import { newCommand } from '../program.js';
+
+interface InitOptions extends CommonOptions {
+  plan: string;
+  unit: string;
+  officer?: string;
+  demo?: boolean;
+}
+
+export function initCommand(): Command {
+  return newCommand('init', 'tạo dữ liệu cho một xã/phường theo một kế hoạch mẫu')
+    .requiredOption('--plan <ID>', `mã kế hoạch mẫu (${PRESET_IDS.join(', ')})`)
+    .requiredOption('--unit <NAME>', 'tên xã/phường, ví dụ "phường Phù Vân"')
+    .option('--officer <NAME>', 'họ tên cán bộ phụ trách')
+    .option('--demo', 'thêm dữ liệu mẫu: 15 tổ, thành viên và 10 tháng số liệu')
+    .action(async (opts: InitOptions) => {
+      const preset = loadPreset(opts.plan);
+      if (!preset) throw new RefusedError(`Không có kế hoạch mẫu "${opts.plan}". Các mã có: ${PRESET_IDS.join(', ')}.`);
+      if (!opts.unit.trim()) throw new RefusedError('Tên xã/phường không được để trống.');
+      const made = await withDatabase(
+        opts,
+        'tonghop init',
+        (db) => setupUnit(db.db, { preset, unitName: opts.unit, officer: opts.officer ?? null, demo: !!opts.demo }),
+        { create: true },
+      );
+      const demo = opts.demo ? ` Đã thêm dữ liệu mẫu: ${made.teams} tổ, ${made.members} thành viên, ${made.forms} phiếu.` : '';
+      process.stdout.write(`Đã khởi tạo dữ liệu theo "${preset.plan.name}".${demo}\n`);
+    });
+}

@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import { computeStatus } from '../../db/evaluation.js';
+import { listIndicators } from '../../db/unit.js';
+import { describeTarget, worstTarget } from '../../domain/describe.js';
+import { STATUS_LABELS, STATUS_SYMBOLS } from '../../domain/labels.js';
+import { lastFinishedMonth, monthLabel, parseMonth } from '../../domain/period.js';
+import { statusJson } from '../../domain/status.js';
+import { formatPercent } from '../../domain/text.js';
+import { renderTable } from '../../io/text-table.js';
+import { type CommonOptions, withDatabase } from '../context.js';
+import { UsageError } from '../errors.js';
+import { newCommand } from '../program.js';
+
+interface StatusOptions extends CommonOptions {
+  asOf?: string;
+  json?: boolean;
+}
+
+export function statusCommand(): Command {
+  return newCommand('status', 'tổ nào chậm so với kế hoạch, xếp tổ chậm nhất lên đầu')
+    .option('--as-of <YYYY-MM>', 'tính đến tháng (mặc định: tháng vừa kết thúc)')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (opts: StatusOptions) => {
+      const asOf = opts.asOf ? parseMonth(opts.asOf) : lastFinishedMonth();
+      if (!asOf || (opts.asOf && !/^\d{4}-\d{2}$/u.test(opts.asOf.trim())))
+        throw new UsageError(`Tháng "${opts.asOf}" không hợp lệ: dùng dạng YYYY-MM, ví dụ 2026-11.`);
+      const out = await withDatabase(opts, 'tonghop status', async (db) => {
+        const report = await computeStatus(db.pg, asOf);
+        if (opts.json) return statusJson(report) + '\n';
+        const indicators = new Map((await listIndicators(db.pg)).map((i) => [i.code, i]));
+        const { due, received } = report.completeness;
+        const head = [
+          `${report.input.plan.name} — tình hình đến tháng ${monthLabel(asOf)}`,
+          `Phiếu đã nhận: ${received}/${due}${due ? ` (${formatPercent(received / due)})` : ''}`,
+          '',
+        ];
+        const rows = report.teams.map((t) => {
+          const w = worstTarget(t.targets);
+          return [t.ma_to, t.ten_to, `${STATUS_SYMBOLS[t.status]} ${STATUS_LABELS[t.status]}`, w ? describeTarget(w, indicators) : ''];
+        });
+        const table = renderTable(
+          [{ title: 'Mã tổ' }, { title: 'Tên tổ', max: 32 }, { title: 'Trạng thái' }, { title: 'Cần chú ý' }],
+          rows,
+        );
+        return [...head, ...table].join('\n') + '\n';
+      });
+      process.stdout.write(out);
+    });
+}

@@ -1,0 +1,46 @@
+// Opening the database for a command and turning known failures into exit codes.
+import { ZodError } from 'zod';
+import { LockedError } from '../db/lock.js';
+import { NewerDatabaseError } from '../db/migrate.js';
+import { type Database, NoDatabaseError, openDatabase } from '../db/open.js';
+import { AlreadyInitialisedError } from '../db/setup.js';
+import { resolveDataDir } from '../paths.js';
+import { EXIT_REFUSED, EXIT_USAGE, RefusedError, UsageError } from './errors.js';
+
+export interface CommonOptions {
+  dataDir?: string;
+}
+
+export async function withDatabase<T>(
+  opts: CommonOptions,
+  command: string,
+  fn: (db: Database) => Promise<T>,
+  openOpts: { create?: boolean } = {},
+): Promise<T> {
+  const database = await openDatabase({ dataDir: resolveDataDir(opts.dataDir), command, create: openOpts.create });
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const REFUSALS = [RefusedError, LockedError, NoDatabaseError, NewerDatabaseError, AlreadyInitialisedError];
+
+/** A Vietnamese message and exit 1 for refusals; anything else is a bug and shows its stack. */
+export function reportError(err: unknown): number {
+  if (err instanceof UsageError) {
+    process.stderr.write(`Lỗi: ${err.message}\n`);
+    return EXIT_USAGE;
+  }
+  if (REFUSALS.some((E) => err instanceof E)) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    return EXIT_REFUSED;
+  }
+  if (err instanceof ZodError) {
+    process.stderr.write(`Dữ liệu không hợp lệ: ${err.issues.map((i) => i.message).join('; ')}\n`);
+    return EXIT_REFUSED;
+  }
+  process.stderr.write(`Lỗi không mong đợi: ${(err as Error)?.stack ?? String(err)}\n`);
+  return 70;
+}

@@ -1,0 +1,61 @@
+// The command-line parser (commander), in Vietnamese. Each command lives in commands/.
+import { Command, CommanderError, Help } from 'commander';
+import { EXIT_USAGE } from './errors.js';
+
+const TITLES: Record<string, string> = {
+  'Usage:': 'Cách dùng:',
+  'Options:': 'Tùy chọn:',
+  'Commands:': 'Lệnh:',
+  'Arguments:': 'Tham số:',
+  'Global Options:': 'Tùy chọn chung:',
+};
+
+/** Commander's English errors, said in Vietnamese. */
+export function translateCommanderError(msg: string): string {
+  const rules: [RegExp, (m: RegExpExecArray) => string][] = [
+    [/unknown option '([^']+)'/u, (m) => `tùy chọn không hợp lệ '${m[1]}'`],
+    [/unknown command '([^']+)'/u, (m) => `lệnh không tồn tại '${m[1]}'. Xem "tonghop --help"`],
+    [/missing required argument '([^']+)'/u, (m) => `thiếu tham số bắt buộc '${m[1]}'`],
+    [/option '([^']+)' argument missing/u, (m) => `tùy chọn '${m[1]}' cần một giá trị`],
+    [/required option '([^']+)' not specified/u, (m) => `thiếu tùy chọn bắt buộc '${m[1]}'`],
+    [/too many arguments(?: for '([^']+)')?/u, (m) => `thừa tham số${m[1] ? ` cho lệnh '${m[1]}'` : ''}`],
+    [/option '([^']+)' argument '([^']+)' is invalid/u, (m) => `giá trị '${m[2]}' của tùy chọn '${m[1]}' không hợp lệ`],
+    [/command-argument value '([^']+)' is invalid for argument '([^']+)'/u, (m) => `giá trị '${m[1]}' không hợp lệ cho tham số '${m[2]}'`],
+  ];
+  for (const [re, say] of rules) {
+    const m = re.exec(msg);
+    if (m) {
+      const extra = /Allowed choices are (.+)\./u.exec(msg);
+      return `Lỗi: ${say(m)}${extra ? ` (chọn một trong: ${extra[1]})` : ''}.\n`;
+    }
+  }
+  return msg.replace(/^error:/u, 'Lỗi:');
+}
+
+/** A command with our conventions: Vietnamese help, exit code 2 on a wrong command line. */
+export function configure(cmd: Command): Command {
+  return cmd
+    .helpOption('-h, --help', 'hiển thị trợ giúp')
+    .configureHelp({ styleTitle: (s: string) => TITLES[s] ?? s } as Partial<Help>)
+    .configureOutput({ outputError: (str, write) => write(translateCommanderError(str)) })
+    .showHelpAfterError('(xem thêm: --help)')
+    .exitOverride((err: CommanderError) => {
+      throw err;
+    });
+}
+
+export function newCommand(name: string, description: string): Command {
+  const cmd = configure(new Command(name)).description(description).usage('[tùy chọn]');
+  cmd.option('--data-dir <DIR>', 'thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng; biến TONGHOP_DATA_DIR)');
+  return cmd;
+}
+
+export function isHelpOrVersion(err: unknown): boolean {
+  return err instanceof CommanderError && ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(err.code);
+}
+
+export function usageExitCode(err: unknown): number | null {
+  if (isHelpOrVersion(err)) return 0;
+  if (err instanceof CommanderError) return EXIT_USAGE;
+  return null;
+}

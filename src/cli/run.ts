@@ -1,0 +1,28 @@
+// The non-interactive commands. Every command takes --data-dir and --help; exit codes per domain.md.
+import { configure, newCommand, usageExitCode } from './program.js';
+import { Command } from 'commander';
+import { reportError } from './context.js';
+import { plansCommand } from './commands/plans.js';
+import { initCommand } from './commands/init.js';
+import { statusCommand } from './commands/status.js';
+
+export function buildProgram(): Command {
+  const program = configure(new Command('tonghop'))
+    .description(
+      'Tổng hợp số liệu Tổ Công nghệ số cộng đồng của xã/phường.\nKhông có lệnh: mở giao diện trên terminal.',
+    )
+    .option('--data-dir <DIR>', 'thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng; biến TONGHOP_DATA_DIR)')
+    .helpCommand('help [lệnh]', 'hiển thị trợ giúp của một lệnh');
+  for (const cmd of [plansCommand(), initCommand(), statusCommand()]) program.addCommand(cmd);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    return usageExitCode(err) ?? reportError(err);
+  }
+}

@@ -1,0 +1,214 @@
+// Monthly forms: one team × one month, a value per indicator (a blank has no row), received date,
+// note. Every change is logged (old, new, when) so the officer can undo and see a form's history.
+import type { Month } from '../domain/period.js';
+import { valueSchema } from '../domain/schemas.js';
+import type { Queryable } from './queryable.js';
+
+export type FormSource = 'typed' | 'csv';
+
+export interface FormRow {
+  id: number;
+  teamId: number;
+  month: Month;
+  receivedOn: string | null;
+  note: string | null;
+  source: FormSource;
+  values: Record<string, number>; // blank cells are absent
+}
+
+export const FIELD_RECEIVED = '_ngay_nhan';
+export const FIELD_NOTE = '_ghi_chu';
+export const FIELD_FORM = '_phieu'; // the form itself was created or removed
+
+export async function getForm(q: Queryable, teamId: number, month: Month): Promise<FormRow | null> {
+  const r = await q.query<Omit<FormRow, 'values'> & { values: Record<string, number> | null }>(
+    `SELECT f.id, f.team_id AS "teamId", f.month, f.received_on AS "receivedOn", f.note, f.source,
+            (SELECT json_object_agg(v.indicator, v.value) FROM form_value v WHERE v.form_id = f.id) AS values
+     FROM form f WHERE f.team_id = $1 AND f.month = $2`,
+    [teamId, month],
+  );
+  const row = r.rows[0];
+  return row ? { ...row, values: row.values ?? {} } : null;
+}
+
+async function logChange(
+  q: Queryable,
+  teamId: number,
+  month: Month,
+  field: string,
+  oldValue: string | null,
+  newValue: string | null,
+  source: string,
+): Promise<void> {
+  await q.query(
+    `INSERT INTO value_change (team_id, month, field, old_value, new_value, source) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [teamId, month, field, oldValue, newValue, source],
+  );
+}
+
+/** The form's id, creating an empty form (with a log line) if there is none. */
+export async function ensureForm(q: Queryable, teamId: number, month: Month, source: FormSource, receivedOn: string | null = null): Promise<number> {
+  const found = await q.query<{ id: number }>('SELECT id FROM form WHERE team_id = $1 AND month = $2', [teamId, month]);
+  if (found.rows[0]) return found.rows[0].id;
+  const r = await q.query<{ id: number }>(
+    'INSERT INTO form (team_id, month, source, received_on) VALUES ($1, $2, $3, $4) RETURNING id',
+    [teamId, month, source, receivedOn],
+  );
+  await logChange(q, teamId, month, FIELD_FORM, null, 'tạo phiếu', source);
+  return r.rows[0]!.id;
+}
+
+/** Set one figure (null = blank). Returns false when nothing changed. */
+export async function setValue(
+  q: Queryable,
+  teamId: number,
+  month: Month,
+  indicator: string,
+  value: number | null,
+  source: FormSource | 'undo' = 'typed',
+): Promise<boolean> {
+  if (value !== null) valueSchema.parse(value);
+  const formId = await ensureForm(q, teamId, month, source === 'undo' ? 'typed' : source);
+  const old = await q.query<{ value: number }>('SELECT value FROM form_value WHERE form_id = $1 AND indicator = $2', [
+    formId,
+    indicator,
+  ]);
+  const oldValue = old.rows[0]?.value ?? null;
+  if (oldValue === value) return false;
+  if (value === null) {
+    await q.query('DELETE FROM form_value WHERE form_id = $1 AND indicator = $2', [formId, indicator]);
+  } else {
+    await q.query(
+      `INSERT INTO form_value (form_id, indicator, value) VALUES ($1, $2, $3)
+       ON CONFLICT (form_id, indicator) DO UPDATE SET value = $3`,
+      [formId, indicator, value],
+    );
+  }
+  await q.query('UPDATE form SET updated_at = now() WHERE id = $1', [formId]);
+  await logChange(q, teamId, month, indicator, oldValue === null ? null : String(oldValue), value === null ? null : String(value), source);
+  return true;
+}
+
+async function setFormField(
+  q: Queryable,
+  teamId: number,
+  month: Month,
+  column: 'received_on' | 'note',
+  field: string,
+  value: string | null,
+  source: string,
+): Promise<boolean> {
+  const formId = await ensureForm(q, teamId, month, 'typed');
+  const old = await q.query<{ v: string | null }>(`SELECT ${column}::text AS v FROM form WHERE id = $1`, [formId]);
+  const oldValue = old.rows[0]?.v ?? null;
+  if (oldValue === value) return false;
+  await q.query(`UPDATE form SET ${column} = $2, updated_at = now() WHERE id = $1`, [formId, value]);
+  await logChange(q, teamId, month, field, oldValue, value, source);
+  return true;
+}
+
+export function setReceivedOn(q: Queryable, teamId: number, month: Month, iso: string | null, source = 'typed'): Promise<boolean> {
+  return setFormField(q, teamId, month, 'received_on', FIELD_RECEIVED, iso, source);
+}
+
+export function setNote(q: Queryable, teamId: number, month: Month, note: string | null, source = 'typed'): Promise<boolean> {
+  return setFormField(q, teamId, month, 'note', FIELD_NOTE, note, source);
+}
+
+export interface ChangeRow {
+  id: number;
+  at: Date;
+  teamId: number;
+  month: Month;
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+  source: string;
+  undone: boolean;
+}
+
+const CHANGE_SELECT = `SELECT id::int, at, team_id AS "teamId", month, field, old_value AS "oldValue", new_value AS "newValue", source, undone FROM value_change`;
+
+/** A form's change history, newest first. */
+export async function formHistory(q: Queryable, teamId: number, month: Month, limit = 200): Promise<ChangeRow[]> {
+  const r = await q.query<ChangeRow>(CHANGE_SELECT + ' WHERE team_id = $1 AND month = $2 ORDER BY id DESC LIMIT $3', [
+    teamId,
+    month,
+    limit,
+  ]);
+  return r.rows;
+}
+
+/**
+ * Undo the newest typed change not yet undone (optionally only within one form): put the old
+ * value back, log that as an 'undo' change, and mark the original undone. Returns what was undone.
+ */
+export async function undoLast(q: Queryable, scope?: { teamId: number; month: Month }): Promise<ChangeRow | null> {
+  const where = scope ? ' AND team_id = $1 AND month = $2' : '';
+  const r = await q.query<ChangeRow>(
+    CHANGE_SELECT + ` WHERE undone = false AND source = 'typed' AND field <> '${FIELD_FORM}'${where} ORDER BY id DESC LIMIT 1`,
+    scope ? [scope.teamId, scope.month] : [],
+  );
+  const c = r.rows[0];
+  if (!c) return null;
+  if (c.field === FIELD_RECEIVED) await setReceivedOn(q, c.teamId, c.month, c.oldValue, 'undo');
+  else if (c.field === FIELD_NOTE) await setNote(q, c.teamId, c.month, c.oldValue, 'undo');
+  else await setValue(q, c.teamId, c.month, c.field, c.oldValue === null ? null : Number(c.oldValue), 'undo');
+  await q.query('UPDATE value_change SET undone = true WHERE id = $1', [c.id]);
+  return c;
+}
+
+/** Every form of one month: team id → values (for the month grid and "next team without a form"). */
+export async function formsOfMonth(q: Queryable, month: Month): Promise<Map<number, FormRow>> {
+  const r = await q.query<Omit<FormRow, 'values'> & { values: Record<string, number> | null }>(
+    `SELECT f.id, f.team_id AS "teamId", f.month, f.received_on AS "receivedOn", f.note, f.source,
+            (SELECT json_object_agg(v.indicator, v.value) FROM form_value v WHERE v.form_id = f.id) AS values
+     FROM form f WHERE f.month = $1`,
+    [month],
+  );
+  return new Map(r.rows.map((row) => [row.teamId, { ...row, values: row.values ?? {} }]));
+}
+
+/** A team's values of one indicator over earlier months (for last month's value and the median warning). */
+export async function teamHistory(q: Queryable, teamId: number, before: Month, months = 12): Promise<Map<Month, Record<string, number>>> {
+  const r = await q.query<{ month: Month; values: Record<string, number> | null }>(
+    `SELECT f.month, (SELECT json_object_agg(v.indicator, v.value) FROM form_value v WHERE v.form_id = f.id) AS values
+     FROM form f WHERE f.team_id = $1 AND f.month < $2 ORDER BY f.month DESC LIMIT $3`,
+    [teamId, before, months],
+  );
+  return new Map(r.rows.map((row) => [row.month, row.values ?? {}]));
+}
+
+export interface NewForm {
+  teamId: number;
+  month: Month;
+  receivedOn: string | null;
+  note: string | null;
+  values: Record<string, number>;
+}
+
+/** Insert many new forms in two statements (demo data, tests). Fails if a team-month exists. */
+export async function insertFormsBulk(q: Queryable, forms: readonly NewForm[], source: FormSource): Promise<void> {
+  if (forms.length === 0) return;
+  const r = await q.query<{ id: number; team_id: number; month: Month }>(
+    `INSERT INTO form (team_id, month, received_on, note, source)
+     SELECT * FROM unnest($1::int[], $2::text[], $3::date[], $4::text[], $5::text[]) RETURNING id, team_id, month`,
+    [forms.map((f) => f.teamId), forms.map((f) => f.month), forms.map((f) => f.receivedOn), forms.map((f) => f.note), forms.map(() => source)],
+  );
+  const ids = new Map(r.rows.map((row) => [`${row.team_id}|${row.month}`, row.id]));
+  const formIds: number[] = [];
+  const codes: string[] = [];
+  const values: number[] = [];
+  for (const f of forms) {
+    const id = ids.get(`${f.teamId}|${f.month}`)!;
+    for (const [code, v] of Object.entries(f.values)) {
+      formIds.push(id);
+      codes.push(code);
+      values.push(v);
+    }
+  }
+  await q.query(
+    `INSERT INTO form_value (form_id, indicator, value) SELECT * FROM unnest($1::int[], $2::text[], $3::int[])`,
+    [formIds, codes, values],
+  );
+}

@@ -1,0 +1,94 @@
+// Members and their trainings. A member belongs to one team at a time: moving closes the old
+// membership (left date) and opens a new one, so each team's history keeps who was there.
+import { type Member, type Role, type Training, memberSchema, trainingSchema } from '../domain/schemas.js';
+import { sortVi } from '../domain/text.js';
+import type { Queryable } from './queryable.js';
+
+export interface MemberRow {
+  id: number;
+  teamId: number;
+  fullName: string;
+  role: Role;
+  organisation: string | null;
+  birthYear: number | null;
+  phone: string | null;
+  joinedOn: string | null;
+  leftOn: string | null;
+  trainings: { id: number; heldOn: string; topic: string }[];
+}
+
+const MEMBER_SELECT = `
+  SELECT m.id, m.team_id AS "teamId", m.full_name AS "fullName", m.role, m.organisation, m.birth_year AS "birthYear",
+         m.phone, m.joined_on AS "joinedOn", m.left_on AS "leftOn",
+         COALESCE((SELECT json_agg(json_build_object('id', t.id, 'heldOn', t.held_on, 'topic', t.topic) ORDER BY t.held_on, t.id)
+                   FROM training t WHERE t.member_id = m.id), '[]'::json) AS trainings
+  FROM member m`;
+
+const ROLE_ORDER: Record<Role, number> = { to_truong: 0, to_pho: 1, thanh_vien: 2 };
+
+/** A team's members: leaders first, then Vietnamese name order; former members last. */
+export async function listMembers(q: Queryable, teamId: number): Promise<MemberRow[]> {
+  const r = await q.query<MemberRow>(MEMBER_SELECT + ' WHERE m.team_id = $1', [teamId]);
+  const byName = sortVi(r.rows, (m) => lastNameFirst(m.fullName));
+  return byName.sort((a, b) => Number(!!a.leftOn) - Number(!!b.leftOn) || ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
+}
+
+export async function getMember(q: Queryable, id: number): Promise<MemberRow | null> {
+  const r = await q.query<MemberRow>(MEMBER_SELECT + ' WHERE m.id = $1', [id]);
+  return r.rows[0] ?? null;
+}
+
+/** Vietnamese names sort by given name (the last word), then the rest. */
+export function lastNameFirst(fullName: string): string {
+  const parts = fullName.trim().split(/\s+/u);
+  const given = parts.pop() ?? '';
+  return `${given} ${parts.join(' ')}`;
+}
+
+export async function addMember(q: Queryable, teamId: number, input: Member): Promise<number> {
+  const m = memberSchema.parse(input);
+  const r = await q.query<{ id: number }>(
+    `INSERT INTO member (team_id, full_name, role, organisation, birth_year, phone, joined_on, left_on)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [teamId, m.fullName, m.role, m.organisation, m.birthYear, m.phone, m.joinedOn, m.leftOn],
+  );
+  return r.rows[0]!.id;
+}
+
+export async function updateMember(q: Queryable, id: number, input: Member): Promise<void> {
+  const m = memberSchema.parse(input);
+  await q.query(
+    `UPDATE member SET full_name = $2, role = $3, organisation = $4, birth_year = $5, phone = $6, joined_on = $7, left_on = $8
+     WHERE id = $1`,
+    [id, m.fullName, m.role, m.organisation, m.birthYear, m.phone, m.joinedOn, m.leftOn],
+  );
+}
+
+/** Move to another team on a date: the old membership ends, a new one starts with the same trainings. */
+export async function moveMember(q: Queryable, id: number, toTeamId: number, on: string): Promise<number> {
+  const r = await q.query<{ id: number }>(
+    `INSERT INTO member (team_id, full_name, role, organisation, birth_year, phone, joined_on, moved_from)
+     SELECT $2, full_name, 'thanh_vien', organisation, birth_year, phone, $3, id FROM member WHERE id = $1
+     RETURNING id`,
+    [id, toTeamId, on],
+  );
+  const newId = r.rows[0]!.id;
+  await q.query('INSERT INTO training (member_id, held_on, topic) SELECT $2, held_on, topic FROM training WHERE member_id = $1', [
+    id,
+    newId,
+  ]);
+  await q.query('UPDATE member SET left_on = $2 WHERE id = $1', [id, on]);
+  return newId;
+}
+
+/** Record one training for several members at once. */
+export async function addTraining(q: Queryable, memberIds: readonly number[], input: Training): Promise<void> {
+  const t = trainingSchema.parse(input);
+  for (const id of memberIds) {
+    await q.query('INSERT INTO training (member_id, held_on, topic) VALUES ($1, $2, $3)', [id, t.heldOn, t.topic]);
+  }
+}
+
+export async function removeTraining(q: Queryable, trainingId: number): Promise<void> {
+  await q.query('DELETE FROM training WHERE id = $1', [trainingId]);
+}

@@ -1,0 +1,40 @@
+// Bring a database up to this program's schema; refuse one made by a newer program.
+import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations/index.js';
+import type { Queryable, TxRunner } from './queryable.js';
+
+export class NewerDatabaseError extends Error {
+  constructor(public readonly found: number) {
+    super(
+      `Dữ liệu được tạo bởi phiên bản tonghop mới hơn (lược đồ số ${found}, chương trình này chỉ hiểu đến số ${SCHEMA_VERSION}). ` +
+        'Hãy cập nhật tonghop rồi mở lại; dữ liệu chưa bị thay đổi.',
+    );
+  }
+}
+
+export async function schemaVersion(q: Queryable): Promise<number> {
+  const t = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'schema_version'`,
+  );
+  if (!t.rows[0]?.n) return 0;
+  const r = await q.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_version');
+  return r.rows[0]?.v ?? 0;
+}
+
+/** Apply pending migrations (up to `upTo`, for tests of old schemas). Returns versions applied. */
+export async function migrate(db: TxRunner, upTo: number = SCHEMA_VERSION, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  const current = await schemaVersion(db);
+  const known = migrations[migrations.length - 1]?.version ?? 0;
+  if (current > known) throw new NewerDatabaseError(current);
+  const applied: number[] = [];
+  for (const m of migrations) {
+    if (m.version <= current || m.version > upTo) continue;
+    await db.transaction(async (tx) => {
+      await tx.exec(`CREATE TABLE IF NOT EXISTS schema_version (
+        version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO schema_version (version, name) VALUES ($1, $2)', [m.version, m.name]);
+    });
+    applied.push(m.version);
+  }
+  return applied;
+}

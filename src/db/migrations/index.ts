@@ -1,0 +1,12 @@
+// Numbered migrations, applied in order, each in its own transaction with its version row.
+import { sql as v1 } from './001_init.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'init', sql: v1 }];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

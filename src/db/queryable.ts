@@ -1,0 +1,21 @@
+// The narrow interface every repository function takes: a PGlite database or a transaction
+// (and later a PostgreSQL client). Keep queries plain PostgreSQL.
+export interface QueryResult<T> {
+  rows: T[];
+  affectedRows?: number;
+}
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: { blob?: Blob | File }): Promise<QueryResult<T>>;
+  exec(sql: string): Promise<unknown>;
+}
+
+/** A database that can also open a transaction. */
+export interface TxRunner extends Queryable {
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+}
+
+/** Run fn in one transaction: every write of the app goes through here. */
+export function inTransaction<T>(db: TxRunner, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => fn(tx));
+}

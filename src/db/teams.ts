@@ -1,0 +1,95 @@
+// Teams and the areas they serve. Teams are never deleted: a dissolved team keeps its history.
+import { type Area, type Team, areaSchema, teamSchema } from '../domain/schemas.js';
+import { sortVi } from '../domain/text.js';
+import type { Queryable } from './queryable.js';
+
+export interface TeamRow {
+  id: number;
+  code: string;
+  name: string;
+  level: 'area' | 'commune';
+  decisionNo: string | null;
+  decisionDate: string | null;
+  dissolvedOn: string | null;
+  areaId: number | null;
+  areaName: string | null;
+  areaKind: string | null;
+  urban: boolean | null;
+  households: number | null;
+  adults: number | null;
+}
+
+const TEAM_SELECT = `
+  SELECT t.id, t.code, t.name, t.level, t.decision_no AS "decisionNo", t.decision_date AS "decisionDate",
+         t.dissolved_on AS "dissolvedOn", t.area_id AS "areaId", a.name AS "areaName", a.kind AS "areaKind",
+         a.urban, a.households, a.adults
+  FROM team t LEFT JOIN area a ON a.id = t.area_id`;
+
+/** All teams in Vietnamese order of name (dissolved ones too unless asked). */
+export async function listTeams(q: Queryable, opts: { includeDissolved?: boolean } = {}): Promise<TeamRow[]> {
+  const where = opts.includeDissolved ? '' : ' WHERE t.dissolved_on IS NULL';
+  const r = await q.query<TeamRow>(TEAM_SELECT + where);
+  return sortVi(r.rows, (t) => t.name);
+}
+
+export async function getTeamByCode(q: Queryable, code: string): Promise<TeamRow | null> {
+  const r = await q.query<TeamRow>(TEAM_SELECT + ' WHERE t.code = $1', [code.trim().toUpperCase()]);
+  return r.rows[0] ?? null;
+}
+
+export async function getTeam(q: Queryable, id: number): Promise<TeamRow | null> {
+  const r = await q.query<TeamRow>(TEAM_SELECT + ' WHERE t.id = $1', [id]);
+  return r.rows[0] ?? null;
+}
+
+export interface AreaRow extends Area {
+  id: number;
+}
+
+export async function listAreas(q: Queryable): Promise<AreaRow[]> {
+  const r = await q.query<AreaRow>('SELECT id, name, kind, urban, households, adults FROM area');
+  return sortVi(r.rows, (a) => a.name);
+}
+
+/** Find the area by name (case and spacing as stored) or create it; update its figures. */
+export async function upsertArea(q: Queryable, input: Area): Promise<number> {
+  const a = areaSchema.parse(input);
+  const r = await q.query<{ id: number }>(
+    `INSERT INTO area (name, kind, urban, households, adults) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (name) DO UPDATE SET kind = $2, urban = $3, households = $4, adults = $5
+     RETURNING id`,
+    [a.name, a.kind, a.urban, a.households, a.adults],
+  );
+  return r.rows[0]!.id;
+}
+
+export interface TeamInput extends Team {
+  area: Area | null; // null for a commune-level team
+}
+
+/** Insert or update (by code) a team and its area. Returns the team id. */
+export async function saveTeam(q: Queryable, input: TeamInput): Promise<number> {
+  const t = teamSchema.parse(input);
+  const areaId = input.area ? await upsertArea(q, input.area) : null;
+  const r = await q.query<{ id: number }>(
+    `INSERT INTO team (code, name, area_id, level, decision_no, decision_date) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (code) DO UPDATE SET name = $2, area_id = $3, level = $4, decision_no = $5, decision_date = $6
+     RETURNING id`,
+    [t.code, t.name, areaId, t.level, t.decisionNo, t.decisionDate],
+  );
+  return r.rows[0]!.id;
+}
+
+/** Rename a team's code: the code is stable for files, but a typo must be fixable. */
+export async function changeTeamCode(q: Queryable, id: number, code: string): Promise<void> {
+  const c = teamSchema.shape.code.parse(code);
+  await q.query('UPDATE team SET code = $2 WHERE id = $1', [id, c]);
+}
+
+export async function dissolveTeam(q: Queryable, id: number, on: string): Promise<void> {
+  await q.query('UPDATE team SET dissolved_on = $2 WHERE id = $1', [id, on]);
+}
+
+export async function reactivateTeam(q: Queryable, id: number): Promise<void> {
+  await q.query('UPDATE team SET dissolved_on = NULL WHERE id = $1', [id]);
+}

@@ -1,0 +1,27 @@
+// A migrated empty database as a tar, built once at install time (`npm ci` runs it), so that
+// creating a commune's database takes ~0.5 s instead of initdb's ~4 s.
+import { PGlite } from '@electric-sql/pglite';
+import fs from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from './durability.js';
+import { migrate } from './migrate.js';
+import { PG_OPTIONS, templatePath } from './open.js';
+
+export async function buildTemplate(target: string = templatePath()): Promise<string> {
+  const pg = await PGlite.create(PG_OPTIONS);
+  try {
+    await migrate(pg);
+    const blob = await pg.dumpDataDir('none');
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    writeFileAtomic(target, new Uint8Array(await blob.arrayBuffer()));
+  } finally {
+    await pg.close();
+  }
+  return target;
+}
+
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+  const t0 = Date.now();
+  const file = await buildTemplate();
+  process.stdout.write(`tonghop: mẫu dữ liệu trống ${path.relative(process.cwd(), file)} (${Date.now() - t0} ms)\n`);
+}

@@ -1,0 +1,91 @@
+// The commune, its plan in force and the settings: one row each.
+import { planIndicators } from '../domain/indicators.js';
+import {
+  DEFAULT_THRESHOLDS,
+  type Indicator,
+  type Plan,
+  type Thresholds,
+  type Unit,
+  planSchema,
+  thresholdsSchema,
+  unitSchema,
+} from '../domain/schemas.js';
+import type { Queryable } from './queryable.js';
+
+export interface UnitRow extends Unit {
+  createdAt: string;
+}
+
+export async function getUnit(q: Queryable): Promise<Unit | null> {
+  const r = await q.query<Unit>('SELECT name, kind, province, agency, officer FROM unit WHERE id = 1');
+  return r.rows[0] ?? null;
+}
+
+export async function saveUnit(q: Queryable, input: Unit): Promise<Unit> {
+  const u = unitSchema.parse(input);
+  await q.query(
+    `INSERT INTO unit (id, name, kind, province, agency, officer) VALUES (1, $1, $2, $3, $4, $5)
+     ON CONFLICT (id) DO UPDATE SET name = $1, kind = $2, province = $3, agency = $4, officer = $5`,
+    [u.name, u.kind, u.province, u.agency, u.officer],
+  );
+  return u;
+}
+
+export interface PlanRow {
+  presetId: string;
+  plan: Plan;
+}
+
+export async function getPlan(q: Queryable): Promise<PlanRow | null> {
+  const r = await q.query<{ preset_id: string; definition: unknown }>('SELECT preset_id, definition FROM plan WHERE id = 1');
+  const row = r.rows[0];
+  if (!row) return null;
+  return { presetId: row.preset_id, plan: planSchema.parse(row.definition) };
+}
+
+/** Store the plan and make sure every indicator it uses exists (never removes one: history keeps its figures). */
+export async function savePlan(q: Queryable, presetId: string, input: Plan): Promise<Plan> {
+  const plan = planSchema.parse(input);
+  await q.query(
+    `INSERT INTO plan (id, preset_id, definition, updated_at) VALUES (1, $1, $2, now())
+     ON CONFLICT (id) DO UPDATE SET preset_id = $1, definition = $2, updated_at = now()`,
+    [presetId, JSON.stringify(plan)],
+  );
+  const inds = planIndicators(plan);
+  for (const [i, ind] of inds.entries()) {
+    await q.query(
+      `INSERT INTO indicator (code, label, unit, aggregation, position) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (code) DO UPDATE SET label = $2, unit = $3, aggregation = $4, position = $5`,
+      [ind.code, ind.label, ind.unit, ind.aggregation, i],
+    );
+  }
+  return plan;
+}
+
+/** Indicators in the paper form's fixed order. */
+export async function listIndicators(q: Queryable): Promise<Indicator[]> {
+  const r = await q.query<Indicator>('SELECT code, label, unit, aggregation FROM indicator ORDER BY position, code');
+  return r.rows;
+}
+
+export async function getSetting(q: Queryable, key: string): Promise<string | null> {
+  const r = await q.query<{ value: string }>('SELECT value FROM setting WHERE key = $1', [key]);
+  return r.rows[0]?.value ?? null;
+}
+
+export async function setSetting(q: Queryable, key: string, value: string | null): Promise<void> {
+  if (value === null) await q.query('DELETE FROM setting WHERE key = $1', [key]);
+  else
+    await q.query('INSERT INTO setting (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = $2', [key, value]);
+}
+
+export async function getThresholds(q: Queryable): Promise<Thresholds> {
+  const raw = await getSetting(q, 'thresholds');
+  if (!raw) return DEFAULT_THRESHOLDS;
+  const parsed = thresholdsSchema.safeParse(JSON.parse(raw));
+  return parsed.success ? parsed.data : DEFAULT_THRESHOLDS;
+}
+
+export async function setThresholds(q: Queryable, t: Thresholds): Promise<void> {
+  await setSetting(q, 'thresholds', JSON.stringify(thresholdsSchema.parse(t)));
+}

@@ -1,0 +1,129 @@
+// Who is behind: every active team's targets, its worst status, worst-first order and
+// completeness. The one code path behind `tonghop status`, the dashboard and the report.
+import type { Month } from './period.js';
+import type { Thresholds } from './schemas.js';
+import { compareCode } from './text.js';
+import {
+  type EvalPlan,
+  type EvalTeam,
+  type Status,
+  type TargetResult,
+  STATUS_RANK,
+  dueMonths,
+  evaluateTarget,
+  isTeamActive,
+} from './targets.js';
+
+export interface TeamStatus {
+  teamId: number;
+  ma_to: string;
+  ten_to: string;
+  status: Status;
+  /** Lowest ratio over the team's targets; null when one has no data (or there are none). */
+  lowestRatio: number | null;
+  targets: TargetResult[];
+  due: Month[];
+  missing: Month[];
+}
+
+export interface StatusReport {
+  as_of: Month;
+  plan: string;
+  completeness: { due: number; received: number };
+  teams: TeamStatus[];
+}
+
+export function worstStatus(statuses: readonly Status[]): Status {
+  let worst: Status = 'dat';
+  for (const s of statuses) if (STATUS_RANK[s] < STATUS_RANK[worst]) worst = s;
+  return worst;
+}
+
+function lowestRatio(targets: readonly TargetResult[]): number | null {
+  if (targets.length === 0) return null;
+  let low = Infinity;
+  for (const t of targets) {
+    if (t.ratio === null) return null;
+    if (t.ratio < low) low = t.ratio;
+  }
+  return low;
+}
+
+export function evaluateTeam(team: EvalTeam, plan: EvalPlan, asOf: Month, th: Thresholds): TeamStatus {
+  const targets: TargetResult[] = [];
+  for (const t of plan.targets) {
+    const r = evaluateTarget(t, team, plan, asOf, th);
+    if (r) targets.push(r);
+  }
+  const due = dueMonths(plan, team, asOf);
+  return {
+    teamId: team.id,
+    ma_to: team.code,
+    ten_to: team.name,
+    status: worstStatus(targets.map((t) => t.status)),
+    lowestRatio: lowestRatio(targets),
+    targets,
+    due,
+    missing: due.filter((m) => !team.forms.has(m)),
+  };
+}
+
+/** Worst first: by status, then lowest ratio (null first), then ma_to. */
+export function compareTeams(a: TeamStatus, b: TeamStatus): number {
+  const s = STATUS_RANK[a.status] - STATUS_RANK[b.status];
+  if (s !== 0) return s;
+  if (a.lowestRatio !== b.lowestRatio) {
+    if (a.lowestRatio === null) return -1;
+    if (b.lowestRatio === null) return 1;
+    if (a.lowestRatio !== b.lowestRatio) return a.lowestRatio - b.lowestRatio;
+  }
+  return compareCode(a.ma_to, b.ma_to);
+}
+
+export function evaluatePlan(
+  teams: readonly EvalTeam[],
+  plan: EvalPlan,
+  asOf: Month,
+  th: Thresholds,
+): StatusReport {
+  const results = teams.filter((t) => isTeamActive(t, asOf)).map((t) => evaluateTeam(t, plan, asOf, th));
+  results.sort(compareTeams);
+  let due = 0;
+  let received = 0;
+  for (const r of results) {
+    due += r.due.length;
+    received += r.due.length - r.missing.length;
+  }
+  return { as_of: asOf, plan: plan.id, completeness: { due, received }, teams: results };
+}
+
+/** The JSON contract of `tonghop status --json` (domain.md), deterministic. */
+export function statusJson(report: StatusReport): string {
+  return JSON.stringify({
+    as_of: report.as_of,
+    plan: report.plan,
+    completeness: report.completeness,
+    teams: report.teams.map((t) => ({
+      ma_to: t.ma_to,
+      ten_to: t.ten_to,
+      status: t.status,
+      targets: t.targets.map((x) => ({
+        id: x.id,
+        kind: x.kind,
+        chi_so: x.chi_so,
+        actual: x.actual,
+        expected: x.expected,
+        target: x.target,
+        ratio: x.ratio,
+        status: x.status,
+      })),
+    })),
+  });
+}
+
+/** Count of teams per status (commune view). */
+export function statusCounts(report: StatusReport): Record<Status, number> {
+  const c: Record<Status, number> = { chua_bao_cao: 0, cham_nhieu: 0, cham: 0, dat: 0 };
+  for (const t of report.teams) c[t.status]++;
+  return c;
+}

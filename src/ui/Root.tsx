@@ -1,0 +1,102 @@
+// Before the app: draw at once, open the database in the background, run the first-run wizard
+// when there is no database, and show why if it cannot be opened (e.g. another copy holds it).
+import { Box, Text, useApp as useInkApp } from 'ink';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { LockedError } from '../db/lock.js';
+import { type Database, NoDatabaseError, openDatabase } from '../db/open.js';
+import { App, type Settings, loadSettings } from './App.js';
+import type { Screen } from './context.js';
+import { KeyScope } from './components/KeyScope.js';
+import { tint } from './theme.js';
+import { Wizard } from './wizard/index.js';
+
+export type Phase =
+  | { phase: 'loading' }
+  | { phase: 'wizard' }
+  | { phase: 'ready'; database: Database; settings: Settings }
+  | { phase: 'failed'; message: string };
+
+export interface RootProps {
+  dataDir: string;
+  now?: () => Date;
+  initialScreen?: Screen;
+  /** Called once the app is done: exit code and a message for stderr. */
+  onDone: (code: number, message?: string) => void;
+  /** Minutes between background CHECKPOINT + flush while the app is open. */
+  checkpointMinutes?: number;
+}
+
+export function Root({ dataDir, now, initialScreen, onDone, checkpointMinutes = 3 }: RootProps) {
+  const [state, setState] = useState<Phase>({ phase: 'loading' });
+  const ink = useInkApp();
+  const dbRef = useRef<Database | null>(null);
+  const doneRef = useRef(false);
+
+  const finish = useCallback(
+    async (code: number, message?: string) => {
+      if (doneRef.current) return;
+      doneRef.current = true;
+      const db = dbRef.current;
+      dbRef.current = null;
+      if (db) await db.close().catch(() => undefined);
+      onDone(code, message);
+      ink.exit();
+    },
+    [ink, onDone],
+  );
+
+  const ready = useCallback(async (database: Database) => {
+    dbRef.current = database;
+    setState({ phase: 'ready', database, settings: await loadSettings(database) });
+  }, []);
+
+  useEffect(() => {
+    openDatabase({ dataDir, command: 'tonghop (giao diện)' }).then(ready, (e: Error) => {
+      if (e instanceof NoDatabaseError) setState({ phase: 'wizard' });
+      else if (e instanceof LockedError) void finish(1, e.message);
+      else setState({ phase: 'failed', message: e.message });
+    });
+    return () => {
+      void dbRef.current?.close();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [dataDir]);
+
+  // A power cut loses at most what was typed since the last flush.
+  useEffect(() => {
+    if (state.phase !== 'ready') return;
+    const t = setInterval(() => void state.database.checkpoint().catch(() => undefined), checkpointMinutes * 60_000);
+    t.unref();
+    return () => clearInterval(t);
+  }, [state, checkpointMinutes]);
+
+  switch (state.phase) {
+    case 'loading':
+      return (
+        <Box flexDirection="column">
+          <Text bold color={tint('cyan')}>
+            tonghop
+          </Text>
+          <Text>Đang mở dữ liệu…</Text>
+        </Box>
+      );
+    case 'wizard':
+      return (
+        <KeyScope screen="wizard" onBack={() => void finish(0)} onQuit={() => void finish(0)}>
+          <Wizard dataDir={dataDir} now={now} onReady={ready} onCancel={() => void finish(0)} />
+        </KeyScope>
+      );
+    case 'failed':
+      return <Text color={tint('red')}>Không mở được dữ liệu: {state.message}</Text>;
+    case 'ready':
+      return (
+        <App
+          database={state.database}
+          settings={state.settings}
+          initialScreen={initialScreen}
+          now={now}
+          onExit={() => void finish(0)}
+        />
+      );
+  }
+}

@@ -1,0 +1,40 @@
+// Key hints generated from the key table: only bindings the screen handles right now.
+import { Box, Text } from 'ink';
+import stringWidth from 'string-width';
+import { keysLabel } from '../keys/keymap.js';
+import { type ScreenName, bindingsFor } from '../keys/table.js';
+import type { ActiveKeys } from '../keys/useKeys.js';
+import { tint } from '../theme.js';
+
+export function footerHints(screen: ScreenName, active: ActiveKeys | null, width: number): string[] {
+  const ids = new Set(active?.screen === screen ? active.ids : ['help', 'back']);
+  const disabled = active?.screen === screen ? active.disabled : {};
+  const hints = bindingsFor(screen)
+    .filter((b) => b.footer && ids.has(b.id) && !(b.id in disabled))
+    .map((b) => `${keysLabel(b.keys)} ${b.label}`);
+  // Fit in one line: drop from the end but keep "? Trợ giúp" (the way to see the rest).
+  const out: string[] = [];
+  let used = 0;
+  const help = hints.find((h) => h.startsWith('? ')) ?? '';
+  const budget = width - stringWidth(help) - 2;
+  for (const h of hints) {
+    if (h === help) continue;
+    const w = stringWidth(h) + 2;
+    if (used + w > budget) break;
+    out.push(h);
+    used += w;
+  }
+  if (help) out.push(help);
+  return out;
+}
+
+export function Footer({ screen, active, width }: { screen: ScreenName; active: ActiveKeys | null; width: number }) {
+  const hints = footerHints(screen, active, width);
+  return (
+    <Box>
+      <Text color={tint('cyan')} wrap="truncate-end">
+        {hints.join('  ')}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,123 @@
+// THE key table: every key the officer can press, on which screens, and what it does (in
+// Vietnamese). The footer hints and the `?` help overlay are generated from it; a test checks
+// that no key is bound twice on a screen and that every binding has a description.
+import type { KeySpec } from './keymap.js';
+
+export const SCREENS = [
+  'loading',
+  'wizard',
+  'home',
+  'teamStatus',
+  'commune',
+  'ranking',
+  'teams',
+  'team',
+  'teamForm',
+  'memberForm',
+  'training',
+  'moveMember',
+  'entryPick',
+  'entry',
+  'grid',
+  'history',
+  'import',
+  'export',
+  'backup',
+] as const;
+export type ScreenName = (typeof SCREENS)[number];
+
+export interface Binding {
+  id: string;
+  keys: readonly KeySpec[];
+  /** One or two words for the footer. */
+  label: string;
+  /** A full sentence for the help overlay. */
+  description: string;
+  screens: readonly ScreenName[] | 'all';
+  /** Shown in the footer (the help always shows every binding). */
+  footer?: boolean;
+}
+
+const c = (char: string): KeySpec => ({ char });
+const k = (name: KeySpec['name']): KeySpec => ({ name });
+const ctrl = (char: string): KeySpec => ({ char, ctrl: true });
+
+const LISTS: ScreenName[] = ['home', 'teams', 'team', 'teamStatus', 'ranking', 'history', 'entryPick', 'backup', 'commune'];
+const FORMS: ScreenName[] = ['wizard', 'teamForm', 'memberForm', 'training', 'moveMember', 'entry', 'import', 'export'];
+
+export const BINDINGS: readonly Binding[] = [
+  // Everywhere
+  { id: 'help', keys: [c('?')], label: 'Trợ giúp', description: 'Hiện hoặc ẩn bảng phím tắt của màn hình này', screens: 'all', footer: true },
+  { id: 'back', keys: [c('q'), k('escape')], label: 'Quay lại', description: 'Quay lại màn hình trước (ở màn hình chính: thoát, hỏi lại nếu còn dữ liệu chưa lưu)', screens: 'all', footer: true },
+  { id: 'quit', keys: [ctrl('c')], label: 'Thoát', description: 'Thoát chương trình ngay (mọi số đã rời ô đều đã được lưu)', screens: 'all' },
+
+  // Moving in lists
+  { id: 'up', keys: [k('up')], label: 'Lên', description: 'Chọn dòng trên', screens: [...LISTS, 'grid', 'wizard', 'export'] },
+  { id: 'down', keys: [k('down')], label: 'Xuống', description: 'Chọn dòng dưới', screens: [...LISTS, 'grid', 'wizard', 'export'] },
+  { id: 'pageUp', keys: [k('pageUp')], label: 'Trang trước', description: 'Lên một trang', screens: [...LISTS, 'grid'] },
+  { id: 'pageDown', keys: [k('pageDown')], label: 'Trang sau', description: 'Xuống một trang', screens: [...LISTS, 'grid'] },
+  { id: 'open', keys: [k('enter')], label: 'Mở', description: 'Mở mục đang chọn', screens: ['home', 'teams', 'team', 'ranking', 'entryPick', 'backup'], footer: true },
+  { id: 'filter', keys: [c('/')], label: 'Lọc', description: 'Gõ để lọc theo tên hoặc mã (không phân biệt dấu, hoa thường: "dong" tìm được "Đông")', screens: ['home', 'teams', 'ranking'], footer: true },
+
+  // Month and status navigation
+  { id: 'prevMonth', keys: [k('left')], label: 'Tháng trước', description: 'Xem tháng trước', screens: ['home', 'commune', 'teamStatus'], footer: true },
+  { id: 'nextMonth', keys: [k('right')], label: 'Tháng sau', description: 'Xem tháng sau', screens: ['home', 'commune', 'teamStatus'] },
+  { id: 'statusFilter', keys: [c('s')], label: 'Trạng thái', description: 'Lọc theo trạng thái: tất cả → chưa báo cáo → chậm nhiều → chậm → đạt', screens: ['home'], footer: true },
+
+  // Home: where to go
+  { id: 'goEntry', keys: [c('n')], label: 'Nhập phiếu', description: 'Nhập phiếu báo cáo tháng từ giấy', screens: ['home', 'team', 'teamStatus'], footer: true },
+  { id: 'goGrid', keys: [c('g')], label: 'Bảng tháng', description: 'Bảng số liệu cả tháng: mọi tổ × mọi chỉ số, sửa tại chỗ', screens: ['home'], footer: true },
+  { id: 'goTeams', keys: [c('t')], label: 'Các tổ', description: 'Danh sách tổ và thành viên', screens: ['home'], footer: true },
+  { id: 'goCommune', keys: [c('c')], label: 'Toàn xã', description: 'Tổng hợp toàn xã/phường: tháng, quý, năm so với kế hoạch', screens: ['home'] },
+  { id: 'goRanking', keys: [c('k')], label: 'Khen thưởng', description: 'Xếp hạng "Tổ CNSCĐ tiêu biểu" cuối năm', screens: ['home'] },
+  { id: 'goImport', keys: [c('i')], label: 'Nhập CSV', description: 'Nhập tổ, thành viên hoặc số liệu từ tệp CSV', screens: ['home'] },
+  { id: 'goExport', keys: [c('x')], label: 'Xuất', description: 'Xuất số liệu CSV hoặc báo cáo văn bản', screens: ['home'], footer: true },
+  { id: 'goBackup', keys: [c('b')], label: 'Sao lưu', description: 'Sao lưu và khôi phục dữ liệu', screens: ['home'] },
+
+  // Teams and members
+  { id: 'addTeam', keys: [c('a')], label: 'Thêm tổ', description: 'Thêm một tổ mới', screens: ['teams'], footer: true },
+  { id: 'showDissolved', keys: [c('d')], label: 'Tổ đã giải thể', description: 'Hiện hoặc ẩn các tổ đã giải thể', screens: ['teams'] },
+  { id: 'editTeam', keys: [c('e')], label: 'Sửa tổ', description: 'Sửa thông tin tổ (tên, địa bàn, số hộ, quyết định)', screens: ['teams', 'team'], footer: true },
+  { id: 'addMember', keys: [c('a')], label: 'Thêm TV', description: 'Thêm thành viên vào tổ', screens: ['team'], footer: true },
+  { id: 'editMember', keys: [c('m')], label: 'Sửa TV', description: 'Sửa thành viên đang chọn', screens: ['team'] },
+  { id: 'moveMember', keys: [c('v')], label: 'Chuyển tổ', description: 'Chuyển thành viên đang chọn sang tổ khác', screens: ['team'] },
+  { id: 'markMember', keys: [k('space')], label: 'Đánh dấu', description: 'Đánh dấu thành viên (để ghi tập huấn cho nhiều người cùng lúc)', screens: ['team', 'training'] },
+  { id: 'recordTraining', keys: [c('h')], label: 'Tập huấn', description: 'Ghi một buổi tập huấn cho các thành viên đã đánh dấu (hoặc đang chọn)', screens: ['team'], footer: true },
+  { id: 'dissolveTeam', keys: [c('x')], label: 'Giải thể', description: 'Giải thể tổ (giữ nguyên lịch sử, không tính chỉ tiêu) hoặc khôi phục', screens: ['team'] },
+
+  // Editing forms (team, member, training, wizard, entry)
+  { id: 'nextField', keys: [k('tab'), k('enter')], label: 'Ô sau', description: 'Lưu ô này và sang ô sau', screens: FORMS, footer: true },
+  { id: 'prevField', keys: [k('shiftTab')], label: 'Ô trước', description: 'Lưu ô này và về ô trước', screens: FORMS, footer: true },
+  { id: 'fieldUp', keys: [k('up')], label: 'Ô trên', description: 'Về ô trên', screens: ['teamForm', 'memberForm', 'training', 'moveMember', 'entry', 'import'] },
+  { id: 'fieldDown', keys: [k('down')], label: 'Ô dưới', description: 'Sang ô dưới', screens: ['teamForm', 'memberForm', 'training', 'moveMember', 'entry', 'import'] },
+  { id: 'save', keys: [ctrl('s')], label: 'Lưu', description: 'Lưu cả biểu mẫu', screens: ['teamForm', 'memberForm', 'training', 'moveMember', 'wizard'], footer: true },
+  { id: 'choicePrev', keys: [k('left')], label: 'Chọn', description: 'Ở ô lựa chọn: giá trị trước', screens: ['teamForm', 'memberForm', 'wizard', 'export', 'entryPick'] },
+  { id: 'choiceNext', keys: [k('right')], label: 'Chọn', description: 'Ở ô lựa chọn: giá trị sau', screens: ['teamForm', 'memberForm', 'wizard', 'export', 'entryPick'] },
+
+  // Monthly entry and grid
+  { id: 'undo', keys: [c('u')], label: 'Hoàn tác', description: 'Hoàn tác thay đổi số liệu gần nhất', screens: ['entry', 'grid', 'history'], footer: true },
+  { id: 'history', keys: [c('l'), ctrl('l')], label: 'Lịch sử', description: 'Xem lịch sử thay đổi của phiếu', screens: ['entry', 'grid'], footer: true },
+  { id: 'nextTeam', keys: [k('pageDown')], label: 'Tổ sau', description: 'Sang tổ tiếp theo chưa có phiếu', screens: ['entry'] },
+  { id: 'gridPrevMonth', keys: [c('[')], label: 'Tháng trước', description: 'Bảng của tháng trước', screens: ['grid'], footer: true },
+  { id: 'gridNextMonth', keys: [c(']')], label: 'Tháng sau', description: 'Bảng của tháng sau', screens: ['grid'] },
+  { id: 'cellLeft', keys: [k('left'), k('shiftTab')], label: 'Trái', description: 'Sang ô bên trái (lưu ô đang sửa)', screens: ['grid'] },
+  { id: 'cellRight', keys: [k('right'), k('tab')], label: 'Phải', description: 'Sang ô bên phải (lưu ô đang sửa)', screens: ['grid'] },
+  { id: 'cellCommit', keys: [k('enter')], label: 'Lưu ô', description: 'Lưu ô đang sửa và xuống dòng dưới', screens: ['grid'], footer: true },
+  { id: 'cellClear', keys: [k('backspace')], label: 'Xoá', description: 'Xoá chữ số cuối; ô trống là "chưa báo cáo", khác số 0', screens: ['grid', 'entry'] },
+
+  // Files and backups
+  { id: 'confirm', keys: [c('y')], label: 'Đồng ý', description: 'Xác nhận ghi vào dữ liệu', screens: ['import', 'backup'], footer: true },
+  { id: 'runExport', keys: [ctrl('s')], label: 'Xuất', description: 'Ghi tệp xuất', screens: ['export'], footer: true },
+  { id: 'backupNow', keys: [c('b')], label: 'Sao lưu ngay', description: 'Tạo một bản sao lưu mới', screens: ['backup'], footer: true },
+  { id: 'restore', keys: [c('r')], label: 'Khôi phục', description: 'Khôi phục dữ liệu từ bản sao lưu đang chọn (giữ lại bản hiện tại)', screens: ['backup'], footer: true },
+];
+
+export function bindingsFor(screen: ScreenName): Binding[] {
+  return BINDINGS.filter((b) => b.screens === 'all' || b.screens.includes(screen));
+}
+
+export function bindingById(id: string): Binding {
+  const b = BINDINGS.find((x) => x.id === id);
+  if (!b) throw new Error(`unknown binding ${id}`);
+  return b;
+}

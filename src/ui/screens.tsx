@@ -1,0 +1,43 @@
+// Which component draws which screen, and its title in the header.
+import type { ReactNode } from 'react';
+import { Text } from 'ink';
+import type { Screen } from './context.js';
+import type { ScreenName } from './keys/table.js';
+import { useKeys } from './keys/useKeys.js';
+import { HomeScreen } from './home/index.js';
+
+export const SCREEN_TITLES: Record<ScreenName, string> = {
+  loading: 'Đang mở dữ liệu',
+  wizard: 'Khởi tạo lần đầu',
+  home: 'Tình hình thực hiện',
+  teamStatus: 'Chi tiết chỉ tiêu của tổ',
+  commune: 'Tổng hợp toàn xã/phường',
+  ranking: 'Xếp hạng Tổ CNSCĐ tiêu biểu',
+  teams: 'Danh sách tổ',
+  team: 'Thông tin tổ',
+  teamForm: 'Thông tin tổ',
+  memberForm: 'Thành viên',
+  training: 'Ghi tập huấn',
+  moveMember: 'Chuyển tổ',
+  entryPick: 'Nhập phiếu: chọn tháng và tổ',
+  entry: 'Nhập phiếu báo cáo tháng',
+  grid: 'Bảng số liệu tháng',
+  history: 'Lịch sử thay đổi',
+  import: 'Nhập tệp CSV',
+  export: 'Xuất tệp',
+  backup: 'Sao lưu và khôi phục',
+};
+
+function NotBuiltYet({ name }: { name: ScreenName }) {
+  useKeys(name, {});
+  return <Text>Màn hình "{SCREEN_TITLES[name]}" đang được xây dựng. Esc để quay lại.</Text>;
+}
+
+export function renderScreen(screen: Screen): ReactNode {
+  switch (screen.name) {
+    case 'home':
+      return <HomeScreen />;
+    default:
+      return <NotBuiltYet name={screen.name} />;
+  }
+}

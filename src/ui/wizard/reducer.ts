@@ -1,0 +1,58 @@
+// First-run wizard: pick a plan preset, type the commune and officer, choose the demo. Pure.
+export const WIZARD_FIELDS = ['preset', 'unit', 'officer', 'demo'] as const;
+export type WizardField = (typeof WIZARD_FIELDS)[number];
+
+export interface WizardState {
+  field: WizardField;
+  presetIndex: number;
+  unit: string;
+  officer: string;
+  demo: boolean;
+  error: string | null;
+  busy: boolean;
+}
+
+export type WizardAction =
+  | { type: 'next' }
+  | { type: 'prev' }
+  | { type: 'choose'; delta: number; presetCount: number }
+  | { type: 'type'; text: string }
+  | { type: 'erase' }
+  | { type: 'error'; message: string | null }
+  | { type: 'busy'; busy: boolean };
+
+export const initialWizard: WizardState = { field: 'preset', presetIndex: 0, unit: '', officer: '', demo: false, error: null, busy: false };
+
+/** The message that keeps the wizard from finishing, if any. */
+export function wizardProblem(s: WizardState): string | null {
+  if (!s.unit.trim()) return 'Hãy gõ tên xã/phường (ví dụ: phường Phù Vân)';
+  return null;
+}
+
+export function wizardReducer(s: WizardState, a: WizardAction): WizardState {
+  const i = WIZARD_FIELDS.indexOf(s.field);
+  switch (a.type) {
+    case 'next':
+      return { ...s, field: WIZARD_FIELDS[Math.min(WIZARD_FIELDS.length - 1, i + 1)]!, error: null };
+    case 'prev':
+      return { ...s, field: WIZARD_FIELDS[Math.max(0, i - 1)]!, error: null };
+    case 'choose':
+      if (s.field === 'preset')
+        return { ...s, presetIndex: (s.presetIndex + a.delta + a.presetCount) % a.presetCount };
+      if (s.field === 'demo') return { ...s, demo: !s.demo };
+      return s;
+    case 'type':
+      if (s.field === 'unit') return { ...s, unit: (s.unit + a.text).slice(0, 120), error: null };
+      if (s.field === 'officer') return { ...s, officer: (s.officer + a.text).slice(0, 80), error: null };
+      if (s.field === 'demo' && /^[ckyCKY]$/u.test(a.text)) return { ...s, demo: /^[cyCY]$/u.test(a.text) };
+      return s;
+    case 'erase':
+      if (s.field === 'unit') return { ...s, unit: Array.from(s.unit).slice(0, -1).join('') };
+      if (s.field === 'officer') return { ...s, officer: Array.from(s.officer).slice(0, -1).join('') };
+      return s;
+    case 'error':
+      return { ...s, error: a.message };
+    case 'busy':
+      return { ...s, busy: a.busy };
+  }
+}
