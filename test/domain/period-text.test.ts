@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addMonths,
+  lastFinishedMonth,
+  monthRange,
+  parseMonth,
+  parsePeriod,
+  periodLabel,
+  periodLastMonth,
+  periodMonths,
+  quarterStart,
+} from '../../src/domain/period.js';
+import { compareVi, fold, formatDate, formatDecimal, formatInt, formatPercent, matchesQuery, nfc, parseDate, sortVi } from '../../src/domain/text.js';
+import { checkFormMonth, checkReceivedOn, parseValue } from '../../src/domain/validation.js';
+
+describe('periods', () => {
+  it('parses months, quarters and years', () => {
+    expect(parsePeriod('2026-11')).toEqual({ kind: 'month', year: 2026, month: 11 });
+    expect(parsePeriod('2026-Q4')).toEqual({ kind: 'quarter', year: 2026, quarter: 4 });
+    expect(parsePeriod('2026')).toEqual({ kind: 'year', year: 2026 });
+    expect(parsePeriod('2026-13')).toBeNull();
+    expect(parsePeriod('2026-Q5')).toBeNull();
+  });
+  it('names them in Vietnamese with Roman quarters', () => {
+    expect(periodLabel(parsePeriod('2026-Q3')!)).toBe('Quý III/2026');
+    expect(periodLabel(parsePeriod('2026-Q4')!)).toBe('Quý IV/2026');
+    expect(periodLabel(parsePeriod('2026-01')!)).toBe('Tháng 01/2026');
+    expect(periodLabel(parsePeriod('2026')!)).toBe('Năm 2026');
+  });
+  it('a period is evaluated as of its last month', () => {
+    expect(periodLastMonth(parsePeriod('2026-Q3')!)).toBe('2026-09');
+    expect(periodMonths(parsePeriod('2026-Q1')!)).toEqual(['2026-01', '2026-02', '2026-03']);
+  });
+  it('month arithmetic across years', () => {
+    expect(addMonths('2026-01', -1)).toBe('2025-12');
+    expect(monthRange('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(quarterStart('2026-11')).toBe('2026-10');
+    expect(lastFinishedMonth(new Date(2026, 0, 5))).toBe('2025-12');
+    expect(parseMonth('11/2026')).toBe('2026-11');
+  });
+});
+
+describe('Vietnamese text', () => {
+  it('folds diacritics and case: dong finds Đông', () => {
+    expect(fold('Đông Sơn')).toBe('dong son');
+    expect(matchesQuery('dong', 'Tổ CNSCĐ TDP Đông Sơn')).toBe(true);
+    expect(matchesQuery('DONG son', 'Đông Sơn')).toBe(true);
+    expect(matchesQuery('bac', 'Đông Sơn')).toBe(false);
+  });
+  it('normalises NFD to NFC', () => {
+    const nfd = 'Phù Vân'.normalize('NFD');
+    expect(nfd).not.toBe('Phù Vân');
+    expect(nfc(nfd)).toBe('Phù Vân');
+  });
+  it('sorts in Vietnamese order', () => {
+    expect(sortVi(['Đông', 'Dương', 'Anh', 'Ân', 'Ăn', 'Bình'], (s) => s)).toEqual(['Anh', 'Ăn', 'Ân', 'Bình', 'Dương', 'Đông']);
+    expect(compareVi('Tổ 2', 'Tổ 10')).toBeLessThan(0);
+  });
+  it('formats numbers and dates the Vietnamese way', () => {
+    expect(formatInt(1234567)).toBe('1.234.567');
+    expect(formatInt(0)).toBe('0');
+    expect(formatDecimal(1234.56, 1)).toBe('1.234,6');
+    expect(formatPercent(0.8333)).toBe('83,3%');
+    expect(formatPercent(0.8)).toBe('80%');
+    expect(formatDate('2026-01-05')).toBe('05/01/2026');
+  });
+  it('parses dd/mm/yyyy and yyyy-mm-dd, refusing impossible dates', () => {
+    expect(parseDate('5/1/2026')).toBe('2026-01-05');
+    expect(parseDate('2026-01-05')).toBe('2026-01-05');
+    expect(parseDate('30/02/2026')).toBeNull();
+    expect(parseDate('29/02/2028')).toBe('2028-02-29');
+    expect(parseDate('hôm qua')).toBeNull();
+  });
+});
+
+describe('validation', () => {
+  it('a blank figure is null, not 0', () => {
+    expect(parseValue('')).toEqual({ ok: true, value: null });
+    expect(parseValue('0')).toEqual({ ok: true, value: 0 });
+    expect(parseValue('1000000')).toEqual({ ok: true, value: 1000000 });
+  });
+  it('refuses what is not a whole number 0..1.000.000 with a Vietnamese message', () => {
+    for (const bad of ['-1', '1,5', '12.5', 'abc', '1000001']) {
+      const r = parseValue(bad);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).toMatch(/[àáảãạâăđêôơư]/u);
+    }
+  });
+  it('refuses future months and received dates outside the rules', () => {
+    const now = new Date(2026, 10, 23);
+    expect(checkFormMonth('2026-11', now).ok).toBe(true);
+    expect(checkFormMonth('2026-12', now).ok).toBe(false);
+    expect(checkReceivedOn('24/11/2026', '2026-10', now).ok).toBe(false);
+    expect(checkReceivedOn('30/09/2026', '2026-10', now).ok).toBe(false);
+    expect(checkReceivedOn('01/10/2026', '2026-10', now)).toEqual({ ok: true, value: '2026-10-01' });
+    expect(checkReceivedOn('', '2026-10', now)).toEqual({ ok: true, value: null });
+  });
+});
