@@ -1,11 +1,12 @@
 // Single-instance lock. PGlite has none, and two processes on one data folder corrupt it
-// silently. An O_EXCL lock file holds our pid and process start time; a lock whose process is
-// gone (or whose pid was reused by another process) is stale and taken over. No timer: a long
-// query that blocks the event loop cannot make the lock go stale.
+// silently. An O_EXCL lock file holds our pid, process start time and boot time; a lock whose
+// process is gone (or whose pid was reused by another process, or that was written before the
+// last reboot) is stale and taken over. No timer: a long query that blocks the event loop cannot
+// make the lock go stale.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { formatDate } from '../domain/text.js';
+import { formatDate, todayIso } from '../domain/text.js';
 
 export interface LockInfo {
   pid: number;
@@ -13,14 +14,19 @@ export interface LockInfo {
   command: string;
   host: string;
   since: string; // ISO timestamp
+  boot?: string; // ISO time the machine booted: a lock from before a reboot is stale
+}
+
+export const LOCK_FILE = 'tonghop.lock';
+
+function hhmm(d: Date): string {
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
 export class LockedError extends Error {
   constructor(public readonly holder: LockInfo) {
     const since = new Date(holder.since);
-    const when = Number.isNaN(since.getTime())
-      ? ''
-      : ` từ ${since.toTimeString().slice(0, 5)} ngày ${formatDate(holder.since.slice(0, 10))}`;
+    const when = Number.isNaN(since.getTime()) ? '' : ` từ ${hhmm(since)} ngày ${formatDate(todayIso(since))}`;
     super(
       `Dữ liệu đang được mở bởi một chương trình tonghop khác (PID ${holder.pid}, lệnh "${holder.command}"${when}). ` +
         'Hãy đóng cửa sổ đó rồi thử lại.',
@@ -39,8 +45,20 @@ export function processStartId(pid: number): string | null {
   }
 }
 
-function isAlive(info: LockInfo): boolean {
+function bootTime(): Date {
+  return new Date(Date.now() - os.uptime() * 1000);
+}
+
+/** Is the process that wrote this lock still running? When unsure, say yes. */
+export function holderAlive(info: LockInfo): boolean {
   if (info.host !== os.hostname()) return true; // a shared folder: we cannot tell, be safe
+  if (info.boot) {
+    const written = new Date(info.boot).getTime();
+    // Written before the last reboot (a power cut): its pid means nothing now. The slack covers
+    // clock adjustments; a reboot within 2 minutes of the last one is still caught by the pid test.
+    if (Number.isFinite(written) && Math.abs(written - bootTime().getTime()) > 120_000) return false;
+  }
+  if (!Number.isInteger(info.pid) || info.pid <= 0) return false;
   try {
     process.kill(info.pid, 0);
   } catch (e) {
@@ -51,12 +69,28 @@ function isAlive(info: LockInfo): boolean {
   return !(start && info.start && start !== info.start);
 }
 
-function readLock(file: string): LockInfo | null {
+function parseLock(text: string): LockInfo | null {
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as LockInfo;
+    const v = JSON.parse(text) as Partial<LockInfo>;
+    if (typeof v?.pid !== 'number' || typeof v.command !== 'string' || typeof v.since !== 'string') return null;
+    return { start: null, host: '', ...v } as LockInfo;
   } catch {
-    return null; // half-written by a process killed mid-write: treat as stale
+    return null;
   }
+}
+
+function readLock(file: string): { info: LockInfo | null; raw: string; ageMs: number } | null {
+  try {
+    const raw = fs.readFileSync(file, 'utf8');
+    const ageMs = Date.now() - fs.statSync(file).mtimeMs;
+    return { info: parseLock(raw), raw, ageMs };
+  } catch {
+    return null; // gone in between
+  }
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 export interface Lock {
@@ -64,36 +98,77 @@ export interface Lock {
   release(): void;
 }
 
+/** A garbage lock file younger than this may be one being written right now: wait for it. */
+const GARBAGE_GRACE_MS = 2000;
+
+/**
+ * Move a stale lock out of the way. Renaming is atomic, so of several processes taking over at
+ * once exactly one moves it; if what we moved turns out to be a fresh lock (another process took
+ * over and locked between our look and our move), we put it back and report that holder.
+ */
+function takeOver(file: string, judged: string): LockInfo | null {
+  const aside = `${file}.stale-${process.pid}`;
+  try {
+    fs.renameSync(file, aside);
+  } catch {
+    return null; // someone else moved it first: try again
+  }
+  const moved = fs.readFileSync(aside, 'utf8');
+  if (moved === judged) {
+    fs.rmSync(aside, { force: true });
+    return null;
+  }
+  const info = parseLock(moved);
+  try {
+    fs.linkSync(aside, file); // fails if yet another lock appeared; then that one stands
+  } catch {
+    // leave it
+  }
+  fs.rmSync(aside, { force: true });
+  return info;
+}
+
 export function acquireLock(dataDir: string, command: string): Lock {
-  const file = path.join(dataDir, 'tonghop.lock');
+  const file = path.join(dataDir, LOCK_FILE);
   const me: LockInfo = {
     pid: process.pid,
     start: processStartId(process.pid),
     command,
     host: os.hostname(),
     since: new Date().toISOString(),
+    boot: bootTime().toISOString(),
   };
-  for (let attempt = 0; attempt < 3; attempt++) {
+  const mine = JSON.stringify(me);
+  const deadline = Date.now() + GARBAGE_GRACE_MS + 1000;
+  for (;;) {
     try {
       const fd = fs.openSync(file, 'wx');
-      fs.writeSync(fd, JSON.stringify(me));
-      fs.closeSync(fd);
+      try {
+        fs.writeSync(fd, mine);
+      } finally {
+        fs.closeSync(fd);
+      }
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
         const cur = readLock(file);
-        if (cur?.pid === me.pid && cur.start === me.start) fs.rmSync(file, { force: true });
+        if (cur?.raw === mine) fs.rmSync(file, { force: true });
       };
       return { file, release };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const holder = readLock(file);
-      if (holder && isAlive(holder)) throw new LockedError(holder);
-      // Stale: the holder died without cleaning up. Remove and retry.
-      fs.rmSync(file, { force: true });
     }
+    const found = readLock(file);
+    if (!found) continue; // released between our open and our read
+    if (found.info && holderAlive(found.info)) throw new LockedError(found.info);
+    if (!found.info && found.ageMs < GARBAGE_GRACE_MS && Date.now() < deadline) {
+      sleepSync(50); // half-written by a process starting right now
+      continue;
+    }
+    // Stale (dead holder, or garbage left by a process killed while writing it): take it over.
+    const other = takeOver(file, found.raw);
+    if (other && holderAlive(other)) throw new LockedError(other);
+    if (Date.now() > deadline + 5000) throw new LockedError(found.info ?? me);
   }
-  const holder = readLock(file);
-  throw new LockedError(holder ?? me);
 }

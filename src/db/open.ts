@@ -6,7 +6,7 @@ import path from 'node:path';
 import { TEMPLATE_DIR } from '../paths.js';
 import { syncTree } from './durability.js';
 import { type Lock, acquireLock } from './lock.js';
-import { migrate } from './migrate.js';
+import { migrate, schemaVersion } from './migrate.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
 import type { TxRunner } from './queryable.js';
 
@@ -26,6 +26,12 @@ export interface Database {
   /** CHECKPOINT and flush the data folder to disk (after imports, periodically, on close). */
   checkpoint(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Close the files, run fn while still holding the lock (a restore swaps the data folder in),
+   * then open the folder again; `db` and `pg` follow, and queries made meanwhile wait. Only for a
+   * database opened from a folder (not the in-memory ones of tests).
+   */
+  reopenAfter?<T>(fn: () => Promise<T> | T): Promise<T>;
 }
 
 export function pgDir(dataDir: string): string {
@@ -75,44 +81,159 @@ export interface OpenOptions {
   command: string;
   /** Create an empty database if there is none (init, the first-run wizard). */
   create?: boolean;
+  /**
+   * The daily automatic backup (default on): a few seconds after opening (after the UI's first
+   * frames) or, for a command that finishes sooner, when it closes — never before its work.
+   */
+  autoBackup?: boolean;
+  /** Delay before the background daily backup (ms). */
+  autoBackupDelayMs?: number;
+  /** Injectable clock for the daily backup. */
+  now?: () => Date;
+}
+
+/** The database could not be opened (damaged after a power cut?): says how to restore. */
+export class DamagedDatabaseError extends Error {}
+
+function damaged(dataDir: string, cause: unknown): DamagedDatabaseError {
+  const backups = path.join(dataDir, 'backups');
+  let newest: string | null = null;
+  try {
+    newest = fs
+      .readdirSync(backups)
+      .filter((n) => n.endsWith('.backup.gz'))
+      .sort()
+      .pop() ?? null;
+  } catch {
+    // no backups folder
+  }
+  const how = newest
+    ? ` Bản sao lưu mới nhất: ${path.join(backups, newest)}. Khôi phục bằng lệnh: tonghop restore "${path.join(backups, newest)}" --data-dir "${dataDir}" (dữ liệu hỏng được giữ lại, không bị xoá).`
+    : ' Hãy khôi phục từ một bản sao lưu: tonghop restore <tệp sao lưu> (dữ liệu hỏng được giữ lại, không bị xoá).';
+  return new DamagedDatabaseError(`Không mở được cơ sở dữ liệu trong ${pgDir(dataDir)} (có thể do mất điện khi đang ghi): ${(cause as Error)?.message ?? String(cause)}.${how}`, { cause });
+}
+
+/** Before an existing database is upgraded to a newer schema: a backup of it as it was. */
+async function backupBeforeUpgrade(pg: PGlite, dataDir: string, from: number, now: Date): Promise<void> {
+  const { writeBackupFile } = await import('../io/backup/write.js');
+  const { defaultBackupDir, freshBackupPath } = await import('../io/backup/folder.js');
+  await writeBackupFile(pg as unknown as TxRunner, freshBackupPath(defaultBackupDir(dataDir), now, 'pre-upgrade', from), { now });
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const lock: Lock = acquireLock(opts.dataDir, opts.command);
+  const now = opts.now ?? (() => new Date());
   let pg: PGlite | null = null;
+  const open = async (): Promise<PGlite> => {
+    let opened: PGlite;
+    try {
+      opened = await PGlite.create(pgDir(opts.dataDir), PG_OPTIONS);
+    } catch (e) {
+      throw damaged(opts.dataDir, e);
+    }
+    try {
+      const found = await schemaVersion(opened);
+      if (found > 0 && found < SCHEMA_VERSION) await backupBeforeUpgrade(opened, opts.dataDir, found, now());
+      await migrate(opened);
+    } catch (e) {
+      await opened.close().catch(() => undefined);
+      throw e;
+    }
+    return opened;
+  };
   try {
     removeLeftovers(opts.dataDir);
     if (!databaseExists(opts.dataDir)) {
       if (!opts.create) throw new NoDatabaseError(opts.dataDir);
       await createInPlace(opts.dataDir);
     }
-    pg = await PGlite.create(pgDir(opts.dataDir), PG_OPTIONS);
-    await migrate(pg);
+    pg = await open();
   } catch (e) {
-    if (pg) await pg.close().catch(() => undefined);
     lock.release();
     throw e;
   }
-  const opened = pg;
+  let current: PGlite = pg;
+  let live = true; // false between a failed reopen and the next successful one
+  // While the files are being swapped (restore), queries wait here instead of failing.
+  let gate: Promise<void> | null = null;
+  const ready = async (): Promise<PGlite> => {
+    while (gate) await gate;
+    return current;
+  };
+  // A stable handle for the app: it follows the live PGlite across a restore.
+  const db: TxRunner = {
+    query: async (sql, params, options) => (await ready()).query(sql, params, options),
+    exec: async (sql) => (await ready()).exec(sql),
+    transaction: async (fn) => (await ready()).transaction(fn),
+  };
   let closed = false;
   const checkpoint = async () => {
-    await opened.exec('CHECKPOINT');
+    const live = await ready();
+    await live.exec('CHECKPOINT');
     syncTree(pgDir(opts.dataDir));
   };
+
+  // The daily backup, off the startup path. The module is loaded only when it runs.
+  let backupTimer: NodeJS.Timeout | null = null;
+  let backupRun: Promise<void> | null = null;
+  const runDailyBackup = (): Promise<void> => {
+    if (backupTimer) clearTimeout(backupTimer);
+    backupTimer = null;
+    backupRun ??= import('../io/backup/auto.js')
+      .then(async ({ dailyBackup }) => {
+        await dailyBackup({ db, dataDir: opts.dataDir }, now());
+      })
+      .catch(() => undefined); // recorded by lastAutoBackup(); never breaks the app
+    return backupRun;
+  };
+  if (opts.autoBackup !== false) {
+    backupTimer = setTimeout(() => void runDailyBackup(), opts.autoBackupDelayMs ?? 3000);
+    backupTimer.unref();
+  }
+
   return {
-    pg: opened,
-    db: opened as unknown as TxRunner,
+    get pg() {
+      return current;
+    },
+    db,
     dataDir: opts.dataDir,
     checkpoint,
     async close() {
       if (closed) return;
       closed = true;
       try {
-        await checkpoint();
-        await opened.close();
+        if (opts.autoBackup !== false) await runDailyBackup();
+        if (live) {
+          await checkpoint();
+          await current.close();
+        }
       } finally {
         lock.release();
+      }
+    },
+    async reopenAfter<T>(fn: () => Promise<T> | T): Promise<T> {
+      if (closed) throw new Error('Cơ sở dữ liệu đã đóng.');
+      await backupRun;
+      let open_!: () => void;
+      const previous = gate;
+      gate = new Promise<void>((r) => (open_ = r));
+      try {
+        await previous;
+        if (live) {
+          await current.exec('CHECKPOINT');
+          await current.close();
+          live = false;
+        }
+        try {
+          return await fn();
+        } finally {
+          current = await open();
+          live = true;
+        }
+      } finally {
+        gate = null;
+        open_();
       }
     },
   };

@@ -1,0 +1,81 @@
+// tonghop backup [FILE]: a whole-database backup, checked after writing. Also lists the backups
+// folder and chooses it (e.g. a USB stick) for the automatic daily backups.
+import type { Command } from 'commander';
+import fs from 'node:fs';
+import path from 'node:path';
+import { FileWriteError } from '../../db/durability.js';
+import { formatAge, formatBytes, formatDateTime, describeCounts } from '../../io/backup/describe.js';
+import { BackupError } from '../../io/backup/format.js';
+import { backupDirOf, freshBackupPath, listBackups, setBackupDir } from '../../io/backup/folder.js';
+import { writeBackupFile } from '../../io/backup/write.js';
+import { renderTable } from '../../io/text-table.js';
+import { type CommonOptions, withDatabase } from '../context.js';
+import { RefusedError, UsageError } from '../errors.js';
+import { newCommand } from '../program.js';
+
+interface BackupOptions extends CommonOptions {
+  list?: boolean;
+  setDir?: string;
+  defaultDir?: boolean;
+}
+
+const KIND_LABEL = { auto: 'tự động', manual: 'thủ công', 'pre-upgrade': 'trước nâng cấp' } as const;
+
+/** Refusals of the backup module (bad file, full disk) → exit 1 with their Vietnamese message. */
+export function asRefusal(e: unknown): unknown {
+  return e instanceof BackupError || e instanceof FileWriteError ? new RefusedError((e as Error).message) : e;
+}
+
+export function backupCommand(): Command {
+  return newCommand('backup', 'sao lưu toàn bộ dữ liệu vào một tệp (kiểm tra lại sau khi ghi)')
+    .usage('[TỆP] [tùy chọn]')
+    .argument('[TỆP]', 'tệp hoặc thư mục đích (mặc định: thư mục sao lưu, xem --list)')
+    .option('--list', 'liệt kê các bản sao lưu trong thư mục sao lưu')
+    .option('--set-dir <DIR>', 'chọn thư mục sao lưu tự động hằng ngày (ví dụ ổ USB)')
+    .option('--default-dir', 'dùng lại thư mục sao lưu mặc định (trong thư mục dữ liệu)')
+    .action(async (file: string | undefined, opts: BackupOptions) => {
+      if ([file !== undefined, !!opts.list, opts.setDir !== undefined, !!opts.defaultDir].filter(Boolean).length > 1)
+        throw new UsageError('chỉ dùng một trong: TỆP, --list, --set-dir, --default-dir.');
+      const out = await withDatabase(opts, 'tonghop backup', async (database) => {
+        if (opts.setDir !== undefined || opts.defaultDir) {
+          try {
+            await database.db.transaction((tx) => setBackupDir(tx, opts.defaultDir ? null : opts.setDir!));
+          } catch (e) {
+            throw asRefusal(e);
+          }
+          const { dir } = await backupDirOf(database.db, database.dataDir);
+          return `Thư mục sao lưu tự động: ${dir}\n`;
+        }
+        const { dir } = await backupDirOf(database.db, database.dataDir);
+        if (opts.list) {
+          const now = new Date();
+          const rows = listBackups(dir).map((e) => [e.name, formatDateTime(e.created), formatAge(e.created, now), formatBytes(e.bytes), KIND_LABEL[e.kind]]);
+          if (!rows.length) return `Chưa có bản sao lưu nào trong ${dir}.\n`;
+          const table = renderTable(
+            [{ title: 'Tệp' }, { title: 'Lúc tạo' }, { title: 'Cách đây' }, { title: 'Dung lượng', align: 'right' }, { title: 'Loại' }],
+            rows,
+          );
+          return `Thư mục sao lưu: ${dir}\n${table.join('\n')}\n`;
+        }
+        const target = file === undefined ? freshBackupPath(dir, new Date()) : resolveTarget(file);
+        try {
+          const r = await writeBackupFile(database.db, target);
+          return `Đã sao lưu vào ${r.file} (${formatBytes(r.bytes)}; ${describeCounts(r.header)}; đã đọc lại và kiểm tra).\n`;
+        } catch (e) {
+          throw asRefusal(e);
+        }
+      });
+      process.stdout.write(out);
+    });
+}
+
+/** A folder gets a dated file name inside it; anything else is the file itself. */
+function resolveTarget(file: string): string {
+  const abs = path.resolve(file);
+  try {
+    if (fs.statSync(abs).isDirectory()) return freshBackupPath(abs, new Date());
+  } catch {
+    // not there yet: a file name
+  }
+  return abs;
+}

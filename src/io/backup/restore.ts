@@ -1,0 +1,149 @@
+// Restore: check the file, build a NEW data folder from it next to the current one (the current
+// database is not touched while this runs), then swap it in, keeping the replaced folder aside
+// as pgdata.replaced-<time> — never deleted.
+import { PGlite } from '@electric-sql/pglite';
+import fs from 'node:fs';
+import path from 'node:path';
+import { forgetSynced, fsyncDir, syncTree } from '../../db/durability.js';
+import { acquireLock } from '../../db/lock.js';
+import { migrate } from '../../db/migrate.js';
+import { MIGRATIONS, type Migration, SCHEMA_VERSION } from '../../db/migrations/index.js';
+import { PG_OPTIONS, createPg, pgDir } from '../../db/open.js';
+import type { Queryable } from '../../db/queryable.js';
+import { pad2 } from '../../domain/text.js';
+import { BackupError, type BackupHeader, type ParsedBackup, corrupt, parseBackup } from './format.js';
+import { listTables, quoteIdent } from './tables.js';
+
+/** Read and check a backup file (exists, is ours, whole, not from a newer version). */
+export async function readBackupFile(file: string): Promise<ParsedBackup> {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new BackupError('not-backup', `"${file}" là một thư mục, không phải tệp sao lưu.`);
+    throw new BackupError('missing', `Không đọc được tệp "${file}"${code === 'ENOENT' ? ': không có tệp này' : `: ${code}`}.`);
+  }
+  return parseBackup(buf, file);
+}
+
+const CHUNK = 5000;
+
+/** Replace every table's rows with the backup's, move counters past them. One transaction. */
+export async function loadBackup(tx: Queryable, backup: ParsedBackup, file: string): Promise<void> {
+  const tables = new Map((await listTables(tx)).map((t) => [t.name, t]));
+  for (const s of [...backup.sections].reverse()) if (tables.has(s.table)) await tx.exec(`DELETE FROM ${quoteIdent(s.table)}`);
+  for (const s of backup.sections) {
+    const t = tables.get(s.table);
+    if (!t) throw corrupt(file, `bảng ${s.table} không có trong lược đồ số ${backup.header.schema}`);
+    const types = new Map(t.columns.map((c) => [c.name, c.type]));
+    const missing = s.columns.filter((c) => !types.has(c));
+    if (missing.length) throw corrupt(file, `bảng ${s.table} có cột lạ: ${missing.join(', ')}`);
+    const cols = s.columns.map(quoteIdent).join(', ');
+    const values = s.columns.map((c, i) => `(r->>${i})::${types.get(c)}`).join(', ');
+    const sql = `INSERT INTO ${quoteIdent(s.table)} (${cols}) OVERRIDING SYSTEM VALUE SELECT ${values} FROM json_array_elements($1::json) AS e(r)`;
+    for (let i = 0; i < s.rows.length; i += CHUNK) await tx.query(sql, [`[${s.rows.slice(i, i + CHUNK).join(',')}]`]);
+    for (const c of t.columns) {
+      if (!c.sequence) continue;
+      await tx.query(`SELECT setval($1::regclass, COALESCE((SELECT max(${quoteIdent(c.name)}) FROM ${quoteIdent(t.name)}), 0) + 1, false)`, [c.sequence]);
+    }
+    const n = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${quoteIdent(s.table)}`);
+    if (n.rows[0]?.n !== s.rows.length) throw corrupt(file, `bảng ${s.table}: nạp ${n.rows[0]?.n} dòng thay vì ${s.rows.length}`);
+  }
+}
+
+export interface PreparedRestore {
+  file: string;
+  header: BackupHeader;
+  /** The new data folder, complete and flushed, not yet in place. */
+  folder: string;
+  ms: number;
+}
+
+export interface RestoreOptions {
+  /** Tests: a synthetic migration list, to prove an older backup is migrated up. */
+  migrations?: readonly Migration[];
+}
+
+/**
+ * Build the database of a backup in <dataDir>/pgdata.tmp-restore-…: a backup of the current schema
+ * loads into the install-time template; an older one into a fresh database at its own schema
+ * version, then the migrations run on the restored rows, exactly as they would have at the
+ * officer's. A leftover folder of a killed restore is removed by the next openDatabase.
+ */
+export async function prepareRestore(dataDir: string, file: string, opts: RestoreOptions = {}): Promise<PreparedRestore> {
+  const t0 = Date.now();
+  const migrations = opts.migrations ?? MIGRATIONS;
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const backup = await readBackupFile(file);
+  if (backup.header.schema > latest) throw new BackupError('newer', `Bản sao lưu "${file}" thuộc lược đồ số ${backup.header.schema}, mới hơn chương trình này (số ${latest}). Hãy cập nhật tonghop rồi khôi phục.`);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const folder = path.join(dataDir, `pgdata.tmp-restore-${process.pid}-${Date.now()}`);
+  let pg: PGlite | null = null;
+  try {
+    const current = backup.header.schema === SCHEMA_VERSION && migrations === MIGRATIONS;
+    pg = current ? await createPg(folder) : await PGlite.create(folder, PG_OPTIONS);
+    if (!current) await migrate(pg, backup.header.schema, migrations);
+    const db = pg;
+    await db.transaction((tx) => loadBackup(tx, backup, file));
+    await migrate(db, latest, migrations);
+    await db.exec('CHECKPOINT');
+    await db.close();
+    pg = null;
+    syncTree(folder);
+  } catch (e) {
+    if (pg) await pg.close().catch(() => undefined);
+    fs.rmSync(folder, { recursive: true, force: true });
+    if (e instanceof BackupError) throw e;
+    throw corrupt(file, `cơ sở dữ liệu không nhận: ${(e as Error).message}`);
+  }
+  return { file, header: backup.header, folder, ms: Date.now() - t0 };
+}
+
+function stamp(d: Date): string {
+  return `${d.getFullYear()}${pad2(d.getMonth() + 1)}${pad2(d.getDate())}-${pad2(d.getHours())}${pad2(d.getMinutes())}${pad2(d.getSeconds())}`;
+}
+
+/**
+ * Put a prepared folder in place of pgdata; the old one becomes pgdata.replaced-<time>. The caller
+ * holds the lock and has closed the database. Returns the replaced folder (null if there was none).
+ */
+export function swapIn(dataDir: string, prepared: PreparedRestore, now: Date = new Date()): string | null {
+  const live = pgDir(dataDir);
+  let replaced: string | null = null;
+  if (fs.existsSync(live)) {
+    replaced = path.join(dataDir, `pgdata.replaced-${stamp(now)}`);
+    for (let i = 2; fs.existsSync(replaced); i++) replaced = path.join(dataDir, `pgdata.replaced-${stamp(now)}-${i}`);
+    fs.renameSync(live, replaced);
+  }
+  try {
+    fs.renameSync(prepared.folder, live);
+  } catch (e) {
+    if (replaced) fs.renameSync(replaced, live); // put the old one back: never leave no database
+    throw e;
+  }
+  fsyncDir(dataDir);
+  forgetSynced(live);
+  return replaced;
+}
+
+export interface RestoreResult extends PreparedRestore {
+  replaced: string | null;
+}
+
+/** The command line's restore: take the lock (no database open), build, swap. */
+export async function restoreBackup(dataDir: string, file: string, opts: RestoreOptions & { now?: Date } = {}): Promise<RestoreResult> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lock = acquireLock(dataDir, 'tonghop restore');
+  try {
+    const prepared = await prepareRestore(dataDir, file, opts);
+    try {
+      return { ...prepared, replaced: swapIn(dataDir, prepared, opts.now) };
+    } catch (e) {
+      fs.rmSync(prepared.folder, { recursive: true, force: true });
+      throw e;
+    }
+  } finally {
+    lock.release();
+  }
+}

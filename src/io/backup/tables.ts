@@ -1,0 +1,86 @@
+// What a backup holds: every table of the schema (but schema_version, which the header carries),
+// parents before children, each column by name and SQL type. Read from the catalog, so a new
+// table or column added by a later migration is backed up without touching this code.
+import type { Queryable } from '../../db/queryable.js';
+
+export interface ColumnInfo {
+  name: string;
+  /** SQL type as format_type prints it (e.g. `integer`, `timestamp with time zone`). */
+  type: string;
+  /** Filled by a sequence (serial or identity): its counter is moved past the restored rows. */
+  sequence: string | null;
+}
+
+export interface TableInfo {
+  name: string;
+  columns: ColumnInfo[];
+  /** Primary key columns: rows are written in this order (a self-reference points to an older row). */
+  key: string[];
+}
+
+const SKIP = new Set(['schema_version']);
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/gu, '""')}"`;
+}
+
+export async function listTables(q: Queryable): Promise<TableInfo[]> {
+  const cols = await q.query<{ table: string; name: string; type: string; sequence: string | null }>(
+    `SELECT c.relname AS table, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
+            pg_get_serial_sequence(quote_ident(c.relname), a.attname) AS sequence
+     FROM pg_class c
+     JOIN pg_namespace n ON n.oid = c.relnamespace
+     JOIN pg_attribute a ON a.attrelid = c.oid
+     WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+     ORDER BY c.relname, a.attnum`,
+  );
+  const keys = await q.query<{ table: string; name: string }>(
+    `SELECT c.relname AS table, a.attname AS name
+     FROM pg_constraint k
+     JOIN pg_class c ON c.oid = k.conrelid
+     JOIN pg_namespace n ON n.oid = c.relnamespace
+     JOIN LATERAL unnest(k.conkey) WITH ORDINALITY AS u(attnum, ord) ON true
+     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = u.attnum
+     WHERE n.nspname = 'public' AND k.contype = 'p'
+     ORDER BY c.relname, u.ord`,
+  );
+  const refs = await q.query<{ child: string; parent: string }>(
+    `SELECT DISTINCT c.relname AS child, p.relname AS parent
+     FROM pg_constraint k
+     JOIN pg_class c ON c.oid = k.conrelid
+     JOIN pg_class p ON p.oid = k.confrelid
+     JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = 'public' AND k.contype = 'f'`,
+  );
+  const tables = new Map<string, TableInfo>();
+  for (const c of cols.rows) {
+    if (SKIP.has(c.table)) continue;
+    let t = tables.get(c.table);
+    if (!t) tables.set(c.table, (t = { name: c.table, columns: [], key: [] }));
+    t.columns.push({ name: c.name, type: c.type, sequence: c.sequence });
+  }
+  for (const k of keys.rows) tables.get(k.table)?.key.push(k.name);
+  return dependencyOrder([...tables.values()], refs.rows);
+}
+
+/** Parents before children (ties by name, so the order is stable); self-references are ignored. */
+export function dependencyOrder(tables: TableInfo[], refs: { child: string; parent: string }[]): TableInfo[] {
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  const parents = new Map<string, Set<string>>();
+  for (const r of refs) {
+    if (r.child === r.parent || !byName.has(r.child) || !byName.has(r.parent)) continue;
+    let s = parents.get(r.child);
+    if (!s) parents.set(r.child, (s = new Set()));
+    s.add(r.parent);
+  }
+  const done = new Set<string>();
+  const out: TableInfo[] = [];
+  const names = [...byName.keys()].sort();
+  while (out.length < names.length) {
+    const next = names.find((n) => !done.has(n) && [...(parents.get(n) ?? [])].every((p) => done.has(p)));
+    if (!next) throw new Error(`Vòng khoá ngoại giữa các bảng: ${names.filter((n) => !done.has(n)).join(', ')}`);
+    done.add(next);
+    out.push(byName.get(next)!);
+  }
+  return out;
+}
