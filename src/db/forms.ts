@@ -212,3 +212,32 @@ export async function insertFormsBulk(q: Queryable, forms: readonly NewForm[], s
     [formIds, codes, values],
   );
 }
+
+/** Ids of the teams that have a form for the month (light: the entry picker's marks). */
+export async function teamsWithForm(q: Queryable, month: Month): Promise<Set<number>> {
+  const r = await q.query<{ team_id: number }>('SELECT team_id FROM form WHERE month = $1', [month]);
+  return new Set(r.rows.map((row) => row.team_id));
+}
+
+/** A field of the paper form: an indicator code, FIELD_RECEIVED or FIELD_NOTE. */
+export type EntryValue = number | string | null;
+
+/**
+ * Save one field of the paper-form flow (call inside a transaction). A form that does not exist
+ * yet is created with `receivedOnIfNew` (the date shown on screen), so a form typed in and left
+ * half-way is still counted as received. Returns false when nothing changed.
+ */
+export async function enterField(
+  q: Queryable,
+  teamId: number,
+  month: Month,
+  field: string,
+  value: EntryValue,
+  receivedOnIfNew: string | null,
+): Promise<boolean> {
+  const existed = (await q.query('SELECT 1 FROM form WHERE team_id = $1 AND month = $2', [teamId, month])).rows.length > 0;
+  if (!existed) await ensureForm(q, teamId, month, 'typed', field === FIELD_RECEIVED ? (value as string | null) : receivedOnIfNew);
+  if (field === FIELD_RECEIVED) return existed ? setReceivedOn(q, teamId, month, value as string | null) : true;
+  if (field === FIELD_NOTE) return (await setNote(q, teamId, month, value as string | null)) || !existed;
+  return (await setValue(q, teamId, month, field, value as number | null)) || !existed;
+}

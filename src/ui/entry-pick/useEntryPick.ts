@@ -1,0 +1,66 @@
+// Entry picker: month (←/→, never after the current month), team by typing part of its name or
+// code; Enter opens the paper form. Reads the team list and who has a form once per month.
+import { useContext, useEffect, useMemo, useReducer, useState } from 'react';
+import { teamsWithForm } from '../../db/forms.js';
+import { type TeamRow, listTeams } from '../../db/teams.js';
+import type { Month } from '../../domain/period.js';
+import { useApp } from '../context.js';
+import { KeyContext, useKeys } from '../keys/useKeys.js';
+import { filterTeams, initialPick, pickReducer, selectedIndex } from './reducer.js';
+
+export function useEntryPick(startMonth: Month | undefined) {
+  const app = useApp();
+  const keyCtx = useContext(KeyContext);
+  const [s, dispatch] = useReducer(pickReducer, startMonth ?? app.workMonth, initialPick);
+  const [teams, setTeams] = useState<TeamRow[] | null>(null);
+  const [withForm, setWithForm] = useState<ReadonlySet<number>>(new Set());
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([listTeams(app.db), teamsWithForm(app.db, s.month)]).then(
+      ([t, w]) => {
+        if (!live) return;
+        setTeams(t);
+        setWithForm(w);
+        dispatch({ type: 'reset' });
+      },
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [app.db, s.month, app.dataVersion]);
+
+  // The month picked here is the month being worked on (header, grid).
+  const { setWorkMonth } = app;
+  useEffect(() => setWorkMonth(s.month), [s.month, setWorkMonth]);
+
+  const rows = useMemo(() => filterTeams(teams ?? [], s.query), [teams, s.query]);
+  const sel = selectedIndex(s, rows, withForm);
+  const page = Math.max(1, app.bodyRows - 5);
+  const move = (delta: number) => dispatch({ type: 'move', delta, count: rows.length, from: Math.max(0, sel) });
+  const selected = rows[sel];
+
+  useKeys(
+    'entryPick',
+    {
+      back: s.query ? () => dispatch({ type: 'clear' }) : () => app.back(),
+      up: () => move(-1),
+      down: () => move(1),
+      pageUp: () => move(-page),
+      pageDown: () => move(page),
+      choicePrev: () => dispatch({ type: 'month', delta: -1, now: app.now() }),
+      choiceNext: () => dispatch({ type: 'month', delta: 1, now: app.now() }),
+      open: selected ? () => app.navigate({ name: 'entry', month: s.month, teamId: selected.id }) : undefined,
+    },
+    {
+      typing: 'text',
+      // `?` never appears in a team's name or code: keep it for the help while typing.
+      onText: (text) => (text === '?' ? keyCtx?.toggleHelp() : dispatch({ type: 'type', text })),
+      onBackspace: () => dispatch({ type: 'erase' }),
+    },
+  );
+
+  return { state: s, teams, rows, withForm, selected: sel, error, bodyRows: app.bodyRows, columns: app.terminal.columns };
+}

@@ -1,0 +1,107 @@
+// The paper form on screen: one line per field (label, value, last month's value), the message of
+// the focused field right under it. Blank shows `—`, zero shows `0`: never confused.
+import { Box, Text } from 'ink';
+import { type Month, addMonths, monthLabel } from '../../domain/period.js';
+import { formatInt } from '../../domain/text.js';
+import { padCell, truncate } from '../../io/text-table.js';
+import { tint } from '../theme.js';
+import type { EntryData } from './useEntry.js';
+import { type EntryField, type EntryState, displayText, fieldWarning } from './reducer.js';
+
+export const BLANK = '—';
+const VALUE_WIDTH = 11;
+const LAST_WIDTH = 12;
+
+export interface EntryViewProps {
+  state: EntryState;
+  data: EntryData | null;
+  month: Month;
+  saving: boolean;
+  bodyRows: number;
+  columns: number;
+}
+
+function shownValue(field: EntryField, text: string): string {
+  if (text === '') return BLANK;
+  return field.kind === 'value' && /^\d+$/u.test(text) ? formatInt(Number(text)) : text;
+}
+
+/** The window of fields that fits, keeping the focused one visible. */
+export function fieldWindow(count: number, focus: number, rows: number): { start: number; end: number } {
+  if (count <= rows) return { start: 0, end: count };
+  const start = Math.max(0, Math.min(focus - Math.floor(rows / 2), count - rows));
+  return { start, end: start + rows };
+}
+
+export function EntryView({ state: s, data, month, saving, bodyRows, columns }: EntryViewProps) {
+  if (!s.loaded || !data) return <Text dimColor>Đang mở phiếu…</Text>;
+  const team = data.team;
+  const labelWidth = Math.max(16, columns - 2 - 1 - VALUE_WIDTH - 2 - LAST_WIDTH - 1);
+  const noteWidth = Math.max(10, columns - 2 - labelWidth - 2);
+  const focused = s.fields[s.focus];
+  const message = s.error ?? (focused ? fieldWarning(focused, s.draft, data.warnings) : null);
+  // header (3) + the focused field's full label (+ its message line when there is one)
+  const win = fieldWindow(s.fields.length, s.focus, Math.max(3, bodyRows - 4 - (message ? 1 : 0)));
+  const area = team?.areaName ? ` · ${team.areaName}` : '';
+  const households = team?.households ? ` · ${formatInt(team.households)} hộ` : '';
+  return (
+    <Box flexDirection="column">
+      <Text bold wrap="truncate-end">
+        {team ? `${team.name} (${team.code})` : 'Tổ không còn trong dữ liệu'}
+        {area}
+        {households} · Tháng {monthLabel(month)}
+      </Text>
+      <Text dimColor wrap="truncate-end">
+        {s.exists ? 'Phiếu đã có' : 'Phiếu mới'} · {saving ? 'đang lưu…' : 'mọi ô đã rời đều đã lưu'} · ô trống {BLANK} = chưa báo cáo (khác 0)
+      </Text>
+      <Text bold wrap="truncate-end">
+        {'  '}
+        {padCell('Chỉ số', labelWidth)} {padCell('Số liệu', VALUE_WIDTH)}  Th.{monthLabel(addMonths(month, -1))}
+      </Text>
+      {s.fields.slice(win.start, win.end).map((f, k) => {
+        const i = win.start + k;
+        const isFocus = i === s.focus;
+        const text = isFocus ? s.draft : displayText(s, f);
+        const warn = !isFocus && fieldWarning(f, text, data.warnings);
+        const last = f.kind === 'value' ? (data.lastMonth ? shownValue(f, String(data.lastMonth[f.key] ?? '')) : '') : '';
+        const width = f.kind === 'note' ? noteWidth : VALUE_WIDTH;
+        const shown = isFocus ? text + '▏' : shownValue(f, text);
+        const cell = f.kind === 'note' && isFocus ? Array.from(shown).slice(-(width - 1)).join('') : truncate(shown, width);
+        return (
+          <Box key={f.key} flexDirection="column">
+            <Text wrap="truncate-end">
+              <Text color={isFocus ? tint('cyan') : undefined} bold={isFocus}>
+                {isFocus ? '› ' : '  '}
+                {padCell(truncate(f.label, labelWidth), labelWidth)}
+              </Text>{' '}
+              <Text inverse={isFocus} dimColor={!isFocus && text === ''}>
+                {padCell(cell, width)}
+              </Text>
+              {f.kind === 'note' ? null : (
+                <Text dimColor>
+                  {'  '}
+                  {last}
+                </Text>
+              )}
+              {warn ? <Text color={tint('yellow')}> !</Text> : null}
+            </Text>
+            {isFocus && message ? (
+              <Text color={tint(s.error ? 'red' : 'yellow')} wrap="truncate-end">
+                {'    '}
+                {s.error ? '✗' : '!'} {message}
+              </Text>
+            ) : null}
+          </Box>
+        );
+      })}
+      {focused ? (
+        <Text dimColor wrap="truncate-end">
+          {focused.label}
+          {focused.unit ? ` (${focused.unit})` : ''}
+          {focused.kind === 'date' ? ' — dd/mm/yyyy' : ''}
+          {!data.lastMonth ? ` · tháng ${monthLabel(addMonths(month, -1))} chưa có phiếu` : ''}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}

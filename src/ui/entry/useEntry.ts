@@ -1,0 +1,179 @@
+// The entry form's hook: keys → reducer actions; a left field is written through the write queue
+// (one transaction per field); after the last field, on to the next team without a form.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { FIELD_NOTE, FIELD_RECEIVED, type FormRow, enterField, getForm, teamHistory, teamsWithForm } from '../../db/forms.js';
+import { type TeamRow, getTeam } from '../../db/teams.js';
+import { type Month, addMonths, monthLabel } from '../../domain/period.js';
+import { todayIso } from '../../domain/text.js';
+import { useApp } from '../context.js';
+import { NOTHING_TO_UNDO, runUndo } from '../history/undo.js';
+import { useKeys } from '../keys/useKeys.js';
+import {
+  type Commit,
+  type EntryAction,
+  type EntryState,
+  type WarningContext,
+  backRequest,
+  entryFields,
+  entryReducer,
+  initialEntry,
+  isDirty,
+  nextTeamWithoutForm,
+} from './reducer.js';
+import { enqueueWrite, whenSaved } from './saveQueue.js';
+
+/** A form row as the reducer's canonical texts (digits, ISO date, note). */
+export function storedTexts(form: FormRow | null): Record<string, string> {
+  if (!form) return {};
+  const out: Record<string, string> = {};
+  for (const [code, v] of Object.entries(form.values)) out[code] = String(v);
+  if (form.receivedOn) out[FIELD_RECEIVED] = form.receivedOn;
+  if (form.note) out[FIELD_NOTE] = form.note;
+  return out;
+}
+
+export interface EntryData {
+  team: TeamRow | null;
+  /** Last month's values, or null when that month has no form. */
+  lastMonth: Record<string, number> | null;
+  warnings: WarningContext;
+}
+
+export function useEntry(teamId: number, month: Month, getTeams: () => Promise<TeamRow[]>) {
+  const app = useApp();
+  const { db } = app;
+  const fields = useMemo(() => entryFields(app.indicators), [app.indicators]);
+  const [state, setState] = useState<EntryState>(() => initialEntry(fields, month, app.now()));
+  // The reducer runs on a ref so two keys arriving before a render both see the newest state.
+  const ref = useRef(state);
+  const [data, setData] = useState<EntryData | null>(null);
+  const [saving, setSaving] = useState(0);
+  const wrote = useRef(false);
+  const live = useRef(true);
+
+  const load = useCallback(async () => {
+    await whenSaved(db);
+    const [team, form, hist] = await Promise.all([getTeam(db, teamId), getForm(db, teamId, month), teamHistory(db, teamId, month, 12)]);
+    if (!live.current) return;
+    const history: Record<string, number[]> = {};
+    for (const values of hist.values()) for (const [code, v] of Object.entries(values)) (history[code] ??= []).push(v);
+    setData({
+      team,
+      lastMonth: hist.get(addMonths(month, -1)) ?? null,
+      warnings: { households: team?.households ?? null, adults: team?.adults ?? null, history },
+    });
+    apply({ type: 'load', stored: storedTexts(form), exists: !!form });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [db, teamId, month]);
+
+  useEffect(() => {
+    live.current = true;
+    load().catch((e: Error) => app.notify(`Không đọc được phiếu: ${e.message}`, 'error'));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [load, app.dataVersion]);
+
+  // Other screens reload once the officer leaves the form (not on every field: the dashboard
+  // under it would recompute every target per keystroke).
+  useEffect(
+    () => () => {
+      live.current = false;
+      if (wrote.current) void whenSaved(db).then(() => app.dataChanged());
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+
+  const teamName = data?.team?.name ?? '';
+
+  const save = (c: Commit) => {
+    wrote.current = true;
+    setSaving((n) => n + 1);
+    const receivedIfNew = todayIso(app.now());
+    enqueueWrite(db, () => db.transaction((tx) => enterField(tx, teamId, month, c.key, c.value, receivedIfNew)))
+      .catch((e: Error) => {
+        app.notify(`Không lưu được ô vừa rời (${teamName}): ${e.message}`, 'error');
+        if (live.current) void load();
+      })
+      .finally(() => live.current && setSaving((n) => n - 1));
+  };
+
+  const finish = async (skipCurrent: boolean) => {
+    await whenSaved(db);
+    const [teams, withForm] = await Promise.all([getTeams(), teamsWithForm(db, month)]);
+    const nextId = nextTeamWithoutForm(teams, withForm, teamId);
+    const next = teams.find((t) => t.id === nextId);
+    const done = skipCurrent ? `Bỏ qua ${teamName}.` : `Đã lưu phiếu ${teamName} tháng ${monthLabel(month)}.`;
+    if (next) {
+      app.replace({ name: 'entry', month, teamId: next.id });
+      app.notify(`${done} Tiếp theo: ${next.name} (${next.code}), chưa có phiếu.`);
+    } else {
+      app.notify(`${done} Mọi tổ đã có phiếu tháng ${monthLabel(month)}.`);
+      app.back();
+    }
+  };
+
+  function apply(a: EntryAction): EntryState {
+    const next = entryReducer(ref.current, a);
+    ref.current = next;
+    setState(next);
+    if (next.commit) save(next.commit);
+    if (next.finished) void finish(false).catch((e: Error) => app.notify(e.message, 'error'));
+    return next;
+  }
+
+  const undo = () => {
+    if (isDirty(ref.current)) {
+      apply({ type: 'revert' });
+      app.notify('Đã bỏ giá trị đang gõ (chưa lưu).');
+      return;
+    }
+    runUndo(db, app.indicators).then(
+      (r) => {
+        if (!r) return app.notify(NOTHING_TO_UNDO, 'warn');
+        wrote.current = true;
+        app.notify(r.message);
+        if (r.change.teamId === teamId && r.change.month === month && live.current) void load();
+      },
+      (e: Error) => app.notify(`Không hoàn tác được: ${e.message}`, 'error'),
+    );
+  };
+
+  const s = state;
+  const field = s.fields[s.focus];
+  const typingNote = field?.kind === 'note';
+  useKeys(
+    'entry',
+    {
+      back: () => {
+        const r = backRequest(ref.current);
+        ref.current = r.state;
+        setState(r.state);
+        if (r.state.commit) save(r.state.commit);
+        if (r.leave) app.back();
+      },
+      nextField: () => apply({ type: 'move', delta: 1 }),
+      prevField: () => apply({ type: 'move', delta: -1 }),
+      fieldDown: () => apply({ type: 'move', delta: 1 }),
+      fieldUp: () => apply({ type: 'move', delta: -1 }),
+      cellClear: () => apply({ type: 'erase' }),
+      undo: typingNote ? undefined : undo,
+      history: () => {
+        const next = apply({ type: 'move', delta: 0 });
+        if (!next.error) app.navigate({ name: 'history', teamId, month });
+      },
+      nextTeam: () => {
+        const next = apply({ type: 'move', delta: 0 });
+        if (!next.error) void finish(true).catch((e: Error) => app.notify(e.message, 'error'));
+      },
+    },
+    {
+      typing: typingNote ? 'text' : 'digits',
+      onText: (text) => apply({ type: 'type', text }),
+      onBackspace: () => apply({ type: 'erase' }),
+      disabled: typingNote ? { undo: 'đang gõ ghi chú — rời ô ghi chú (Enter) rồi nhấn u' } : undefined,
+      unsaved: isDirty(s),
+    },
+  );
+
+  return { state: s, data, saving: saving > 0 };
+}

@@ -1,0 +1,64 @@
+// A form's changes, newest first: when, which field, old → new, where from.
+import { Box, Text } from 'ink';
+import type { ChangeRow } from '../../db/forms.js';
+import type { TeamRow } from '../../db/teams.js';
+import { type Month, monthLabel } from '../../domain/period.js';
+import type { Indicator } from '../../domain/schemas.js';
+import { padCell, truncate } from '../../io/text-table.js';
+import { tint } from '../theme.js';
+import { SOURCE_LABELS, changeValueText, fieldLabel, formatDateTime } from './describe.js';
+import type { HistoryState } from './reducer.js';
+
+export interface HistoryViewProps {
+  state: HistoryState;
+  rows: ChangeRow[] | null;
+  team: TeamRow | null;
+  month: Month;
+  error: string | null;
+  bodyRows: number;
+  columns: number;
+  indicators: readonly Indicator[];
+}
+
+const TIME_W = 16;
+const FIELD_W = 15;
+const SOURCE_W = 9;
+
+export function HistoryView(p: HistoryViewProps) {
+  if (p.error) return <Text color={tint('red')}>{p.error}</Text>;
+  if (!p.rows) return <Text dimColor>Đang đọc lịch sử…</Text>;
+  const changeW = Math.max(12, p.columns - 2 - TIME_W - FIELD_W - SOURCE_W - 4 - 1);
+  const listRows = Math.max(1, p.bodyRows - 4);
+  const sel = Math.min(p.state.selected, Math.max(0, p.rows.length - 1));
+  const start = Math.max(0, Math.min(sel - Math.floor(listRows / 2), p.rows.length - listRows));
+  const current = p.rows[sel];
+  return (
+    <Box flexDirection="column">
+      <Text bold wrap="truncate-end">
+        {p.team ? `${p.team.name} (${p.team.code})` : 'Tổ'} · phiếu tháng {monthLabel(p.month)} · {p.rows.length} thay đổi, mới nhất trước · ↶ = đã hoàn tác
+      </Text>
+      <Text bold wrap="truncate-end">
+        {'  '}
+        {padCell('Thời gian', TIME_W)} {padCell('Ô', FIELD_W)} {padCell('Cũ → mới', changeW)} Nguồn
+      </Text>
+      {p.rows.slice(start, start + listRows).map((c, k) => {
+        const selected = start + k === sel;
+        const change = `${c.undone ? '↶ ' : ''}${changeValueText(c.field, c.oldValue)} → ${changeValueText(c.field, c.newValue)}`;
+        return (
+          <Text key={c.id} inverse={selected} dimColor={c.undone && !selected} wrap="truncate-end">
+            {selected ? '› ' : '  '}
+            {padCell(formatDateTime(c.at), TIME_W)} {padCell(truncate(fieldLabel(c.field, p.indicators, true), FIELD_W), FIELD_W)}{' '}
+            {padCell(truncate(change, changeW), changeW)} {SOURCE_LABELS[c.source] ?? c.source}
+          </Text>
+        );
+      })}
+      {p.rows.length === 0 ? <Text dimColor>Phiếu này chưa có thay đổi nào.</Text> : null}
+      {current ? (
+        <Text dimColor wrap="truncate-end">
+          {fieldLabel(current.field, p.indicators)}: {changeValueText(current.field, current.oldValue)} →{' '}
+          {changeValueText(current.field, current.newValue)}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}

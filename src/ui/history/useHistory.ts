@@ -1,0 +1,55 @@
+// A form's change history: read it (after pending saves), `u` undoes the form's newest typed change.
+import { useEffect, useReducer, useState } from 'react';
+import { type ChangeRow, formHistory } from '../../db/forms.js';
+import { type TeamRow, getTeam } from '../../db/teams.js';
+import type { Month } from '../../domain/period.js';
+import { useApp } from '../context.js';
+import { whenSaved } from '../entry/saveQueue.js';
+import { useKeys } from '../keys/useKeys.js';
+import { historyReducer } from './reducer.js';
+import { NOTHING_TO_UNDO, runUndo } from './undo.js';
+
+export function useHistory(teamId: number, month: Month) {
+  const app = useApp();
+  const { db } = app;
+  const [s, dispatch] = useReducer(historyReducer, { selected: 0 });
+  const [rows, setRows] = useState<ChangeRow[] | null>(null);
+  const [team, setTeam] = useState<TeamRow | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      await whenSaved(db);
+      const [t, h] = await Promise.all([getTeam(db, teamId), formHistory(db, teamId, month, 500)]);
+      if (!live) return;
+      setTeam(t);
+      setRows(h);
+    })().catch((e: Error) => live && setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, [db, teamId, month, app.dataVersion]);
+
+  const count = rows?.length ?? 0;
+  const page = Math.max(1, app.bodyRows - 5);
+  useKeys('history', {
+    up: () => dispatch({ type: 'move', delta: -1, count }),
+    down: () => dispatch({ type: 'move', delta: 1, count }),
+    pageUp: () => dispatch({ type: 'move', delta: -page, count }),
+    pageDown: () => dispatch({ type: 'move', delta: page, count }),
+    // Here `u` undoes this form's newest change (the list shows which).
+    undo: () =>
+      runUndo(db, app.indicators, { teamId, month }).then(
+        (r) => {
+          if (!r) return app.notify(`${NOTHING_TO_UNDO} trong phiếu này`, 'warn');
+          app.notify(r.message);
+          dispatch({ type: 'top' });
+          app.dataChanged();
+        },
+        (e: Error) => app.notify(`Không hoàn tác được: ${e.message}`, 'error'),
+      ),
+  });
+
+  return { state: s, rows, team, error, bodyRows: app.bodyRows, columns: app.terminal.columns, indicators: app.indicators };
+}
