@@ -5,6 +5,22 @@ import path from 'node:path';
 
 const lastSynced = new Map<string, number>();
 
+/**
+ * When the last complete sync of a tree started, kept inside the tree: the next process (each
+ * command is one) then syncs only what changed since, including what a killed process left in
+ * the OS cache. Losing this file only makes the next sync do more.
+ */
+export const SYNC_MARKER = '.tonghop-synced';
+
+function readMarker(root: string): number {
+  try {
+    const v = Number(fs.readFileSync(path.join(root, SYNC_MARKER), 'utf8'));
+    return Number.isFinite(v) && v <= Date.now() ? v : 0;
+  } catch {
+    return 0;
+  }
+}
+
 export interface SyncStats {
   files: number;
   synced: number;
@@ -12,12 +28,11 @@ export interface SyncStats {
 }
 
 /**
- * fsync every file changed since the last sync of this tree, then the directories. The first
- * call of a process syncs everything (a previous process may have been killed before it could).
- * Unchanged files cost one stat each: a 2,000-team folder (~1,100 files) takes a few ms.
+ * fsync every file changed since the last complete sync of this tree (by this process or an
+ * earlier one, see SYNC_MARKER), then the directories. Unchanged files cost one stat each.
  */
 export function syncTree(root: string): SyncStats {
-  const since = lastSynced.get(root) ?? 0;
+  const since = lastSynced.get(root) ?? readMarker(root);
   const started = Date.now();
   const stats: SyncStats = { files: 0, synced: 0, ms: 0 };
   const walk = (dir: string) => {
@@ -47,11 +62,16 @@ export function syncTree(root: string): SyncStats {
   };
   walk(root);
   lastSynced.set(root, started);
+  try {
+    fs.writeFileSync(path.join(root, SYNC_MARKER), String(started));
+  } catch {
+    // read-only or vanished: the next sync just does more
+  }
   stats.ms = Date.now() - started;
   return stats;
 }
 
-/** Forget what was synced (a restored folder replaced the tree: sync all of it next time). */
+/** Another folder now lives at this path (a restore): trust its own marker, not our memory. */
 export function forgetSynced(root: string): void {
   lastSynced.delete(root);
 }

@@ -33,7 +33,9 @@ export function backupCommand(): Command {
     .option('--list', 'liệt kê các bản sao lưu trong thư mục sao lưu')
     .option('--set-dir <DIR>', 'chọn thư mục sao lưu tự động hằng ngày (ví dụ ổ USB)')
     .option('--default-dir', 'dùng lại thư mục sao lưu mặc định (trong thư mục dữ liệu)')
-    .action(async (file: string | undefined, opts: BackupOptions) => {
+    .action(async (file: string | undefined, _own: BackupOptions, cmd: Command) => {
+      // --data-dir after the command name is taken by the program's option: read both.
+      const opts = cmd.optsWithGlobals<BackupOptions>();
       if ([file !== undefined, !!opts.list, opts.setDir !== undefined, !!opts.defaultDir].filter(Boolean).length > 1)
         throw new UsageError('chỉ dùng một trong: TỆP, --list, --set-dir, --default-dir.');
       const out = await withDatabase(opts, 'tonghop backup', async (database) => {

@@ -14,8 +14,9 @@ export function restoreCommand(): Command {
   return newCommand('restore', 'khôi phục toàn bộ dữ liệu từ một bản sao lưu (giữ lại dữ liệu đang có)')
     .usage('TỆP [tùy chọn]')
     .argument('<TỆP>', 'tệp sao lưu (.backup.gz)')
-    .action(async (file: string, opts: CommonOptions) => {
-      const dataDir = resolveDataDir(opts.dataDir);
+    .action(async (file: string, _own: CommonOptions, cmd: Command) => {
+      // --data-dir after the command name is taken by the program's option: read both.
+      const dataDir = resolveDataDir(cmd.optsWithGlobals<CommonOptions>().dataDir);
       let r;
       try {
         r = await restoreBackup(dataDir, path.resolve(file));
