@@ -1,0 +1,123 @@
+// The month grid, typed into the real App over the demo commune (forms 01..10/2026 with gaps).
+import type { PGlite } from '@electric-sql/pglite';
+import { describe, expect, it } from 'vitest';
+import { formHistory, getForm } from '../../src/db/forms.js';
+import type { TxRunner } from '../../src/db/queryable.js';
+import { getTeamByCode } from '../../src/db/teams.js';
+import { whenSaved } from '../../src/ui/entry/saveQueue.js';
+import { demoDb } from '../support/db.js';
+import { KEYS, renderApp } from '../support/ui.js';
+
+const q = (pg: PGlite) => pg as unknown as TxRunner;
+
+async function form(pg: PGlite, code: string, month: string) {
+  await whenSaved(pg);
+  return getForm(q(pg), (await getTeamByCode(q(pg), code))!.id, month);
+}
+
+/** A team's row of the grid (cursor column, mark column, name, cells). */
+const row = (frame: string, name: string) => frame.split('\n').find((l) => /^[› ][ ?] /u.test(l) && l.includes(name)) ?? '';
+
+describe('month grid', () => {
+  it('marks the teams without a form with a symbol, and blank cells apart from 0', async () => {
+    const pg = await demoDb();
+    const app = await renderApp(pg, { screen: { name: 'grid', month: '2026-10' } });
+    const f = await app.waitFor('chưa có phiếu: 2');
+    expect(f).toContain('15 tổ');
+    // Lê Lợi and Ngọc Động have no form for 10/2026.
+    expect(row(f, 'TDP Lê Lợi')).toMatch(/^ \? /u);
+    expect(row(f, 'TDP Lê Lợi')).toContain('·');
+    expect(row(f, 'TDP Bắc Hà')).toMatch(/^ {3}/u);
+    expect(f).toContain('? = tổ chưa có phiếu');
+  });
+
+  it('edits a cell in place: digits, Enter saves and moves down; Backspace to empty makes it blank', async () => {
+    const pg = await demoDb();
+    const app = await renderApp(pg, { screen: { name: 'grid', month: '2026-10' } });
+    await app.waitFor('chưa có phiếu: 2');
+    // Row 1 is the commune-level team; go to row 4 (TDP Bắc Hà), column 2 (luot_ho_tro).
+    await app.press(KEYS.down, KEYS.down, KEYS.down, KEYS.right);
+    let f = await app.waitFor(/dòng 4\/15 · cột 2\/13/u);
+    expect(row(f, 'TDP Bắc Hà')).toMatch(/^›/u);
+    await app.type('4321');
+    await app.waitFor('đang sửa');
+    await app.press(KEYS.enter);
+    f = await app.waitFor(/dòng 5\/15/u);
+    expect(row(f, 'TDP Bắc Hà')).toContain('4.321');
+    expect((await form(pg, 'TDP02', '2026-10'))!.values.luot_ho_tro).toBe(4321);
+
+    // Back up, empty the cell with Backspace: blank, not 0.
+    await app.press(KEYS.up);
+    await app.waitFor(/dòng 4\/15/u);
+    for (let i = 0; i < 4; i++) await app.press(KEYS.backspace);
+    await app.press(KEYS.enter);
+    f = await app.waitFor(/dòng 5\/15/u);
+    expect('luot_ho_tro' in (await form(pg, 'TDP02', '2026-10'))!.values).toBe(false);
+    expect(row(f, 'TDP Bắc Hà')).toContain('—');
+  });
+
+  it('a cell of a team without a form creates the form; a refused value is not saved', async () => {
+    const pg = await demoDb();
+    const app = await renderApp(pg, { screen: { name: 'grid', month: '2026-10' } });
+    await app.waitFor('chưa có phiếu: 2');
+    for (let i = 0; i < 5; i++) await app.press(KEYS.down); // row 6: TDP Lê Lợi (no form)
+    await app.waitFor(/dòng 6\/15/u);
+    await app.type('12');
+    await app.press('.');
+    await app.type('5');
+    await app.waitFor('Chỉ nhập số nguyên');
+    await app.press(KEYS.enter);
+    await app.waitFor('Chỉ nhập số nguyên');
+    expect(await form(pg, 'TDP04', '2026-10')).toBeNull();
+    await app.press(KEYS.backspace, KEYS.backspace, KEYS.tab);
+    const f = await app.waitFor('chưa có phiếu: 1');
+    expect(row(f, 'TDP Lê Lợi')).toMatch(/^› {2}Tổ CNSCĐ TDP Lê Lợi +12 +—/u);
+    const saved = (await form(pg, 'TDP04', '2026-10'))!;
+    expect(saved.values).toEqual({ ho_huong_dan: 12 });
+    expect(saved.receivedOn).toBe('2026-11-23');
+  });
+
+  it('u undoes the last change made in the grid; [ ] change month, never past this month', async () => {
+    const pg = await demoDb();
+    const app = await renderApp(pg, { screen: { name: 'grid', month: '2026-10' } });
+    await app.waitFor('chưa có phiếu: 2');
+    await app.press(KEYS.down);
+    const before = (await form(pg, 'KDC-HOABINH', '2026-10'))!.values.ho_huong_dan ?? null;
+    await app.type('999');
+    await app.press(KEYS.enter);
+    await app.waitFor(/dòng 3\/15/u);
+    expect((await form(pg, 'KDC-HOABINH', '2026-10'))!.values.ho_huong_dan).toBe(999);
+    await app.press('u');
+    let f = await app.waitFor('Đã hoàn tác');
+    expect(f).toContain(`Hộ HD: 999 → ${before ?? '(trống)'}`);
+    expect((await form(pg, 'KDC-HOABINH', '2026-10'))!.values.ho_huong_dan ?? null).toBe(before);
+    expect(row(f, 'khu dân cư Hòa Bình')).not.toContain('999');
+
+    await app.press(']');
+    await app.waitFor(/Tháng 11\/2026 .*chưa có phiếu: 15/u);
+    await app.waitFor('Tháng làm việc: 11/2026');
+    await app.press(']');
+    await app.waitFor('Tháng 12/2026 chưa đến');
+    await app.press('[', '[');
+    await app.waitFor(/Tháng 09\/2026/u);
+  });
+
+  it('scrolls both ways and l opens the history of the selected team’s form', async () => {
+    const pg = await demoDb();
+    const app = await renderApp(pg, { screen: { name: 'grid', month: '2026-10' } });
+    await app.waitFor('chưa có phiếu: 2');
+    for (let i = 0; i < 14; i++) await app.press(KEYS.down);
+    for (let i = 0; i < 12; i++) await app.press(KEYS.right);
+    const f = await app.waitFor(/dòng 15\/15 · cột 13\/13/u);
+    expect(f).toContain('thôn Yên Lạc');
+    expect(f).toContain('Giờ');
+    expect(f).not.toContain('Hộ HD');
+    await app.type('30');
+    await app.press('l');
+    await app.waitFor('mới nhất trước');
+    const hist = await formHistory(q(pg), (await getTeamByCode(q(pg), 'THON-YENLAC'))!.id, '2026-10');
+    expect(hist[0]!.field).toBe('gio_hoat_dong');
+    expect(hist[0]!.newValue).toBe('30');
+    expect(app.lastFrame()).toMatch(/Giờ\s+.* → 30\s+gõ tay/u);
+  });
+});
