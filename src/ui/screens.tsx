@@ -5,6 +5,7 @@ import type { Screen } from './context.js';
 import type { ScreenName } from './keys/table.js';
 import { useKeys } from './keys/useKeys.js';
 import { HomeScreen } from './home/index.js';
+import { BackupScreen } from './backup/index.js';
 
 export const SCREEN_TITLES: Record<ScreenName, string> = {
   loading: 'Đang mở dữ liệu',
@@ -37,6 +38,8 @@ export function renderScreen(screen: Screen): ReactNode {
   switch (screen.name) {
     case 'home':
       return <HomeScreen />;
+    case 'backup':
+      return <BackupScreen />;
     default:
       return <NotBuiltYet name={screen.name} />;
   }

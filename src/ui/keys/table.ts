@@ -56,7 +56,7 @@ export const BINDINGS: readonly Binding[] = [
   { id: 'down', keys: [k('down')], label: 'Xuống', description: 'Chọn dòng dưới', screens: [...LISTS, 'grid', 'wizard', 'export'] },
   { id: 'pageUp', keys: [k('pageUp')], label: 'Trang trước', description: 'Lên một trang', screens: [...LISTS, 'grid'] },
   { id: 'pageDown', keys: [k('pageDown')], label: 'Trang sau', description: 'Xuống một trang', screens: [...LISTS, 'grid'] },
-  { id: 'open', keys: [k('enter')], label: 'Mở', description: 'Mở mục đang chọn', screens: ['home', 'teams', 'team', 'ranking', 'entryPick', 'backup'], footer: true },
+  { id: 'open', keys: [k('enter')], label: 'Mở', description: 'Mở mục đang chọn', screens: ['home', 'teams', 'team', 'ranking', 'entryPick'], footer: true },
   { id: 'filter', keys: [c('/')], label: 'Lọc', description: 'Gõ để lọc theo tên hoặc mã (không phân biệt dấu, hoa thường: "dong" tìm được "Đông")', screens: ['home', 'teams', 'ranking'], footer: true },
 
   // Month and status navigation
@@ -106,10 +106,11 @@ export const BINDINGS: readonly Binding[] = [
   { id: 'cellClear', keys: [k('backspace')], label: 'Xoá', description: 'Xoá chữ số cuối; ô trống là "chưa báo cáo", khác số 0', screens: ['grid', 'entry'] },
 
   // Files and backups
-  { id: 'confirm', keys: [c('y')], label: 'Đồng ý', description: 'Xác nhận ghi vào dữ liệu', screens: ['import', 'backup'], footer: true },
+  { id: 'confirm', keys: [c('y')], label: 'Đồng ý', description: 'Xác nhận ghi vào dữ liệu', screens: ['import'], footer: true },
   { id: 'runExport', keys: [ctrl('s')], label: 'Xuất', description: 'Ghi tệp xuất', screens: ['export'], footer: true },
   { id: 'backupNow', keys: [c('b')], label: 'Sao lưu ngay', description: 'Tạo một bản sao lưu mới', screens: ['backup'], footer: true },
-  { id: 'restore', keys: [c('r')], label: 'Khôi phục', description: 'Khôi phục dữ liệu từ bản sao lưu đang chọn (giữ lại bản hiện tại)', screens: ['backup'], footer: true },
+  { id: 'restore', keys: [c('r')], label: 'Khôi phục', description: 'Khôi phục dữ liệu từ bản sao lưu đang chọn (hỏi lại trước; dữ liệu hiện tại được giữ lại, không bị xoá)', screens: ['backup'], footer: true },
+  { id: 'backupDir', keys: [c('d')], label: 'Đổi thư mục', description: 'Chọn thư mục sao lưu (ví dụ ổ USB); để trống để dùng thư mục mặc định', screens: ['backup'], footer: true },
 ];
 
 export function bindingsFor(screen: ScreenName): Binding[] {

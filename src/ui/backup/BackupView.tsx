@@ -1,0 +1,67 @@
+import { Box, Text } from 'ink';
+import type { AutoBackupOutcome } from '../../io/backup/auto.js';
+import { formatAge, formatBytes, formatDateTime } from '../../io/backup/describe.js';
+import { AUTO_KEEP, type BackupKind } from '../../io/backup/folder.js';
+import { padCell, truncate } from '../../io/text-table.js';
+import { tint } from '../theme.js';
+import type { BackupListing } from './useBackup.js';
+
+export interface BackupViewProps {
+  listing: BackupListing | null;
+  error: string | null;
+  selectedIndex: number;
+  busy: string | null;
+  auto: AutoBackupOutcome | null;
+  now: Date;
+  bodyRows: number;
+  columns: number;
+}
+
+const KIND: Record<BackupKind, string> = { auto: 'tự động', manual: 'thủ công', 'pre-upgrade': 'trước nâng cấp' };
+
+export function BackupView(p: BackupViewProps) {
+  if (p.error) return <Text color={tint('red')}>{p.error}</Text>;
+  if (!p.listing) return <Text dimColor>Đang đọc thư mục sao lưu…</Text>;
+  const { dir, entries } = p.listing;
+  const listRows = Math.max(1, p.bodyRows - 7);
+  const start = Math.max(0, Math.min(p.selectedIndex - Math.floor(listRows / 2), entries.length - listRows));
+  const visible = entries.slice(start, start + listRows);
+  const selected = entries[p.selectedIndex];
+  const autoNote = p.auto?.error ?? p.auto?.warning ?? null;
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate-middle">
+        Thư mục sao lưu: <Text bold>{dir.dir}</Text>
+        {dir.configured ? '' : ' (mặc định)'}
+      </Text>
+      <Text dimColor wrap="truncate-end">
+        Tự động: một bản mỗi ngày khi mở chương trình, giữ {AUTO_KEEP} bản tự động gần nhất. d: đổi thư mục.
+      </Text>
+      {autoNote ? (
+        <Text color={tint(p.auto?.error ? 'red' : 'yellow')} wrap="truncate-end">
+          ! {autoNote}
+        </Text>
+      ) : null}
+      <Text bold>
+        {'  '}
+        {padCell('Lúc tạo', 17)} {padCell('Cách đây', 15)} {padCell('Dung lượng', 11, 'right')} Loại
+      </Text>
+      {visible.map((e, i) => {
+        const sel = start + i === p.selectedIndex;
+        return (
+          <Text key={e.file} inverse={sel} wrap="truncate-end">
+            {sel ? '› ' : '  '}
+            {padCell(formatDateTime(e.created), 17)} {padCell(formatAge(e.created, p.now), 15)} {padCell(formatBytes(e.bytes), 11, 'right')} {KIND[e.kind]}
+          </Text>
+        );
+      })}
+      {entries.length === 0 ? <Text color={tint('yellow')}>Chưa có bản sao lưu nào. Nhấn b để sao lưu ngay.</Text> : null}
+      {selected ? (
+        <Text dimColor wrap="truncate-middle">
+          Tệp: {truncate(selected.name, Math.max(20, p.columns - 6))}
+        </Text>
+      ) : null}
+      {p.busy ? <Text color={tint('cyan')}>{p.busy}</Text> : null}
+    </Box>
+  );
+}

@@ -1,0 +1,133 @@
+// Backup screen: list the backups folder, back up now, restore the selected backup (after a
+// yes/no), choose the folder. Restore builds the new database beside the open one, then swaps it
+// in while the app waits (Database.reopenAfter), and every screen reloads.
+import path from 'node:path';
+import { useCallback, useEffect, useReducer, useState } from 'react';
+import { describeCounts, formatBytes, formatDateTime } from '../../io/backup/describe.js';
+import { lastAutoBackup } from '../../io/backup/auto.js';
+import { type BackupDir, type BackupEntry, backupDirOf, freshBackupPath, listBackups, setBackupDir } from '../../io/backup/folder.js';
+import { prepareRestore, swapIn } from '../../io/backup/restore.js';
+import { writeBackupFile } from '../../io/backup/write.js';
+import { useApp } from '../context.js';
+import { useKeys } from '../keys/useKeys.js';
+import { backupReducer, initialBackup } from './reducer.js';
+
+export interface BackupListing {
+  dir: BackupDir;
+  entries: BackupEntry[];
+}
+
+export function useBackup() {
+  const app = useApp();
+  const dataDir = app.database.dataDir;
+  const [state, dispatch] = useReducer(backupReducer, initialBackup);
+  const [listing, setListing] = useState<BackupListing | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [refresh, setRefresh] = useState(0);
+  const reload = useCallback(() => setRefresh((n) => n + 1), []);
+
+  useEffect(() => {
+    let live = true;
+    backupDirOf(app.db, dataDir).then(
+      (dir) => live && (setListing({ dir, entries: listBackups(dir.dir) }), setError(null)),
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [app.db, dataDir, refresh, app.dataVersion]);
+
+  const entries = listing?.entries ?? [];
+  const index = Math.min(state.selected, Math.max(0, entries.length - 1));
+  const selected = entries[index];
+  const busy = (text: string | null) => dispatch({ type: 'busy', text });
+
+  const backupNow = async () => {
+    if (!listing) return;
+    busy('Đang sao lưu…');
+    try {
+      const now = app.now();
+      const r = await writeBackupFile(app.db, freshBackupPath(listing.dir.dir, now), { now });
+      dispatch({ type: 'select', index: 0 });
+      app.notify(`Đã sao lưu: ${path.basename(r.file)} (${formatBytes(r.bytes)}; ${describeCounts(r.header)}; đã đọc lại và kiểm tra).`);
+    } catch (e) {
+      app.notify((e as Error).message, 'error');
+    } finally {
+      busy(null);
+      reload();
+    }
+  };
+
+  const runRestore = async (entry: BackupEntry) => {
+    const reopen = app.database.reopenAfter?.bind(app.database);
+    if (!reopen) {
+      app.notify('Không khôi phục được trong chế độ này; hãy dùng lệnh: tonghop restore <tệp>.', 'error');
+      return;
+    }
+    busy('Đang khôi phục… (đang kiểm tra và nạp bản sao lưu)');
+    try {
+      const prepared = await prepareRestore(dataDir, entry.file);
+      let replaced: string | null = null;
+      await reopen(() => {
+        replaced = swapIn(dataDir, prepared, app.now());
+      });
+      await app.reloadSettings();
+      app.dataChanged();
+      const kept = replaced ? ` Dữ liệu trước đó được giữ ở ${path.basename(replaced)}.` : '';
+      app.notify(`Đã khôi phục từ bản sao lưu lúc ${formatDateTime(new Date(prepared.header.created))} (${describeCounts(prepared.header)}).${kept}`);
+    } catch (e) {
+      app.notify((e as Error).message, 'error');
+    } finally {
+      busy(null);
+      reload();
+    }
+  };
+
+  const restore = () => {
+    if (!selected) return;
+    const entry = selected;
+    app.ask({
+      question: `Khôi phục dữ liệu từ bản sao lưu lúc ${formatDateTime(entry.created)}? Dữ liệu hiện tại được giữ lại, không bị xoá. (y/n)`,
+      onAnswer: () => void runRestore(entry),
+    });
+  };
+
+  const chooseDir = () => {
+    if (!listing) return;
+    app.ask({
+      question: 'Thư mục sao lưu (ví dụ ổ USB; để trống = mặc định):',
+      input: listing.dir.configured ? listing.dir.dir : '',
+      onAnswer: async (text) => {
+        try {
+          await app.db.transaction((tx) => setBackupDir(tx, text.trim() || null));
+        } catch (e) {
+          return (e as Error).message;
+        }
+        dispatch({ type: 'select', index: 0 });
+        reload();
+        app.notify(text.trim() ? `Từ nay sao lưu vào ${path.resolve(text.trim())}.` : 'Từ nay sao lưu vào thư mục mặc định.');
+        return null;
+      },
+    });
+  };
+
+  const page = Math.max(1, app.bodyRows - 8);
+  const move = (delta: number) => dispatch({ type: 'move', delta, count: entries.length });
+  useKeys(
+    'backup',
+    state.busy
+      ? { back: () => undefined }
+      : {
+          up: () => move(-1),
+          down: () => move(1),
+          pageUp: () => move(-page),
+          pageDown: () => move(page),
+          backupNow: () => void backupNow(),
+          restore: selected ? restore : undefined,
+          backupDir: chooseDir,
+        },
+    { disabled: selected || state.busy ? {} : { restore: 'Chưa có bản sao lưu nào để khôi phục' } },
+  );
+
+  return { state, listing, error, selectedIndex: index, auto: lastAutoBackup(dataDir), now: app.now(), bodyRows: app.bodyRows, columns: app.terminal.columns };
+}
