@@ -1,0 +1,219 @@
+// Checking a figures file (wide or long, told apart by the header) in one pass, with every
+// lookup in a Map: the team codes, the known indicators, the forms that already exist.
+import { type Month, monthLabel, parseMonth } from '../../domain/period.js';
+import { cleanText, nfc } from '../../domain/text.js';
+import { checkFormMonth, checkReceivedOn, parseValue } from '../../domain/validation.js';
+import type { Queryable } from '../../db/queryable.js';
+import { type Problem } from './problems.js';
+import { type Table, cellOf, hasColumn, normaliseHeader, readTable } from './table.js';
+import { detectDelimiter, parseCsv } from './parse.js';
+
+export type FiguresLayout = 'wide' | 'long';
+
+export interface StagedForm {
+  teamId: number;
+  month: Month;
+  receivedOn: string | null;
+  note: string | null;
+  codes: string[];
+  values: number[];
+  /** The form already in the database (it will be replaced), or null for a new one. */
+  formId: number | null;
+}
+
+export interface FiguresCheck {
+  kind: 'figures';
+  layout: FiguresLayout;
+  delimiter: ',' | ';';
+  rows: number;
+  problems: Problem[];
+  warnings: Problem[];
+  forms: StagedForm[];
+  setReceived: boolean; // the ngay_nhan column is in the file
+  setNote: boolean; // the ghi_chu column is in the file
+  added: number;
+  replaced: number;
+  values: number;
+}
+
+export const WIDE_FIXED = ['ma_to', 'thang'] as const;
+export const WIDE_TAIL = ['ngay_nhan', 'ghi_chu'] as const;
+export const LONG_COLUMNS = ['ma_to', 'thang', 'chi_so', 'gia_tri'] as const;
+const NOTE_MAX = 2000;
+
+/** Long when the header names chi_so and gia_tri; wide otherwise. */
+export function detectLayout(text: string): FiguresLayout {
+  const first = parseCsv(text.slice(0, 4096).split(/\r\n|\n|\r/u)[0] ?? '', detectDelimiter(text))[0];
+  const names = new Set((first?.cells ?? []).map(normaliseHeader));
+  return names.has('chi_so') || names.has('gia_tri') ? 'long' : 'wide';
+}
+
+export interface CheckContext {
+  teams: Map<string, number>; // code → id
+  indicators: Set<string>;
+  existing: Map<string, number>; // `${teamId}|${month}` → form id
+  now: Date;
+}
+
+export async function loadFiguresContext(q: Queryable, now: Date): Promise<CheckContext> {
+  const [teams, inds, forms] = await Promise.all([
+    q.query<{ id: number; code: string }>('SELECT id, code FROM team'),
+    q.query<{ code: string }>('SELECT code FROM indicator'),
+    q.query<{ id: number; k: string }>("SELECT id, team_id || '|' || month AS k FROM form"),
+  ]);
+  return {
+    teams: new Map(teams.rows.map((t) => [t.code, t.id])),
+    indicators: new Set(inds.rows.map((i) => i.code)),
+    existing: new Map(forms.rows.map((f) => [f.k, f.id])),
+    now,
+  };
+}
+
+export function checkFigures(text: string, ctx: CheckContext): FiguresCheck {
+  const layout = detectLayout(text);
+  const list = [...ctx.indicators].sort().join(', ');
+  const table =
+    layout === 'wide'
+      ? readTable(text, {
+          required: WIDE_FIXED,
+          optional: WIDE_TAIL,
+          dynamic: (name) => ctx.indicators.has(name),
+          expected: `Mẫu ngang: ma_to,thang,<mã chỉ số…>,ngay_nhan,ghi_chu; các mã chỉ số có: ${list}.`,
+        })
+      : readTable(text, { required: LONG_COLUMNS, optional: [], expected: 'Mẫu dọc: ma_to,thang,chi_so,gia_tri.' });
+  const out: FiguresCheck = {
+    kind: 'figures',
+    layout,
+    delimiter: table.delimiter,
+    rows: table.rows.length,
+    problems: table.problems,
+    warnings: [],
+    forms: [],
+    setReceived: layout === 'wide' && hasColumn(table, 'ngay_nhan'),
+    setNote: layout === 'wide' && hasColumn(table, 'ghi_chu'),
+    added: 0,
+    replaced: 0,
+    values: 0,
+  };
+  if (layout === 'wide') checkWide(table, ctx, out);
+  else checkLong(table, ctx, out);
+  for (const f of out.forms) {
+    if (f.formId !== null) out.replaced++;
+    else out.added++;
+    out.values += f.codes.length;
+  }
+  out.problems.sort((a, b) => a.line - b.line);
+  return out;
+}
+
+/** ma_to and thang of a row: the team id and month, or problems pushed. */
+function teamMonth(table: Table, rec: { line: number; cells: string[] }, ctx: CheckContext, problems: Problem[]) {
+  const line = rec.line;
+  const code = cleanText(cellOf(table, rec, 'ma_to')).toUpperCase();
+  const rawMonth = cellOf(table, rec, 'thang').trim();
+  let teamId: number | undefined;
+  let month: Month | null = null;
+  if (!code) problems.push({ line, column: 'ma_to', message: 'thiếu mã tổ' });
+  else {
+    teamId = ctx.teams.get(code);
+    if (teamId === undefined) problems.push({ line, column: 'ma_to', message: `không có tổ mã "${code}" (nhập danh sách tổ trước)` });
+  }
+  if (!rawMonth) problems.push({ line, column: 'thang', message: 'thiếu tháng' });
+  else {
+    month = parseMonth(rawMonth);
+    if (!month) problems.push({ line, column: 'thang', message: `tháng "${rawMonth}" không đúng dạng YYYY-MM (ví dụ 2026-10)` });
+    else {
+      const ok = checkFormMonth(month, ctx.now);
+      if (!ok.ok) {
+        problems.push({ line, column: 'thang', message: ok.error });
+        month = null;
+      }
+    }
+  }
+  return { code, teamId, month };
+}
+
+function checkWide(table: Table, ctx: CheckContext, out: FiguresCheck): void {
+  const codes = table.columns.filter((c) => ctx.indicators.has(c));
+  const idx = codes.map((c) => table.index.get(c)!);
+  const seen = new Map<string, number>();
+  for (const rec of table.rows) {
+    const line = rec.line;
+    const before = out.problems.length;
+    const { code, teamId, month } = teamMonth(table, rec, ctx, out.problems);
+    const fc: string[] = [];
+    const fv: number[] = [];
+    for (let i = 0; i < codes.length; i++) {
+      const raw = rec.cells[idx[i]!] ?? '';
+      if (raw === '' ) continue;
+      const p = parseValue(raw);
+      if (!p.ok) out.problems.push({ line, column: codes[i]!, message: `${p.error} ("${raw.trim()}")` });
+      else if (p.value !== null) {
+        fc.push(codes[i]!);
+        fv.push(p.value);
+      }
+    }
+    let receivedOn: string | null = null;
+    if (out.setReceived && month) {
+      const r = checkReceivedOn(cellOf(table, rec, 'ngay_nhan'), month, ctx.now);
+      if (!r.ok) out.problems.push({ line, column: 'ngay_nhan', message: r.error });
+      else receivedOn = r.value;
+    }
+    const note = noteOf(cellOf(table, rec, 'ghi_chu'));
+    if (note && note.length > NOTE_MAX) out.problems.push({ line, column: 'ghi_chu', message: `ghi chú dài quá ${NOTE_MAX} ký tự` });
+    if (teamId !== undefined && month) {
+      const key = `${teamId}|${month}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        out.problems.push({ line, column: 'thang', message: `tổ ${code} tháng ${monthLabel(month)} đã có ở dòng ${first}` });
+        continue;
+      }
+      seen.set(key, line);
+      if (out.problems.length === before)
+        out.forms.push({ teamId, month, receivedOn, note, codes: fc, values: fv, formId: ctx.existing.get(key) ?? null });
+    }
+  }
+}
+
+function checkLong(table: Table, ctx: CheckContext, out: FiguresCheck): void {
+  const forms = new Map<string, StagedForm>();
+  const seen = new Map<string, number>();
+  const bad = new Set<string>();
+  for (const rec of table.rows) {
+    const line = rec.line;
+    const before = out.problems.length;
+    const { code, teamId, month } = teamMonth(table, rec, ctx, out.problems);
+    const ind = cellOf(table, rec, 'chi_so').trim().toLowerCase();
+    if (!ind) out.problems.push({ line, column: 'chi_so', message: 'thiếu mã chỉ số' });
+    else if (!ctx.indicators.has(ind))
+      out.problems.push({ line, column: 'chi_so', message: `mã chỉ số "${ind}" không có trong kế hoạch` });
+    const raw = cellOf(table, rec, 'gia_tri');
+    const p = parseValue(raw);
+    if (!p.ok) out.problems.push({ line, column: 'gia_tri', message: `${p.error} ("${raw.trim()}")` });
+    if (teamId === undefined || !month) continue;
+    const key = `${teamId}|${month}`;
+    if (ind && ctx.indicators.has(ind)) {
+      const vkey = `${key}|${ind}`;
+      const first = seen.get(vkey);
+      if (first !== undefined) {
+        out.problems.push({ line, column: 'chi_so', message: `chỉ số ${ind} của tổ ${code} tháng ${monthLabel(month)} đã có ở dòng ${first}` });
+      } else seen.set(vkey, line);
+    }
+    if (out.problems.length !== before) {
+      bad.add(key);
+      continue;
+    }
+    let f = forms.get(key);
+    if (!f) forms.set(key, (f = { teamId, month, receivedOn: null, note: null, codes: [], values: [], formId: ctx.existing.get(key) ?? null }));
+    if (p.ok && p.value !== null) {
+      f.codes.push(ind);
+      f.values.push(p.value);
+    }
+  }
+  for (const [key, f] of forms) if (!bad.has(key)) out.forms.push(f);
+}
+
+/** A note is kept as written (NFC), so our own exports round-trip; a blank one is no note. */
+function noteOf(raw: string): string | null {
+  return raw.trim() === '' ? null : nfc(raw);
+}

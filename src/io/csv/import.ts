@@ -1,0 +1,103 @@
+// The one import path behind `tonghop import` and the Import screen: decode, check every row,
+// and (unless a dry run) write everything in one transaction, or nothing at all.
+import type { Queryable, TxRunner } from '../../db/queryable.js';
+import { formatInt } from '../../domain/text.js';
+import { decodeCsv } from './decode.js';
+import { type FiguresCheck, checkFigures, loadFiguresContext } from './figures-check.js';
+import { type Staging, writeFigures } from './figures-write.js';
+import { type MembersCheck, checkMembers, writeMembers } from './members.js';
+import { detectDelimiter, parseCsv } from './parse.js';
+import { ImportRefusedError } from './problems.js';
+import { normaliseHeader } from './table.js';
+import { type TeamsCheck, checkTeams, writeTeams } from './teams.js';
+
+export const IMPORT_KINDS = ['teams', 'members', 'figures'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+export const IMPORT_KIND_LABELS: Record<ImportKind, string> = { teams: 'Danh sách tổ', members: 'Thành viên', figures: 'Số liệu' };
+
+export type ImportCheck = TeamsCheck | MembersCheck | FiguresCheck;
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  now?: Date;
+  staging?: Staging;
+  onProgress?: (done: number, total: number) => void | Promise<void>;
+}
+
+export interface ImportResult {
+  check: ImportCheck;
+  written: boolean;
+}
+
+export async function checkImport(q: Queryable, kind: ImportKind, text: string, now: Date): Promise<ImportCheck> {
+  switch (kind) {
+    case 'teams':
+      return checkTeams(q, text, now);
+    case 'members':
+      return checkMembers(q, text, now);
+    case 'figures':
+      return checkFigures(text, await loadFiguresContext(q, now));
+  }
+}
+
+/**
+ * Check the whole file; with any bad row throw ImportRefusedError (nothing written). A dry run
+ * stops there. Otherwise check again and write inside one transaction (what was checked is
+ * what is written, even if the data changed meanwhile).
+ */
+export async function runImport(db: TxRunner, kind: ImportKind, input: Uint8Array | string, opts: ImportOptions = {}): Promise<ImportResult> {
+  const text = typeof input === 'string' ? input.normalize('NFC') : decodeCsv(input);
+  const now = opts.now ?? new Date();
+  if (opts.dryRun) {
+    const check = await checkImport(db, kind, text, now);
+    if (check.problems.length) throw new ImportRefusedError(check.problems);
+    return { check, written: false };
+  }
+  const check = await db.transaction(async (tx) => {
+    const c = await checkImport(tx, kind, text, now);
+    if (c.problems.length) throw new ImportRefusedError(c.problems);
+    if (c.kind === 'teams') await writeTeams(tx, c);
+    else if (c.kind === 'members') await writeMembers(tx, c);
+    else await writeFigures(tx, c, { staging: opts.staging, onProgress: opts.onProgress });
+    return c;
+  });
+  return { check, written: true };
+}
+
+/** For the benchmark and scripts: import a figures CSV (text or bytes) without the CLI. */
+export function importFigures(db: TxRunner, input: Uint8Array | string, opts: ImportOptions = {}): Promise<ImportResult> {
+  return runImport(db, 'figures', input, opts);
+}
+
+/** Which kind a file is, from its header (the Import screen preselects it). */
+export function detectKind(text: string): ImportKind | null {
+  const firstLine = text.replace(/^\uFEFF/u, '').split(/\r\n|\n|\r/u).find((l) => l.trim() !== '') ?? '';
+  const names = new Set((parseCsv(firstLine, detectDelimiter(firstLine))[0]?.cells ?? []).map(normaliseHeader));
+  if (names.has('thang')) return 'figures';
+  if (names.has('ho_ten')) return 'members';
+  if (names.has('ten_to')) return 'teams';
+  return null;
+}
+
+/** What the import did (or would do), in Vietnamese lines. */
+export function summarise(check: ImportCheck, written: boolean): string[] {
+  const verb = written ? 'Đã' : 'Sẽ';
+  const sep = check.delimiter === ';' ? 'dấu ;' : 'dấu phẩy';
+  switch (check.kind) {
+    case 'teams':
+      return [
+        `Tệp danh sách tổ: ${formatInt(check.rows)} dòng (phân cách bằng ${sep}).`,
+        `${verb} thêm ${formatInt(check.added)} tổ, cập nhật ${formatInt(check.updated)} tổ đã có; ${formatInt(check.areas.length)} địa bàn.`,
+      ];
+    case 'members':
+      return [
+        `Tệp thành viên: ${formatInt(check.rows)} dòng (phân cách bằng ${sep}).`,
+        `${verb} thêm ${formatInt(check.added)} thành viên và ${formatInt(check.trainings)} lượt tập huấn.`,
+      ];
+    case 'figures':
+      return [
+        `Tệp số liệu mẫu ${check.layout === 'wide' ? 'ngang (một dòng mỗi tổ-tháng)' : 'dọc (một dòng mỗi số liệu)'}: ${formatInt(check.rows)} dòng (phân cách bằng ${sep}).`,
+        `${verb} thêm ${formatInt(check.added)} phiếu mới, thay ${formatInt(check.replaced)} phiếu đã có; ${formatInt(check.values)} số liệu.`,
+      ];
+  }
+}

@@ -1,0 +1,157 @@
+// Importing the members file: every row is a new member (names need not be unique). vai_tro is
+// matched ignoring case and diacritics; ngay_tap_huan records a training; a second Tổ trưởng
+// in a team is a warning, not an error.
+import type { Queryable } from '../../db/queryable.js';
+import { type Role, memberSchema } from '../../domain/schemas.js';
+import { cleanText, formatDate, parseDate, todayIso } from '../../domain/text.js';
+import type { Problem } from './problems.js';
+import { cellOf, readTable } from './table.js';
+import { parseRole } from './words.js';
+
+export const MEMBER_COLUMNS = ['ma_to', 'ho_ten', 'vai_tro', 'to_chuc', 'nam_sinh', 'dien_thoai', 'ngay_tham_gia', 'ngay_tap_huan'] as const;
+export const IMPORTED_TRAINING_TOPIC = 'Tập huấn kỹ năng số';
+
+const FIELD_COLUMNS: Record<string, string> = {
+  fullName: 'ho_ten',
+  role: 'vai_tro',
+  organisation: 'to_chuc',
+  birthYear: 'nam_sinh',
+  phone: 'dien_thoai',
+  joinedOn: 'ngay_tham_gia',
+  leftOn: 'ngay_tham_gia',
+};
+
+export interface StagedMember {
+  teamId: number;
+  fullName: string;
+  role: Role;
+  organisation: string | null;
+  birthYear: number | null;
+  phone: string | null;
+  joinedOn: string | null;
+  trainings: string[];
+}
+
+export interface MembersCheck {
+  kind: 'members';
+  delimiter: ',' | ';';
+  rows: number;
+  problems: Problem[];
+  warnings: Problem[];
+  members: StagedMember[];
+  added: number;
+  trainings: number;
+}
+
+/** Several training dates may share the cell: separated by `;`, `,` or spaces. */
+export function splitDates(s: string): string[] {
+  return s.split(/[;,\s]+/u).filter(Boolean);
+}
+
+export async function checkMembers(q: Queryable, text: string, now: Date): Promise<MembersCheck> {
+  const table = readTable(text, {
+    required: ['ma_to', 'ho_ten'],
+    optional: MEMBER_COLUMNS.slice(2),
+    expected: `Mẫu: ${MEMBER_COLUMNS.join(',')}.`,
+  });
+  const teams = new Map((await q.query<{ id: number; code: string }>('SELECT id, code FROM team')).rows.map((t) => [t.code, t.id]));
+  const leaders = new Map<number, string>();
+  for (const r of (
+    await q.query<{ team_id: number; full_name: string }>(
+      "SELECT team_id, full_name FROM member WHERE role = 'to_truong' AND left_on IS NULL ORDER BY id",
+    )
+  ).rows)
+    if (!leaders.has(r.team_id)) leaders.set(r.team_id, r.full_name);
+  const today = todayIso(now);
+  const problems = table.problems;
+  const out: MembersCheck = { kind: 'members', delimiter: table.delimiter, rows: table.rows.length, problems, warnings: [], members: [], added: 0, trainings: 0 };
+
+  for (const rec of table.rows) {
+    const line = rec.line;
+    const before = problems.length;
+    const cell = (c: string) => cellOf(table, rec, c);
+    const bad = (column: string, message: string) => problems.push({ line, column, message });
+
+    const code = cleanText(cell('ma_to')).toUpperCase();
+    const teamId = teams.get(code);
+    if (!code) bad('ma_to', 'thiếu mã tổ');
+    else if (teamId === undefined) bad('ma_to', `không có tổ mã "${code}" (nhập danh sách tổ trước)`);
+
+    const roleText = cell('vai_tro').trim();
+    const role = roleText ? parseRole(roleText) : 'thanh_vien';
+    if (!role) bad('vai_tro', `"${roleText}" không phải vai trò: dùng Tổ trưởng, Tổ phó hoặc Thành viên`);
+
+    const yearText = cell('nam_sinh').trim();
+    let birthYear: number | null = null;
+    if (yearText && !/^\d{4}$/u.test(yearText)) bad('nam_sinh', `năm sinh "${yearText}" phải là 4 chữ số`);
+    else if (yearText) birthYear = Number(yearText);
+
+    const joinedText = cell('ngay_tham_gia').trim();
+    const joined = joinedText ? parseDate(joinedText) : null;
+    if (joinedText && !joined) bad('ngay_tham_gia', `ngày "${joinedText}" không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)`);
+    else if (joined && joined > today) bad('ngay_tham_gia', `ngày tham gia ${formatDate(joined)} sau ngày hôm nay`);
+
+    const trainings: string[] = [];
+    for (const d of splitDates(cell('ngay_tap_huan'))) {
+      const iso = parseDate(d);
+      if (!iso) bad('ngay_tap_huan', `ngày "${d}" không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)`);
+      else if (iso > today) bad('ngay_tap_huan', `ngày tập huấn ${formatDate(iso)} sau ngày hôm nay`);
+      else if (!trainings.includes(iso)) trainings.push(iso);
+    }
+
+    const parsed = memberSchema.safeParse({
+      fullName: cell('ho_ten'),
+      role: role ?? 'thanh_vien',
+      organisation: cell('to_chuc'),
+      birthYear,
+      phone: cell('dien_thoai').trim(),
+      joinedOn: joined ?? '',
+      leftOn: '',
+    });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const col = FIELD_COLUMNS[String(issue.path[0])] ?? 'ho_ten';
+        if (col === 'ngay_tham_gia' && problems.some((p) => p.line === line && p.column === col)) continue;
+        bad(col, issue.message);
+      }
+    }
+    if (problems.length !== before || !parsed.success || teamId === undefined || !role) continue;
+    const m = parsed.data;
+    if (role === 'to_truong') {
+      const leader = leaders.get(teamId);
+      if (leader)
+        out.warnings.push({ line, column: 'vai_tro', message: `tổ ${code} đã có Tổ trưởng ${leader}: sau khi nhập tổ sẽ có hai Tổ trưởng` });
+      else leaders.set(teamId, m.fullName);
+    }
+    out.members.push({ teamId, fullName: m.fullName, role, organisation: m.organisation, birthYear: m.birthYear, phone: m.phone, joinedOn: m.joinedOn, trainings });
+    out.trainings += trainings.length;
+  }
+  out.added = out.members.length;
+  problems.sort((a, b) => a.line - b.line);
+  return out;
+}
+
+export async function writeMembers(tx: Queryable, check: MembersCheck): Promise<void> {
+  const m = check.members;
+  if (!m.length) return;
+  // Take the ids first so trainings can point at them without one round trip per member.
+  const ids = (
+    await tx.query<{ id: number }>(
+      "SELECT nextval(pg_get_serial_sequence('member', 'id'))::int AS id FROM generate_series(1, $1) ORDER BY 1",
+      [m.length],
+    )
+  ).rows.map((r) => r.id);
+  await tx.query(
+    `INSERT INTO member (id, team_id, full_name, role, organisation, birth_year, phone, joined_on)
+     SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::date[])`,
+    [ids, m.map((x) => x.teamId), m.map((x) => x.fullName), m.map((x) => x.role), m.map((x) => x.organisation), m.map((x) => x.birthYear), m.map((x) => x.phone), m.map((x) => x.joinedOn)],
+  );
+  const tm: number[] = [];
+  const td: string[] = [];
+  m.forEach((x, i) => x.trainings.forEach((d) => (tm.push(ids[i]!), td.push(d))));
+  if (tm.length)
+    await tx.query(
+      `INSERT INTO training (member_id, held_on, topic) SELECT u.m, u.d, $3 FROM unnest($1::int[], $2::date[]) AS u (m, d)`,
+      [tm, td, IMPORTED_TRAINING_TOPIC],
+    );
+}

@@ -1,0 +1,82 @@
+// The header of an import file: which columns it has, refusing the file as a whole when a
+// required column is missing or a column is unknown (a typo would otherwise drop data silently).
+import { type CsvRecord, type Delimiter, detectDelimiter, isBlankRecord, parseCsv } from './parse.js';
+import { restoreFormula } from './formula.js';
+import { FileRefusedError, type Problem } from './problems.js';
+
+export interface TableSpec {
+  required: readonly string[];
+  optional: readonly string[];
+  /** Extra columns allowed by name (indicator codes in the wide figures layout). */
+  dynamic?: (name: string) => boolean;
+  /** What the unknown-column message suggests. */
+  expected: string;
+}
+
+export interface Table {
+  delimiter: Delimiter;
+  columns: string[]; // normalised header names, '' for an unnamed column
+  index: Map<string, number>;
+  rows: CsvRecord[]; // data records, blank ones dropped
+  /** Problems found while reading rows (cells beyond the named columns). */
+  problems: Problem[];
+}
+
+export function normaliseHeader(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+export function readTable(text: string, spec: TableSpec): Table {
+  const delimiter = detectDelimiter(text);
+  const records = parseCsv(text, delimiter);
+  const headerAt = records.findIndex((r) => !isBlankRecord(r));
+  if (headerAt < 0) throw new FileRefusedError('Tệp rỗng: không có dòng tiêu đề nào.');
+  const header = records[headerAt]!;
+  const columns = header.cells.map(normaliseHeader);
+  const problems: Problem[] = [];
+  const index = new Map<string, number>();
+  const known = new Set([...spec.required, ...spec.optional]);
+  columns.forEach((name, i) => {
+    if (name === '') return;
+    if (index.has(name)) problems.push({ line: header.line, column: name, message: `cột "${name}" có hai lần trong dòng tiêu đề` });
+    else index.set(name, i);
+    if (!known.has(name) && !spec.dynamic?.(name))
+      problems.push({ line: header.line, column: name, message: `cột "${name}" không có trong mẫu. ${spec.expected}` });
+  });
+  for (const req of spec.required) {
+    if (!index.has(req)) problems.push({ line: header.line, column: req, message: `thiếu cột bắt buộc "${req}". ${spec.expected}` });
+  }
+  if (problems.length) {
+    throw new FileRefusedError(
+      `Dòng tiêu đề không đúng mẫu (${delimiter === ';' ? 'phân cách bằng dấu ;' : 'phân cách bằng dấu phẩy'}).`,
+      problems,
+    );
+  }
+  const rows: CsvRecord[] = [];
+  const width = columns.length;
+  for (let r = headerAt + 1; r < records.length; r++) {
+    const rec = records[r]!;
+    if (isBlankRecord(rec)) continue;
+    for (let i = 0; i < rec.cells.length; i++) {
+      const raw = rec.cells[i]!;
+      if ((i >= width || columns[i] === '') && raw.trim() !== '') {
+        problems.push({ line: rec.line, column: null, message: `ô thứ ${i + 1} ("${raw.trim()}") nằm ngoài các cột của dòng tiêu đề` });
+        break;
+      }
+    }
+    rows.push(rec);
+  }
+  return { delimiter, columns, index, rows, problems };
+}
+
+/** One cell by column name: '' when the column is absent or the row is short; the formula guard undone. */
+export function cellOf(table: Table, rec: CsvRecord, name: string): string {
+  const i = table.index.get(name);
+  if (i === undefined) return '';
+  const raw = rec.cells[i];
+  return raw === undefined ? '' : restoreFormula(raw);
+}
+
+export function hasColumn(table: Table, name: string): boolean {
+  return table.index.has(name);
+}

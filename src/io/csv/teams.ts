@@ -1,0 +1,189 @@
+// Importing the teams file: a row whose ma_to exists updates that team, a new one is added.
+// `dia_ban` creates or updates the area; a commune-level team has none. Set-based writes.
+import type { Queryable } from '../../db/queryable.js';
+import { type TeamRow, listAreas, listTeams } from '../../db/teams.js';
+import { type TeamLevel, teamCodeSchema, teamSchema } from '../../domain/schemas.js';
+import { cleanText, formatDate, parseDate, todayIso } from '../../domain/text.js';
+import { parseValue } from '../../domain/validation.js';
+import type { Problem } from './problems.js';
+import { cellOf, hasColumn, readTable } from './table.js';
+import { AREA_KIND_WORDS, areaKindUrban, kindFromAreaName, parseLevel } from './words.js';
+
+export const TEAM_COLUMNS = [
+  'ma_to',
+  'ten_to',
+  'dia_ban',
+  'loai_dia_ban',
+  'so_ho',
+  'so_nguoi_truong_thanh',
+  'cap',
+  'so_quyet_dinh',
+  'ngay_quyet_dinh',
+] as const;
+
+export interface StagedArea {
+  name: string;
+  kind: string | null;
+  urban: boolean;
+  households: number | null;
+  adults: number | null;
+}
+
+export interface StagedTeam {
+  code: string;
+  name: string;
+  level: TeamLevel;
+  areaName: string | null;
+  decisionNo: string | null;
+  decisionDate: string | null;
+  exists: boolean;
+}
+
+export interface TeamsCheck {
+  kind: 'teams';
+  delimiter: ',' | ';';
+  rows: number;
+  problems: Problem[];
+  warnings: Problem[];
+  teams: StagedTeam[];
+  areas: StagedArea[];
+  added: number;
+  updated: number;
+}
+
+export async function checkTeams(q: Queryable, text: string, now: Date): Promise<TeamsCheck> {
+  const table = readTable(text, {
+    required: ['ma_to', 'ten_to'],
+    optional: TEAM_COLUMNS.slice(2),
+    expected: `Mẫu: ${TEAM_COLUMNS.join(',')}.`,
+  });
+  const existingTeams = new Map((await listTeams(q, { includeDissolved: true })).map((t) => [t.code, t]));
+  const existingAreas = new Map((await listAreas(q)).map((a) => [a.name.toLocaleLowerCase('vi'), a]));
+  const problems = table.problems;
+  const out: TeamsCheck = { kind: 'teams', delimiter: table.delimiter, rows: table.rows.length, problems, warnings: [], teams: [], areas: [], added: 0, updated: 0 };
+  const seenCodes = new Map<string, number>();
+  const areas = new Map<string, { area: StagedArea; line: number }>();
+  const today = todayIso(now);
+  const has = (c: string) => hasColumn(table, c);
+
+  for (const rec of table.rows) {
+    const line = rec.line;
+    const before = problems.length;
+    const cell = (c: string) => cellOf(table, rec, c);
+    const bad = (column: string, message: string) => problems.push({ line, column, message });
+
+    const codeParse = teamCodeSchema.safeParse(cell('ma_to'));
+    const code = codeParse.success ? codeParse.data : '';
+    if (!codeParse.success) bad('ma_to', codeParse.error.issues[0]!.message);
+    else if (seenCodes.has(code)) bad('ma_to', `mã tổ ${code} đã có ở dòng ${seenCodes.get(code)}`);
+    else seenCodes.set(code, line);
+    const old: TeamRow | undefined = existingTeams.get(code);
+
+    const nameParse = teamSchema.shape.name.safeParse(cell('ten_to'));
+    if (!nameParse.success) bad('ten_to', nameParse.error.issues[0]!.message);
+
+    // level: cap if given; else from dia_ban; else what the team had
+    const areaText = cleanText(cell('dia_ban'));
+    let level: TeamLevel;
+    const capText = cell('cap').trim();
+    if (capText) {
+      const l = parseLevel(capText);
+      if (!l) bad('cap', `"${capText}" không phải cấp tổ: dùng area (thôn, làng, tổ dân phố) hoặc commune (xã, phường)`);
+      level = l ?? 'area';
+    } else if (areaText) level = 'area';
+    else if (old && !has('dia_ban')) level = old.level;
+    else level = 'commune';
+
+    let areaName: string | null = null;
+    if (level === 'commune') {
+      if (areaText) bad('dia_ban', 'tổ cấp xã/phường không gắn với địa bàn: để trống dia_ban hoặc ghi cap = area');
+      for (const c of ['loai_dia_ban', 'so_ho', 'so_nguoi_truong_thanh'])
+        if (cell(c).trim()) bad(c, 'tổ cấp xã/phường không có địa bàn nên không ghi cột này');
+    } else if (!areaText) {
+      if (old && !has('dia_ban') && old.areaName) areaName = old.areaName;
+      else bad('dia_ban', 'tổ cấp thôn/tổ dân phố cần có địa bàn (dia_ban)');
+    } else {
+      const prev = existingAreas.get(areaText.toLocaleLowerCase('vi'));
+      const name = prev?.name ?? areaText;
+      areaName = name;
+      const area: StagedArea = {
+        name,
+        kind: prev?.kind ?? null,
+        urban: prev?.urban ?? false,
+        households: prev?.households ?? null,
+        adults: prev?.adults ?? null,
+      };
+      const kindText = cleanText(cell('loai_dia_ban'));
+      if (kindText) {
+        const urban = areaKindUrban(kindText);
+        if (urban === null) bad('loai_dia_ban', `"${kindText}" không phải loại địa bàn đã biết (${AREA_KIND_WORDS})`);
+        else Object.assign(area, { kind: kindText, urban });
+      } else if (!prev) {
+        const guess = kindFromAreaName(name);
+        if (guess) Object.assign(area, guess);
+      }
+      for (const [c, field] of [
+        ['so_ho', 'households'],
+        ['so_nguoi_truong_thanh', 'adults'],
+      ] as const) {
+        if (!has(c)) continue;
+        const p = parseValue(cell(c));
+        if (!p.ok) bad(c, `${p.error} ("${cell(c).trim()}")`);
+        else area[field] = p.value;
+      }
+      const same = areas.get(name);
+      if (same && JSON.stringify(same.area) !== JSON.stringify(area))
+        bad('dia_ban', `địa bàn "${name}" đã có ở dòng ${same.line} với số hộ, số người hoặc loại khác`);
+      else if (!same) areas.set(name, { area, line });
+    }
+
+    let decisionNo = old?.decisionNo ?? null;
+    if (has('so_quyet_dinh')) {
+      const d = teamSchema.shape.decisionNo.safeParse(cell('so_quyet_dinh'));
+      if (!d.success) bad('so_quyet_dinh', d.error.issues[0]!.message);
+      else decisionNo = d.data;
+    }
+    let decisionDate = old?.decisionDate ?? null;
+    if (has('ngay_quyet_dinh')) {
+      const raw = cell('ngay_quyet_dinh').trim();
+      const iso = raw ? parseDate(raw) : null;
+      if (raw && !iso) bad('ngay_quyet_dinh', `ngày "${raw}" không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)`);
+      else if (iso && iso > today) bad('ngay_quyet_dinh', `ngày quyết định ${formatDate(iso)} sau ngày hôm nay`);
+      else decisionDate = iso;
+    }
+
+    if (problems.length === before && nameParse.success) {
+      out.teams.push({ code, name: nameParse.data, level, areaName, decisionNo, decisionDate, exists: !!old });
+      if (old) out.updated++;
+      else out.added++;
+    }
+  }
+  out.areas = [...areas.values()].map((a) => a.area);
+  problems.sort((a, b) => a.line - b.line);
+  return out;
+}
+
+export async function writeTeams(tx: Queryable, check: TeamsCheck): Promise<void> {
+  const a = check.areas;
+  if (a.length) {
+    await tx.query(
+      `INSERT INTO area (name, kind, urban, households, adults)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::int[], $5::int[])
+       ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, urban = EXCLUDED.urban,
+         households = EXCLUDED.households, adults = EXCLUDED.adults`,
+      [a.map((x) => x.name), a.map((x) => x.kind), a.map((x) => x.urban), a.map((x) => x.households), a.map((x) => x.adults)],
+    );
+  }
+  const t = check.teams;
+  if (!t.length) return;
+  await tx.query(
+    `INSERT INTO team (code, name, area_id, level, decision_no, decision_date)
+     SELECT u.code, u.name, ar.id, u.level, u.decision_no, u.decision_date
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[])
+          AS u (code, name, area_name, level, decision_no, decision_date)
+     LEFT JOIN area ar ON ar.name = u.area_name
+     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, area_id = EXCLUDED.area_id, level = EXCLUDED.level,
+       decision_no = EXCLUDED.decision_no, decision_date = EXCLUDED.decision_date`,
+    [t.map((x) => x.code), t.map((x) => x.name), t.map((x) => x.areaName), t.map((x) => x.level), t.map((x) => x.decisionNo), t.map((x) => x.decisionDate)],
+  );
+}
