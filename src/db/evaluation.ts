@@ -1,4 +1,4 @@
-// Load what the target arithmetic needs, in three queries, and evaluate it. The one path
+// Load what the target arithmetic needs, in a few queries, and evaluate it. The one path
 // behind `tonghop status`, the dashboard and the report.
 import { type Month, minMonth, quarterStart } from '../domain/period.js';
 import type { Plan, Thresholds } from '../domain/schemas.js';
@@ -19,29 +19,67 @@ export function toEvalPlan(plan: Plan, aggregation: Map<string, 'sum' | 'last'>)
   return { id: plan.id, span_start: plan.span_start, span_end: plan.span_end, targets: plan.targets, aggregation };
 }
 
-/** Forms from `from` to `to` (inclusive) of every team, as team id → month → values. */
+/**
+ * Forms from `from` to `to` (inclusive) of every team, as team id → month → values (months in
+ * ascending order). One packed row per team, "month:code=v,code=v;month:…": PGlite pays per
+ * row returned, and 2,000 teams × 12 months × 13 values as plain rows took over a second.
+ * Codes match [a-z0-9_], months YYYY-MM, so the separators cannot occur inside a field.
+ */
 export async function loadForms(q: Queryable, from: Month, to: Month, teamId?: number): Promise<Map<number, Map<Month, Map<string, number>>>> {
-  const r = await q.query<{ team_id: number; month: Month; vals: string | null }>(
-    `SELECT f.team_id, f.month, string_agg(v.indicator || '=' || v.value, ',') AS vals
-     FROM form f LEFT JOIN form_value v ON v.form_id = f.id
+  const r = await q.query<{ team_id: number; forms: string }>(
+    `SELECT f.team_id,
+            string_agg(f.month || ':' || coalesce(
+              (SELECT string_agg(v.indicator || '=' || v.value, ',') FROM form_value v WHERE v.form_id = f.id), ''),
+              ';' ORDER BY f.month) AS forms
+     FROM form f
      WHERE f.month BETWEEN $1 AND $2 ${teamId === undefined ? '' : 'AND f.team_id = $3'}
-     GROUP BY f.team_id, f.month ORDER BY f.team_id, f.month`,
+     GROUP BY f.team_id ORDER BY f.team_id`,
     teamId === undefined ? [from, to] : [from, to, teamId],
   );
   const out = new Map<number, Map<Month, Map<string, number>>>();
   for (const row of r.rows) {
-    let byMonth = out.get(row.team_id);
-    if (!byMonth) out.set(row.team_id, (byMonth = new Map()));
-    const values = new Map<string, number>();
-    if (row.vals) {
-      for (const pair of row.vals.split(',')) {
-        const eq = pair.indexOf('=');
-        values.set(pair.slice(0, eq), Number(pair.slice(eq + 1)));
+    const byMonth = new Map<Month, Map<string, number>>();
+    for (const form of row.forms.split(';')) {
+      const values = new Map<string, number>();
+      const vals = form.slice(8); // after "YYYY-MM:"
+      if (vals) {
+        for (const pair of vals.split(',')) {
+          const eq = pair.indexOf('=');
+          values.set(pair.slice(0, eq), Number(pair.slice(eq + 1)));
+        }
       }
+      byMonth.set(form.slice(0, 7), values);
     }
-    byMonth.set(row.month, values);
+    out.set(row.team_id, byMonth);
   }
   return out;
+}
+
+/** Which months have a form (any form, even all blank), per team: cheaper than loadForms. */
+export async function loadFormMonths(q: Queryable, from: Month, to: Month): Promise<Map<number, Set<Month>>> {
+  const r = await q.query<{ team_id: number; months: string }>(
+    `SELECT team_id, string_agg(month, ',') AS months FROM form WHERE month BETWEEN $1 AND $2 GROUP BY team_id`,
+    [from, to],
+  );
+  return new Map(r.rows.map((row) => [row.team_id, new Set(row.months.split(','))]));
+}
+
+export interface AreaBase {
+  areaId: number;
+  urban: boolean;
+  households: number | null;
+  adults: number | null;
+  /** Teams (active or not) serving the area: one area may have several. */
+  teamIds: number[];
+}
+
+/** The areas teams serve, with their denominators (the commune view's shares). */
+export async function listAreaBases(q: Queryable): Promise<AreaBase[]> {
+  const r = await q.query<{ id: number; urban: boolean; households: number | null; adults: number | null; team_ids: number[] }>(
+    `SELECT a.id, a.urban, a.households, a.adults, array_agg(t.id ORDER BY t.id) AS team_ids
+     FROM area a JOIN team t ON t.area_id = a.id GROUP BY a.id ORDER BY a.id`,
+  );
+  return r.rows.map((a) => ({ areaId: a.id, urban: a.urban, households: a.households, adults: a.adults, teamIds: a.team_ids }));
 }
 
 export async function loadEvalInput(q: Queryable, asOf: Month, opts: { teamId?: number } = {}): Promise<EvalInput> {
@@ -67,17 +105,26 @@ export async function loadEvalInput(q: Queryable, asOf: Month, opts: { teamId?: 
      FROM team t LEFT JOIN area a ON a.id = t.area_id${teamFilter}`,
     params,
   );
-  const memberRows = await q.query<{ team_id: number; role: EvalMember['role']; joined_on: string | null; left_on: string | null; trainings: string | null }>(
-    `SELECT m.team_id, m.role, m.joined_on, m.left_on,
-            (SELECT string_agg(tr.held_on::text, ',') FROM training tr WHERE tr.member_id = m.id) AS trainings
-     FROM member m${opts.teamId === undefined ? '' : ' WHERE m.team_id = $1'}`,
+  // One packed row per team ("role|joined|left|date,date;…"), for the same reason as loadForms.
+  const memberRows = await q.query<{ team_id: number; members: string }>(
+    `SELECT m.team_id,
+            string_agg(m.role || '|' || coalesce(m.joined_on::text, '') || '|' || coalesce(m.left_on::text, '') || '|' ||
+                       coalesce(tr.dates, ''), ';' ORDER BY m.id) AS members
+     FROM member m
+     LEFT JOIN (SELECT member_id, string_agg(held_on::text, ',' ORDER BY id) AS dates FROM training GROUP BY member_id) tr
+       ON tr.member_id = m.id${opts.teamId === undefined ? '' : ' WHERE m.team_id = $1'}
+     GROUP BY m.team_id`,
     params,
   );
   const members = new Map<number, EvalMember[]>();
-  for (const m of memberRows.rows) {
-    const list = members.get(m.team_id) ?? [];
-    list.push({ role: m.role, joinedOn: m.joined_on, leftOn: m.left_on, trainings: m.trainings ? m.trainings.split(',') : [] });
-    members.set(m.team_id, list);
+  for (const row of memberRows.rows) {
+    members.set(
+      row.team_id,
+      row.members.split(';').map((packed) => {
+        const [role, joined, left, dates] = packed.split('|') as [EvalMember['role'], string, string, string];
+        return { role, joinedOn: joined || null, leftOn: left || null, trainings: dates ? dates.split(',') : [] };
+      }),
+    );
   }
   const from = minMonth(plan.span_start, quarterStart(asOf));
   const forms = await loadForms(q, from, asOf, opts.teamId);
