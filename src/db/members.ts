@@ -92,3 +92,31 @@ export async function addTraining(q: Queryable, memberIds: readonly number[], in
 export async function removeTraining(q: Queryable, trainingId: number): Promise<void> {
   await q.query('DELETE FROM training WHERE id = $1', [trainingId]);
 }
+
+export interface MemberBrief {
+  id: number;
+  teamId: number;
+  fullName: string;
+  role: Role;
+  birthYear: number | null;
+  joinedOn: string | null;
+  leftOn: string | null;
+}
+
+/** Every member of every team, without trainings: enough for the team list's counts and warnings. */
+export async function listMemberBriefs(q: Queryable): Promise<MemberBrief[]> {
+  const r = await q.query<MemberBrief>(
+    `SELECT id, team_id AS "teamId", full_name AS "fullName", role, birth_year AS "birthYear", joined_on AS "joinedOn", left_on AS "leftOn"
+     FROM member ORDER BY id`,
+  );
+  return r.rows;
+}
+
+/** Training topics used so far (suggestions when recording a new one), in Vietnamese order. */
+export async function listTrainingTopics(q: Queryable): Promise<string[]> {
+  const r = await q.query<{ topic: string }>('SELECT DISTINCT topic FROM training');
+  return sortVi(
+    r.rows.map((x) => x.topic),
+    (t) => t,
+  );
+}

@@ -93,3 +93,63 @@ export async function dissolveTeam(q: Queryable, id: number, on: string): Promis
 export async function reactivateTeam(q: Queryable, id: number): Promise<void> {
   await q.query('UPDATE team SET dissolved_on = NULL WHERE id = $1', [id]);
 }
+
+export class DuplicateTeamCodeError extends Error {
+  constructor(public readonly existing: Pick<TeamRow, 'id' | 'code' | 'name'>) {
+    super(`Mã tổ ${existing.code} đã có (${existing.name})`);
+  }
+}
+
+/** Add a new team; a code already in use is refused (saveTeam would overwrite that team). */
+export async function createTeam(q: Queryable, input: TeamInput): Promise<number> {
+  const t = teamSchema.parse(input);
+  const existing = await getTeamByCode(q, t.code);
+  if (existing) throw new DuplicateTeamCodeError(existing);
+  return saveTeam(q, input);
+}
+
+/**
+ * Edit a team, its code included. Its area is edited in place when no other team shares it
+ * (so a typo in the area's name is fixed, not copied); otherwise it is found or created by name.
+ */
+export async function updateTeam(q: Queryable, id: number, input: TeamInput): Promise<void> {
+  const t = teamSchema.parse(input);
+  const current = await getTeam(q, id);
+  if (!current) throw new Error(`Không tìm thấy tổ (id ${id})`);
+  const clash = await getTeamByCode(q, t.code);
+  if (clash && clash.id !== id) throw new DuplicateTeamCodeError(clash);
+  let areaId: number | null = null;
+  if (input.area) {
+    const a = areaSchema.parse(input.area);
+    const shared = current.areaId === null ? 0 : Number((await q.query<{ n: number }>('SELECT count(*)::int AS n FROM team WHERE area_id = $1 AND id <> $2', [current.areaId, id])).rows[0]!.n);
+    const sameName = (await q.query<{ id: number }>('SELECT id FROM area WHERE name = $1', [a.name])).rows[0];
+    if (current.areaId !== null && shared === 0 && (!sameName || sameName.id === current.areaId)) {
+      await q.query('UPDATE area SET name = $2, kind = $3, urban = $4, households = $5, adults = $6 WHERE id = $1', [
+        current.areaId,
+        a.name,
+        a.kind,
+        a.urban,
+        a.households,
+        a.adults,
+      ]);
+      areaId = current.areaId;
+    } else {
+      areaId = await upsertArea(q, a);
+    }
+  }
+  await q.query('UPDATE team SET code = $2, name = $3, area_id = $4, level = $5, decision_no = $6, decision_date = $7 WHERE id = $1', [
+    id,
+    t.code,
+    t.name,
+    areaId,
+    t.level,
+    t.decisionNo,
+    t.decisionDate,
+  ]);
+}
+
+/** The months (YYYY-MM, ascending) for which the team has a form. */
+export async function teamFormMonths(q: Queryable, teamId: number): Promise<string[]> {
+  const r = await q.query<{ month: string }>('SELECT month FROM form WHERE team_id = $1 ORDER BY month', [teamId]);
+  return r.rows.map((x) => x.month);
+}

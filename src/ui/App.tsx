@@ -9,8 +9,10 @@ import type { Indicator, Plan, Unit } from '../domain/schemas.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
+import { PromptLine } from './components/Prompt.js';
 import { type AppServices, AppContext, type MessageKind, type Screen } from './context.js';
-import { type ActiveKeys, KeyContext, type KeyContextValue, ScreenActiveContext } from './keys/useKeys.js';
+import { useKeyShell } from './keys/shell.js';
+import { KeyContext, ScreenActiveContext } from './keys/useKeys.js';
 import { SCREEN_TITLES, renderScreen } from './screens.js';
 import { tint } from './theme.js';
 import { useTerminalSize } from './useTerminalSize.js';
@@ -39,11 +41,18 @@ export interface AppProps {
 const HEADER_ROWS = 2;
 const CHROME_ROWS = HEADER_ROWS + 2; // + message line + footer
 
+/**
+ * The app draws one row less than the terminal: Ink redraws a frame as tall as the terminal by
+ * clearing the whole screen every time (flicker, slow on Windows consoles), a shorter one by
+ * rewriting lines in place.
+ */
+export function frameRows(terminalRows: number): number {
+  return Math.max(CHROME_ROWS + 4, terminalRows - 1);
+}
+
 export function App({ database, settings: initial, initialScreen, now = () => new Date(), onExit }: AppProps) {
   const [stack, setStack] = useState<Screen[]>([initialScreen ?? { name: 'home' }]);
   const [settings, setSettings] = useState(initial);
-  const [helpOpen, setHelpOpen] = useState(false);
-  const [active, setActive] = useState<ActiveKeys | null>(null);
   const [message, setMessage] = useState<{ text: string; kind: MessageKind } | null>(null);
   const [dataVersion, setDataVersion] = useState(0);
   const [workMonth, setWorkMonth] = useState<Month>(() => lastFinishedMonth(now()));
@@ -59,18 +68,18 @@ export function App({ database, settings: initial, initialScreen, now = () => ne
 
   const navigate = useCallback((s: Screen) => {
     setMessage(null);
-    setHelpOpen(false);
     setStack((st) => [...st, s]);
   }, []);
   const replace = useCallback((s: Screen) => setStack((st) => [...st.slice(0, -1), s]), []);
   const back = useCallback(() => {
-    setHelpOpen(false);
     setStack((st) => {
       if (st.length > 1) return st.slice(0, -1);
       quit();
       return st;
     });
   }, [quit]);
+  const shell = useKeyShell({ back, quit });
+  const rows = frameRows(terminal.rows);
 
   const services: AppServices = useMemo(
     () => ({
@@ -84,31 +93,24 @@ export function App({ database, settings: initial, initialScreen, now = () => ne
       replace,
       back,
       notify: (text: string, kind: MessageKind = 'info') => setMessage({ text, kind }),
+      ask: shell.value.ask,
       dataVersion,
       dataChanged: () => setDataVersion((v) => v + 1),
       reloadSettings: async () => setSettings(await loadSettings(database)),
       terminal,
-      bodyRows: Math.max(4, terminal.rows - CHROME_ROWS),
+      bodyRows: rows - CHROME_ROWS,
     }),
-    [database, settings, now, workMonth, navigate, replace, back, dataVersion, terminal],
+    [database, settings, now, workMonth, navigate, replace, back, dataVersion, terminal, rows, shell.value.ask],
   );
 
-  const keys: KeyContextValue = useMemo(
-    () => ({
-      helpOpen,
-      toggleHelp: () => setHelpOpen((h) => !h),
-      back,
-      quit,
-      publish: setActive,
-    }),
-    [helpOpen, back, quit],
-  );
+  const helpOpen = shell.helpOpen;
+  const shown = shell.shown(screen.name);
 
   const messageColor = message?.kind === 'error' ? 'red' : message?.kind === 'warn' ? 'yellow' : 'green';
   return (
     <AppContext.Provider value={services}>
-      <KeyContext.Provider value={keys}>
-        <Box flexDirection="column" width={terminal.columns} height={terminal.rows}>
+      <KeyContext.Provider value={shell.value}>
+        <Box flexDirection="column" width={terminal.columns} height={rows}>
           <Header unit={settings.unit.name} plan={settings.plan.name} month={workMonth} title={SCREEN_TITLES[screen.name]} />
           <Box flexDirection="column" flexGrow={1} overflow="hidden">
             {/* Screens under the top one stay mounted (hidden, keys off) so going back keeps
@@ -123,12 +125,16 @@ export function App({ database, settings: initial, initialScreen, now = () => ne
                 </ScreenActiveContext.Provider>
               );
             })}
-            {helpOpen ? <HelpOverlay screen={screen.name} active={active} rows={services.bodyRows} /> : null}
+            {helpOpen ? <HelpOverlay screen={shown.screen} active={shown.active} rows={services.bodyRows} /> : null}
           </Box>
-          <Text color={tint(messageColor)} wrap="truncate-end">
-            {message?.text ?? ' '}
-          </Text>
-          <Footer screen={screen.name} active={active} width={terminal.columns} />
+          {shell.prompt ? (
+            <PromptLine key={shell.promptSeq} spec={shell.prompt} close={shell.closePrompt} forceQuit={shell.forceQuit} />
+          ) : (
+            <Text color={tint(messageColor)} wrap="truncate-end">
+              {message?.text ?? ' '}
+            </Text>
+          )}
+          <Footer screen={shown.screen} active={shown.active} width={terminal.columns} />
         </Box>
       </KeyContext.Provider>
     </AppContext.Provider>

@@ -4,6 +4,7 @@ import type { Database } from '../db/open.js';
 import type { TxRunner } from '../db/queryable.js';
 import type { Month } from '../domain/period.js';
 import type { Indicator, Plan, Unit } from '../domain/schemas.js';
+import type { PromptSpec } from './keys/useKeys.js';
 
 export type Screen =
   | { name: 'home' }
@@ -41,8 +42,11 @@ export interface AppServices {
   navigate(screen: Screen): void;
   /** Replace the current screen (no new history entry). */
   replace(screen: Screen): void;
+  /** Go back now (after a save). q/Esc go through the key shell, which asks first about unsaved input. */
   back(): void;
   notify(text: string, kind?: MessageKind): void;
+  /** Ask a yes/no or one-line question over the screen (e.g. the date a team is dissolved). */
+  ask(prompt: PromptSpec): void;
   /** Increases after every write, so screens showing data reload. */
   dataVersion: number;
   dataChanged(): void;

@@ -6,6 +6,12 @@ import type { ScreenName } from './keys/table.js';
 import { useKeys } from './keys/useKeys.js';
 import { HomeScreen } from './home/index.js';
 import { BackupScreen } from './backup/index.js';
+import { MemberFormScreen } from './member-form/index.js';
+import { MoveMemberScreen } from './move-member/index.js';
+import { TeamFormScreen } from './team-form/index.js';
+import { TeamScreen } from './team/index.js';
+import { TeamsScreen } from './teams/index.js';
+import { TrainingScreen } from './training/index.js';
 
 export const SCREEN_TITLES: Record<ScreenName, string> = {
   loading: 'Đang mở dữ liệu',
@@ -27,6 +33,7 @@ export const SCREEN_TITLES: Record<ScreenName, string> = {
   import: 'Nhập tệp CSV',
   export: 'Xuất tệp',
   backup: 'Sao lưu và khôi phục',
+  confirm: 'Xác nhận',
 };
 
 function NotBuiltYet({ name }: { name: ScreenName }) {
@@ -38,6 +45,18 @@ export function renderScreen(screen: Screen): ReactNode {
   switch (screen.name) {
     case 'home':
       return <HomeScreen />;
+    case 'teams':
+      return <TeamsScreen />;
+    case 'team':
+      return <TeamScreen teamId={screen.teamId} />;
+    case 'teamForm':
+      return <TeamFormScreen teamId={screen.teamId} />;
+    case 'memberForm':
+      return <MemberFormScreen teamId={screen.teamId} memberId={screen.memberId} />;
+    case 'training':
+      return <TrainingScreen teamId={screen.teamId} memberIds={screen.memberIds} />;
+    case 'moveMember':
+      return <MoveMemberScreen teamId={screen.teamId} memberId={screen.memberId} />;
     case 'backup':
       return <BackupScreen />;
     default:

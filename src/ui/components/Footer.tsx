@@ -3,15 +3,16 @@ import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import { keysLabel } from '../keys/keymap.js';
 import { type ScreenName, bindingsFor } from '../keys/table.js';
-import type { ActiveKeys } from '../keys/useKeys.js';
+import { type ActiveKeys, liveKeys } from '../keys/useKeys.js';
 import { tint } from '../theme.js';
 
 export function footerHints(screen: ScreenName, active: ActiveKeys | null, width: number): string[] {
   const ids = new Set(active?.screen === screen ? active.ids : ['help', 'back']);
   const disabled = active?.screen === screen ? active.disabled : {};
   const hints = bindingsFor(screen)
-    .filter((b) => b.footer && ids.has(b.id) && !(b.id in disabled))
-    .map((b) => `${keysLabel(b.keys)} ${b.label}`);
+    .map((b) => ({ b, keys: liveKeys(b.keys, active?.screen === screen ? active.typing : false) }))
+    .filter(({ b, keys }) => b.footer && keys.length && ids.has(b.id) && !(b.id in disabled))
+    .map(({ b, keys }) => `${keysLabel(keys)} ${b.label}`);
   // Fit in one line: drop from the end but keep "? Trợ giúp" (the way to see the rest).
   const out: string[] = [];
   let used = 0;

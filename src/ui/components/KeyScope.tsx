@@ -1,34 +1,37 @@
 // Key context for a screen drawn outside the app shell (the first-run wizard): its own `?`
-// help and footer, generated from the key table like everywhere else.
-import { Box } from 'ink';
-import { type ReactNode, useMemo, useState } from 'react';
+// help, question line and footer, generated from the key table like everywhere else.
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { useKeyShell } from '../keys/shell.js';
 import type { ScreenName } from '../keys/table.js';
-import { type ActiveKeys, KeyContext, type KeyContextValue } from '../keys/useKeys.js';
+import { KeyContext } from '../keys/useKeys.js';
+import { useTerminalSize } from '../useTerminalSize.js';
 import { Footer } from './Footer.js';
 import { HelpOverlay } from './HelpOverlay.js';
+import { PromptLine } from './Prompt.js';
 
-export function KeyScope({ screen, onBack, onQuit, children, columns = 80, rows = 24 }: {
+export function KeyScope({ screen, onBack, onQuit, children }: {
   screen: ScreenName;
   onBack: () => void;
   onQuit: () => void;
   children: ReactNode;
-  columns?: number;
-  rows?: number;
 }) {
-  const [helpOpen, setHelpOpen] = useState(false);
-  const [active, setActive] = useState<ActiveKeys | null>(null);
-  const value: KeyContextValue = useMemo(
-    () => ({ helpOpen, toggleHelp: () => setHelpOpen((h) => !h), back: onBack, quit: onQuit, publish: setActive }),
-    [helpOpen, onBack, onQuit],
-  );
+  const shell = useKeyShell({ back: onBack, quit: onQuit });
+  const { columns, rows } = useTerminalSize();
+  const shown = shell.shown(screen);
   return (
-    <KeyContext.Provider value={value}>
+    <KeyContext.Provider value={shell.value}>
       <Box flexDirection="column" width={columns}>
-        <Box display={helpOpen ? 'none' : 'flex'} flexDirection="column">
+        <Box display={shell.helpOpen ? 'none' : 'flex'} flexDirection="column">
           {children}
         </Box>
-        {helpOpen ? <HelpOverlay screen={screen} active={active} rows={rows - 2} /> : null}
-        <Footer screen={screen} active={active} width={columns} />
+        {shell.helpOpen ? <HelpOverlay screen={shown.screen} active={shown.active} rows={rows - 3} /> : null}
+        {shell.prompt ? (
+          <PromptLine key={shell.promptSeq} spec={shell.prompt} close={shell.closePrompt} forceQuit={shell.forceQuit} />
+        ) : (
+          <Text> </Text>
+        )}
+        <Footer screen={shown.screen} active={shown.active} width={columns} />
       </Box>
     </KeyContext.Provider>
   );

@@ -1,6 +1,7 @@
 // One labelled field: its value, a cursor when focused, and the message right next to it.
 import { Box, Text } from 'ink';
-import { padCell } from '../../io/text-table.js';
+import stringWidth from 'string-width';
+import { padCell, truncate } from '../../io/text-table.js';
 import { tint } from '../theme.js';
 
 export interface TextFieldProps {
@@ -14,29 +15,54 @@ export interface TextFieldProps {
   /** Shown dimmed after the value (e.g. last month's figure). */
   aside?: string;
   width?: number;
+  /** The line's width: a message that does not fit beside the field goes on the next line. */
+  columns?: number;
 }
 
-export function TextField({ label, value, focused, labelWidth = 24, placeholder, error, warning, aside, width = 12 }: TextFieldProps) {
-  const shown = value === '' && !focused && placeholder ? placeholder : value;
-  return (
+/** What fits in `width` columns of a value being typed: its end (where the cursor is). */
+export function visibleTail(value: string, width: number): string {
+  if (stringWidth(value) <= width) return value;
+  const chars = Array.from(value);
+  let out = '';
+  for (let i = chars.length - 1; i >= 0; i--) {
+    if (stringWidth('…' + chars[i] + out) > width) break;
+    out = chars[i] + out;
+  }
+  return '…' + out;
+}
+
+export function TextField({ label, value, focused, labelWidth = 24, placeholder, error, warning, aside, width = 12, columns }: TextFieldProps) {
+  const placeholderShown = value === '' && !focused && !!placeholder;
+  const cell = placeholderShown ? truncate(placeholder, width) : focused ? visibleTail(value, width - 1) + '▏' : visibleTail(value, width);
+  const message = error ? (
+    <Text color={tint('red')} wrap="truncate-end">
+      {' '}✗ {error}
+    </Text>
+  ) : warning ? (
+    <Text color={tint('yellow')} wrap="truncate-end">
+      {' '}! {warning}
+    </Text>
+  ) : null;
+  const used = 2 + labelWidth + width + (aside ? 1 + stringWidth(aside) : 0);
+  const below = !!message && columns !== undefined && used + 3 + stringWidth(error ?? warning ?? '') > columns;
+  const line = (
     <Box>
       <Text color={focused ? tint('cyan') : undefined} bold={focused} wrap="truncate-end">
         {focused ? '› ' : '  '}
         {padCell(label, labelWidth)}
       </Text>
       <Text inverse={focused} dimColor={value === '' && !focused}>
-        {padCell(shown + (focused ? '▏' : ''), width)}
+        {padCell(cell, width)}
       </Text>
       {aside ? <Text dimColor> {aside}</Text> : null}
-      {error ? (
-        <Text color={tint('red')} wrap="truncate-end">
-          {' '}✗ {error}
-        </Text>
-      ) : warning ? (
-        <Text color={tint('yellow')} wrap="truncate-end">
-          {' '}! {warning}
-        </Text>
-      ) : null}
+      {below ? null : message}
+    </Box>
+  );
+  if (!below) return line;
+  return (
+    <Box flexDirection="column">
+      {line}
+      <Box paddingLeft={Math.min(2 + labelWidth, Math.max(0, (columns ?? 80) - 40))}>{message}</Box>
     </Box>
   );
 }

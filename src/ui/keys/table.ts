@@ -23,6 +23,8 @@ export const SCREENS = [
   'import',
   'export',
   'backup',
+  // Not a screen: the yes/no or one-line question the shell asks over any screen.
+  'confirm',
 ] as const;
 export type ScreenName = (typeof SCREENS)[number];
 
@@ -49,7 +51,9 @@ export const BINDINGS: readonly Binding[] = [
   // Everywhere
   { id: 'help', keys: [c('?')], label: 'Trợ giúp', description: 'Hiện hoặc ẩn bảng phím tắt của màn hình này', screens: 'all', footer: true },
   { id: 'back', keys: [c('q'), k('escape')], label: 'Quay lại', description: 'Quay lại màn hình trước (ở màn hình chính: thoát, hỏi lại nếu còn dữ liệu chưa lưu)', screens: 'all', footer: true },
-  { id: 'quit', keys: [ctrl('c')], label: 'Thoát', description: 'Thoát chương trình ngay (mọi số đã rời ô đều đã được lưu)', screens: 'all' },
+  { id: 'quit', keys: [ctrl('c')], label: 'Thoát', description: 'Thoát chương trình (mọi số đã rời ô đều đã được lưu; hỏi lại nếu còn dữ liệu đang gõ dở, Ctrl+C lần nữa để thoát ngay)', screens: 'all' },
+  { id: 'confirmYes', keys: [c('y'), k('enter')], label: 'Đồng ý', description: 'Trả lời "có" (hoặc nhận nội dung vừa gõ)', screens: ['confirm'], footer: true },
+  { id: 'confirmNo', keys: [c('n')], label: 'Không', description: 'Trả lời "không" và quay lại việc đang làm', screens: ['confirm'], footer: true },
 
   // Moving in lists
   { id: 'up', keys: [k('up')], label: 'Lên', description: 'Chọn dòng trên', screens: [...LISTS, 'grid', 'wizard', 'export'] },
@@ -81,7 +85,7 @@ export const BINDINGS: readonly Binding[] = [
   { id: 'addMember', keys: [c('a')], label: 'Thêm TV', description: 'Thêm thành viên vào tổ', screens: ['team'], footer: true },
   { id: 'editMember', keys: [c('m')], label: 'Sửa TV', description: 'Sửa thành viên đang chọn', screens: ['team'] },
   { id: 'moveMember', keys: [c('v')], label: 'Chuyển tổ', description: 'Chuyển thành viên đang chọn sang tổ khác', screens: ['team'] },
-  { id: 'markMember', keys: [k('space')], label: 'Đánh dấu', description: 'Đánh dấu thành viên (để ghi tập huấn cho nhiều người cùng lúc)', screens: ['team', 'training'] },
+  { id: 'markMember', keys: [k('space')], label: 'Đánh dấu', description: 'Đánh dấu thành viên (để ghi tập huấn cho nhiều người cùng lúc)', screens: ['team'] },
   { id: 'recordTraining', keys: [c('h')], label: 'Tập huấn', description: 'Ghi một buổi tập huấn cho các thành viên đã đánh dấu (hoặc đang chọn)', screens: ['team'], footer: true },
   { id: 'dissolveTeam', keys: [c('x')], label: 'Giải thể', description: 'Giải thể tổ (giữ nguyên lịch sử, không tính chỉ tiêu) hoặc khôi phục', screens: ['team'] },
 

@@ -1,8 +1,8 @@
 // The one input dispatcher of the active screen: Ink key → binding of the key table → handler.
 // While a field is being edited, printable keys go to the field instead of the bindings.
 import { useInput } from 'ink';
-import { createContext, useContext, useEffect, useRef } from 'react';
-import { type KeyEvent, isDigitSpec, isPrintableSpec, matchesSpec, parseKey } from './keymap.js';
+import { createContext, useCallback, useContext, useLayoutEffect, useRef } from 'react';
+import { type KeyEvent, type KeySpec, isDigitSpec, isPrintableSpec, matchesSpec, parseKey } from './keymap.js';
 import { type Binding, type ScreenName, bindingsFor } from './table.js';
 
 export type Handlers = Partial<Record<string, () => void>>;
@@ -15,21 +15,49 @@ export interface UseKeysOptions {
   /** Binding id → why it cannot be used now (shown in the help, hidden from the footer). */
   disabled?: Record<string, string>;
   isActive?: boolean;
+  /**
+   * The screen holds typed input not saved yet: the default `back` (q/Esc) and Ctrl+C then ask
+   * "Bỏ dữ liệu chưa lưu? (y/n)" first. A screen that handles `back` itself decides alone.
+   */
+  unsaved?: boolean;
 }
 
 export interface ActiveKeys {
   screen: ScreenName;
   ids: string[];
   disabled: Record<string, string>;
+  unsaved?: boolean;
+  /** Printable keys go to a field now: the hints leave out the keys that type instead. */
+  typing?: UseKeysOptions['typing'];
+}
+
+/** The keys of a binding that still act while the screen is typing (q types a q in a text field). */
+export function liveKeys(keys: readonly KeySpec[], typing: UseKeysOptions['typing']): KeySpec[] {
+  return keys.filter((spec) => !(typing === 'text' && isPrintableSpec(spec)) && !(typing === 'digits' && isDigitSpec(spec)));
+}
+
+/** A question the shell asks over the screen: yes/no, or one line of text (e.g. a date). */
+export interface PromptSpec {
+  question: string;
+  /** Present for a text answer: the text it starts with. Absent: a yes/no question. */
+  input?: string;
+  /** The answer (yes, or the text typed). Return a message to refuse it and keep asking. */
+  onAnswer(text: string): void | string | null | Promise<void | string | null>;
+  onCancel?(): void;
 }
 
 export interface KeyContextValue {
   helpOpen: boolean;
   toggleHelp(): void;
-  /** Default for 'back' when the screen has none: go back, or quit on the first screen. */
+  /** Default for 'back' when the screen has none: go back, or quit on the first screen (asks first when input is unsaved). */
   back(): void;
   quit(): void;
   publish(active: ActiveKeys): void;
+  /** The question being asked, if any: the screen's keys are off meanwhile. */
+  prompt: PromptSpec | null;
+  ask(prompt: PromptSpec): void;
+  /** Hand keys to this listener until the returned function is called (see useKeyHub). */
+  attach?(listener: KeyListener): () => void;
 }
 
 export const KeyContext = createContext<KeyContextValue | null>(null);
@@ -57,38 +85,62 @@ export function resolveBinding(
 
 const GLOBAL = new Set(['help', 'back', 'quit']);
 
+type InkKey = Parameters<Parameters<typeof useInput>[0]>[1];
+export type KeyListener = (input: string, key: InkKey) => void;
+
+/**
+ * The shell's one stdin listener, mounted with the shell: it hands each key to the listeners
+ * attached now. Screens attach in a layout effect, i.e. in the same commit that draws them —
+ * Ink's own useInput subscribes in a passive effect that runs later, and a key typed right
+ * after a screen appears (after loading its data) would be lost.
+ */
+export function useKeyHub(): (listener: KeyListener) => () => void {
+  const listeners = useRef(new Set<KeyListener>());
+  useInput((input, key) => {
+    for (const l of [...listeners.current]) l(input, key);
+  });
+  return useCallback((l: KeyListener) => {
+    listeners.current.add(l);
+    return () => {
+      listeners.current.delete(l);
+    };
+  }, []);
+}
+
 export function useKeys(screen: ScreenName, handlers: Handlers, opts: UseKeysOptions = {}): void {
   const ctx = useContext(KeyContext);
   const screenActive = useContext(ScreenActiveContext);
-  const latest = useRef({ handlers, opts });
-  latest.current = { handlers, opts };
+  const latest = useRef({ handlers, opts, ctx });
+  latest.current = { handlers, opts, ctx };
 
   const ids = Object.keys(handlers).filter((id) => handlers[id]);
   const disabled = opts.disabled ?? {};
-  const signature = `${screen}|${ids.join(',')}|${Object.keys(disabled).join(',')}`;
-  useEffect(() => {
+  const unsaved = !!opts.unsaved;
+  const typing = opts.typing ?? false;
+  const signature = `${screen}|${ids.join(',')}|${Object.keys(disabled).join(',')}|${unsaved}|${typing}`;
+  useLayoutEffect(() => {
     if (!screenActive) return;
-    ctx?.publish({ screen, ids: [...new Set([...ids, 'help', 'back', 'quit'])], disabled });
+    ctx?.publish({ screen, ids: [...new Set([...ids, 'help', 'back', 'quit'])], disabled, unsaved, typing });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [signature, screenActive]);
 
-  useInput(
+  const onKey = useCallback<KeyListener>(
     (input, key) => {
-      const { handlers: h, opts: o } = latest.current;
+      const { handlers: h, opts: o, ctx: c } = latest.current;
       const ev = parseKey(input, key);
-      if (ctx?.helpOpen) {
-        if (ev.text === '?' || ev.name === 'escape' || ev.text === 'q') ctx.toggleHelp();
-        else if (ev.ctrl && ev.text === 'c') ctx.quit();
+      if (c?.helpOpen) {
+        if (ev.text === '?' || ev.name === 'escape' || ev.text === 'q') c.toggleHelp();
+        else if (ev.ctrl && ev.text === 'c') c.quit();
         return;
       }
-      const available = (id: string) => (!!h[id] && !(o.disabled && id in o.disabled)) || (GLOBAL.has(id) && !!ctx);
+      const available = (id: string) => (!!h[id] && !(o.disabled && id in o.disabled)) || (GLOBAL.has(id) && !!c);
       const b = resolveBinding(screen, ev, available, o.typing ?? false);
       if (b) {
         const fn = h[b.id];
         if (fn) fn();
-        else if (b.id === 'help') ctx?.toggleHelp();
-        else if (b.id === 'back') ctx?.back();
-        else if (b.id === 'quit') ctx?.quit();
+        else if (b.id === 'help') c?.toggleHelp();
+        else if (b.id === 'back') c?.back();
+        else if (b.id === 'quit') c?.quit();
         return;
       }
       if (ev.name === 'backspace') o.onBackspace?.();
@@ -97,6 +149,13 @@ export function useKeys(screen: ScreenName, handlers: Handlers, opts: UseKeysOpt
         o.onText?.(text);
       }
     },
-    { isActive: screenActive && (opts.isActive ?? true) },
+    [screen],
   );
+
+  // While the shell asks a question, only the question's own keys (screen 'confirm') are live.
+  const active = screenActive && (opts.isActive ?? true) && (!ctx?.prompt || screen === 'confirm');
+  const attach = ctx?.attach;
+  useLayoutEffect(() => (active && attach ? attach(onKey) : undefined), [active, attach, onKey]);
+  // Outside a shell (a component rendered alone), listen directly.
+  useInput(onKey, { isActive: active && !attach });
 }

@@ -1,0 +1,55 @@
+// The question the shell asks over a screen (in place of the message line): yes/no, or one
+// line of text such as a date. A refused answer shows its message and keeps asking.
+import { Text } from 'ink';
+import { useRef, useState } from 'react';
+import { type PromptSpec, useKeys } from '../keys/useKeys.js';
+import { tint } from '../theme.js';
+import { edit } from './TextField.js';
+
+export function PromptLine({ spec, close, forceQuit }: { spec: PromptSpec; close: () => void; forceQuit: () => void }) {
+  const [text, setText] = useState(spec.input ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const busy = useRef(false);
+  const withText = spec.input !== undefined;
+
+  const answer = async () => {
+    if (busy.current) return;
+    busy.current = true;
+    try {
+      const refused = await spec.onAnswer(text);
+      if (typeof refused === 'string') setError(refused);
+      else close();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      busy.current = false;
+    }
+  };
+  const cancel = () => {
+    close();
+    spec.onCancel?.();
+  };
+
+  useKeys(
+    'confirm',
+    { confirmYes: () => void answer(), confirmNo: withText ? undefined : cancel, back: cancel, quit: forceQuit },
+    {
+      typing: withText ? 'text' : false,
+      onText: (t) => {
+        setText((v) => edit.type(v, t, 120));
+        setError(null);
+      },
+      onBackspace: () => setText(edit.backspace),
+    },
+  );
+
+  return (
+    <Text wrap="truncate-end">
+      <Text color={tint('yellow')} bold>
+        ? {spec.question}
+      </Text>
+      {withText ? <Text inverse> {text}▏</Text> : null}
+      {error ? <Text color={tint('red')}> ✗ {error}</Text> : null}
+    </Text>
+  );
+}

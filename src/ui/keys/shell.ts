@@ -1,0 +1,68 @@
+// The key side of a shell (the App, or the first-run wizard's KeyScope): the `?` help, which
+// keys the screen handles now, and the one question that may be asked over the screen —
+// "Bỏ dữ liệu chưa lưu? (y/n)" before q/Esc/Ctrl+C throws typed input away.
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { ScreenName } from './table.js';
+import { type ActiveKeys, type KeyContextValue, type PromptSpec, useKeyHub } from './useKeys.js';
+
+export const DISCARD_QUESTION = 'Bỏ dữ liệu chưa lưu? (y/n)';
+export const QUIT_DISCARD_QUESTION = 'Thoát và bỏ dữ liệu chưa lưu? (y/n)';
+
+export interface KeyShell {
+  value: KeyContextValue;
+  helpOpen: boolean;
+  prompt: PromptSpec | null;
+  /** Changes with every new question, so its input starts afresh. */
+  promptSeq: number;
+  closePrompt(): void;
+  /** Quit without asking (Ctrl+C pressed again while asked). */
+  forceQuit(): void;
+  /** The keys to show in the footer and help: the question's while one is asked. */
+  shown(screen: ScreenName): { screen: ScreenName; active: ActiveKeys | null };
+}
+
+export function useKeyShell({ back, quit }: { back: () => void; quit: () => void }): KeyShell {
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [active, setActive] = useState<ActiveKeys | null>(null);
+  const [promptActive, setPromptActive] = useState<ActiveKeys | null>(null);
+  const [prompt, setPrompt] = useState<PromptSpec | null>(null);
+  const [promptSeq, setPromptSeq] = useState(0);
+  const activeRef = useRef<ActiveKeys | null>(null);
+  const attach = useKeyHub();
+
+  const publish = useCallback((a: ActiveKeys) => {
+    if (a.screen === 'confirm') setPromptActive(a);
+    else {
+      activeRef.current = a;
+      setActive(a);
+    }
+  }, []);
+  const ask = useCallback((p: PromptSpec) => {
+    setHelpOpen(false);
+    setPrompt(p);
+    setPromptSeq((n) => n + 1);
+  }, []);
+  const guardedBack = useCallback(() => {
+    if (activeRef.current?.unsaved) ask({ question: DISCARD_QUESTION, onAnswer: () => back() });
+    else back();
+  }, [back, ask]);
+  const guardedQuit = useCallback(() => {
+    if (activeRef.current?.unsaved) ask({ question: QUIT_DISCARD_QUESTION, onAnswer: () => quit() });
+    else quit();
+  }, [quit, ask]);
+  const toggleHelp = useCallback(() => setHelpOpen((h) => !h), []);
+
+  const value: KeyContextValue = useMemo(
+    () => ({ helpOpen, toggleHelp, back: guardedBack, quit: guardedQuit, publish, prompt, ask, attach }),
+    [helpOpen, toggleHelp, guardedBack, guardedQuit, publish, prompt, ask, attach],
+  );
+  return {
+    value,
+    helpOpen,
+    prompt,
+    promptSeq,
+    closePrompt: useCallback(() => setPrompt(null), []),
+    forceQuit: quit,
+    shown: (screen) => (prompt ? { screen: 'confirm', active: promptActive } : { screen, active }),
+  };
+}

@@ -1,0 +1,45 @@
+// The member form: its fields and the check by memberSchema, messages keyed by field. Pure.
+import type { MemberRow } from '../../db/members.js';
+import { type Member, ORGANISATIONS, ROLES, ROLE_LABELS, type Role, fieldErrors, memberSchema } from '../../domain/schemas.js';
+import { formatDate } from '../../domain/text.js';
+import type { FieldDef } from '../components/form.js';
+import { badDates, numberOrNull, textOrNull } from '../components/form.js';
+import type { Checked } from '../components/useForm.js';
+
+export const MEMBER_FIELDS: readonly FieldDef[] = [
+  { key: 'fullName', label: 'Họ và tên', kind: 'text', width: 32, max: 80, placeholder: 'ví dụ: Nguyễn Thị Hoa' },
+  { key: 'role', label: 'Vai trò', kind: 'choice', options: ROLES, optionLabel: (v) => ROLE_LABELS[v as Role] ?? v, width: 12 },
+  { key: 'organisation', label: 'Tổ chức', kind: 'text', options: ORGANISATIONS, width: 28, max: 80, placeholder: '←/→ để chọn, hoặc gõ' },
+  { key: 'birthYear', label: 'Năm sinh', kind: 'digits', width: 6, max: 4 },
+  { key: 'phone', label: 'Điện thoại', kind: 'text', width: 14, max: 16, placeholder: 'ví dụ: 0912345678' },
+  { key: 'joinedOn', label: 'Ngày tham gia', kind: 'date', width: 12, max: 10, placeholder: 'dd/mm/yyyy' },
+  { key: 'leftOn', label: 'Ngày rời tổ', kind: 'date', width: 12, max: 10, placeholder: '(đang tham gia)' },
+];
+
+export function memberValues(m: MemberRow | null, today: string): Record<string, string> {
+  if (!m) return { role: 'thanh_vien', joinedOn: formatDate(today) };
+  return {
+    fullName: m.fullName,
+    role: m.role,
+    organisation: m.organisation ?? '',
+    birthYear: m.birthYear === null ? '' : String(m.birthYear),
+    phone: m.phone ?? '',
+    joinedOn: formatDate(m.joinedOn),
+    leftOn: formatDate(m.leftOn),
+  };
+}
+
+export function checkMember(v: Readonly<Record<string, string>>, today: string): Checked<Member> {
+  const r = memberSchema.safeParse({
+    fullName: v.fullName ?? '',
+    role: v.role,
+    organisation: textOrNull(v.organisation),
+    birthYear: numberOrNull(v.birthYear),
+    phone: (v.phone ?? '').trim(),
+    joinedOn: v.joinedOn ?? '',
+    leftOn: v.leftOn ?? '',
+  });
+  if (!r.success) return { ok: false, errors: { ...fieldErrors(r.error), ...badDates(MEMBER_FIELDS, v) } };
+  if (r.data.leftOn && r.data.leftOn > today) return { ok: false, errors: { leftOn: 'Ngày rời tổ không được sau hôm nay' } };
+  return { ok: true, value: r.data };
+}

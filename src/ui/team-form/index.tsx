@@ -1,0 +1,67 @@
+// Add or edit a team: one transaction per save; a code already used is refused by its field.
+import { Box, Text } from 'ink';
+import { useEffect, useState } from 'react';
+import { DuplicateTeamCodeError, type TeamRow, createTeam, getTeam, updateTeam } from '../../db/teams.js';
+import { todayIso } from '../../domain/text.js';
+import { FormView } from '../components/FormView.js';
+import { useForm } from '../components/useForm.js';
+import { useApp } from '../context.js';
+import { tint } from '../theme.js';
+import { TEAM_FIELDS, checkTeam, teamValues } from './fields.js';
+
+export function TeamFormScreen({ teamId }: { teamId?: number }) {
+  const app = useApp();
+  const [team, setTeam] = useState<TeamRow | null | undefined>(teamId === undefined ? null : undefined);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (teamId === undefined) return;
+    getTeam(app.db, teamId).then(
+      (t) => (t ? setTeam(t) : setError('Không tìm thấy tổ này.')),
+      (e: Error) => setError(e.message),
+    );
+  }, [app.db, teamId]);
+  if (error) return <Text color={tint('red')}>{error}</Text>;
+  if (team === undefined) return <Text dimColor>Đang tải…</Text>;
+  return <TeamForm team={team} />;
+}
+
+function TeamForm({ team }: { team: TeamRow | null }) {
+  const app = useApp();
+  const today = todayIso(app.now());
+  const form = useForm({
+    screen: 'teamForm',
+    defs: TEAM_FIELDS,
+    initial: teamValues(team),
+    check: (v) => checkTeam(v, today),
+    save: async (input) => {
+      try {
+        if (team) {
+          await app.db.transaction((tx) => updateTeam(tx, team.id, input));
+          app.dataChanged();
+          app.notify(`Đã lưu ${input.name}`);
+          app.back();
+        } else {
+          const id = await app.db.transaction((tx) => createTeam(tx, input));
+          app.dataChanged();
+          app.notify(`Đã thêm ${input.name}. Bấm a để thêm thành viên.`);
+          app.replace({ name: 'team', teamId: id });
+        }
+      } catch (e) {
+        if (e instanceof DuplicateTeamCodeError) return { code: e.message };
+        throw e;
+      }
+    },
+  });
+  return (
+    <Box flexDirection="column">
+      <Text bold wrap="truncate-end">
+        {team ? `Sửa thông tin ${team.name}` : 'Thêm tổ mới'}
+      </Text>
+      <Text dimColor wrap="truncate-end">
+        Tab/Enter sang ô sau · ←/→ chọn ở ô lựa chọn · Enter ở ô cuối hoặc Ctrl+S để lưu
+      </Text>
+      <FormView defs={TEAM_FIELDS} state={form.state} errors={form.errors} columns={app.terminal.columns} />
+      {form.saving ? <Text dimColor>Đang lưu…</Text> : null}
+    </Box>
+  );
+}

@@ -1,0 +1,113 @@
+// A team's page: load the team, its members and months reported; keys → navigation, marks,
+// dissolving (asks the date) and reactivating.
+import { useEffect, useReducer, useState } from 'react';
+import { type MemberRow, listMembers } from '../../db/members.js';
+import { type TeamRow, dissolveTeam, getTeam, reactivateTeam, teamFormMonths } from '../../db/teams.js';
+import { currentMonth } from '../../domain/period.js';
+import { formatDate, parseDate, todayIso } from '../../domain/text.js';
+import { teamWarnings } from '../../domain/warnings.js';
+import { useApp } from '../context.js';
+import { useKeys } from '../keys/useKeys.js';
+import { initialTeamPage, teamPageReducer } from './reducer.js';
+
+interface Loaded {
+  team: TeamRow;
+  members: MemberRow[];
+  formMonths: string[];
+}
+
+export function useTeam(teamId: number) {
+  const app = useApp();
+  const [state, dispatch] = useReducer(teamPageReducer, initialTeamPage);
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const today = todayIso(app.now());
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([getTeam(app.db, teamId), listMembers(app.db, teamId), teamFormMonths(app.db, teamId)]).then(
+      ([team, members, formMonths]) => {
+        if (!live) return;
+        if (!team) setError('Không tìm thấy tổ này.');
+        else setData({ team, members, formMonths });
+      },
+      (e: Error) => live && setError(e.message),
+    );
+    // Marks are for one training: once anything is saved they are done with.
+    dispatch({ type: 'clearMarks' });
+    return () => {
+      live = false;
+    };
+  }, [app.db, app.dataVersion, teamId]);
+
+  const members = data?.members ?? [];
+  const selectedIndex = Math.min(state.selected, Math.max(0, members.length - 1));
+  const selected = members[selectedIndex];
+  const team = data?.team;
+  const warnings = team ? teamWarnings(team, members, app.plan, today) : [];
+  const move = (delta: number) => () => dispatch({ type: 'move', delta, count: members.length });
+  const page = Math.max(1, app.bodyRows - 10);
+
+  const dissolve = (t: TeamRow) =>
+    app.ask({
+      question: `Giải thể tổ ${t.code} từ ngày (dd/mm/yyyy):`,
+      input: formatDate(today),
+      onAnswer: async (text) => {
+        const iso = parseDate(text);
+        if (!iso) return 'Ngày không hợp lệ (dd/mm/yyyy)';
+        if (iso > today) return 'Ngày giải thể không được sau hôm nay';
+        if (t.decisionDate && iso < t.decisionDate) return `Ngày giải thể phải sau ngày thành lập ${formatDate(t.decisionDate)}`;
+        await app.db.transaction((tx) => dissolveTeam(tx, t.id, iso));
+        app.dataChanged();
+        app.notify(`Đã giải thể ${t.name} từ ${formatDate(iso)}: giữ nguyên lịch sử, không tính chỉ tiêu. Bấm x để khôi phục.`);
+      },
+    });
+  const reactivate = (t: TeamRow) =>
+    app.ask({
+      question: `Khôi phục hoạt động của ${t.name}? (y/n)`,
+      onAnswer: async () => {
+        await app.db.transaction((tx) => reactivateTeam(tx, t.id));
+        app.dataChanged();
+        app.notify(`Đã khôi phục ${t.name}: tổ lại được tính chỉ tiêu.`);
+      },
+    });
+
+  const selectedLeft = selected?.leftOn ? `${selected.fullName} đã rời tổ ngày ${formatDate(selected.leftOn)}` : null;
+  useKeys(
+    'team',
+    !team
+      ? {}
+      : {
+          up: move(-1),
+          down: move(1),
+          pageUp: move(-page),
+          pageDown: move(page),
+          open: selected ? () => app.navigate({ name: 'memberForm', teamId, memberId: selected.id }) : undefined,
+          editMember: selected ? () => app.navigate({ name: 'memberForm', teamId, memberId: selected.id }) : undefined,
+          addMember: () => app.navigate({ name: 'memberForm', teamId }),
+          editTeam: () => app.navigate({ name: 'teamForm', teamId }),
+          moveMember: selected ? () => app.navigate({ name: 'moveMember', teamId, memberId: selected.id }) : undefined,
+          markMember: selected ? () => dispatch({ type: 'toggleMark', id: selected.id, count: members.length }) : undefined,
+          recordTraining:
+            state.marked.length || selected
+              ? () => app.navigate({ name: 'training', teamId, memberIds: state.marked.length ? state.marked : [selected!.id] })
+              : undefined,
+          dissolveTeam: () => (team.dissolvedOn ? reactivate(team) : dissolve(team)),
+          goEntry: () => app.navigate({ name: 'entry', month: app.workMonth, teamId }),
+        },
+    { disabled: selectedLeft ? { moveMember: selectedLeft } : undefined },
+  );
+
+  return {
+    data,
+    error,
+    state,
+    selectedIndex,
+    warnings,
+    today,
+    current: currentMonth(app.now()),
+    plan: app.plan,
+    bodyRows: app.bodyRows,
+    columns: app.terminal.columns,
+  };
+}

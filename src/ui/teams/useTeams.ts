@@ -1,0 +1,85 @@
+// Team list: load teams, today's member counts and warnings once per data change; keys → actions.
+import { useEffect, useMemo, useReducer, useState } from 'react';
+import { listMemberBriefs } from '../../db/members.js';
+import { listTeams } from '../../db/teams.js';
+import { todayIso } from '../../domain/text.js';
+import { isActiveOn, teamWarnings } from '../../domain/warnings.js';
+import { useApp } from '../context.js';
+import { useKeys } from '../keys/useKeys.js';
+import { type TeamListRow, initialTeams, teamsReducer, visibleTeams } from './reducer.js';
+
+export function useTeams() {
+  const app = useApp();
+  const [state, dispatch] = useReducer(teamsReducer, initialTeams);
+  const [rows, setRows] = useState<TeamListRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const today = todayIso(app.now());
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([listTeams(app.db, { includeDissolved: true }), listMemberBriefs(app.db)]).then(
+      ([teams, members]) => {
+        if (!live) return;
+        const byTeam = new Map<number, typeof members>();
+        for (const m of members) {
+          const list = byTeam.get(m.teamId) ?? [];
+          list.push(m);
+          byTeam.set(m.teamId, list);
+        }
+        setRows(
+          teams.map((team) => {
+            const ms = byTeam.get(team.id) ?? [];
+            return {
+              team,
+              members: ms.filter((m) => isActiveOn(m, today)).length,
+              warnings: teamWarnings(team, ms, app.plan, today),
+              haystack: [team.code, team.name, team.areaName ?? ''].join(' '),
+            };
+          }),
+        );
+        setError(null);
+      },
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [app.db, app.dataVersion, app.plan, today]);
+
+  const shown = useMemo(() => visibleTeams(rows ?? [], state), [rows, state.query, state.showDissolved]); // eslint-disable-line react-hooks/exhaustive-deps
+  const selectedIndex = Math.min(state.selected, Math.max(0, shown.length - 1));
+  const selected = shown[selectedIndex];
+  const page = Math.max(1, app.bodyRows - 4);
+  const move = (delta: number) => () => dispatch({ type: 'move', delta, count: shown.length });
+  const dissolvedCount = (rows ?? []).filter((r) => r.team.dissolvedOn).length;
+
+  useKeys(
+    'teams',
+    state.filtering
+      ? {
+          back: () => dispatch({ type: 'endFilter', clear: true }),
+          open: () => dispatch({ type: 'endFilter', clear: false }),
+          up: move(-1),
+          down: move(1),
+        }
+      : {
+          up: move(-1),
+          down: move(1),
+          pageUp: move(-page),
+          pageDown: move(page),
+          filter: () => dispatch({ type: 'startFilter' }),
+          back: state.query ? () => dispatch({ type: 'endFilter', clear: true }) : undefined,
+          open: selected ? () => app.navigate({ name: 'team', teamId: selected.team.id }) : undefined,
+          editTeam: selected ? () => app.navigate({ name: 'teamForm', teamId: selected.team.id }) : undefined,
+          addTeam: () => app.navigate({ name: 'teamForm' }),
+          showDissolved: () => dispatch({ type: 'toggleDissolved' }),
+        },
+    {
+      typing: state.filtering ? 'text' : false,
+      onText: (text) => dispatch({ type: 'type', text }),
+      onBackspace: () => dispatch({ type: 'erase' }),
+    },
+  );
+
+  return { state, rows, shown, selectedIndex, error, dissolvedCount, bodyRows: app.bodyRows, columns: app.terminal.columns };
+}

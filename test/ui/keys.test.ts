@@ -1,0 +1,170 @@
+// The key table is the one source of the footer and the help: check it is sound on every
+// screen, and that Ink's quirks are turned into the right key names.
+import type { Key } from 'ink';
+import { describe, expect, it } from 'vitest';
+import { footerHints } from '../../src/ui/components/Footer.js';
+import { helpLines } from '../../src/ui/components/HelpOverlay.js';
+import { keysLabel, matchesSpec, parseKey, specLabel } from '../../src/ui/keys/keymap.js';
+import { BINDINGS, SCREENS, bindingsFor } from '../../src/ui/keys/table.js';
+import { liveKeys, resolveBinding } from '../../src/ui/keys/useKeys.js';
+
+const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/iu;
+
+describe('the key table', () => {
+  it('binds no key twice on any screen', () => {
+    const clashes: string[] = [];
+    for (const screen of SCREENS) {
+      const seen = new Map<string, string>();
+      for (const b of bindingsFor(screen)) {
+        for (const spec of b.keys) {
+          const k = specLabel(spec);
+          const other = seen.get(k);
+          if (other) clashes.push(`${screen}: ${k} → ${other} và ${b.id}`);
+          seen.set(k, b.id);
+        }
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  it('gives every binding a unique id, keys, a short label and a Vietnamese description', () => {
+    const ids = BINDINGS.map((b) => b.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const b of BINDINGS) {
+      expect(b.keys.length, b.id).toBeGreaterThan(0);
+      expect(b.label.trim().length, b.id).toBeGreaterThan(0);
+      expect(b.label.length, `${b.id}: nhãn ngắn`).toBeLessThanOrEqual(16);
+      expect(b.description, b.id).toMatch(VIETNAMESE);
+      expect(b.description.length, b.id).toBeGreaterThan(b.label.length);
+      if (b.screens !== 'all') {
+        expect(b.screens.length, b.id).toBeGreaterThan(0);
+        for (const s of b.screens) expect(SCREENS, `${b.id}: ${s}`).toContain(s);
+      }
+    }
+  });
+
+  it('lets every screen go back, see the help and quit', () => {
+    for (const screen of SCREENS) {
+      const ids = bindingsFor(screen).map((b) => b.id);
+      expect(ids, screen).toEqual(expect.arrayContaining(['help', 'back', 'quit']));
+    }
+  });
+
+  it('resolves a key to the binding of that screen only', () => {
+    const ev = parseKey('a', key());
+    const all = () => true;
+    expect(resolveBinding('teams', ev, all, false)?.id).toBe('addTeam');
+    expect(resolveBinding('team', ev, all, false)?.id).toBe('addMember');
+    // While a field is typed into, printable keys are text, not commands; Enter still acts.
+    expect(resolveBinding('teams', ev, all, 'text')).toBeUndefined();
+    expect(resolveBinding('teams', parseKey('q', key()), all, 'text')).toBeUndefined();
+    expect(resolveBinding('teams', parseKey('', key({ escape: true, meta: true })), all, 'text')?.id).toBe('back');
+    expect(resolveBinding('memberForm', parseKey('\r', key({ return: true })), all, 'text')?.id).toBe('nextField');
+  });
+});
+
+describe('footer and help are generated from the table', () => {
+  it('shows the footer bindings the screen handles, fitted to the width, help last', () => {
+    const active = { screen: 'teams' as const, ids: ['help', 'back', 'quit', 'up', 'down', 'open', 'filter', 'addTeam', 'editTeam', 'showDissolved'], disabled: {} };
+    const hints = footerHints('teams', active, 200);
+    expect(hints).toEqual(['q/Esc Quay lại', 'Enter Mở', '/ Lọc', 'a Thêm tổ', 'e Sửa tổ', '? Trợ giúp']);
+    const narrow = footerHints('teams', active, 40);
+    expect(narrow.at(-1)).toBe('? Trợ giúp');
+    expect(narrow.join('  ').length).toBeLessThanOrEqual(40);
+  });
+
+  it('leaves out the keys that type text while a field is being typed into', () => {
+    const active = { screen: 'memberForm' as const, ids: ['help', 'back', 'quit', 'nextField', 'save'], disabled: {}, typing: 'text' as const };
+    expect(footerHints('memberForm', active, 200)).toEqual(['Esc Quay lại', 'Tab/Enter Ô sau', 'Ctrl+S Lưu']);
+    expect(keysLabel(liveKeys(BINDINGS.find((b) => b.id === 'back')!.keys, 'text'))).toBe('Esc');
+  });
+
+  it('lists every handled binding in the help, with why a disabled one cannot be used', () => {
+    const lines = helpLines('team', { screen: 'team', ids: ['help', 'back', 'quit', 'addMember'], disabled: { moveMember: 'đã rời tổ' } });
+    expect(lines.map((l) => l.keys)).toEqual(['?', 'q/Esc', 'Ctrl+C', 'a', 'v']);
+    expect(lines.find((l) => l.keys === 'v')?.off).toBe('đã rời tổ');
+    expect(lines.every((l) => VIETNAMESE.test(l.text))).toBe(true);
+  });
+});
+
+function key(over: Partial<Key> = {}): Key {
+  return {
+    upArrow: false,
+    downArrow: false,
+    leftArrow: false,
+    rightArrow: false,
+    pageDown: false,
+    pageUp: false,
+    home: false,
+    end: false,
+    return: false,
+    escape: false,
+    ctrl: false,
+    shift: false,
+    tab: false,
+    backspace: false,
+    delete: false,
+    meta: false,
+    super: false,
+    hyper: false,
+    capsLock: false,
+    numLock: false,
+    ...over,
+  } as Key;
+}
+
+describe('parseKey (Ink 6 quirks)', () => {
+  it('reads Backspace, which Ink reports as delete', () => {
+    expect(parseKey('', key({ delete: true })).name).toBe('backspace');
+    expect(parseKey('', key({ backspace: true })).name).toBe('backspace');
+  });
+
+  it('reads Esc, which Ink also marks as meta', () => {
+    const ev = parseKey('', key({ escape: true, meta: true }));
+    expect(ev).toEqual({ name: 'escape', text: '', ctrl: false });
+  });
+
+  it('tells Shift+Tab from Tab', () => {
+    expect(parseKey('', key({ tab: true })).name).toBe('tab');
+    expect(parseKey('', key({ tab: true, shift: true })).name).toBe('shiftTab');
+  });
+
+  it('reads Enter also from a bare CR or LF in the input', () => {
+    expect(parseKey('\r', key({ return: true })).name).toBe('enter');
+    expect(parseKey('\r', key()).name).toBe('enter');
+    expect(parseKey('\n', key()).name).toBe('enter');
+  });
+
+  it('reads Space as a key that is also text', () => {
+    expect(parseKey(' ', key())).toEqual({ name: 'space', text: ' ', ctrl: false });
+  });
+
+  it('reads Ctrl+letters in lower case and matches them only to Ctrl bindings', () => {
+    const ev = parseKey('S', key({ ctrl: true, shift: true }));
+    expect(ev).toEqual({ name: null, text: 's', ctrl: true });
+    expect(matchesSpec(ev, { char: 's', ctrl: true })).toBe(true);
+    expect(matchesSpec(ev, { char: 's' })).toBe(false);
+    expect(matchesSpec(parseKey('s', key()), { char: 's', ctrl: true })).toBe(false);
+  });
+
+  it('keeps a typed capital and normalises Vietnamese typed in decomposed form to NFC', () => {
+    expect(parseKey('L', key({ shift: true })).text).toBe('L');
+    const decomposed = 'Đông'.normalize('NFD');
+    expect(parseKey(decomposed, key()).text).toBe('Đông'.normalize('NFC'));
+  });
+
+  it('reads arrows, pages, home and end', () => {
+    expect(parseKey('', key({ upArrow: true })).name).toBe('up');
+    expect(parseKey('', key({ downArrow: true })).name).toBe('down');
+    expect(parseKey('', key({ leftArrow: true })).name).toBe('left');
+    expect(parseKey('', key({ rightArrow: true })).name).toBe('right');
+    expect(parseKey('', key({ pageUp: true })).name).toBe('pageUp');
+    expect(parseKey('', key({ pageDown: true })).name).toBe('pageDown');
+    expect(parseKey('', key({ home: true })).name).toBe('home');
+    expect(parseKey('', key({ end: true })).name).toBe('end');
+  });
+
+  it('passes a paste through as one piece of text', () => {
+    expect(parseKey('Tổ dân phố 3', key())).toEqual({ name: null, text: 'Tổ dân phố 3', ctrl: false });
+  });
+});
