@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { Argument, Option } from 'commander';
+import { parsePeriod } from '../../domain/period.js';
+import { EXPORT_KINDS, type ExportKind, runExport } from '../../io/export/run.js';
+import { type CommonOptions, withDatabase } from '../context.js';
+import { UsageError } from '../errors.js';
+import { newCommand } from '../program.js';
+
+interface ExportOptions extends CommonOptions {
+  period?: string;
+  format: 'wide' | 'long';
+  delimiter: ',' | ';';
+  out?: string;
+}
+
+export function exportCommand(): Command {
+  return newCommand('export', 'xuất số liệu (CSV), báo cáo văn bản, danh sách tổ hoặc thành viên vào thư mục exports/')
+    .usage('figures|report|teams|members [--period P] [tùy chọn]')
+    .addArgument(
+      new Argument('<loại>', 'figures (số liệu CSV), report (báo cáo .txt), teams (danh sách tổ), members (thành viên)').choices(EXPORT_KINDS),
+    )
+    .option('--period <P>', 'kỳ: tháng YYYY-MM, quý YYYY-Qn hoặc năm YYYY (bắt buộc với figures và report)')
+    .addOption(new Option('--format <F>', 'mẫu số liệu: wide (ngang) hoặc long (dọc)').choices(['wide', 'long']).default('wide'))
+    .addOption(new Option('--delimiter <D>', 'dấu phân cách CSV: , hoặc ; (Excel đặt dấu phân cách kiểu Việt Nam)').choices([',', ';']).default(','))
+    .option('--out <DIR>', 'thư mục ghi tệp (tạo nếu chưa có; mặc định: exports/)')
+    .action(async (kind: ExportKind, _o: ExportOptions, cmd: Command) => {
+      // --data-dir after the command name is taken by the program's option: read both.
+      const opts = cmd.optsWithGlobals<ExportOptions>();
+      const needsPeriod = kind === 'figures' || kind === 'report';
+      const period = opts.period ? parsePeriod(opts.period) : null;
+      if (opts.period && (!period || !/^\d{4}(-\d{2}|-Q[1-4])?$/u.test(opts.period.trim())))
+        throw new UsageError(`Kỳ "${opts.period}" không hợp lệ: dùng YYYY-MM (2026-10), YYYY-Qn (2026-Q3) hoặc YYYY (2026).`);
+      if (needsPeriod && !period) throw new UsageError('Thiếu --period: ví dụ --period 2026-Q3.');
+      const done = await withDatabase(opts, 'tonghop export', (db) =>
+        runExport(db.pg, { kind, period: period ?? undefined, format: opts.format, delimiter: opts.delimiter, outDir: opts.out }),
+      );
+      process.stdout.write(`Đã ghi ${done.path}\n`);
+    });
+}
