@@ -1,0 +1,88 @@
+// The period report: header block, date-line rules, title per period kind, totals, teams behind.
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { parsePeriod } from '../../src/domain/period.js';
+import { loadReportData } from '../../src/io/report/data.js';
+import { periodPhrase, placeDateLine, placeName, renderReport } from '../../src/io/report/render.js';
+import { demoDb } from '../support/db.js';
+import { NOW } from './helpers.js';
+
+describe('report text rules', () => {
+  it('date line: day always two digits, month padded only for 01 and 02', () => {
+    expect(placeDateLine('Phù Vân', new Date(2027, 0, 5))).toBe('Phù Vân, ngày 05 tháng 01 năm 2027');
+    expect(placeDateLine('Phù Vân', new Date(2027, 1, 28))).toBe('Phù Vân, ngày 28 tháng 02 năm 2027');
+    expect(placeDateLine('Phù Vân', new Date(2026, 2, 9))).toBe('Phù Vân, ngày 09 tháng 3 năm 2026');
+    expect(placeDateLine('Phù Vân', new Date(2026, 10, 23))).toBe('Phù Vân, ngày 23 tháng 11 năm 2026');
+  });
+  it('title per period kind, with the Roman quarter', () => {
+    expect(periodPhrase(parsePeriod('2026-Q3')!)).toBe('Quý III năm 2026');
+    expect(periodPhrase(parsePeriod('2026-Q4')!)).toBe('Quý IV năm 2026');
+    expect(periodPhrase(parsePeriod('2026-10')!)).toBe('tháng 10 năm 2026');
+    expect(periodPhrase(parsePeriod('2026-02')!)).toBe('tháng 02 năm 2026');
+    expect(periodPhrase(parsePeriod('2026')!)).toBe('năm 2026');
+  });
+  it('place name strips xã/phường', () => {
+    expect(placeName('phường Phù Vân')).toBe('Phù Vân');
+    expect(placeName('xã Ngọc Liên')).toBe('Ngọc Liên');
+  });
+});
+
+describe('the demo commune report, Quý III/2026', async () => {
+  const render = async (p: string) => renderReport(await loadReportData(await demoDb(), parsePeriod(p)!, new Date(2027, 0, 5)));
+
+  it('has the ND30 header, the title and every section, lines ≤ 100 columns', async () => {
+    const text = await render('2026-Q3');
+    const lines = text.split('\n');
+    expect(lines[0]).toMatch(/^\s+ỦY BAN NHÂN DÂN\s{3,}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$/u);
+    expect(lines[1]).toMatch(/^\s+PHƯỜNG PHÙ VÂN\s{3,}Độc lập - Tự do - Hạnh phúc$/u);
+    expect(text).toMatch(/Số: …\/BC-UBND\s{3,}Phù Vân, ngày 05 tháng 01 năm 2027\n/u);
+    expect(text).toContain('BÁO CÁO\n');
+    expect(text).toContain('Kết quả hoạt động của Tổ Công nghệ số cộng đồng Quý III năm 2026\n');
+    for (const h of ['I. TÌNH HÌNH CHUNG', 'II. KẾT QUẢ THỰC HIỆN CÁC CHỈ SỐ', 'III. CÁC TỔ CHẬM TIẾN ĐỘ HOẶC CHƯA BÁO CÁO', 'IV. NHIỆM VỤ TRỌNG TÂM QUÝ IV NĂM 2026', 'V. ĐỀ XUẤT, KIẾN NGHỊ', 'Nơi nhận:', 'TM. ỦY BAN NHÂN DÂN'])
+      expect(text).toContain(h);
+    expect(text).toContain('[CÁN BỘ PHỤ TRÁCH ĐIỀN NỘI DUNG ĐỀ XUẤT, KIẾN NGHỊ TRƯỚC KHI TRÌNH KÝ]');
+    expect(text).toContain('(*) Chỉ số tính theo số hiện có');
+    for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(100);
+    expect(text.normalize('NFC')).toBe(text);
+  });
+
+  it('totals: sum indicators add up the quarter; last indicators take each team’s latest', async () => {
+    const pg = await demoDb();
+    const data = await loadReportData(pg, parsePeriod('2026-Q3')!, NOW);
+    const sum = await pg.query<{ s: number }>(
+      `SELECT sum(v.value)::int AS s FROM form_value v JOIN form f ON f.id = v.form_id WHERE v.indicator = 'luot_ho_tro' AND f.month BETWEEN '2026-07' AND '2026-09'`,
+    );
+    const last = await pg.query<{ s: number }>(
+      `SELECT sum(x.value)::int AS s FROM (SELECT DISTINCT ON (f.team_id) v.value FROM form_value v JOIN form f ON f.id = v.form_id
+       WHERE v.indicator = 'ho_tuyen_truyen' AND f.month BETWEEN '2026-07' AND '2026-09' ORDER BY f.team_id, f.month DESC) x`,
+    );
+    const byCode = new Map(data.totals.map((t) => [t.indicator.code, t]));
+    expect(byCode.get('luot_ho_tro')!.period).toBe(sum.rows[0]!.s);
+    expect(byCode.get('ho_tuyen_truyen')!.period).toBe(last.rows[0]!.s);
+    // per_quarter 50 lượt × 4 quarters × active teams
+    expect(byCode.get('luot_ho_tro')!.target).toBe(50 * 4 * data.teams.active);
+    const text = renderReport(data);
+    const row = text.split('\n').find((l) => l.includes('Số lượt người dân được hỗ trợ'))!;
+    expect(row).toContain(new Intl.NumberFormat('vi-VN').format(sum.rows[0]!.s));
+  });
+
+  it('names the teams behind or not reporting, with what they lack', async () => {
+    const pg = await demoDb();
+    const data = await loadReportData(pg, parsePeriod('2026-Q3')!, NOW);
+    const text = renderReport(data);
+    const behind = data.statuses.filter((s) => s.status !== 'dat');
+    expect(behind.length).toBeGreaterThan(0);
+    for (const s of behind) expect(text).toContain(`${s.ten_to} (${s.ma_to}):`);
+    const notReporting = behind.find((s) => s.status === 'chua_bao_cao');
+    expect(notReporting).toBeDefined();
+    expect(text).toMatch(/chưa nộp phiếu tháng 09\/2026/u);
+    for (const s of data.statuses.filter((x) => x.status === 'dat')) expect(text).not.toContain(`${s.ma_to}):`);
+  });
+
+  it('a month report and a year report', async () => {
+    expect(await render('2026-10')).toContain('Kết quả hoạt động của Tổ Công nghệ số cộng đồng tháng 10 năm 2026');
+    const year = await render('2026');
+    expect(year).toContain('cộng đồng năm 2026');
+    expect(year).toContain('IV. NHIỆM VỤ TRỌNG TÂM NĂM 2027');
+  });
+});
