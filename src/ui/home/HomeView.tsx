@@ -1,20 +1,27 @@
+// The home screen, drawn from props only (no hooks): completeness, the next deadline and who owes
+// forms, then the teams worst first. Fits 80×24: the list gets the rows left and scrolls so the
+// selected row stays visible; the selected team's worst target is spelled out in full below.
 import { Box, Text } from 'ink';
-import { describeTarget, worstTarget } from '../../domain/describe.js';
-import { STATUS_LABELS } from '../../domain/labels.js';
-import { type Month, monthLabel } from '../../domain/period.js';
-import type { Indicator } from '../../domain/schemas.js';
-import type { StatusReport, TeamStatus } from '../../domain/status.js';
-import { formatPercent } from '../../domain/text.js';
+import type { ReactNode } from 'react';
+import stringWidth from 'string-width';
+import { shortMonths } from '../../domain/deadline.js';
+import { STATUS_LABELS, STATUS_SYMBOLS } from '../../domain/labels.js';
+import { type Month, monthLabel, quarterLabel } from '../../domain/period.js';
+import { formatDate, formatInt, formatPercent } from '../../domain/text.js';
 import { padCell, truncate } from '../../io/text-table.js';
-import { Bar } from '../components/Bar.js';
+import { Bar, barString } from '../components/Bar.js';
 import { StatusBadge } from '../components/StatusBadge.js';
+import { keysLabel } from '../keys/keymap.js';
+import { bindingById } from '../keys/table.js';
 import { tint } from '../theme.js';
+import { type HomeModel, type HomeRow, displayName } from './model.js';
 import type { StatusFilter } from './reducer.js';
 
 export interface HomeViewProps {
+  model: HomeModel | null;
+  /** The as-of month asked for; differs from the model's while it is being computed. */
   asOf: Month;
-  report: StatusReport | null;
-  rows: TeamStatus[];
+  rows: readonly HomeRow[];
   selectedIndex: number;
   statusFilter: StatusFilter;
   query: string;
@@ -22,45 +29,122 @@ export interface HomeViewProps {
   error: string | null;
   bodyRows: number;
   columns: number;
-  indicators: Indicator[];
+  /**
+   * A one-row line about the newest backup (the backup owner's <BackupAge />); a row is kept for
+   * it whenever it is given, so the list does not jump when it appears.
+   */
+  backupLine?: ReactNode;
+}
+
+const BADGE = 14; // "? Chưa báo cáo"
+const BAR = 8;
+
+function hint(id: string): string {
+  const b = bindingById(id);
+  return `${keysLabel(b.keys)} ${b.label}`;
+}
+
+/** Who owes forms, cut to the width with "và N tổ khác". */
+export function missingLine(model: HomeModel, width: number): string {
+  const { months, teams } = model.missing;
+  if (!model.deadline) return 'Kế hoạch đã hết hạn báo cáo.';
+  if (months.length === 0) return `Chưa đến tháng nào của ${quarterLabel(model.deadline.quarter[0]!)} phải nộp phiếu.`;
+  const label = months.length === 1 ? `tháng ${monthLabel(months[0]!)}` : `${shortMonths(months)}/${months[0]!.slice(0, 4)}`;
+  if (teams.length === 0) return `Đã nhận đủ phiếu ${label} của mọi tổ.`;
+  const head = `Còn thiếu phiếu ${label} (${teams.length} tổ): `;
+  const names = teams.map((t) => displayName(t.name) + (months.length > 1 ? ` (${shortMonths(t.months)})` : ''));
+  // Add names while the line (with "… và N tổ khác" when some are left out) still fits.
+  let out = head;
+  let used = stringWidth(head);
+  for (const [i, n] of names.entries()) {
+    const piece = (i ? ', ' : '') + n;
+    const left = names.length - i - 1;
+    const tail = left ? stringWidth(`, … và ${left} tổ khác`) : 0;
+    if (used + stringWidth(piece) + tail > width) return i === 0 ? truncate(head + names.join(', '), width) : `${out}, … và ${names.length - i} tổ khác`;
+    out += piece;
+    used += stringWidth(piece);
+  }
+  return out;
+}
+
+export function deadlineLine(model: HomeModel): { text: string; color?: string } {
+  const d = model.deadline;
+  if (!d) return { text: 'Không còn hạn báo cáo quý nào trong kỳ kế hoạch.' };
+  const when = `${d.before ? 'trước ngày' : 'hết ngày'} ${formatDate(d.date)}`;
+  const left = d.daysLeft === 0 ? 'hôm nay là hạn cuối' : `còn ${formatInt(d.daysLeft)} ngày`;
+  return {
+    text: `Hạn báo cáo ${quarterLabel(d.quarter[0]!)}: ${when} (${left})`,
+    color: d.daysLeft <= 3 ? 'red' : d.daysLeft <= 10 ? 'yellow' : undefined,
+  };
+}
+
+/** Rows of the list window: the selected row stays visible (kept near the middle). */
+export function listWindow(selected: number, count: number, rows: number): { start: number; end: number } {
+  const start = Math.max(0, Math.min(selected - Math.floor(rows / 2), count - rows));
+  return { start, end: Math.min(count, start + rows) };
 }
 
 export function HomeView(p: HomeViewProps) {
   if (p.error) return <Text color={tint('red')}>{p.error}</Text>;
-  if (!p.report) return <Text dimColor>Đang tính…</Text>;
-  const { due, received } = p.report.completeness;
+  if (!p.model) return <Text dimColor>Đang tính…</Text>;
+  const { report } = p.model;
+  const { due, received } = report.completeness;
   const share = due ? received / due : 1;
-  const listRows = Math.max(1, p.bodyRows - 4);
-  const start = Math.max(0, Math.min(p.selectedIndex - Math.floor(listRows / 2), p.rows.length - listRows));
-  const visible = p.rows.slice(start, start + listRows);
-  const inds = new Map(p.indicators.map((i) => [i.code, i]));
-  const nameWidth = 26;
+  const stale = report.as_of !== p.asOf;
+  const fixed = 6 + (p.backupLine ? 1 : 0); // lines above and below the list
+  const listRows = Math.max(1, p.bodyRows - fixed);
+  const { start, end } = listWindow(p.selectedIndex, p.rows.length, listRows);
+  const nameWidth = Math.max(16, Math.min(30, p.columns - 58));
+  const wordsWidth = Math.max(10, p.columns - 2 - nameWidth - 1 - BADGE - 1 - BAR - 1);
+  const deadline = deadlineLine(p.model);
+  const selected = p.rows[p.selectedIndex];
+  const filterLabel = p.statusFilter === 'all' ? 'tất cả' : `${STATUS_SYMBOLS[p.statusFilter]} ${STATUS_LABELS[p.statusFilter]}`;
   return (
-    <Box flexDirection="column">
-      <Text>
-        Tính đến tháng <Text bold>{monthLabel(p.asOf)}</Text> (←/→ đổi tháng) · Phiếu đã nhận {received}/{due}{' '}
-        <Bar ratio={share} width={20} color="green" /> {formatPercent(share)}
+    <Box flexDirection="column" flexGrow={1}>
+      <Text wrap="truncate-end">
+        Tính đến tháng <Text bold>{monthLabel(report.as_of)}</Text>
+        {stale ? <Text dimColor> (đang tính {monthLabel(p.asOf)}…)</Text> : null} · Phiếu đã nhận {formatInt(received)}/{formatInt(due)}{' '}
+        <Bar ratio={share} width={16} color="green" /> {formatPercent(share)}
       </Text>
-      <Text dimColor>
-        Lọc: {p.statusFilter === 'all' ? 'tất cả' : STATUS_LABELS[p.statusFilter]}
-        {p.filtering || p.query ? ` · tìm: ${p.query}${p.filtering ? '▏' : ''}` : ''} · {p.rows.length} tổ
+      <Text color={tint(deadline.color)} wrap="truncate-end">
+        {deadline.text}
       </Text>
-      <Text bold>
+      <Text wrap="truncate-end">{missingLine(p.model, p.columns)}</Text>
+      {p.backupLine ? <Box height={1}>{p.backupLine}</Box> : null}
+      <Text dimColor wrap="truncate-end">
+        Lọc: {filterLabel}
+        {p.filtering || p.query ? ` · tìm: ${p.query}${p.filtering ? '▏' : ''}` : ''} · {p.rows.length}/{report.teams.length} tổ · {hint('goCommune')} ·{' '}
+        {hint('goRanking')}
+      </Text>
+      <Text bold wrap="truncate-end">
         {'  '}
-        {padCell('Tổ', nameWidth)} {padCell('Trạng thái', 14)} Cần chú ý
+        {padCell('Tổ CNSCĐ', nameWidth)} {padCell('Trạng thái', BADGE)} {padCell('Tiến độ', BAR)} Chỉ tiêu chậm nhất
       </Text>
-      {visible.map((t, i) => {
+      {p.rows.slice(start, end).map((t, i) => {
         const sel = start + i === p.selectedIndex;
-        const w = worstTarget(t.targets);
         return (
           <Text key={t.teamId} inverse={sel} wrap="truncate-end">
             {sel ? '› ' : '  '}
-            {padCell(truncate(t.ten_to, nameWidth), nameWidth)} <StatusBadge status={t.status} width={14} />{' '}
-            {w ? describeTarget(w, inds) : ''}
+            {padCell(truncate(displayName(t.name), nameWidth), nameWidth)} <StatusBadge status={t.status} width={BADGE} />{' '}
+            {t.worstRatio === null ? <Text dimColor>{'·'.repeat(BAR)}</Text> : barString(t.worstRatio, BAR)} {truncate(t.worst, wordsWidth)}
           </Text>
         );
       })}
-      {p.rows.length === 0 ? <Text dimColor>Không có tổ nào phù hợp.</Text> : null}
+      {report.teams.length === 0 ? (
+        <Text dimColor>Chưa có tổ nào đang hoạt động. {hint('goTeams')} để thêm tổ.</Text>
+      ) : p.rows.length === 0 ? (
+        <Text dimColor>Không có tổ nào phù hợp với bộ lọc (Esc để bỏ lọc).</Text>
+      ) : null}
+      <Box flexGrow={1} />
+      <Text wrap="truncate-end">
+        {selected ? (
+          <>
+            <Text bold>{truncate(displayName(selected.name), 24)}:</Text> {selected.worst || 'không có chỉ tiêu nào áp dụng'}
+          </>
+        ) : (
+          ' '
+        )}
+      </Text>
     </Box>
   );
 }

@@ -1,3 +1,4 @@
+import { BackupAge } from '../backup/BackupAge.js';
 import { HomeView } from './HomeView.js';
 import { useHome } from './useHome.js';
 
@@ -5,8 +6,8 @@ export function HomeScreen() {
   const h = useHome();
   return (
     <HomeView
+      model={h.model}
       asOf={h.state.asOf}
-      report={h.report}
       rows={h.rows}
       selectedIndex={h.selectedIndex}
       statusFilter={h.state.statusFilter}
@@ -15,7 +16,7 @@ export function HomeScreen() {
       error={h.error}
       bodyRows={h.bodyRows}
       columns={h.columns}
-      indicators={h.indicators}
+      backupLine={<BackupAge />}
     />
   );
 }

@@ -14,23 +14,30 @@ export interface HomeState {
 }
 
 export type HomeAction =
-  | { type: 'month'; delta: number; max: Month }
+  /** ←/→: stays within [min, max] (max = the last finished month). */
+  | { type: 'month'; delta: number; min: Month; max: Month }
   | { type: 'move'; delta: number; count: number }
   | { type: 'cycleStatus' }
   | { type: 'startFilter' }
   | { type: 'type'; text: string }
   | { type: 'erase' }
-  | { type: 'endFilter'; clear: boolean };
+  | { type: 'endFilter'; clear: boolean }
+  /** Esc with a filter on: clear both filters (a second Esc leaves). */
+  | { type: 'clearFilters' };
 
 export function initialHome(asOf: Month): HomeState {
   return { asOf, selected: 0, statusFilter: 'all', query: '', filtering: false };
+}
+
+export function hasFilter(s: HomeState): boolean {
+  return s.statusFilter !== 'all' || s.query !== '';
 }
 
 export function homeReducer(s: HomeState, a: HomeAction): HomeState {
   switch (a.type) {
     case 'month': {
       const next = addMonths(s.asOf, a.delta);
-      return next > a.max ? s : { ...s, asOf: next };
+      return next > a.max || next < a.min ? s : { ...s, asOf: next };
     }
     case 'move':
       return { ...s, selected: Math.max(0, Math.min(a.count - 1, s.selected + a.delta)) };
@@ -41,10 +48,12 @@ export function homeReducer(s: HomeState, a: HomeAction): HomeState {
     case 'startFilter':
       return { ...s, filtering: true };
     case 'type':
-      return { ...s, query: s.query + a.text, selected: 0 };
+      return { ...s, query: (s.query + a.text).normalize('NFC'), selected: 0 };
     case 'erase':
       return { ...s, query: Array.from(s.query).slice(0, -1).join(''), selected: 0 };
     case 'endFilter':
-      return { ...s, filtering: false, query: a.clear ? '' : s.query, selected: 0 };
+      return { ...s, filtering: false, query: a.clear ? '' : s.query, selected: a.clear ? 0 : s.selected };
+    case 'clearFilters':
+      return { ...s, filtering: false, query: '', statusFilter: 'all', selected: 0 };
   }
 }

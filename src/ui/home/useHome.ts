@@ -1,39 +1,38 @@
-// Home: load the status for the as-of month, map keys to actions.
+// Home: load the view model for the as-of month (on month or data change only), map keys to actions.
 import { useEffect, useMemo, useReducer, useState } from 'react';
-import { computeStatus } from '../../db/evaluation.js';
-import { lastFinishedMonth } from '../../domain/period.js';
-import type { StatusReport } from '../../domain/status.js';
-import { matchesQuery } from '../../domain/text.js';
+import { lastFinishedMonth, minMonth } from '../../domain/period.js';
 import { useApp } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
-import { homeReducer, initialHome } from './reducer.js';
+import { type HomeModel, filterRows, loadHomeModel } from './model.js';
+import { hasFilter, homeReducer, initialHome } from './reducer.js';
 
 export function useHome() {
   const app = useApp();
-  const [state, dispatch] = useReducer(homeReducer, app.workMonth, initialHome);
-  const [report, setReport] = useState<StatusReport | null>(null);
+  const maxMonth = lastFinishedMonth(app.now());
+  const minMonthAllowed = minMonth(app.plan.span_start, maxMonth);
+  const [state, dispatch] = useReducer(homeReducer, minMonth(app.workMonth, maxMonth), initialHome);
+  const [model, setModel] = useState<HomeModel | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
-    computeStatus(app.db, state.asOf).then(
-      (r) => live && (setReport(r), setError(null)),
-      (e: Error) => live && setError(e.message),
+    loadHomeModel(app.db, state.asOf, app.now(), app.indicators).then(
+      (m) => live && (setModel(m), setError(null)),
+      (e: Error) => live && setError(`Không tính được tình hình: ${e.message}`),
     );
     return () => {
       live = false;
     };
-  }, [app.db, state.asOf, app.dataVersion]);
+    // app.now is a stable clock; indicators change only with the plan.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [app.db, state.asOf, app.dataVersion, app.indicators]);
 
-  const rows = useMemo(
-    () =>
-      (report?.teams ?? []).filter(
-        (t) => (state.statusFilter === 'all' || t.status === state.statusFilter) && matchesQuery(state.query, t.ten_to, t.ma_to),
-      ),
-    [report, state.statusFilter, state.query],
-  );
-  const selected = rows[Math.min(state.selected, rows.length - 1)];
-  const page = Math.max(1, app.bodyRows - 6);
+  const rows = useMemo(() => filterRows(model?.rows ?? [], state.statusFilter, state.query), [model, state.statusFilter, state.query]);
+  const selectedIndex = Math.min(state.selected, Math.max(0, rows.length - 1));
+  const selected = rows[selectedIndex];
+  const page = Math.max(1, app.bodyRows - 7);
+  const move = (delta: number) => () => dispatch({ type: 'move', delta, count: rows.length });
+  const month = (delta: number) => () => dispatch({ type: 'month', delta, min: minMonthAllowed, max: maxMonth });
 
   useKeys(
     'home',
@@ -41,16 +40,20 @@ export function useHome() {
       ? {
           back: () => dispatch({ type: 'endFilter', clear: true }),
           open: () => dispatch({ type: 'endFilter', clear: false }),
-          up: () => dispatch({ type: 'move', delta: -1, count: rows.length }),
-          down: () => dispatch({ type: 'move', delta: 1, count: rows.length }),
+          up: move(-1),
+          down: move(1),
+          pageUp: move(-page),
+          pageDown: move(page),
         }
       : {
-          up: () => dispatch({ type: 'move', delta: -1, count: rows.length }),
-          down: () => dispatch({ type: 'move', delta: 1, count: rows.length }),
-          pageUp: () => dispatch({ type: 'move', delta: -page, count: rows.length }),
-          pageDown: () => dispatch({ type: 'move', delta: page, count: rows.length }),
-          prevMonth: () => dispatch({ type: 'month', delta: -1, max: lastFinishedMonth(app.now()) }),
-          nextMonth: () => dispatch({ type: 'month', delta: 1, max: lastFinishedMonth(app.now()) }),
+          // Esc first clears a filter; with none, it leaves (the shell's default).
+          back: hasFilter(state) ? () => dispatch({ type: 'clearFilters' }) : undefined,
+          up: move(-1),
+          down: move(1),
+          pageUp: move(-page),
+          pageDown: move(page),
+          prevMonth: state.asOf > minMonthAllowed ? month(-1) : undefined,
+          nextMonth: state.asOf < maxMonth ? month(1) : undefined,
           statusFilter: () => dispatch({ type: 'cycleStatus' }),
           filter: () => dispatch({ type: 'startFilter' }),
           open: selected ? () => app.navigate({ name: 'teamStatus', teamId: selected.teamId, asOf: state.asOf }) : undefined,
@@ -67,8 +70,12 @@ export function useHome() {
       typing: state.filtering ? 'text' : false,
       onText: (text) => dispatch({ type: 'type', text }),
       onBackspace: () => dispatch({ type: 'erase' }),
+      disabled: {
+        ...(state.asOf <= minMonthAllowed && !state.filtering ? { prevMonth: 'đã ở tháng đầu kỳ kế hoạch' } : {}),
+        ...(state.asOf >= maxMonth && !state.filtering ? { nextMonth: 'chưa hết tháng sau, chưa tính được' } : {}),
+      },
     },
   );
 
-  return { state, report, rows, error, selectedIndex: Math.min(state.selected, Math.max(0, rows.length - 1)), bodyRows: app.bodyRows, columns: app.terminal.columns, indicators: app.indicators };
+  return { state, model, rows, error, selectedIndex, bodyRows: app.bodyRows, columns: app.terminal.columns };
 }
