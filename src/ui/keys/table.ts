@@ -56,10 +56,10 @@ export const BINDINGS: readonly Binding[] = [
   { id: 'confirmNo', keys: [c('n')], label: 'Không', description: 'Trả lời "không" và quay lại việc đang làm', screens: ['confirm'], footer: true },
 
   // Moving in lists
-  { id: 'up', keys: [k('up')], label: 'Lên', description: 'Chọn dòng trên', screens: [...LISTS, 'grid', 'wizard', 'export'] },
-  { id: 'down', keys: [k('down')], label: 'Xuống', description: 'Chọn dòng dưới', screens: [...LISTS, 'grid', 'wizard', 'export'] },
-  { id: 'pageUp', keys: [k('pageUp')], label: 'Trang trước', description: 'Lên một trang', screens: [...LISTS, 'grid'] },
-  { id: 'pageDown', keys: [k('pageDown')], label: 'Trang sau', description: 'Xuống một trang', screens: [...LISTS, 'grid'] },
+  { id: 'up', keys: [k('up')], label: 'Lên', description: 'Chọn dòng trên', screens: [...LISTS, 'grid', 'wizard', 'export', 'import'] },
+  { id: 'down', keys: [k('down')], label: 'Xuống', description: 'Chọn dòng dưới', screens: [...LISTS, 'grid', 'wizard', 'export', 'import'] },
+  { id: 'pageUp', keys: [k('pageUp')], label: 'Trang trước', description: 'Lên một trang', screens: [...LISTS, 'grid', 'import'] },
+  { id: 'pageDown', keys: [k('pageDown')], label: 'Trang sau', description: 'Xuống một trang', screens: [...LISTS, 'grid', 'import'] },
   { id: 'open', keys: [k('enter')], label: 'Mở', description: 'Mở mục đang chọn', screens: ['home', 'teams', 'team', 'ranking', 'entryPick'], footer: true },
   { id: 'filter', keys: [c('/')], label: 'Lọc', description: 'Gõ để lọc theo tên hoặc mã (không phân biệt dấu, hoa thường: "dong" tìm được "Đông")', screens: ['home', 'teams', 'ranking'], footer: true },
 
@@ -92,11 +92,11 @@ export const BINDINGS: readonly Binding[] = [
   // Editing forms (team, member, training, wizard, entry)
   { id: 'nextField', keys: [k('tab'), k('enter')], label: 'Ô sau', description: 'Lưu ô này và sang ô sau', screens: FORMS, footer: true },
   { id: 'prevField', keys: [k('shiftTab')], label: 'Ô trước', description: 'Lưu ô này và về ô trước', screens: FORMS, footer: true },
-  { id: 'fieldUp', keys: [k('up')], label: 'Ô trên', description: 'Về ô trên', screens: ['teamForm', 'memberForm', 'training', 'moveMember', 'entry', 'import'] },
-  { id: 'fieldDown', keys: [k('down')], label: 'Ô dưới', description: 'Sang ô dưới', screens: ['teamForm', 'memberForm', 'training', 'moveMember', 'entry', 'import'] },
+  { id: 'fieldUp', keys: [k('up')], label: 'Ô trên', description: 'Về ô trên', screens: ['teamForm', 'memberForm', 'training', 'moveMember', 'entry'] },
+  { id: 'fieldDown', keys: [k('down')], label: 'Ô dưới', description: 'Sang ô dưới', screens: ['teamForm', 'memberForm', 'training', 'moveMember', 'entry'] },
   { id: 'save', keys: [ctrl('s')], label: 'Lưu', description: 'Lưu cả biểu mẫu', screens: ['teamForm', 'memberForm', 'training', 'moveMember', 'wizard'], footer: true },
-  { id: 'choicePrev', keys: [k('left')], label: 'Chọn', description: 'Ở ô lựa chọn: giá trị trước', screens: ['teamForm', 'memberForm', 'wizard', 'export', 'entryPick'] },
-  { id: 'choiceNext', keys: [k('right')], label: 'Chọn', description: 'Ở ô lựa chọn: giá trị sau', screens: ['teamForm', 'memberForm', 'wizard', 'export', 'entryPick'] },
+  { id: 'choicePrev', keys: [k('left')], label: 'Chọn', description: 'Ở ô lựa chọn: giá trị trước', screens: ['teamForm', 'memberForm', 'wizard', 'export', 'entryPick', 'import'] },
+  { id: 'choiceNext', keys: [k('right')], label: 'Chọn', description: 'Ở ô lựa chọn: giá trị sau', screens: ['teamForm', 'memberForm', 'wizard', 'export', 'entryPick', 'import'] },
 
   // Monthly entry and grid
   { id: 'undo', keys: [c('u')], label: 'Hoàn tác', description: 'Hoàn tác thay đổi số liệu gần nhất', screens: ['entry', 'grid', 'history'], footer: true },

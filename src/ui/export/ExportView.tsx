@@ -1,0 +1,56 @@
+import { Box, Text } from 'ink';
+import { periodLabel } from '../../domain/period.js';
+import { padCell } from '../../io/text-table.js';
+import { tint } from '../theme.js';
+import { EXPORT_LABELS, type ExportState, PERIOD_KIND_LABELS, ROWS, type Row, rowEnabled } from './reducer.js';
+
+const TITLES: Record<Row, string> = { what: 'Xuất', periodKind: 'Kỳ theo', period: 'Kỳ', delimiter: 'Dấu phân cách', folder: 'Thư mục' };
+
+function value(s: ExportState, row: Row): string {
+  switch (row) {
+    case 'what':
+      return EXPORT_LABELS[s.what];
+    case 'periodKind':
+      return PERIOD_KIND_LABELS[s.period.kind];
+    case 'period':
+      return periodLabel(s.period);
+    case 'delimiter':
+      return s.delimiter === ',' ? ', (dấu phẩy)' : '; (dấu chấm phẩy, Excel kiểu Việt Nam)';
+    case 'folder':
+      return s.folder;
+  }
+}
+
+export function ExportView({ state: s }: { state: ExportState }) {
+  return (
+    <Box flexDirection="column">
+      {ROWS.map((row, i) => {
+        const on = i === s.row;
+        const enabled = rowEnabled(s, row);
+        const v = value(s, row);
+        return (
+          <Text key={row} dimColor={!enabled} wrap="truncate-end">
+            <Text color={on ? tint('cyan') : undefined} bold={on}>
+              {on ? '› ' : '  '}
+              {padCell(TITLES[row], 15)}
+            </Text>
+            {row === 'folder' ? (
+              <Text inverse={on}>{v + (on ? '▏' : '')}</Text>
+            ) : (
+              <Text>{enabled ? `‹ ${v} ›` : '(không dùng)'}</Text>
+            )}
+          </Text>
+        );
+      })}
+      <Text> </Text>
+      <Text dimColor>↑/↓ chọn dòng, ←/→ đổi giá trị, Ctrl+S (hoặc Enter ở dòng Thư mục) để ghi tệp. Tệp cũ không bao giờ bị ghi đè.</Text>
+      {s.busy ? <Text>Đang ghi…</Text> : null}
+      {s.written ? (
+        <Text color={tint('green')} wrap="wrap">
+          ✓ Đã ghi {s.written}
+        </Text>
+      ) : null}
+      {s.error ? <Text color={tint('red')}>✗ {s.error}</Text> : null}
+    </Box>
+  );
+}

@@ -1,0 +1,112 @@
+// Export screen state: what to write (figures wide/long, report, teams, members), the period,
+// the delimiter and the folder; then the path written. Pure.
+import { type Month, type Period, monthParts, quarterOf } from '../../domain/period.js';
+import { nextPeriod } from '../../io/report/render.js';
+
+export type ExportChoice = 'wide' | 'long' | 'report' | 'teams' | 'members';
+export const EXPORT_CHOICES: readonly ExportChoice[] = ['wide', 'long', 'report', 'teams', 'members'];
+export const EXPORT_LABELS: Record<ExportChoice, string> = {
+  wide: 'Số liệu CSV, mẫu ngang (một dòng mỗi tổ-tháng)',
+  long: 'Số liệu CSV, mẫu dọc (một dòng mỗi số liệu)',
+  report: 'Báo cáo văn bản (.txt)',
+  teams: 'Danh sách tổ (CSV)',
+  members: 'Danh sách thành viên (CSV)',
+};
+
+export type PeriodKind = Period['kind'];
+export const PERIOD_KINDS: readonly PeriodKind[] = ['month', 'quarter', 'year'];
+export const PERIOD_KIND_LABELS: Record<PeriodKind, string> = { month: 'Tháng', quarter: 'Quý', year: 'Năm' };
+
+export const ROWS = ['what', 'periodKind', 'period', 'delimiter', 'folder'] as const;
+export type Row = (typeof ROWS)[number];
+
+export interface ExportState {
+  row: number;
+  what: ExportChoice;
+  period: Period;
+  delimiter: ',' | ';';
+  folder: string;
+  busy: boolean;
+  written: string | null;
+  error: string | null;
+}
+
+export type ExportAction =
+  | { type: 'move'; delta: number }
+  | { type: 'choice'; delta: number; max: Month }
+  | { type: 'type'; text: string }
+  | { type: 'erase' }
+  | { type: 'busy' }
+  | { type: 'written'; path: string }
+  | { type: 'failed'; message: string };
+
+export function initialExport(workMonth: Month, folder: string): ExportState {
+  const { year } = monthParts(workMonth);
+  return { row: 0, what: 'wide', period: { kind: 'quarter', year, quarter: quarterOf(workMonth) }, delimiter: ',', folder, busy: false, written: null, error: null };
+}
+
+/** Rows that mean something for the chosen export (teams/members have no period, the report no delimiter). */
+export function rowEnabled(s: Pick<ExportState, 'what'>, row: Row): boolean {
+  if (row === 'periodKind' || row === 'period') return s.what !== 'teams' && s.what !== 'members';
+  if (row === 'delimiter') return s.what !== 'report';
+  return true;
+}
+
+function previousPeriod(p: Period): Period {
+  switch (p.kind) {
+    case 'month':
+      return p.month === 1 ? { kind: 'month', year: p.year - 1, month: 12 } : { kind: 'month', year: p.year, month: p.month - 1 };
+    case 'quarter':
+      return p.quarter === 1 ? { kind: 'quarter', year: p.year - 1, quarter: 4 } : { kind: 'quarter', year: p.year, quarter: p.quarter - 1 };
+    case 'year':
+      return { kind: 'year', year: p.year - 1 };
+  }
+}
+
+function firstMonth(p: Period): Month {
+  const m = p.kind === 'month' ? p.month : p.kind === 'quarter' ? (p.quarter - 1) * 3 + 1 : 1;
+  return `${p.year}-${String(m).padStart(2, '0')}`;
+}
+
+function withKind(p: Period, kind: PeriodKind): Period {
+  const start = firstMonth(p);
+  const { year, month } = monthParts(start);
+  if (kind === 'month') return { kind, year, month };
+  if (kind === 'quarter') return { kind, year, quarter: quarterOf(start) };
+  return { kind, year };
+}
+
+export function exportReducer(s: ExportState, a: ExportAction): ExportState {
+  switch (a.type) {
+    case 'move': {
+      let row = s.row;
+      for (let i = 0; i < ROWS.length; i++) {
+        row = Math.max(0, Math.min(ROWS.length - 1, row + a.delta));
+        if (rowEnabled(s, ROWS[row]!)) break;
+      }
+      return rowEnabled(s, ROWS[row]!) ? { ...s, row } : s;
+    }
+    case 'choice': {
+      const row = ROWS[s.row]!;
+      const cycle = <T,>(list: readonly T[], v: T) => list[(list.indexOf(v) + a.delta + list.length) % list.length]!;
+      if (row === 'what') return { ...s, what: cycle(EXPORT_CHOICES, s.what), written: null };
+      if (row === 'periodKind') return { ...s, period: withKind(s.period, cycle(PERIOD_KINDS, s.period.kind)), written: null };
+      if (row === 'period') {
+        const p = a.delta < 0 ? previousPeriod(s.period) : nextPeriod(s.period);
+        return firstMonth(p) > a.max ? s : { ...s, period: p, written: null };
+      }
+      if (row === 'delimiter') return { ...s, delimiter: s.delimiter === ',' ? ';' : ',', written: null };
+      return s;
+    }
+    case 'type':
+      return ROWS[s.row] === 'folder' ? { ...s, folder: (s.folder + a.text).normalize('NFC') } : s;
+    case 'erase':
+      return ROWS[s.row] === 'folder' ? { ...s, folder: Array.from(s.folder).slice(0, -1).join('') } : s;
+    case 'busy':
+      return { ...s, busy: true, error: null };
+    case 'written':
+      return { ...s, busy: false, written: a.path };
+    case 'failed':
+      return { ...s, busy: false, error: a.message };
+  }
+}

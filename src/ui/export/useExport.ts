@@ -1,0 +1,54 @@
+// Export screen: keys → actions; writing goes through runExport, the same path as `tonghop export`.
+import { useReducer } from 'react';
+import { currentMonth } from '../../domain/period.js';
+import { runExport } from '../../io/export/run.js';
+import { DEFAULT_EXPORTS_DIR } from '../../paths.js';
+import { useApp } from '../context.js';
+import { useKeys } from '../keys/useKeys.js';
+import { ROWS, exportReducer, initialExport } from './reducer.js';
+
+export function useExport() {
+  const app = useApp();
+  const [state, dispatch] = useReducer(exportReducer, undefined, () => initialExport(app.workMonth, DEFAULT_EXPORTS_DIR));
+
+  const write = async () => {
+    if (state.busy) return;
+    if (!state.folder.trim()) return dispatch({ type: 'failed', message: 'Chưa có thư mục ghi tệp.' });
+    dispatch({ type: 'busy' });
+    try {
+      const kind = state.what === 'wide' || state.what === 'long' ? 'figures' : state.what;
+      const done = await runExport(app.db, {
+        kind,
+        period: state.period,
+        format: state.what === 'long' ? 'long' : 'wide',
+        delimiter: state.delimiter,
+        outDir: state.folder.trim(),
+        now: app.now(),
+      });
+      dispatch({ type: 'written', path: done.path });
+      app.notify(`Đã ghi ${done.path}`, 'info');
+    } catch (e) {
+      dispatch({ type: 'failed', message: `Không ghi được tệp: ${(e as Error).message}` });
+    }
+  };
+
+  const onFolder = ROWS[state.row] === 'folder';
+  useKeys(
+    'export',
+    {
+      up: () => dispatch({ type: 'move', delta: -1 }),
+      down: () => dispatch({ type: 'move', delta: 1 }),
+      prevField: () => dispatch({ type: 'move', delta: -1 }),
+      nextField: onFolder ? () => void write() : () => dispatch({ type: 'move', delta: 1 }),
+      choicePrev: () => dispatch({ type: 'choice', delta: -1, max: currentMonth(app.now()) }),
+      choiceNext: () => dispatch({ type: 'choice', delta: 1, max: currentMonth(app.now()) }),
+      runExport: () => void write(),
+    },
+    {
+      typing: onFolder ? 'text' : false,
+      onText: (text) => dispatch({ type: 'type', text }),
+      onBackspace: () => dispatch({ type: 'erase' }),
+    },
+  );
+  return { state };
+}

@@ -1,0 +1,71 @@
+import { Box, Text } from 'ink';
+import { IMPORT_KIND_LABELS } from '../../io/csv/import.js';
+import { formatProblem } from '../../io/csv/problems.js';
+import { formatInt } from '../../domain/text.js';
+import { barString } from '../components/Bar.js';
+import { tint } from '../theme.js';
+import { type ImportState, canWrite } from './reducer.js';
+
+const KIND_LABEL = (k: ImportState['kind']) => (k === 'auto' ? 'Tự nhận ra từ dòng tiêu đề' : IMPORT_KIND_LABELS[k]);
+
+export function ImportView({ state: s, listRows, columns }: { state: ImportState; listRows: number; columns: number }) {
+  const editing = s.phase === 'edit';
+  const list = [
+    ...s.problems.map((p) => ({ text: `✗ ${formatProblem(p)}`, color: 'red' })),
+    ...s.warnings.map((p) => ({ text: `! ${formatProblem(p)}`, color: 'yellow' })),
+  ];
+  const visible = list.slice(s.scroll, s.scroll + listRows);
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <Text color={editing ? tint('cyan') : undefined} bold={editing}>
+          {editing ? '› ' : '  '}Tệp CSV:{' '}
+        </Text>
+        <Text inverse={editing}>{s.path + (editing ? '▏' : '')}</Text>
+      </Text>
+      <Text>
+        {'  '}Loại: ‹ {KIND_LABEL(s.kind)} › <Text dimColor>(←/→ đổi)</Text>
+      </Text>
+      <Text dimColor>
+        {editing
+          ? '  Gõ hoặc dán đường dẫn, Enter để kiểm tra cả tệp (chưa ghi gì). Tệp phải là UTF-8, phân cách , hoặc ;'
+          : ' '}
+      </Text>
+      {s.phase === 'checking' ? <Text>Đang kiểm tra tệp…</Text> : null}
+      {s.checkedKind && s.phase !== 'edit' ? <Text dimColor>Loại tệp: {IMPORT_KIND_LABELS[s.checkedKind]}</Text> : null}
+      {s.fileError ? (
+        <Text color={tint('red')} wrap="wrap">
+          ✗ {s.fileError}
+        </Text>
+      ) : null}
+      {s.summary.map((l) => (
+        <Text key={l} wrap="wrap">
+          {l}
+        </Text>
+      ))}
+      {s.phase === 'checked' && s.problems.length > 0 ? (
+        <Text color={tint('red')} bold>
+          Tệp có {formatInt(s.problems.length)} lỗi: không nhập gì cả. Sửa tệp rồi kiểm tra lại (Esc).{' '}
+          {list.length > listRows ? `(↑/↓ cuộn, dòng ${s.scroll + 1}–${Math.min(list.length, s.scroll + listRows)}/${list.length})` : ''}
+        </Text>
+      ) : null}
+      {visible.map((l, i) => (
+        <Text key={`${s.scroll + i}`} color={tint(l.color)} wrap="truncate-end">
+          {l.text}
+        </Text>
+      ))}
+      {canWrite(s) ? (
+        <Text color={tint('green')} bold>
+          Tệp hợp lệ. Nhấn y để ghi vào dữ liệu, Esc để quay lại.
+        </Text>
+      ) : null}
+      {s.phase === 'writing' && s.progress ? (
+        <Text>
+          Đang ghi… {barString(s.progress.total ? s.progress.done / s.progress.total : 0, Math.min(40, columns - 30))}{' '}
+          {formatInt(s.progress.done)}/{formatInt(s.progress.total)}
+        </Text>
+      ) : null}
+      {s.phase === 'done' ? <Text color={tint('green')}>Xong. Enter hoặc Esc để quay lại.</Text> : null}
+    </Box>
+  );
+}

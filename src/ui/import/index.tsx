@@ -1,0 +1,7 @@
+import { ImportView } from './ImportView.js';
+import { useImport } from './useImport.js';
+
+export function ImportScreen() {
+  const h = useImport();
+  return <ImportView state={h.state} listRows={h.listRows} columns={h.columns} />;
+}

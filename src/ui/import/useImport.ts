@@ -1,0 +1,105 @@
+// Import screen: keys → actions; the check and the write go through runImport, the same path as
+// `tonghop import` (a dry run first, then the real run, which checks again in its transaction).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { useReducer } from 'react';
+import { type ImportKind, detectKind, runImport, summarise } from '../../io/csv/import.js';
+import { FileRefusedError, ImportRefusedError, formatProblem } from '../../io/csv/problems.js';
+import { useApp } from '../context.js';
+import { useKeys } from '../keys/useKeys.js';
+import { canWrite, cleanPath, importReducer, initialImport } from './reducer.js';
+
+function resolvePath(p: string): string {
+  const clean = cleanPath(p);
+  return path.resolve(clean.startsWith('~') ? path.join(os.homedir(), clean.slice(1)) : clean);
+}
+
+export function useImport() {
+  const app = useApp();
+  const [state, dispatch] = useReducer(importReducer, undefined, initialImport);
+  const listRows = Math.max(3, app.bodyRows - 9);
+  const lines = state.problems.length + state.warnings.length;
+  const maxScroll = Math.max(0, lines - listRows);
+
+  const read = (): { bytes: Uint8Array; kind: ImportKind } | string => {
+    const file = resolvePath(state.path);
+    let bytes: Uint8Array;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      return `Không đọc được tệp ${file}: kiểm tra lại đường dẫn.`;
+    }
+    const kind = state.kind === 'auto' ? detectKind(new TextDecoder().decode(bytes.slice(0, 4096))) : state.kind;
+    if (!kind) return 'Không nhận ra loại tệp từ dòng tiêu đề: chọn loại bằng ←/→ (danh sách tổ, thành viên, số liệu).';
+    return { bytes, kind };
+  };
+
+  const check = async () => {
+    if (!cleanPath(state.path)) return app.notify('Gõ hoặc dán đường dẫn tệp CSV trước.', 'warn');
+    dispatch({ type: 'checking' });
+    const got = read();
+    if (typeof got === 'string') return dispatch({ type: 'checked', kind: null, summary: [], problems: [], warnings: [], fileError: got });
+    try {
+      const r = await runImport(app.db, got.kind, got.bytes, { dryRun: true, now: app.now() });
+      dispatch({ type: 'checked', kind: got.kind, summary: summarise(r.check, false), problems: [], warnings: r.check.warnings, fileError: null });
+    } catch (e) {
+      if (e instanceof ImportRefusedError)
+        dispatch({ type: 'checked', kind: got.kind, summary: [], problems: e.problems, warnings: [], fileError: null });
+      else if (e instanceof FileRefusedError)
+        dispatch({ type: 'checked', kind: got.kind, summary: [], problems: e.problems, warnings: [], fileError: e.message });
+      else dispatch({ type: 'checked', kind: got.kind, summary: [], problems: [], warnings: [], fileError: (e as Error).message });
+    }
+  };
+
+  const write = async () => {
+    const got = read();
+    if (typeof got === 'string' || !state.checkedKind) return dispatch({ type: 'failed', message: typeof got === 'string' ? got : 'Hãy kiểm tra tệp trước.' });
+    dispatch({ type: 'writing' });
+    try {
+      const r = await runImport(app.db, state.checkedKind, got.bytes, {
+        now: app.now(),
+        onProgress: async (done, total) => {
+          dispatch({ type: 'progress', done, total });
+          await new Promise((res) => setImmediate(res)); // let Ink draw the bar
+        },
+      });
+      await app.database.checkpoint();
+      app.dataChanged();
+      const summary = summarise(r.check, true);
+      dispatch({ type: 'done', summary });
+      app.notify(summary[summary.length - 1]!, 'info');
+    } catch (e) {
+      const msg =
+        e instanceof ImportRefusedError
+          ? `Tệp đã thay đổi từ lúc kiểm tra, không nhập gì: ${e.problems.slice(0, 3).map(formatProblem).join('; ')}`
+          : (e as Error).message;
+      dispatch({ type: 'failed', message: msg });
+    }
+  };
+
+  const editing = state.phase === 'edit';
+  const page = Math.max(1, listRows - 1);
+  useKeys(
+    'import',
+    {
+      nextField: editing ? () => void check() : state.phase === 'done' ? () => app.back() : undefined,
+      choicePrev: editing || state.phase === 'checked' ? () => dispatch({ type: 'kind', delta: -1 }) : undefined,
+      choiceNext: editing || state.phase === 'checked' ? () => dispatch({ type: 'kind', delta: 1 }) : undefined,
+      up: state.phase === 'checked' ? () => dispatch({ type: 'scroll', delta: -1, max: maxScroll }) : undefined,
+      down: state.phase === 'checked' ? () => dispatch({ type: 'scroll', delta: 1, max: maxScroll }) : undefined,
+      pageUp: state.phase === 'checked' ? () => dispatch({ type: 'scroll', delta: -page, max: maxScroll }) : undefined,
+      pageDown: state.phase === 'checked' ? () => dispatch({ type: 'scroll', delta: page, max: maxScroll }) : undefined,
+      confirm: canWrite(state) ? () => void write() : undefined,
+      back: state.phase === 'checked' ? () => dispatch({ type: 'edit' }) : state.phase === 'writing' || state.phase === 'checking' ? () => undefined : undefined,
+    },
+    {
+      typing: editing ? 'text' : false,
+      onText: (text) => dispatch({ type: 'type', text }),
+      onBackspace: () => dispatch({ type: 'erase' }),
+      disabled: state.phase === 'checked' && !canWrite(state) ? { confirm: 'Tệp có lỗi: sửa tệp rồi kiểm tra lại (Esc)' } : undefined,
+    },
+  );
+
+  return { state, listRows, columns: app.terminal.columns };
+}
