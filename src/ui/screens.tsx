@@ -5,9 +5,6 @@ import type { Screen } from './context.js';
 import type { ScreenName } from './keys/table.js';
 import { useKeys } from './keys/useKeys.js';
 import { HomeScreen } from './home/index.js';
-import { TeamStatusScreen } from './team-status/index.js';
-import { CommuneScreen } from './commune/index.js';
-import { RankingScreen } from './ranking/index.js';
 import { BackupScreen } from './backup/index.js';
 import { MemberFormScreen } from './member-form/index.js';
 import { MoveMemberScreen } from './move-member/index.js';
@@ -15,6 +12,8 @@ import { TeamFormScreen } from './team-form/index.js';
 import { TeamScreen } from './team/index.js';
 import { TeamsScreen } from './teams/index.js';
 import { TrainingScreen } from './training/index.js';
+import { ImportScreen } from './import/index.js';
+import { ExportScreen } from './export/index.js';
 
 export const SCREEN_TITLES: Record<ScreenName, string> = {
   loading: 'Đang mở dữ liệu',
@@ -48,12 +47,6 @@ export function renderScreen(screen: Screen): ReactNode {
   switch (screen.name) {
     case 'home':
       return <HomeScreen />;
-    case 'teamStatus':
-      return <TeamStatusScreen teamId={screen.teamId} asOf={screen.asOf} />;
-    case 'commune':
-      return <CommuneScreen asOf={screen.asOf} />;
-    case 'ranking':
-      return <RankingScreen />;
     case 'teams':
       return <TeamsScreen />;
     case 'team':
@@ -66,6 +59,10 @@ export function renderScreen(screen: Screen): ReactNode {
       return <TrainingScreen teamId={screen.teamId} memberIds={screen.memberIds} />;
     case 'moveMember':
       return <MoveMemberScreen teamId={screen.teamId} memberId={screen.memberId} />;
+    case 'import':
+      return <ImportScreen />;
+    case 'export':
+      return <ExportScreen />;
     case 'backup':
       return <BackupScreen />;
     default:
