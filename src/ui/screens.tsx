@@ -5,6 +5,9 @@ import type { Screen } from './context.js';
 import type { ScreenName } from './keys/table.js';
 import { useKeys } from './keys/useKeys.js';
 import { HomeScreen } from './home/index.js';
+import { TeamStatusScreen } from './team-status/index.js';
+import { CommuneScreen } from './commune/index.js';
+import { RankingScreen } from './ranking/index.js';
 import { BackupScreen } from './backup/index.js';
 import { MemberFormScreen } from './member-form/index.js';
 import { MoveMemberScreen } from './move-member/index.js';
@@ -47,6 +50,12 @@ export function renderScreen(screen: Screen): ReactNode {
   switch (screen.name) {
     case 'home':
       return <HomeScreen />;
+    case 'teamStatus':
+      return <TeamStatusScreen teamId={screen.teamId} asOf={screen.asOf} />;
+    case 'commune':
+      return <CommuneScreen asOf={screen.asOf} />;
+    case 'ranking':
+      return <RankingScreen />;
     case 'teams':
       return <TeamsScreen />;
     case 'team':

@@ -1,0 +1,28 @@
+// A page of one-row lines that scrolls (↑/↓/PgUp/PgDn): for screens taller than 80×24 allows.
+// Each line must be a single row (wrap="truncate-end"); the last visible row says how much is left.
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+
+/** The largest useful offset: the last page shows the last lines. */
+export function maxOffset(lineCount: number, rows: number): number {
+  return Math.max(0, lineCount - rows);
+}
+
+export function ScrollLines({ lines, offset, rows }: { lines: readonly ReactNode[]; offset: number; rows: number }) {
+  const start = Math.max(0, Math.min(offset, maxOffset(lines.length, rows)));
+  const more = lines.length - (start + rows);
+  const shown = more > 0 ? lines.slice(start, start + rows - 1) : lines.slice(start, start + rows);
+  return (
+    <Box flexDirection="column">
+      {shown.map((l, i) => (
+        <Box key={start + i}>{l}</Box>
+      ))}
+      {more > 0 ? (
+        <Text dimColor wrap="truncate-end">
+          ↓ còn {more + 1} dòng (↓ hoặc PgDn để xem tiếp)
+        </Text>
+      ) : null}
+    </Box>
+  );
+}
+

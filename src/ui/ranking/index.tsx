@@ -1,0 +1,79 @@
+// Commendation (k on the dashboard): teams ranked for "Tổ CNSCĐ tiêu biểu" at year end, as of
+// the span's last month or the latest finished month, whichever is earlier.
+import { useEffect, useMemo, useReducer, useState } from 'react';
+import { computeStatus } from '../../db/evaluation.js';
+import { lastFinishedMonth } from '../../domain/period.js';
+import { type RankRow, rankTeams, rankingAsOf } from '../../domain/ranking.js';
+import { fold } from '../../domain/text.js';
+import { useApp } from '../context.js';
+import { useKeys } from '../keys/useKeys.js';
+import { RankingView } from './RankingView.js';
+import { initialRanking, rankingReducer } from './reducer.js';
+
+export function RankingScreen() {
+  const app = useApp();
+  const asOf = rankingAsOf(app.plan.span_end, lastFinishedMonth(app.now()));
+  const [state, dispatch] = useReducer(rankingReducer, initialRanking);
+  const [rows, setRows] = useState<(RankRow & { search: string })[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    computeStatus(app.db, asOf).then(
+      (r) => live && (setRows(rankTeams(r).map((x) => ({ ...x, search: fold(`${x.ten_to} ${x.ma_to}`) }))), setError(null)),
+      (e: Error) => live && setError(`Không xếp hạng được: ${e.message}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [app.db, asOf, app.dataVersion]);
+
+  const shown = useMemo(() => {
+    const words = fold(state.query).split(/\s+/u).filter(Boolean);
+    return (rows ?? []).filter((r) => words.every((w) => r.search.includes(w)));
+  }, [rows, state.query]);
+  const selectedIndex = Math.min(state.selected, Math.max(0, shown.length - 1));
+  const selected = shown[selectedIndex];
+  const move = (delta: number) => () => dispatch({ type: 'move', delta, count: shown.length });
+  const page = Math.max(1, app.bodyRows - 6);
+
+  useKeys(
+    'ranking',
+    state.filtering
+      ? {
+          back: () => dispatch({ type: 'endFilter', clear: true }),
+          open: () => dispatch({ type: 'endFilter', clear: false }),
+          up: move(-1),
+          down: move(1),
+        }
+      : {
+          back: state.query ? () => dispatch({ type: 'endFilter', clear: true }) : undefined,
+          up: move(-1),
+          down: move(1),
+          pageUp: move(-page),
+          pageDown: move(page),
+          filter: () => dispatch({ type: 'startFilter' }),
+          open: selected ? () => app.navigate({ name: 'teamStatus', teamId: selected.teamId, asOf }) : undefined,
+        },
+    {
+      typing: state.filtering ? 'text' : false,
+      onText: (text) => dispatch({ type: 'type', text }),
+      onBackspace: () => dispatch({ type: 'erase' }),
+    },
+  );
+
+  return (
+    <RankingView
+      asOf={asOf}
+      spanEnd={app.plan.span_end}
+      rows={rows}
+      shown={shown}
+      selectedIndex={selectedIndex}
+      query={state.query}
+      filtering={state.filtering}
+      error={error}
+      bodyRows={app.bodyRows}
+      columns={app.terminal.columns}
+    />
+  );
+}
