@@ -24,9 +24,11 @@ export interface RootProps {
   onDone: (code: number, message?: string) => void;
   /** Minutes between background CHECKPOINT + flush while the app is open. */
   checkpointMinutes?: number;
+  /** Receives the way to stop cleanly (close the database, then exit): used on signals. */
+  onStopReady?: (stop: () => void) => void;
 }
 
-export function Root({ dataDir, now, initialScreen, onDone, checkpointMinutes = 3 }: RootProps) {
+export function Root({ dataDir, now, initialScreen, onDone, checkpointMinutes = 3, onStopReady }: RootProps) {
   const [state, setState] = useState<Phase>({ phase: 'loading' });
   const ink = useInkApp();
   const dbRef = useRef<Database | null>(null);
@@ -44,6 +46,8 @@ export function Root({ dataDir, now, initialScreen, onDone, checkpointMinutes = 
     },
     [ink, onDone],
   );
+
+  useEffect(() => onStopReady?.(() => void finish(0)), [onStopReady, finish]);
 
   const ready = useCallback(async (database: Database) => {
     dbRef.current = database;

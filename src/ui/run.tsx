@@ -1,44 +1,94 @@
-// Start the terminal UI: alternate screen, render at once, restore the terminal on every way out.
+// Start the terminal UI: alternate screen, render at once, restore the terminal on every way out
+// (quit, Ctrl+C, a signal from outside, a crash). The streams and the process are injectable so a
+// test can check the restoring with a fake terminal.
 import { render } from 'ink';
+import type { EventEmitter } from 'node:events';
 import { resolveDataDir } from '../paths.js';
 import { Root } from './Root.js';
 
-const ENTER_ALT = '\x1b[?1049h\x1b[H';
-const LEAVE_ALT = '\x1b[?1049l\x1b[?25h';
+export const ENTER_ALT = '\x1b[?1049h\x1b[H';
+export const LEAVE_ALT = '\x1b[?1049l\x1b[?25h';
 
-export async function runUi(opts: { dataDir?: string }): Promise<number> {
-  const tty = !!process.stdout.isTTY;
+/** The part of `process` the UI hooks into. */
+export interface UiProcess extends Pick<EventEmitter, 'on' | 'once' | 'off'> {
+  exit(code?: number): never | void;
+}
+
+export interface UiIo {
+  stdout: NodeJS.WriteStream;
+  stdin: NodeJS.ReadStream;
+  stderr: NodeJS.WriteStream;
+  process: UiProcess;
+}
+
+export interface UiOptions {
+  dataDir?: string;
+  now?: () => Date;
+  /** Seconds to wait for the database to close after a signal before leaving anyway. */
+  signalGraceSeconds?: number;
+}
+
+export async function runUi(opts: UiOptions, io: Partial<UiIo> = {}): Promise<number> {
+  const stdout = io.stdout ?? process.stdout;
+  const stderr = io.stderr ?? process.stderr;
+  const proc: UiProcess = io.process ?? process;
+  const tty = !!stdout.isTTY;
   let restored = false;
   const restore = () => {
     if (restored) return;
     restored = true;
-    if (tty) process.stdout.write(LEAVE_ALT);
+    if (tty) stdout.write(LEAVE_ALT);
   };
-  if (tty) process.stdout.write(ENTER_ALT);
-  process.on('exit', restore);
+  if (tty) stdout.write(ENTER_ALT);
 
   let code = 0;
   let message: string | undefined;
+  let stop: (() => void) | null = null;
   const instance = render(
     <Root
       dataDir={resolveDataDir(opts.dataDir)}
+      now={opts.now}
+      onStopReady={(fn) => (stop = fn)}
       onDone={(c, m) => {
         code = c;
         message = m;
       }}
     />,
-    { exitOnCtrlC: false, patchConsole: true },
+    { stdout, stdin: io.stdin ?? process.stdin, stderr, exitOnCtrlC: false, patchConsole: !io.stdout },
   );
-  // Signals from outside (closing the window, kill): unmount cleanly so the database closes.
-  const onSignal = () => instance.unmount();
-  for (const s of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.once(s, onSignal);
-  process.once('uncaughtException', (e) => {
+
+  // Closing the window or `kill`: close the database properly (checkpoint, lock), then leave.
+  // Ctrl+C is a key in raw mode (the `quit` binding); SIGINT only comes from outside.
+  const onSignal = () => {
+    if (stop) stop();
+    else instance.unmount();
+    setTimeout(() => instance.unmount(), (opts.signalGraceSeconds ?? 5) * 1000).unref();
+  };
+  // A crash: give the terminal back before anything else, say what happened, leave.
+  const onCrash = (e: unknown) => {
     restore();
-    process.stderr.write(`Lỗi không mong đợi: ${e.stack ?? e.message}\n`);
-    process.exit(70);
-  });
-  await instance.waitUntilExit();
-  restore();
-  if (message) process.stderr.write(message + '\n');
+    const err = e instanceof Error ? e : new Error(String(e));
+    stderr.write(`Lỗi không mong đợi: ${err.stack ?? err.message}\n`);
+    proc.exit(70);
+  };
+  const signals = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
+  for (const s of signals) proc.on(s, onSignal);
+  proc.on('uncaughtException', onCrash);
+  proc.on('unhandledRejection', onCrash);
+  proc.on('exit', restore);
+  try {
+    await instance.waitUntilExit();
+  } catch (e) {
+    // A render error: Ink has unmounted; report it like a crash, without exiting here.
+    code = 70;
+    message = `Lỗi không mong đợi: ${(e as Error).stack ?? String(e)}`;
+  } finally {
+    restore();
+    for (const s of signals) proc.off(s, onSignal);
+    proc.off('uncaughtException', onCrash);
+    proc.off('unhandledRejection', onCrash);
+    proc.off('exit', restore);
+  }
+  if (message) stderr.write(message + '\n');
   return code;
 }

@@ -54,7 +54,7 @@ describe('team page', () => {
     expect(f).toMatch(/Địa bàn: Khu dân cư Hòa Bình .*167 hộ/u);
     expect(f).toContain('Quyết định thành lập: 484/QĐ-UBND ngày 22/08/2025');
     expect(f).toMatch(/Phiếu tháng \(01\/2026–12\/2026\): 01[✓✗]/u);
-    expect(f).toContain('12·'); // December is not due yet
+    expect(f).toContain('11· 12·'); // not due yet: today is 23/11
     expect(f).toMatch(/Tập huấn: \d+\/11 thành viên đã tập huấn trong kỳ/u);
     expect(f).toContain('⚠ Tổ chưa có Tổ phó');
     const team = (await getTeamByCode(pg, 'KDC-HOABINH'))!;

@@ -18,6 +18,7 @@ export interface TeamViewProps {
   warnings: TeamWarning[];
   plan: Plan;
   today: string;
+  /** The last month a form is due for (the last finished month). */
   current: Month;
   bodyRows: number;
   columns: number;

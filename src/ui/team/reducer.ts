@@ -37,7 +37,7 @@ export interface MonthMark {
   state: 'reported' | 'missing' | 'future';
 }
 
-/** Each month of the plan's span, with whether the team has a form for it. */
+/** Each month of the plan's span, with whether the team has a form for it (months after `current` are not due yet). */
 export function monthsReported(spanStart: Month, spanEnd: Month, formMonths: readonly Month[], current: Month): MonthMark[] {
   const have = new Set(formMonths);
   const oneYear = spanStart.slice(0, 4) === spanEnd.slice(0, 4);

@@ -3,7 +3,7 @@
 import { useEffect, useReducer, useState } from 'react';
 import { type MemberRow, listMembers } from '../../db/members.js';
 import { type TeamRow, dissolveTeam, getTeam, reactivateTeam, teamFormMonths } from '../../db/teams.js';
-import { currentMonth } from '../../domain/period.js';
+import { lastFinishedMonth } from '../../domain/period.js';
 import { formatDate, parseDate, todayIso } from '../../domain/text.js';
 import { teamWarnings } from '../../domain/warnings.js';
 import { useApp } from '../context.js';
@@ -105,7 +105,7 @@ export function useTeam(teamId: number) {
     selectedIndex,
     warnings,
     today,
-    current: currentMonth(app.now()),
+    current: lastFinishedMonth(app.now()),
     plan: app.plan,
     bodyRows: app.bodyRows,
     columns: app.terminal.columns,

@@ -15,15 +15,16 @@ export interface TeamsViewProps {
   columns: number;
 }
 
-/** Column widths for a terminal width: the area column only when there is room. */
+/** Column widths for a terminal width: names up to 34 wide, the area only when there is room, warnings get the rest. */
 export function teamColumns(columns: number) {
-  const code = 13;
+  const code = 14;
   const households = 6;
   const members = 3;
-  const area = columns >= 110 ? 24 : 0;
-  const warn = Math.max(14, Math.floor(columns / 5));
-  const fixed = 2 + code + 1 + 2 + 1 + households + 1 + members + 1 + (area ? area + 1 : 0) + warn;
-  return { code, households, members, area, warn, name: Math.max(12, columns - fixed - 1) };
+  const fixed = 2 + code + 1 + 2 + 1 + households + 1 + members + 1;
+  const area = columns >= 120 ? 24 : 0;
+  const name = Math.max(12, Math.min(34, columns - fixed - (area ? area + 1 : 0) - 17));
+  const warn = Math.max(8, columns - fixed - name - 1 - (area ? area + 1 : 0) - 1);
+  return { code, households, members, area, warn, name };
 }
 
 export function TeamsView(p: TeamsViewProps) {

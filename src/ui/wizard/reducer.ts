@@ -1,4 +1,7 @@
 // First-run wizard: pick a plan preset, type the commune and officer, choose the demo. Pure.
+import { unitSchema } from '../../domain/schemas.js';
+import { cleanText } from '../../domain/text.js';
+
 export const WIZARD_FIELDS = ['preset', 'unit', 'officer', 'demo'] as const;
 export type WizardField = (typeof WIZARD_FIELDS)[number];
 
@@ -23,10 +26,17 @@ export type WizardAction =
 
 export const initialWizard: WizardState = { field: 'preset', presetIndex: 0, unit: '', officer: '', demo: false, error: null, busy: false };
 
-/** The message that keeps the wizard from finishing, if any. */
+/** The message that keeps the wizard from finishing, if any (the unit name as the schema checks it). */
 export function wizardProblem(s: WizardState): string | null {
-  if (!s.unit.trim()) return 'Hãy gõ tên xã/phường (ví dụ: phường Phù Vân)';
+  if (!cleanText(s.unit)) return 'Hãy gõ tên xã/phường (ví dụ: phường Phù Vân)';
+  const name = unitSchema.shape.name.safeParse(s.unit);
+  if (!name.success) return name.error.issues[0]?.message ?? 'Tên xã/phường không hợp lệ';
   return null;
+}
+
+/** Typed input would be lost by leaving now. */
+export function wizardUnsaved(s: WizardState): boolean {
+  return s.unit.trim() !== '' || s.officer.trim() !== '';
 }
 
 export function wizardReducer(s: WizardState, a: WizardAction): WizardState {
@@ -42,9 +52,8 @@ export function wizardReducer(s: WizardState, a: WizardAction): WizardState {
       if (s.field === 'demo') return { ...s, demo: !s.demo };
       return s;
     case 'type':
-      if (s.field === 'unit') return { ...s, unit: (s.unit + a.text).slice(0, 120), error: null };
-      if (s.field === 'officer') return { ...s, officer: (s.officer + a.text).slice(0, 80), error: null };
-      if (s.field === 'demo' && /^[ckyCKY]$/u.test(a.text)) return { ...s, demo: /^[cyCY]$/u.test(a.text) };
+      if (s.field === 'unit') return { ...s, unit: (s.unit + a.text).normalize('NFC').slice(0, 120), error: null };
+      if (s.field === 'officer') return { ...s, officer: (s.officer + a.text).normalize('NFC').slice(0, 80), error: null };
       return s;
     case 'erase':
       if (s.field === 'unit') return { ...s, unit: Array.from(s.unit).slice(0, -1).join('') };

@@ -1,0 +1,137 @@
+// The app shell: fits 80×24 on every teams/members screen, follows resizes, `?` help from the
+// key table, quitting with unsaved input asks first, NO_COLOR.
+import stringWidth from 'string-width';
+import { describe, expect, it, vi } from 'vitest';
+import { listMembers } from '../../src/db/members.js';
+import { getTeamByCode } from '../../src/db/teams.js';
+import { STATUS_SYMBOLS } from '../../src/domain/labels.js';
+import type { Screen } from '../../src/ui/context.js';
+import { colorEnabled } from '../../src/ui/theme.js';
+import { demoDb } from '../support/db.js';
+import { renderAppIn } from '../support/terminal.js';
+import { KEYS, renderApp } from '../support/ui.js';
+
+function checkFits(frame: string, columns: number, rows: number) {
+  const lines = frame.split('\n');
+  expect(lines.length, frame).toBeLessThanOrEqual(rows);
+  const wide = lines.filter((l) => stringWidth(l) > columns);
+  expect(wide, frame).toEqual([]);
+}
+
+describe('80×24', () => {
+  it('draws every teams and members screen within 80 columns and 24 rows, footer at the bottom', async () => {
+    const pg = await demoDb();
+    const team = (await getTeamByCode(pg, 'TDP01'))!;
+    const members = await listMembers(pg, team.id);
+    const screens: [Screen, string][] = [
+      [{ name: 'teams' }, 'Mã tổ'],
+      [{ name: 'team', teamId: team.id }, 'Vai trò'],
+      [{ name: 'teamForm', teamId: team.id }, 'Số quyết định'],
+      [{ name: 'teamForm' }, 'Thêm tổ mới'],
+      [{ name: 'memberForm', teamId: team.id, memberId: members[0]!.id }, 'Ngày rời tổ'],
+      [{ name: 'training', teamId: team.id, memberIds: members.map((m) => m.id) }, 'Nội dung'],
+      [{ name: 'moveMember', teamId: team.id, memberId: members[1]!.id }, 'Ngày chuyển'],
+    ];
+    for (const [screen, text] of screens) {
+      const app = await renderAppIn(pg, { screen });
+      const f = await app.waitFor(text);
+      checkFits(f, 80, 24);
+      const lines = f.split('\n');
+      expect(lines[0]).toMatch(/^tonghop · phường Phù Vân +Tháng làm việc: 10\/2026$/u);
+      expect(lines.at(-1), screen.name).toMatch(/Quay lại/u);
+      app.unmount();
+    }
+  });
+
+  it('puts a long message under its field when it does not fit beside it', async () => {
+    const pg = await demoDb();
+    const team = (await getTeamByCode(pg, 'TDP01'))!;
+    const app = await renderAppIn(pg, { screen: { name: 'memberForm', teamId: team.id } });
+    await app.waitFor('Thêm thành viên');
+    await app.press(KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab);
+    await app.type('123');
+    await app.press(KEYS.tab);
+    const f = await app.waitFor('✗ Số điện thoại không hợp lệ (ví dụ 0912345678)');
+    checkFits(f, 80, 24);
+    const lines = f.split('\n');
+    const field = lines.findIndex((l) => l.includes('Điện thoại'));
+    expect(lines[field + 1]).toContain('✗ Số điện thoại không hợp lệ');
+  });
+
+  it('follows the terminal when it is resized', async () => {
+    const pg = await demoDb();
+    const app = await renderAppIn(pg, { screen: { name: 'teams' } });
+    let f = await app.waitFor('Mã tổ');
+    expect(f).not.toContain('Địa bàn ');
+    app.stdout.resize(130, 40);
+    f = await app.waitFor((fr) => fr.includes('Địa bàn') && fr.split('\n').length > 30);
+    checkFits(f, 130, 40);
+    expect(f).toContain('Tổ dân phố Đông Sơn');
+    app.stdout.resize(80, 24);
+    f = await app.waitFor((fr) => !fr.includes('Địa bàn ') && fr.split('\n').length <= 24);
+    checkFits(f, 80, 24);
+  });
+});
+
+describe('help and quitting', () => {
+  it('shows the help of the screen from the key table; Esc closes it', async () => {
+    const app = await renderApp(await demoDb(), { screen: { name: 'teams' } });
+    await app.waitFor('Mã tổ');
+    await app.press('?');
+    const f = await app.waitFor('Phím tắt của màn hình này');
+    expect(f).toContain('Thêm một tổ mới');
+    expect(f).toContain('Hiện hoặc ẩn các tổ đã giải thể');
+    expect(f).toContain('Gõ để lọc theo tên hoặc mã');
+    expect(f).not.toContain('Thêm thành viên vào tổ'); // the team page's, not this screen's
+    await app.press(KEYS.escape);
+    await app.waitFor((fr) => !fr.includes('Phím tắt') && fr.includes('Mã tổ'));
+  });
+
+  it('Ctrl+C with unsaved input asks first; Ctrl+C again quits at once', async () => {
+    const app = await renderApp(await demoDb(), { screen: { name: 'teamForm' } });
+    await app.waitFor('Thêm tổ mới');
+    await app.type('TDP1');
+    await app.press(KEYS.ctrl('c'));
+    await app.waitFor('Thoát và bỏ dữ liệu chưa lưu? (y/n)');
+    expect(app.exited()).toBe(false);
+    await app.press(KEYS.ctrl('c'));
+    expect(app.exited()).toBe(true);
+  });
+
+  it('Ctrl+C with nothing typed quits, and q on the first screen quits', async () => {
+    const a = await renderApp(await demoDb(), { screen: { name: 'teams' } });
+    await a.waitFor('Mã tổ');
+    await a.press(KEYS.ctrl('c'));
+    expect(a.exited()).toBe(true);
+    const b = await renderApp(await demoDb(), { screen: { name: 'teams' } });
+    await b.waitFor('Mã tổ');
+    await b.press('q');
+    expect(b.exited()).toBe(true);
+  });
+});
+
+describe('NO_COLOR', () => {
+  it('turns colour off for any non-empty value', () => {
+    expect(colorEnabled({})).toBe(true);
+    expect(colorEnabled({ NO_COLOR: '' })).toBe(true);
+    expect(colorEnabled({ NO_COLOR: '1' })).toBe(false);
+  });
+
+  it('tint gives no colour at all when NO_COLOR is set at start', async () => {
+    vi.stubEnv('NO_COLOR', '1');
+    vi.resetModules();
+    try {
+      const theme = await import('../../src/ui/theme.js');
+      expect(theme.tint('red')).toBeUndefined();
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
+  });
+
+  it('shows every status by a distinct symbol, not by colour alone', () => {
+    const symbols = Object.values(STATUS_SYMBOLS);
+    expect(symbols.every((s) => s.trim().length > 0)).toBe(true);
+    expect(new Set(symbols).size).toBe(symbols.length);
+  });
+});
