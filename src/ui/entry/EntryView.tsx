@@ -1,6 +1,7 @@
 // The paper form on screen: one line per field (label, value, last month's value), the message of
 // the focused field right under it. Blank shows `—`, zero shows `0`: never confused.
 import { Box, Text } from 'ink';
+import { useMemo } from 'react';
 import { type Month, addMonths, monthLabel } from '../../domain/period.js';
 import { formatInt } from '../../domain/text.js';
 import { padCell, truncate } from '../../io/text-table.js';
@@ -34,9 +35,11 @@ export function fieldWindow(count: number, focus: number, rows: number): { start
 }
 
 export function EntryView({ state: s, data, month, saving, bodyRows, columns }: EntryViewProps) {
+  const labelWidth = Math.max(16, columns - 2 - 1 - VALUE_WIDTH - 2 - LAST_WIDTH - 1);
+  // Labels are cut and padded once per width, not on every key.
+  const labels = useMemo(() => s.fields.map((f) => padCell(truncate(f.label, labelWidth), labelWidth)), [s.fields, labelWidth]);
   if (!s.loaded || !data) return <Text dimColor>Đang mở phiếu…</Text>;
   const team = data.team;
-  const labelWidth = Math.max(16, columns - 2 - 1 - VALUE_WIDTH - 2 - LAST_WIDTH - 1);
   const noteWidth = Math.max(10, columns - 2 - labelWidth - 2);
   const focused = s.fields[s.focus];
   const message = s.error ?? (focused ? fieldWarning(focused, s.draft, data.warnings) : null);
@@ -72,7 +75,7 @@ export function EntryView({ state: s, data, month, saving, bodyRows, columns }: 
             <Text wrap="truncate-end">
               <Text color={isFocus ? tint('cyan') : undefined} bold={isFocus}>
                 {isFocus ? '› ' : '  '}
-                {padCell(truncate(f.label, labelWidth), labelWidth)}
+                {labels[i]}
               </Text>{' '}
               <Text inverse={isFocus} dimColor={!isFocus && text === ''}>
                 {padCell(cell, width)}

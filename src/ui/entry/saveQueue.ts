@@ -6,7 +6,8 @@ const chains = new WeakMap<object, Promise<unknown>>();
 /** Run `job` after every write queued before it on the same database. */
 export function enqueueWrite<T>(db: object, job: () => Promise<T>): Promise<T> {
   const prev = chains.get(db) ?? Promise.resolve();
-  const next = prev.then(job);
+  // Start after the pending frame is drawn: the key's answer on screen never waits for the disk.
+  const next = prev.then(() => new Promise<void>((r) => setImmediate(r))).then(job);
   chains.set(
     db,
     next.catch(() => undefined),

@@ -1,13 +1,13 @@
 // The entry form's hook: keys → reducer actions; a left field is written through the write queue
 // (one transaction per field); after the last field, on to the next team without a form.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { FIELD_NOTE, FIELD_RECEIVED, type FormRow, enterField, getForm, teamHistory, teamsWithForm } from '../../db/forms.js';
 import { type TeamRow, getTeam } from '../../db/teams.js';
 import { type Month, addMonths, monthLabel } from '../../domain/period.js';
 import { todayIso } from '../../domain/text.js';
 import { useApp } from '../context.js';
 import { NOTHING_TO_UNDO, runUndo } from '../history/undo.js';
-import { useKeys } from '../keys/useKeys.js';
+import { KeyContext, useKeys } from '../keys/useKeys.js';
 import {
   type Commit,
   type EntryAction,
@@ -32,6 +32,8 @@ export function storedTexts(form: FormRow | null): Record<string, string> {
   return out;
 }
 
+const SLOW_SAVE_MS = 150;
+
 export interface EntryData {
   team: TeamRow | null;
   /** Last month's values, or null when that month has no form. */
@@ -41,13 +43,17 @@ export interface EntryData {
 
 export function useEntry(teamId: number, month: Month, getTeams: () => Promise<TeamRow[]>) {
   const app = useApp();
+  const keyCtx = useContext(KeyContext);
   const { db } = app;
   const fields = useMemo(() => entryFields(app.indicators), [app.indicators]);
   const [state, setState] = useState<EntryState>(() => initialEntry(fields, month, app.now()));
   // The reducer runs on a ref so two keys arriving before a render both see the newest state.
   const ref = useRef(state);
   const [data, setData] = useState<EntryData | null>(null);
-  const [saving, setSaving] = useState(0);
+  // "đang lưu…" shows only when a save is slow: a quick one costs no extra frames.
+  const [slowSave, setSlowSave] = useState(false);
+  const pending = useRef(0);
+  const slowTimer = useRef<NodeJS.Timeout | null>(null);
   const wrote = useRef(false);
   const live = useRef(true);
 
@@ -77,6 +83,7 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
   useEffect(
     () => () => {
       live.current = false;
+      if (slowTimer.current) clearTimeout(slowTimer.current);
       if (wrote.current) void whenSaved(db).then(() => app.dataChanged());
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -87,14 +94,20 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
 
   const save = (c: Commit) => {
     wrote.current = true;
-    setSaving((n) => n + 1);
+    pending.current++;
+    slowTimer.current ??= setTimeout(() => {
+      slowTimer.current = null;
+      if (live.current && pending.current > 0) setSlowSave(true);
+    }, SLOW_SAVE_MS);
     const receivedIfNew = todayIso(app.now());
     enqueueWrite(db, () => db.transaction((tx) => enterField(tx, teamId, month, c.key, c.value, receivedIfNew)))
       .catch((e: Error) => {
         app.notify(`Không lưu được ô vừa rời (${teamName}): ${e.message}`, 'error');
         if (live.current) void load();
       })
-      .finally(() => live.current && setSaving((n) => n - 1));
+      .finally(() => {
+        if (--pending.current === 0 && live.current) setSlowSave(false);
+      });
   };
 
   const finish = async (skipCurrent: boolean) => {
@@ -151,6 +164,12 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
         if (r.state.commit) save(r.state.commit);
         if (r.leave) app.back();
       },
+      // Ctrl+C: the field being typed is left too (saved when valid), then the app closes once
+      // every save is on disk. No "discard?" question — nothing valid is ever discarded.
+      quit: () => {
+        apply({ type: 'move', delta: 0 });
+        void whenSaved(db).then(() => keyCtx?.quit());
+      },
       nextField: () => apply({ type: 'move', delta: 1 }),
       prevField: () => apply({ type: 'move', delta: -1 }),
       fieldDown: () => apply({ type: 'move', delta: 1 }),
@@ -171,9 +190,8 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
       onText: (text) => apply({ type: 'type', text }),
       onBackspace: () => apply({ type: 'erase' }),
       disabled: typingNote ? { undo: 'đang gõ ghi chú — rời ô ghi chú (Enter) rồi nhấn u' } : undefined,
-      unsaved: isDirty(s),
     },
   );
 
-  return { state: s, data, saving: saving > 0 };
+  return { state: s, data, saving: slowSave };
 }

@@ -1,6 +1,6 @@
 // The month grid's hook: load the month once, keys → reducer, each committed cell written through
 // the write queue in its own transaction (the screen does not wait for it).
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { enterField, formsOfMonth } from '../../db/forms.js';
 import type { TxRunner } from '../../db/queryable.js';
 import { listTeams } from '../../db/teams.js';
@@ -10,7 +10,7 @@ import { checkFormMonth } from '../../domain/validation.js';
 import { useApp } from '../context.js';
 import { enqueueWrite, whenSaved } from '../entry/saveQueue.js';
 import { NOTHING_TO_UNDO, runUndo } from '../history/undo.js';
-import { useKeys } from '../keys/useKeys.js';
+import { KeyContext, useKeys } from '../keys/useKeys.js';
 import { type GridAction, type GridState, type GridValues, gridReducer, initialGrid } from './reducer.js';
 
 export const CELL_WIDTH = 8;
@@ -30,6 +30,7 @@ export async function loadMonthValues(db: TxRunner, month: Month): Promise<GridV
 
 export function useGrid(startMonth: Month) {
   const app = useApp();
+  const keyCtx = useContext(KeyContext);
   const { db } = app;
   const codes = useMemo(() => app.indicators.map((i) => i.code), [app.indicators]);
   const [state, setState] = useState<GridState>(() => initialGrid(startMonth, codes));
@@ -137,6 +138,11 @@ export function useGrid(startMonth: Month) {
         }
         app.back();
       },
+      // Ctrl+C: the cell being edited is saved (when valid), then the app closes once it is on disk.
+      quit: () => {
+        apply({ type: 'move', dr: 0, dc: 0 });
+        void whenSaved(db).then(() => keyCtx?.quit());
+      },
       up: () => apply({ type: 'move', dr: -1, dc: 0 }),
       down: () => apply({ type: 'move', dr: 1, dc: 0 }),
       pageUp: () => apply({ type: 'move', dr: -page, dc: 0 }),
@@ -161,7 +167,6 @@ export function useGrid(startMonth: Month) {
         if (ref.current.editing || /^\d+$/u.test(text)) apply({ type: 'type', text });
       },
       onBackspace: () => apply({ type: 'erase' }),
-      unsaved: state.editing,
     },
   );
 
