@@ -144,6 +144,25 @@ describe('figures import', () => {
   });
 });
 
+describe('progress while writing a long file', () => {
+  it('reports values written, rising to the total', async () => {
+    const pg = await freshCommune();
+    const teams = ['ma_to,ten_to,dia_ban'];
+    for (let i = 0; i < 400; i++) teams.push(`T${i},Tổ ${i},Thôn ${i}`);
+    await runImport(tx(pg), 'teams', enc(teams.join('\n')), { now: NOW });
+    const codes = ['ho_huong_dan', 'luot_ho_tro', 'ho_dung_nen_tang', 'ho_tuyen_truyen', 'vneid_muc2', 'ho_so_dvc', 'chu_ky_so', 'tk_thanh_toan', 'ocop_len_san', 'nguoi_pho_cap', 'nguoi_co_smartphone', 'ngay_hoat_dong', 'gio_hoat_dong'];
+    const lines = [['ma_to', 'thang', ...codes].join(',')];
+    for (let i = 0; i < 400; i++) for (let m = 1; m <= 10; m++) lines.push([`T${i}`, `2026-${String(m).padStart(2, '0')}`, ...codes.map((_, k) => (i + m + k) % 50)].join(','));
+    const seen: [number, number][] = [];
+    const r = await runImport(tx(pg), 'figures', enc(lines.join('\n')), { now: NOW, onProgress: (d, t) => void seen.push([d, t]) });
+    expect(r.check.kind === 'figures' && r.check.values).toBe(52_000);
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(seen.map(([d]) => d)).toEqual([...seen.map(([d]) => d)].sort((a, b) => a - b));
+    expect(seen[seen.length - 1]).toEqual([52_000, 52_000]);
+    expect((await counts(pg)).form_value).toBe(52_000);
+  });
+});
+
 describe('teams and members import', () => {
   it('adds and updates teams, creates areas with the urban flag, accepts Vietnamese levels', async () => {
     const pg = await freshCommune();
