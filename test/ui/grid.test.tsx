@@ -71,7 +71,7 @@ describe('month grid', () => {
     expect(await form(pg, 'TDP04', '2026-10')).toBeNull();
     await app.press(KEYS.backspace, KEYS.backspace, KEYS.tab);
     const f = await app.waitFor('chưa có phiếu: 1');
-    expect(row(f, 'TDP Lê Lợi')).toMatch(/^› {2}Tổ CNSCĐ TDP Lê Lợi +12 +—/u);
+    expect(row(f, 'TDP Lê Lợi')).toMatch(/^› {2}TDP Lê Lợi +12 +—/u);
     const saved = (await form(pg, 'TDP04', '2026-10'))!;
     expect(saved.values).toEqual({ ho_huong_dan: 12 });
     expect(saved.receivedOn).toBe('2026-11-23');

@@ -28,7 +28,8 @@ export function EntryPickView(p: EntryPickViewProps) {
   const received = p.teams.filter((t) => p.withForm.has(t.id)).length;
   const listRows = Math.max(1, p.bodyRows - 4);
   const start = Math.max(0, Math.min(p.selected - Math.floor(listRows / 2), p.rows.length - listRows));
-  const nameWidth = Math.max(16, p.columns - 2 - 2 - 12 - 16);
+  const codeWidth = 14;
+  const nameWidth = Math.max(16, p.columns - 2 - 2 - codeWidth - 16);
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
@@ -47,7 +48,7 @@ export function EntryPickView(p: EntryPickViewProps) {
           <Text key={t.id} inverse={sel} wrap="truncate-end">
             {sel ? '› ' : '  '}
             <Text color={has ? undefined : tint(STATUS_COLORS.chua_bao_cao)}>{has ? HAS_FORM : NO_FORM}</Text>{' '}
-            {padCell(truncate(t.name, nameWidth), nameWidth)} {padCell(t.code, 12)} {has ? 'đã có phiếu' : 'chưa có phiếu'}
+            {padCell(truncate(t.name, nameWidth), nameWidth)} {padCell(truncate(t.code, codeWidth), codeWidth)} {has ? 'đã có phiếu' : 'chưa có phiếu'}
           </Text>
         );
       })}

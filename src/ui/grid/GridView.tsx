@@ -23,6 +23,11 @@ export interface GridViewProps {
   loadError: string | null;
 }
 
+/** In a narrow column the common "Tổ CNSCĐ" prefix says nothing: `Tổ CNSCĐ TDP Lê Lợi` → `TDP Lê Lợi`. */
+export function compactTeamName(name: string): string {
+  return name.replace(/^Tổ\s+(CNSCĐ|CĐSCĐ|CĐS|Công nghệ số cộng đồng|Chuyển đổi số cộng đồng)\s+/iu, '') || name;
+}
+
 function cellText(v: number | null | undefined): string {
   if (v === undefined) return NO_FORM_CELL;
   if (v === null) return BLANK_CELL;
@@ -53,7 +58,7 @@ const GridRow = memo(function GridRow({ team, values, codes, nameWidth, selected
     <Text wrap="truncate-end" bold={selected}>
       {selected ? '›' : ' '}
       <Text color={missing ? tint(STATUS_COLORS.chua_bao_cao) : undefined}>{missing ? MISSING_MARK : ' '}</Text>{' '}
-      {padCell(truncate(team.name, nameWidth), nameWidth)}
+      {padCell(truncate(compactTeamName(team.name), nameWidth), nameWidth)}
       {cursorCol >= 0 ? (
         <>
           {before ? ' ' + before : ''} <Text inverse>{parts[cursorCol]}</Text>
