@@ -15,6 +15,10 @@ import { TeamFormScreen } from './team-form/index.js';
 import { TeamScreen } from './team/index.js';
 import { TeamsScreen } from './teams/index.js';
 import { TrainingScreen } from './training/index.js';
+import { EntryPickScreen } from './entry-pick/index.js';
+import { EntryScreen } from './entry/index.js';
+import { GridScreen } from './grid/index.js';
+import { HistoryScreen } from './history/index.js';
 import { ImportScreen } from './import/index.js';
 import { ExportScreen } from './export/index.js';
 
@@ -56,6 +60,14 @@ export function renderScreen(screen: Screen): ReactNode {
       return <CommuneScreen asOf={screen.asOf} />;
     case 'ranking':
       return <RankingScreen />;
+    case 'entryPick':
+      return <EntryPickScreen month={screen.month} />;
+    case 'entry':
+      return <EntryScreen teamId={screen.teamId} month={screen.month} />;
+    case 'grid':
+      return <GridScreen month={screen.month} />;
+    case 'history':
+      return <HistoryScreen teamId={screen.teamId} month={screen.month} />;
     case 'teams':
       return <TeamsScreen />;
     case 'team':
@@ -75,6 +87,6 @@ export function renderScreen(screen: Screen): ReactNode {
     case 'backup':
       return <BackupScreen />;
     default:
-      return <NotBuiltYet name={screen.name} />;
+      return <NotBuiltYet name={(screen as Screen).name} />;
   }
 }

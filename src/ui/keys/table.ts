@@ -99,7 +99,7 @@ export const BINDINGS: readonly Binding[] = [
   { id: 'choiceNext', keys: [k('right')], label: 'Chọn', description: 'Ở ô lựa chọn: giá trị sau', screens: ['teamForm', 'memberForm', 'wizard', 'export', 'entryPick', 'import'] },
 
   // Monthly entry and grid
-  { id: 'undo', keys: [c('u')], label: 'Hoàn tác', description: 'Hoàn tác thay đổi số liệu gần nhất', screens: ['entry', 'grid', 'history'], footer: true },
+  { id: 'undo', keys: [c('u')], label: 'Hoàn tác', description: 'Hoàn tác thay đổi gõ tay gần nhất (ở phiếu hay ở bảng tháng; ở màn lịch sử: của phiếu đang xem); đang gõ dở thì bỏ giá trị đang gõ', screens: ['entry', 'grid', 'history'], footer: true },
   { id: 'history', keys: [c('l'), ctrl('l')], label: 'Lịch sử', description: 'Xem lịch sử thay đổi của phiếu', screens: ['entry', 'grid'], footer: true },
   { id: 'nextTeam', keys: [k('pageDown')], label: 'Tổ sau', description: 'Sang tổ tiếp theo chưa có phiếu', screens: ['entry'] },
   { id: 'gridPrevMonth', keys: [c('[')], label: 'Tháng trước', description: 'Bảng của tháng trước', screens: ['grid'], footer: true },
