@@ -6,7 +6,7 @@ import { todayIso } from '../../domain/text.js';
 import { isActiveOn, teamWarnings } from '../../domain/warnings.js';
 import { useApp } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
-import { type TeamListRow, initialTeams, teamsReducer, visibleTeams } from './reducer.js';
+import { type TeamListRow, initialTeams, teamHaystack, teamsReducer, visibleTeams } from './reducer.js';
 
 export function useTeams() {
   const app = useApp();
@@ -33,7 +33,7 @@ export function useTeams() {
               team,
               members: ms.filter((m) => isActiveOn(m, today)).length,
               warnings: teamWarnings(team, ms, app.plan, today),
-              haystack: [team.code, team.name, team.areaName ?? ''].join(' '),
+              haystack: teamHaystack(team),
             };
           }),
         );
