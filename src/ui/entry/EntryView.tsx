@@ -55,7 +55,7 @@ export function EntryView({ state: s, data, month, saving, bodyRows, columns }: 
         {households} · Tháng {monthLabel(month)}
       </Text>
       <Text dimColor wrap="truncate-end">
-        {s.exists ? 'Phiếu đã có' : 'Phiếu mới'} · {saving ? 'đang lưu…' : 'mọi ô đã rời đều đã lưu'} · ô trống {BLANK} = chưa báo cáo (khác 0)
+        {s.exists ? 'Phiếu đã có' : 'Phiếu mới'} · {saving ? 'đang lưu…' : 'mỗi ô được lưu ngay khi rời ô'} · ô trống {BLANK} = chưa báo cáo (khác 0)
       </Text>
       <Text bold wrap="truncate-end">
         {'  '}

@@ -20,6 +20,7 @@ import {
   isDirty,
   nextTeamWithoutForm,
 } from './reducer.js';
+import { splitBurst } from './burst.js';
 import { enqueueWrite, whenSaved } from './saveQueue.js';
 
 /** A form row as the reducer's canonical texts (digits, ISO date, note). */
@@ -187,7 +188,14 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
     },
     {
       typing: typingNote ? 'text' : 'digits',
-      onText: (text) => apply({ type: 'type', text }),
+      onText: (text) => {
+        if (typingNote) return void apply({ type: 'type', text });
+        for (const k of splitBurst(text)) {
+          if (k.kind === 'text') apply({ type: 'type', text: k.text });
+          else if (k.kind === 'backspace') apply({ type: 'erase' });
+          else if (apply({ type: 'move', delta: 1 }).error || ref.current.finished) break;
+        }
+      },
       onBackspace: () => apply({ type: 'erase' }),
       disabled: typingNote ? { undo: 'đang gõ ghi chú — rời ô ghi chú (Enter) rồi nhấn u' } : undefined,
     },
