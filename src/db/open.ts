@@ -7,7 +7,7 @@ import { TEMPLATE_DIR } from '../paths.js';
 import { syncTree } from './durability.js';
 import { type Lock, acquireLock } from './lock.js';
 import { migrate, schemaVersion } from './migrate.js';
-import { SCHEMA_VERSION } from './migrations/index.js';
+import { MIGRATIONS, type Migration, SCHEMA_VERSION } from './migrations/index.js';
 import type { TxRunner } from './queryable.js';
 
 /** Dates come back as 'YYYY-MM-DD' text: no time zone can shift them. */
@@ -90,6 +90,8 @@ export interface OpenOptions {
   autoBackupDelayMs?: number;
   /** Injectable clock for the daily backup. */
   now?: () => Date;
+  /** Tests only: a migration list standing in for MIGRATIONS (to prove the upgrade path). */
+  migrations?: readonly Migration[];
 }
 
 /** The database could not be opened (damaged after a power cut?): says how to restore. */
@@ -133,9 +135,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       throw damaged(opts.dataDir, e);
     }
     try {
+      const migrations = opts.migrations ?? MIGRATIONS;
+      const latest = migrations[migrations.length - 1]?.version ?? SCHEMA_VERSION;
       const found = await schemaVersion(opened);
-      if (found > 0 && found < SCHEMA_VERSION) await backupBeforeUpgrade(opened, opts.dataDir, found, now());
-      await migrate(opened);
+      if (found > 0 && found < latest) await backupBeforeUpgrade(opened, opts.dataDir, found, now());
+      await migrate(opened, latest, migrations);
     } catch (e) {
       await opened.close().catch(() => undefined);
       throw e;

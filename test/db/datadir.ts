@@ -1,0 +1,118 @@
+// Real data folders for the durability tests (lock, backup, restore, migrations): a temp folder
+// holding pgdata loaded from the test templates (no initdb), removed after each test. Spawned
+// processes run the built program (`npm run build` first): dist/src/cli/main.js.
+import { PGlite } from '@electric-sql/pglite';
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, inject } from 'vitest';
+import { PG_OPTIONS, pgDir } from '../../src/db/open.js';
+import type { Queryable } from '../../src/db/queryable.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const CLI = path.join(ROOT, 'dist/src/cli/main.js');
+export const DIST_OPEN = path.join(ROOT, 'dist/src/db/open.js');
+export const DIST_LOCK = path.join(ROOT, 'dist/src/db/lock.js');
+
+const made: string[] = [];
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  for (const d of made.splice(0)) {
+    try {
+      fs.chmodSync(d, 0o755);
+    } catch {
+      // gone
+    }
+    fs.rmSync(d, { recursive: true, force: true });
+  }
+});
+
+export function tempDir(prefix = 'tonghop-dur-'): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(d);
+  return d;
+}
+
+const extracted = new Map<string, string>();
+process.on('exit', () => {
+  for (const d of extracted.values()) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** A data folder holding the demo commune (or an empty migrated database): a copy of a folder extracted once per test file. */
+export async function dataDirFrom(kind: 'demo' | 'empty' = 'demo'): Promise<string> {
+  let master = extracted.get(kind);
+  if (!master) {
+    master = fs.mkdtempSync(path.join(os.tmpdir(), `tonghop-master-${kind}-`));
+    const pg = await PGlite.create(pgDir(master), { ...PG_OPTIONS, loadDataDir: new Blob([fs.readFileSync(inject('templates')[kind])]) });
+    await pg.exec('CHECKPOINT');
+    await pg.close();
+    extracted.set(kind, master);
+  }
+  const dir = tempDir();
+  fs.cpSync(pgDir(master), pgDir(dir), { recursive: true });
+  return dir;
+}
+
+/** Every table's rows as sorted JSON, independent of the backup code (to compare databases). */
+export async function snapshot(q: Queryable): Promise<Record<string, unknown[]>> {
+  const tables = await q.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'schema_version' ORDER BY 1`,
+  );
+  const out: Record<string, unknown[]> = {};
+  for (const { name } of tables.rows) {
+    const r = await q.query<{ rows: unknown[] | null }>(`SELECT json_agg(to_jsonb(x) ORDER BY to_jsonb(x)::text) AS rows FROM "${name}" x`);
+    out[name] = r.rows[0]?.rows ?? [];
+  }
+  return out;
+}
+
+export interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the built CLI as a real process. */
+export function runCliProcess(args: string[], env: Record<string, string> = {}): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    if (!fs.existsSync(CLI)) reject(new Error(`Thiếu ${CLI}: hãy chạy "npm run build" trước.`));
+    const c = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(c);
+    let stdout = '';
+    let stderr = '';
+    c.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    c.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    c.on('error', reject);
+    c.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/**
+ * A real process that opens the database (as the UI would: lock, PGlite, migrations) and holds
+ * it until its stdin closes or it is killed. Resolves once the database is open.
+ */
+export function holdDatabase(dataDir: string, command = 'tonghop (giao diện)'): Promise<ChildProcess> {
+  const script = `
+    import { openDatabase } from ${JSON.stringify(DIST_OPEN)};
+    const db = await openDatabase({ dataDir: ${JSON.stringify(dataDir)}, command: ${JSON.stringify(command)}, autoBackup: false });
+    process.stdout.write('ready\\n');
+    process.stdin.resume();
+    process.stdin.on('end', async () => { await db.close(); process.exit(0); });`;
+  return new Promise((resolve, reject) => {
+    const c = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['pipe', 'pipe', 'pipe'] });
+    children.push(c);
+    let err = '';
+    c.stderr!.on('data', (d: Buffer) => (err += d.toString('utf8')));
+    c.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve(c));
+    c.on('exit', (code) => reject(new Error(`tiến trình giữ dữ liệu thoát (${code}): ${err}`)));
+  });
+}
+
+export function waitExit(c: ChildProcess): Promise<void> {
+  return new Promise((resolve) => (c.exitCode !== null || c.signalCode !== null ? resolve() : c.once('exit', () => resolve())));
+}
+
+export const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
