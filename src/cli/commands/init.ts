@@ -18,7 +18,9 @@ export function initCommand(): Command {
     .requiredOption('--unit <NAME>', 'tên xã/phường, ví dụ "phường Phù Vân"')
     .option('--officer <NAME>', 'họ tên cán bộ phụ trách')
     .option('--demo', 'thêm dữ liệu mẫu: 15 tổ, thành viên và 10 tháng số liệu')
-    .action(async (opts: InitOptions) => {
+    .action(async (_local: InitOptions, cmd: Command) => {
+      // --data-dir may be given before or after the command name.
+      const opts = cmd.optsWithGlobals<InitOptions>();
       const preset = loadPreset(opts.plan);
       if (!preset) throw new RefusedError(`Không có kế hoạch mẫu "${opts.plan}". Các mã có: ${PRESET_IDS.join(', ')}.`);
       if (!opts.unit.trim()) throw new RefusedError('Tên xã/phường không được để trống.');

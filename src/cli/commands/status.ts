@@ -20,7 +20,9 @@ export function statusCommand(): Command {
   return newCommand('status', 'tổ nào chậm so với kế hoạch, xếp tổ chậm nhất lên đầu')
     .option('--as-of <YYYY-MM>', 'tính đến tháng (mặc định: tháng vừa kết thúc)')
     .option('--json', 'in kết quả dạng JSON')
-    .action(async (opts: StatusOptions) => {
+    .action(async (_local: StatusOptions, cmd: Command) => {
+      // --data-dir may be given before or after the command name.
+      const opts = cmd.optsWithGlobals<StatusOptions>();
       const asOf = opts.asOf ? parseMonth(opts.asOf) : lastFinishedMonth();
       if (!asOf || (opts.asOf && !/^\d{4}-\d{2}$/u.test(opts.asOf.trim())))
         throw new UsageError(`Tháng "${opts.asOf}" không hợp lệ: dùng dạng YYYY-MM, ví dụ 2026-11.`);
