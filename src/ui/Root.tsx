@@ -1,12 +1,13 @@
 // Before the app: draw at once, open the database in the background, run the first-run wizard
 // when there is no database, and show why if it cannot be opened (e.g. another copy holds it).
 import { Box, Text, useApp as useInkApp } from 'ink';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { LockedError } from '../db/lock.js';
 import { type Database, NoDatabaseError, openDatabase } from '../db/open.js';
 import { App, type Settings, loadSettings } from './App.js';
 import type { Screen } from './context.js';
 import { KeyScope } from './components/KeyScope.js';
+import { KeyHubContext, useKeyHub, useKeys } from './keys/useKeys.js';
 import { tint } from './theme.js';
 import { Wizard } from './wizard/index.js';
 
@@ -74,33 +75,48 @@ export function Root({ dataDir, now, initialScreen, onDone, checkpointMinutes = 
     return () => clearInterval(t);
   }, [state, checkpointMinutes]);
 
+  // Listen to the keyboard from the first frame on, whatever is shown later.
+  const hub = useKeyHub();
+  const leave = (code: number) => () => void finish(code);
+  let body: ReactNode;
   switch (state.phase) {
     case 'loading':
-      return (
-        <Box flexDirection="column">
-          <Text bold color={tint('cyan')}>
-            tonghop
-          </Text>
-          <Text>Đang mở dữ liệu…</Text>
-        </Box>
-      );
-    case 'wizard':
-      return (
-        <KeyScope screen="wizard" onBack={() => void finish(0)} onQuit={() => void finish(0)}>
-          <Wizard dataDir={dataDir} now={now} onReady={ready} onCancel={() => void finish(0)} />
+      body = (
+        <KeyScope screen="loading" onBack={leave(0)} onQuit={leave(0)}>
+          <Notice title="tonghop" text="Đang mở dữ liệu…" />
         </KeyScope>
       );
-    case 'failed':
-      return <Text color={tint('red')}>Không mở được dữ liệu: {state.message}</Text>;
-    case 'ready':
-      return (
-        <App
-          database={state.database}
-          settings={state.settings}
-          initialScreen={initialScreen}
-          now={now}
-          onExit={() => void finish(0)}
-        />
+      break;
+    case 'wizard':
+      body = (
+        <KeyScope screen="wizard" onBack={leave(0)} onQuit={leave(0)}>
+          <Wizard dataDir={dataDir} now={now} onReady={ready} />
+        </KeyScope>
       );
+      break;
+    case 'failed':
+      body = (
+        <KeyScope screen="loading" onBack={leave(1)} onQuit={leave(1)}>
+          <Notice title="Không mở được dữ liệu" text={state.message} error />
+        </KeyScope>
+      );
+      break;
+    case 'ready':
+      body = <App database={state.database} settings={state.settings} initialScreen={initialScreen} now={now} onExit={leave(0)} />;
+      break;
   }
+  return <KeyHubContext.Provider value={hub}>{body}</KeyHubContext.Provider>;
+}
+
+/** Before the app: a title and one line; q/Esc/Ctrl+C leave. */
+function Notice({ title, text, error }: { title: string; text: string; error?: boolean }) {
+  useKeys('loading', {});
+  return (
+    <Box flexDirection="column">
+      <Text bold color={tint(error ? 'red' : 'cyan')}>
+        {title}
+      </Text>
+      <Text color={error ? tint('red') : undefined}>{text}</Text>
+    </Box>
+  );
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getPlan, getUnit } from '../../src/db/unit.js';
 import { listTeams } from '../../src/db/teams.js';
+import { acquireLock } from '../../src/db/lock.js';
 import { openDatabase } from '../../src/db/open.js';
 import { Root } from '../../src/ui/Root.js';
 import { wizardProblem, wizardReducer, initialWizard } from '../../src/ui/wizard/reducer.js';
@@ -105,6 +106,21 @@ describe('first-run wizard', () => {
     await waitUntil(() => app.done(), 5000, 'thoát');
     expect(app.done()!.code).toBe(0);
     expect(fs.existsSync(path.join(dir, 'pgdata'))).toBe(false);
+  });
+});
+
+describe('Root when the data cannot be opened', () => {
+  it('stops with exit code 1 and the reason when another copy holds the data folder', async () => {
+    const dir = tempDir();
+    const lock = acquireLock(dir, 'tonghop import');
+    try {
+      const app = renderRoot(dir);
+      const done = await waitUntil(() => app.done(), 10_000, 'kết thúc');
+      expect(done.code).toBe(1);
+      expect(done.message).toMatch(/Dữ liệu đang được mở bởi một chương trình tonghop khác .*"tonghop import"/u);
+    } finally {
+      lock.release();
+    }
   });
 });
 

@@ -88,23 +88,30 @@ const GLOBAL = new Set(['help', 'back', 'quit']);
 type InkKey = Parameters<Parameters<typeof useInput>[0]>[1];
 export type KeyListener = (input: string, key: InkKey) => void;
 
+/** The hub of an outer component (Root), which has listened since the program started. */
+export const KeyHubContext = createContext<((listener: KeyListener) => () => void) | null>(null);
+
 /**
- * The shell's one stdin listener, mounted with the shell: it hands each key to the listeners
- * attached now. Screens attach in a layout effect, i.e. in the same commit that draws them —
- * Ink's own useInput subscribes in a passive effect that runs later, and a key typed right
- * after a screen appears (after loading its data) would be lost.
+ * The one stdin listener: it hands each key to the listeners attached now. Screens attach in a
+ * layout effect, i.e. in the same commit that draws them, and the hub itself is mounted once,
+ * as early as possible (Root). Ink's useInput subscribes in a passive effect, which after a
+ * render caused by loaded data runs a moment after the frame is drawn: a key typed in that
+ * moment (a fast typist, a paste, a test) would be lost.
  */
 export function useKeyHub(): (listener: KeyListener) => () => void {
+  const parent = useContext(KeyHubContext);
   const listeners = useRef(new Set<KeyListener>());
-  useInput((input, key) => {
+  const onInput = useCallback<KeyListener>((input, key) => {
     for (const l of [...listeners.current]) l(input, key);
-  });
-  return useCallback((l: KeyListener) => {
+  }, []);
+  useInput(onInput, { isActive: !parent });
+  const own = useCallback((l: KeyListener) => {
     listeners.current.add(l);
     return () => {
       listeners.current.delete(l);
     };
   }, []);
+  return parent ?? own;
 }
 
 export function useKeys(screen: ScreenName, handlers: Handlers, opts: UseKeysOptions = {}): void {

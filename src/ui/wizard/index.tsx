@@ -18,7 +18,6 @@ export interface WizardProps {
   dataDir: string;
   now?: () => Date;
   onReady: (db: Database) => void | Promise<void>;
-  onCancel: () => void;
 }
 
 export function Wizard({ dataDir, now, onReady }: WizardProps) {
