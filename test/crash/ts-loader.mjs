@@ -1,9 +1,15 @@
 // A tiny Node ESM loader (no vitest, no build step): run the project's .ts/.tsx sources directly
 // in a child process by transpiling each file with TypeScript (no type check). Imports written
 // as `./x.js` (as the sources do) resolve to `./x.ts` / `./x.tsx` when no .js file exists.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+
+// Transpiled files are kept by content hash: a second run loads no TypeScript at all.
+const CACHE = path.join(os.tmpdir(), 'tonghop-ts-cache');
+let ts = null;
 
 export async function resolve(specifier, context, next) {
   if ((specifier.startsWith('.') || specifier.startsWith('/')) && specifier.endsWith('.js') && context.parentURL?.startsWith('file:')) {
@@ -20,7 +26,11 @@ export async function resolve(specifier, context, next) {
 export async function load(url, context, next) {
   if (url.startsWith('file:') && /\.tsx?$/u.test(url)) {
     const file = fileURLToPath(url);
-    const out = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
+    const text = fs.readFileSync(file, 'utf8');
+    const cached = path.join(CACHE, crypto.createHash('sha1').update(file).update('\0').update(text).digest('hex') + '.js');
+    if (fs.existsSync(cached)) return { format: 'module', source: fs.readFileSync(cached, 'utf8'), shortCircuit: true };
+    ts ??= (await import('typescript')).default;
+    const out = ts.transpileModule(text, {
       fileName: file,
       compilerOptions: {
         module: ts.ModuleKind.ESNext,
@@ -30,6 +40,10 @@ export async function load(url, context, next) {
         isolatedModules: true,
       },
     });
+    fs.mkdirSync(CACHE, { recursive: true });
+    const tmp = `${cached}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, out.outputText);
+    fs.renameSync(tmp, cached);
     return { format: 'module', source: out.outputText, shortCircuit: true };
   }
   return next(url, context);
