@@ -21,38 +21,55 @@ export function toEvalPlan(plan: Plan, aggregation: Map<string, 'sum' | 'last'>)
 
 /**
  * Forms from `from` to `to` (inclusive) of every team, as team id → month → values (months in
- * ascending order). One packed row per team, "month:code=v,code=v;month:…": PGlite pays per
- * row returned, and 2,000 teams × 12 months × 13 values as plain rows took over a second.
- * Codes match [a-z0-9_], months YYYY-MM, so the separators cannot occur inside a field.
+ * ascending order). PGlite pays dearly per row returned and per correlated subquery (2,000
+ * teams × 12 months × 13 values as plain rows took over a second), so one statement (one
+ * snapshot) returns two packed strings: the forms "id team month,…" in team and month order,
+ * and the values "formId code value,…". Codes match [a-z0-9_] and months YYYY-MM, so the
+ * separators cannot occur inside a field.
  */
 export async function loadForms(q: Queryable, from: Month, to: Month, teamId?: number): Promise<Map<number, Map<Month, Map<string, number>>>> {
-  const r = await q.query<{ team_id: number; forms: string }>(
-    `SELECT f.team_id,
-            string_agg(f.month || ':' || coalesce(
-              (SELECT string_agg(v.indicator || '=' || v.value, ',') FROM form_value v WHERE v.form_id = f.id), ''),
-              ';' ORDER BY f.month) AS forms
-     FROM form f
-     WHERE f.month BETWEEN $1 AND $2 ${teamId === undefined ? '' : 'AND f.team_id = $3'}
-     GROUP BY f.team_id ORDER BY f.team_id`,
+  const teamFilter = teamId === undefined ? '' : ' AND f.team_id = $3';
+  const r = await q.query<{ forms: string | null; vals: string | null }>(
+    `SELECT (SELECT string_agg(f.id || ' ' || f.team_id || ' ' || f.month, ',' ORDER BY f.team_id, f.month)
+             FROM form f WHERE f.month BETWEEN $1 AND $2${teamFilter}) AS forms,
+            (SELECT string_agg(v.form_id || ' ' || v.indicator || ' ' || v.value, ',')
+             FROM form_value v JOIN form f ON f.id = v.form_id WHERE f.month BETWEEN $1 AND $2${teamFilter}) AS vals`,
     teamId === undefined ? [from, to] : [from, to, teamId],
   );
   const out = new Map<number, Map<Month, Map<string, number>>>();
-  for (const row of r.rows) {
-    const byMonth = new Map<Month, Map<string, number>>();
-    for (const form of row.forms.split(';')) {
-      const values = new Map<string, number>();
-      const vals = form.slice(8); // after "YYYY-MM:"
-      if (vals) {
-        for (const pair of vals.split(',')) {
-          const eq = pair.indexOf('=');
-          values.set(pair.slice(0, eq), Number(pair.slice(eq + 1)));
-        }
-      }
-      byMonth.set(form.slice(0, 7), values);
-    }
-    out.set(row.team_id, byMonth);
+  const byFormId = new Map<number, Map<string, number>>();
+  const { forms, vals } = r.rows[0] ?? { forms: null, vals: null };
+  if (!forms) return out;
+  for (const form of forms.split(',')) {
+    const [id, team, month] = form.split(' ') as [string, string, Month];
+    const teamNo = Number(team);
+    let byMonth = out.get(teamNo);
+    if (!byMonth) out.set(teamNo, (byMonth = new Map()));
+    const values = new Map<string, number>();
+    byMonth.set(month, values);
+    byFormId.set(Number(id), values);
   }
+  if (vals) parseValues(vals, byFormId);
   return out;
+}
+
+/** "formId code value,…" into the forms' maps; a hand-written scan (300,000 values: split() costs). */
+function parseValues(s: string, byFormId: Map<number, Map<string, number>>): void {
+  const codes = new Map<string, string>(); // one string per code, not one per value
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    let formId = 0;
+    for (; s.charCodeAt(i) !== 32; i++) formId = formId * 10 + s.charCodeAt(i) - 48;
+    const sp = s.indexOf(' ', ++i);
+    const raw = s.slice(i, sp);
+    let code = codes.get(raw);
+    if (code === undefined) codes.set(raw, (code = raw));
+    let value = 0;
+    for (i = sp + 1; i < n && s.charCodeAt(i) !== 44; i++) value = value * 10 + s.charCodeAt(i) - 48;
+    i++; // ','
+    byFormId.get(formId)?.set(code, value);
+  }
 }
 
 /** Which months have a form (any form, even all blank), per team: cheaper than loadForms. */
