@@ -28,10 +28,21 @@ export const isoDate = (label: string) =>
     return iso;
   });
 
+/** Blank (or absent) is null; anything else must be a real date. One transform, not a union:
+ * a zod union would replace our Vietnamese message with its own "Invalid input". */
 const optionalDate = (label: string) =>
   z
-    .union([z.literal(''), z.null(), z.undefined(), isoDate(label)])
-    .transform((v) => (v ? v : null));
+    .string()
+    .nullish()
+    .transform((s, ctx) => {
+      if (s === null || s === undefined || s.trim() === '') return null;
+      const iso = parseDate(s);
+      if (!iso) {
+        ctx.addIssue({ code: 'custom', message: `${label}: ngày không hợp lệ (dd/mm/yyyy)` });
+        return z.NEVER;
+      }
+      return iso;
+    });
 
 export const monthSchema = z.string().refine(isMonth, 'Tháng phải có dạng YYYY-MM (ví dụ 2026-11)');
 

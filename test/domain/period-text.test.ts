@@ -96,3 +96,14 @@ describe('validation', () => {
     expect(checkReceivedOn('', '2026-10', now)).toEqual({ ok: true, value: null });
   });
 });
+
+describe('schemas speak Vietnamese', () => {
+  it('a bad optional date says so in Vietnamese, a blank one is null', async () => {
+    const { memberSchema, teamSchema } = await import('../../src/domain/schemas.js');
+    const bad = teamSchema.safeParse({ code: 'T1', name: 'Tổ 1', level: 'area', decisionNo: null, decisionDate: '31/02/2026' });
+    expect(bad.success).toBe(false);
+    if (!bad.success) expect(bad.error.issues[0]!.message).toBe('Ngày quyết định: ngày không hợp lệ (dd/mm/yyyy)');
+    const ok = memberSchema.parse({ fullName: 'Lê Thị Hoa', role: 'to_pho', organisation: '', birthYear: null, phone: '', joinedOn: '', leftOn: null });
+    expect(ok).toMatchObject({ joinedOn: null, leftOn: null, phone: null, organisation: null });
+  });
+});
