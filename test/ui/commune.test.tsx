@@ -44,7 +44,7 @@ describe('commune view', () => {
     expect(row(f, 'Hộ dùng nền tảng số *').split(/\s{2,}/u).slice(1)).toEqual(stocks.map(formatInt));
     // A stock is not added over months: the year is not the sum of the months.
     expect(stocks[2]).toBeLessThan(await sqlSum(pg, 'ho_dung_nen_tang', '2026-01', '2026-10'));
-    expect(f).toContain('* Chỉ số tồn: lấy số mới nhất của mỗi tổ trong kỳ rồi cộng các tổ');
+    expect(f).toContain('* Chỉ số tồn: lấy số mới nhất trong kỳ của từng tổ rồi cộng các tổ lại.');
   });
 
   it('sets the plan against the commune and shows the share of teams per status', async () => {
@@ -55,7 +55,7 @@ describe('commune view', () => {
     await app.press(KEYS.pageDown);
     let f = await app.waitFor('So với kế hoạch');
     expect(f).toMatch(/Lượt hỗ trợ mỗi quý [!✓✗?] [^·]+ · \d+\/15 tổ đạt/u);
-    expect(f).toMatch(/cộng các tổ trong quý: [\d.]+ · tiến độ cần 250 · cả quý 750 · đạt [\d,]+% tiến độ/u);
+    expect(f).toMatch(/cộng các tổ, trong quý: [\d.]+ · tiến độ 250 · cả quý 750 · [\d,]+%/u);
     expect(f).toMatch(/toàn phường: [\d,]+% \([\d.]+\/[\d.]+ hộ\) · tiến độ cần 66,7% · mục tiêu 80%/u);
     await app.press(KEYS.pageDown, KEYS.pageDown);
     f = await app.waitFor('Tổ theo trạng thái (15 tổ)');

@@ -14,7 +14,7 @@ import { StatusBadge } from '../components/StatusBadge.js';
 import { tint } from '../theme.js';
 import { formatCount, targetLabel } from '../team-status/format.js';
 import type { CommuneModel } from './model.js';
-import { ScrollLines } from './ScrollLines.js';
+import { ScrollLines, wrapText } from './ScrollLines.js';
 
 const NUM = 14;
 const cap = (s: string) => (s ? s[0]!.toLocaleUpperCase('vi') + s.slice(1) : s);
@@ -38,8 +38,8 @@ function planLineRows(p: PlanLine, inds: ReadonlyMap<string, Indicator>, unitWor
     return [
       head,
       <Text wrap="truncate-end">
-        {'   '}cộng các tổ {window}: {formatCount(p.actual)} · tiến độ cần {formatCount(p.expected)} · cả {p.target.kind === 'per_quarter' ? 'quý' : 'kỳ'}{' '}
-        {formatCount(p.full)} · đạt {p.ratio === null ? '—' : formatPercent(p.ratio)} tiến độ
+        {'   '}cộng các tổ, {window}: {formatCount(p.actual)} · tiến độ {formatCount(p.expected)} · cả {p.target.kind === 'per_quarter' ? 'quý' : 'kỳ'}{' '}
+        {formatCount(p.full)} · {p.ratio === null ? '—' : formatPercent(p.ratio)}
       </Text>,
     ];
   }
@@ -85,19 +85,19 @@ export function communeLines(m: CommuneModel, indicators: readonly Indicator[], 
   );
   lines.push(
     <Text dimColor wrap="truncate-end">
-      * Chỉ số tồn: lấy số mới nhất của mỗi tổ trong kỳ rồi cộng các tổ (không cộng dồn các tháng).
+      * Chỉ số tồn: lấy số mới nhất trong kỳ của từng tổ rồi cộng các tổ lại.
     </Text>,
   );
   lines.push(<Text> </Text>);
   text(`So với kế hoạch (các tổ đang hoạt động, tính đến tháng ${monthLabel(m.asOf)}):`, true);
   for (const p of m.plan) lines.push(...planLineRows(p, inds, unitWord));
   for (const g of m.goals) {
-    text(<Text bold>Mục tiêu toàn {unitWord}: {g.label}</Text>);
+    wrapText(`Mục tiêu toàn ${unitWord}: ${g.label}`, columns).forEach((l) => text(<Text bold>{l}</Text>));
     const unit = g.chi_so ? (inds.get(g.chi_so)?.unit ?? '') : '';
-    if (g.chi_so) {
-      text(`   đã có ${total(g.total ?? undefined)} ${unit} năm ${m.asOf.slice(0, 4)} (${indicatorNoun(g.chi_so, inds)}: số mới nhất của mỗi tổ, cộng lại);`);
-      text(`   chưa có tổng số của toàn ${unitWord} để tính tỉ lệ.`);
-    } else text('   (kế hoạch không gắn chỉ số nào để theo dõi mục tiêu này)');
+    const said = g.chi_so
+      ? `đã có ${total(g.total ?? undefined)} ${unit} năm ${m.asOf.slice(0, 4)} (${indicatorNoun(g.chi_so, inds)}: số mới nhất của từng tổ, cộng lại); chưa có tổng số của toàn ${unitWord} để tính tỉ lệ.`
+      : 'kế hoạch không gắn chỉ số nào để theo dõi mục tiêu này.';
+    wrapText(said, columns, '   ').forEach((l) => text(l));
   }
   lines.push(<Text> </Text>);
   text(`Tổ theo trạng thái (${teams} tổ):`, true);

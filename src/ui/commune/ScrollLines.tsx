@@ -2,6 +2,7 @@
 // Each line must be a single row (wrap="truncate-end"); the last visible row says how much is left.
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
+import stringWidth from 'string-width';
 
 /** The largest useful offset: the last page shows the last lines. */
 export function maxOffset(lineCount: number, rows: number): number {
@@ -26,3 +27,19 @@ export function ScrollLines({ lines, offset, rows }: { lines: readonly ReactNode
   );
 }
 
+
+/** Split text into lines of at most `width` columns at spaces (a word longer than the width is cut). */
+export function wrapText(text: string, width: number, indent = ''): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/u).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : indent + word;
+    if (stringWidth(next) <= width || !line) line = next;
+    else {
+      out.push(line);
+      line = indent + word;
+    }
+  }
+  if (line) out.push(line);
+  return out;
+}
