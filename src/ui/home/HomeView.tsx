@@ -38,6 +38,7 @@ export interface HomeViewProps {
 
 const BADGE = 14; // "? Chưa báo cáo"
 const BAR = 8;
+const NO_TARGETS = 'không có chỉ tiêu nào áp dụng cho tổ này';
 
 function hint(id: string): string {
   const b = bindingById(id);
@@ -126,7 +127,8 @@ export function HomeView(p: HomeViewProps) {
           <Text key={t.teamId} inverse={sel} wrap="truncate-end">
             {sel ? '› ' : '  '}
             {padCell(truncate(displayName(t.name), nameWidth), nameWidth)} <StatusBadge status={t.status} width={BADGE} />{' '}
-            {t.worstRatio === null ? <Text dimColor>{'·'.repeat(BAR)}</Text> : barString(t.worstRatio, BAR)} {truncate(t.worst, wordsWidth)}
+            {t.worstRatio === null ? <Text dimColor>{'·'.repeat(BAR)}</Text> : barString(t.worstRatio, BAR)}{' '}
+            {t.worst ? truncate(t.worst, wordsWidth) : <Text dimColor>{NO_TARGETS}</Text>}
           </Text>
         );
       })}
@@ -139,7 +141,7 @@ export function HomeView(p: HomeViewProps) {
       <Text wrap="truncate-end">
         {selected ? (
           <>
-            <Text bold>{truncate(displayName(selected.name), 24)}:</Text> {selected.worst || 'không có chỉ tiêu nào áp dụng'}
+            <Text bold>{truncate(displayName(selected.name), 24)}:</Text> {selected.worst || NO_TARGETS}
           </>
         ) : (
           ' '
