@@ -1,7 +1,7 @@
 // Crash safety through the real UI: `tonghop`'s terminal UI runs under a pseudo-terminal
 // (`script`), the officer's keys go in — open entry, type three figures, Enter after each —
-// and the whole process group is SIGKILLed a moment after the third field was left. Reopening
-// the folder must show all three values.
+// and the UI process is SIGKILLed as soon as the screen says the fields left are saved.
+// Reopening the folder must show all three values.
 import { PGlite } from '@electric-sql/pglite';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +13,7 @@ import { PG_OPTIONS, openDatabase, pgDir } from '../../src/db/open.js';
 import type { TxRunner } from '../../src/db/queryable.js';
 import { listTeams } from '../../src/db/teams.js';
 import { lastFinishedMonth } from '../../src/domain/period.js';
+import { SAVE_TEXT } from '../../src/ui/entry/EntryView.js';
 import { nextTeamWithoutForm } from '../../src/ui/entry/reducer.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -72,10 +73,13 @@ describe.skipIf(!hasScript)('crash safety of the entry form (real UI, pseudo-ter
         key(k);
         await new Promise((r) => setTimeout(r, 15));
       }
-      // The third field has been left once the fourth is focused on screen…
+      // The third field has been left once the fourth is focused on screen; the kill comes the
+      // moment the screen says the fields left are saved (its status line tells the truth).
       await until(() => /› Số hộ được tuyên truyền/u.test(plain(out.slice(mark))), 'the fourth field focused');
-      // …and the officer reaches for the power button: the kill comes 0.2 s later.
-      await new Promise((r) => setTimeout(r, 200));
+      await until(() => {
+        const after = plain(out.slice(mark));
+        return after.lastIndexOf(SAVE_TEXT.saved) > after.lastIndexOf(SAVE_TEXT.saving);
+      }, `"${SAVE_TEXT.saved}"`);
     } finally {
       // The UI process itself (not only `script`, whose session it left): no chance to clean up.
       const uiPid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8')) : null;

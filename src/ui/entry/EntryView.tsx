@@ -6,7 +6,7 @@ import { type Month, addMonths, monthLabel } from '../../domain/period.js';
 import { formatInt } from '../../domain/text.js';
 import { padCell, truncate } from '../../io/text-table.js';
 import { tint } from '../theme.js';
-import type { EntryData } from './useEntry.js';
+import type { EntryData, SaveState } from './useEntry.js';
 import { type EntryField, type EntryState, displayText, fieldWarning } from './reducer.js';
 
 export const BLANK = '—';
@@ -17,7 +17,7 @@ export interface EntryViewProps {
   state: EntryState;
   data: EntryData | null;
   month: Month;
-  saving: boolean;
+  saveState: SaveState;
   bodyRows: number;
   columns: number;
 }
@@ -34,7 +34,13 @@ export function fieldWindow(count: number, focus: number, rows: number): { start
   return { start, end: start + rows };
 }
 
-export function EntryView({ state: s, data, month, saving, bodyRows, columns }: EntryViewProps) {
+export const SAVE_TEXT: Record<SaveState, string> = {
+  idle: 'mỗi ô được lưu khi rời ô',
+  saving: 'đang lưu…',
+  saved: 'đã lưu mọi ô đã rời',
+};
+
+export function EntryView({ state: s, data, month, saveState, bodyRows, columns }: EntryViewProps) {
   const labelWidth = Math.max(16, columns - 2 - 1 - VALUE_WIDTH - 2 - LAST_WIDTH - 1);
   // Labels are cut and padded once per width, not on every key.
   const labels = useMemo(() => s.fields.map((f) => padCell(truncate(f.label, labelWidth), labelWidth)), [s.fields, labelWidth]);
@@ -55,7 +61,7 @@ export function EntryView({ state: s, data, month, saving, bodyRows, columns }: 
         {households} · Tháng {monthLabel(month)}
       </Text>
       <Text dimColor wrap="truncate-end">
-        {s.exists ? 'Phiếu đã có' : 'Phiếu mới'} · {saving ? 'đang lưu…' : 'mỗi ô được lưu ngay khi rời ô'} · ô trống {BLANK} = chưa báo cáo (khác 0)
+        {s.exists ? 'Phiếu đã có' : 'Phiếu mới'} · {SAVE_TEXT[saveState]} · ô trống {BLANK} = chưa báo cáo (khác 0)
       </Text>
       <Text bold wrap="truncate-end">
         {'  '}

@@ -10,7 +10,7 @@ import { useEntry } from './useEntry.js';
 function EntryForm({ teamId, month, getTeams }: { teamId: number; month: Month; getTeams: () => Promise<TeamRow[]> }) {
   const app = useApp();
   const e = useEntry(teamId, month, getTeams);
-  return <EntryView state={e.state} data={e.data} month={month} saving={e.saving} bodyRows={app.bodyRows} columns={app.terminal.columns} />;
+  return <EntryView state={e.state} data={e.data} month={month} saveState={e.saveState} bodyRows={app.bodyRows} columns={app.terminal.columns} />;
 }
 
 export function EntryScreen({ teamId, month }: { teamId: number; month: Month }) {

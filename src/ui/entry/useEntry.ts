@@ -33,7 +33,7 @@ export function storedTexts(form: FormRow | null): Record<string, string> {
   return out;
 }
 
-const SLOW_SAVE_MS = 150;
+export type SaveState = 'idle' | 'saving' | 'saved';
 
 export interface EntryData {
   team: TeamRow | null;
@@ -51,10 +51,10 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
   // The reducer runs on a ref so two keys arriving before a render both see the newest state.
   const ref = useRef(state);
   const [data, setData] = useState<EntryData | null>(null);
-  // "đang lưu…" shows only when a save is slow: a quick one costs no extra frames.
-  const [slowSave, setSlowSave] = useState(false);
+  // What the status line says is true: "đang lưu…" from leaving a field until its transaction
+  // committed, then "đã lưu" (one extra frame per field, never one per digit).
+  const [saveState, setSaveState] = useState<SaveState>('idle');
   const pending = useRef(0);
-  const slowTimer = useRef<NodeJS.Timeout | null>(null);
   const wrote = useRef(false);
   const live = useRef(true);
 
@@ -84,7 +84,6 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
   useEffect(
     () => () => {
       live.current = false;
-      if (slowTimer.current) clearTimeout(slowTimer.current);
       if (wrote.current) void whenSaved(db).then(() => app.dataChanged());
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -96,10 +95,7 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
   const save = (c: Commit) => {
     wrote.current = true;
     pending.current++;
-    slowTimer.current ??= setTimeout(() => {
-      slowTimer.current = null;
-      if (live.current && pending.current > 0) setSlowSave(true);
-    }, SLOW_SAVE_MS);
+    setSaveState('saving');
     const receivedIfNew = todayIso(app.now());
     enqueueWrite(db, () => db.transaction((tx) => enterField(tx, teamId, month, c.key, c.value, receivedIfNew)))
       .catch((e: Error) => {
@@ -107,7 +103,7 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
         if (live.current) void load();
       })
       .finally(() => {
-        if (--pending.current === 0 && live.current) setSlowSave(false);
+        if (--pending.current === 0 && live.current) setSaveState('saved');
       });
   };
 
@@ -201,5 +197,5 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
     },
   );
 
-  return { state: s, data, saving: slowSave };
+  return { state: s, data, saveState };
 }
