@@ -100,29 +100,42 @@ export function fsyncDir(dir: string): void {
   }
 }
 
-/** Why a file could not be written, in Vietnamese (null for an error we cannot explain). */
-export function writeErrorMessage(err: unknown, target: string): string | null {
-  const code = (err as NodeJS.ErrnoException | null)?.code;
-  const where = `"${target}"`;
-  switch (code) {
+/** Why a write failed, in a few Vietnamese words (null for an error we cannot explain). */
+export function writeErrorReason(err: unknown): string | null {
+  switch ((err as NodeJS.ErrnoException | null)?.code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return `Không ghi được ${where}: ổ đĩa đã đầy. Hãy xoá bớt tệp hoặc chọn ổ/thư mục khác. Không có tệp dở dang nào được để lại.`;
+      return 'ổ đĩa đã đầy';
     case 'EROFS':
-      return `Không ghi được ${where}: ổ đĩa chỉ cho đọc (có thể USB đang bật khoá chống ghi). Hãy chọn nơi khác. Không có tệp dở dang nào được để lại.`;
+      return 'ổ đĩa chỉ cho đọc (USB đang bật khoá chống ghi?)';
     case 'EACCES':
     case 'EPERM':
-      return `Không ghi được ${where}: không có quyền ghi vào thư mục này. Hãy chọn thư mục khác (ví dụ trong Tài liệu của bạn).`;
+      return 'không có quyền ghi vào thư mục này';
     case 'ENOENT':
+      return 'thư mục không tồn tại (ổ USB đã rút ra?)';
     case 'ENOTDIR':
-      return `Không ghi được ${where}: thư mục không tồn tại (ổ USB đã rút ra?).`;
+      return 'đường dẫn đi qua một tệp, không phải thư mục';
     case 'EIO':
-      return `Không ghi được ${where}: lỗi đọc/ghi ổ đĩa (ổ USB bị rút ra hoặc hỏng?). Hãy thử lại hoặc chọn nơi khác.`;
+      return 'lỗi đọc/ghi ổ đĩa (ổ USB bị rút ra hoặc hỏng?)';
     case 'EBUSY':
-      return `Không ghi được ${where}: tệp đang được chương trình khác mở (Excel?). Hãy đóng tệp đó rồi thử lại.`;
+      return 'tệp đang được chương trình khác mở (Excel?)';
     default:
       return null;
   }
+}
+
+/** Why a file could not be written and what to do, in Vietnamese (null for an unknown error). */
+export function writeErrorMessage(err: unknown, target: string): string | null {
+  const reason = writeErrorReason(err);
+  if (!reason) return null;
+  const code = (err as NodeJS.ErrnoException).code;
+  const advice =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'Hãy xoá bớt tệp hoặc chọn ổ/thư mục khác.'
+      : code === 'EBUSY'
+        ? 'Hãy đóng tệp đó rồi thử lại.'
+        : 'Hãy chọn nơi khác (ví dụ thư mục Tài liệu của bạn) hoặc thử lại.';
+  return `Không ghi được "${target}": ${reason}. ${advice} Không có tệp dở dang nào được để lại.`;
 }
 
 /** A file could not be written; the message says why in Vietnamese, `code` keeps the system's. */

@@ -3,7 +3,9 @@
 // in while the app waits (Database.reopenAfter), and every screen reloads.
 import path from 'node:path';
 import { useCallback, useEffect, useReducer, useState } from 'react';
-import { describeCounts, formatBytes, formatDateTime } from '../../io/backup/describe.js';
+import { FileWriteError, writeErrorReason } from '../../db/durability.js';
+import { formatBytes, formatDateTime } from '../../io/backup/describe.js';
+import { formatInt } from '../../domain/text.js';
 import { lastAutoBackup } from '../../io/backup/auto.js';
 import { type BackupDir, type BackupEntry, backupDirOf, freshBackupPath, listBackups, setBackupDir } from '../../io/backup/folder.js';
 import { prepareRestore, swapIn } from '../../io/backup/restore.js';
@@ -49,7 +51,7 @@ export function useBackup() {
       const now = app.now();
       const r = await writeBackupFile(app.db, freshBackupPath(listing.dir.dir, now), { now });
       dispatch({ type: 'select', index: 0 });
-      app.notify(`Đã sao lưu: ${path.basename(r.file)} (${formatBytes(r.bytes)}; ${describeCounts(r.header)}; đã đọc lại và kiểm tra).`);
+      app.notify(`Đã sao lưu và đọc lại kiểm tra: ${path.basename(r.file)} (${formatBytes(r.bytes)}).`);
     } catch (e) {
       app.notify((e as Error).message, 'error');
     } finally {
@@ -73,8 +75,9 @@ export function useBackup() {
       });
       await app.reloadSettings();
       app.dataChanged();
-      const kept = replaced ? ` Dữ liệu trước đó được giữ ở ${path.basename(replaced)}.` : '';
-      app.notify(`Đã khôi phục từ bản sao lưu lúc ${formatDateTime(new Date(prepared.header.created))} (${describeCounts(prepared.header)}).${kept}`);
+      const c = prepared.header.counts;
+      const kept = replaced ? `; bản cũ vẫn được giữ (${path.basename(replaced)})` : '';
+      app.notify(`Đã khôi phục bản ${formatDateTime(new Date(prepared.header.created))} (${formatInt(c.team ?? 0)} tổ, ${formatInt(c.form ?? 0)} phiếu)${kept}.`);
     } catch (e) {
       app.notify((e as Error).message, 'error');
     } finally {
@@ -87,7 +90,7 @@ export function useBackup() {
     if (!selected) return;
     const entry = selected;
     app.ask({
-      question: `Khôi phục dữ liệu từ bản sao lưu lúc ${formatDateTime(entry.created)}? Dữ liệu hiện tại được giữ lại, không bị xoá. (y/n)`,
+      question: `Khôi phục bản lúc ${formatDateTime(entry.created)}? Dữ liệu hiện tại vẫn được giữ lại. (y/n)`,
       onAnswer: () => void runRestore(entry),
     });
   };
@@ -95,13 +98,14 @@ export function useBackup() {
   const chooseDir = () => {
     if (!listing) return;
     app.ask({
-      question: 'Thư mục sao lưu (ví dụ ổ USB; để trống = mặc định):',
+      question: 'Thư mục sao lưu (trống = mặc định):',
       input: listing.dir.configured ? listing.dir.dir : '',
       onAnswer: async (text) => {
         try {
           await app.db.transaction((tx) => setBackupDir(tx, text.trim() || null));
         } catch (e) {
-          return (e as Error).message;
+          const why = e instanceof FileWriteError ? writeErrorReason(e.cause) : null;
+          return why ? `Không dùng được: ${why}` : (e as Error).message;
         }
         dispatch({ type: 'select', index: 0 });
         reload();
