@@ -45,7 +45,7 @@ export function syncTree(root: string): SyncStats {
     for (const e of entries) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile()) {
+      else if (e.isFile() && e.name !== SYNC_MARKER) {
         stats.files++;
         try {
           // 2 s of slack: coarse mtime clocks (FAT, some network drives) and writes racing the walk.
