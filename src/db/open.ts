@@ -112,7 +112,8 @@ function damaged(dataDir: string, cause: unknown): DamagedDatabaseError {
   const how = newest
     ? ` Bản sao lưu mới nhất: ${path.join(backups, newest)}. Khôi phục bằng lệnh: tonghop restore "${path.join(backups, newest)}" --data-dir "${dataDir}" (dữ liệu hỏng được giữ lại, không bị xoá).`
     : ' Hãy khôi phục từ một bản sao lưu: tonghop restore <tệp sao lưu> (dữ liệu hỏng được giữ lại, không bị xoá).';
-  return new DamagedDatabaseError(`Không mở được cơ sở dữ liệu trong ${pgDir(dataDir)} (có thể do mất điện khi đang ghi): ${(cause as Error)?.message ?? String(cause)}.${how}`, { cause });
+  const detail = String((cause as Error)?.message ?? cause).split('. ')[0]!.replace(/\.+$/u, '');
+  return new DamagedDatabaseError(`Không mở được cơ sở dữ liệu trong ${pgDir(dataDir)} (có thể do mất điện khi đang ghi; ${detail}).${how}`, { cause });
 }
 
 /** Before an existing database is upgraded to a newer schema: a backup of it as it was. */

@@ -8,6 +8,11 @@ import { getForm, setValue } from '../../src/db/forms.js';
 import { type Database, openDatabase } from '../../src/db/open.js';
 import { getSetting } from '../../src/db/unit.js';
 import { App, loadSettings } from '../../src/ui/App.js';
+import type { Screen } from '../../src/ui/context.js';
+import type { TxRunner } from '../../src/db/queryable.js';
+import { freshBackupPath } from '../../src/io/backup/folder.js';
+import { writeBackupFile } from '../../src/io/backup/write.js';
+import { demoDb } from '../support/db.js';
 import { dataDirFrom, tempDir } from '../db/datadir.js';
 import { TEST_NOW } from '../support/templates.js';
 import { KEYS, waitUntil } from '../support/ui.js';
@@ -19,10 +24,10 @@ afterEach(async () => {
   for (const d of open.splice(0)) await d.close();
 });
 
-async function renderBackup(dataDir: string) {
+async function renderBackup(dataDir: string, screen: Screen = { name: 'backup' }) {
   const database = await openDatabase({ dataDir, command: 'test', autoBackup: false });
   open.push(database);
-  const r = render(<App database={database} settings={await loadSettings(database)} initialScreen={{ name: 'backup' }} now={() => TEST_NOW} onExit={() => undefined} />);
+  const r = render(<App database={database} settings={await loadSettings(database)} initialScreen={screen} now={() => TEST_NOW} onExit={() => undefined} />);
   mounted.push(r);
   const frame = () => r.lastFrame() ?? '';
   return {
@@ -96,5 +101,17 @@ describe('Backup screen', () => {
     await app.press('b');
     await app.waitFor(/vừa xong/u);
     expect(fs.readdirSync(stick)).toHaveLength(1);
+  }, 60_000);
+
+  it('the home screen shows the age of the newest backup (and warns when there is none)', async () => {
+    const dir = await dataDirFrom('demo');
+    const home = await renderBackup(dir, { name: 'home' });
+    await home.waitFor('! Chưa có bản sao lưu nào (b: sao lưu)');
+    mounted.splice(0).forEach((m) => m.unmount());
+    await open.splice(0)[0]!.close();
+    const at = new Date(TEST_NOW.getTime() - 3 * 3600_000);
+    await writeBackupFile((await demoDb()) as unknown as TxRunner, freshBackupPath(path.join(dir, 'backups'), at, 'auto'), { now: at });
+    const again = await renderBackup(dir, { name: 'home' });
+    await again.waitFor('Sao lưu gần nhất: 3 giờ trước');
   }, 60_000);
 });
