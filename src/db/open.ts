@@ -70,9 +70,24 @@ async function createInPlace(dataDir: string): Promise<void> {
   fs.renameSync(tmp, pgDir(dataDir));
 }
 
+/** Written into a restored folder once it is complete and flushed, just before it is swapped in. */
+export const RESTORE_READY = 'tonghop-restore-ready';
+
+/**
+ * Leftovers of an interrupted first run or restore. A restore killed between its two renames
+ * left no pgdata but a complete restored folder: finish the swap instead of deleting it.
+ */
 function removeLeftovers(dataDir: string): void {
-  for (const name of fs.readdirSync(dataDir)) {
-    if (name.startsWith('pgdata.tmp-')) fs.rmSync(path.join(dataDir, name), { recursive: true, force: true });
+  const names = fs.readdirSync(dataDir).sort();
+  if (!databaseExists(dataDir)) {
+    const ready = names.filter((n) => n.startsWith('pgdata.tmp-restore-') && fs.existsSync(path.join(dataDir, n, RESTORE_READY))).pop();
+    if (ready) {
+      fs.renameSync(path.join(dataDir, ready), pgDir(dataDir));
+      fs.rmSync(path.join(pgDir(dataDir), RESTORE_READY), { force: true });
+    }
+  }
+  for (const name of names) {
+    if (name.startsWith('pgdata.tmp-') && fs.existsSync(path.join(dataDir, name))) fs.rmSync(path.join(dataDir, name), { recursive: true, force: true });
   }
 }
 

@@ -91,6 +91,23 @@ describe('backup and restore round trip', () => {
     await there.close();
   });
 
+  it('a restore killed between its two renames is finished by the next start (never no database)', async () => {
+    const dir = await dataDirFrom('demo');
+    const file = path.join(tempDir(), 'b.backup.gz');
+    const db = await open(dir);
+    await writeBackupFile(db.db, file);
+    const want = await snapshot(db.db);
+    await db.db.transaction((tx) => setValue(tx, 1, '2026-11', 'luot_ho_tro', 5));
+    await db.close();
+    const prepared = await prepareRestore(dir, file);
+    fs.renameSync(pgDir(dir), path.join(dir, 'pgdata.replaced-20261123-090000')); // …and killed here
+    const again = await open(dir);
+    expect(await snapshot(again.db)).toEqual(want);
+    await again.close();
+    expect(fs.existsSync(prepared.folder)).toBe(false);
+    expect(fs.readdirSync(dir).sort()).toEqual(['pgdata', 'pgdata.replaced-20261123-090000']);
+  });
+
   it('an older-schema backup is loaded at its own schema, then migrated up', async () => {
     const dir = await dataDirFrom('demo');
     const db = await open(dir);

@@ -8,7 +8,7 @@ import { forgetSynced, fsyncDir, syncTree } from '../../db/durability.js';
 import { acquireLock } from '../../db/lock.js';
 import { migrate } from '../../db/migrate.js';
 import { MIGRATIONS, type Migration, SCHEMA_VERSION } from '../../db/migrations/index.js';
-import { PG_OPTIONS, createPg, pgDir } from '../../db/open.js';
+import { PG_OPTIONS, RESTORE_READY, createPg, pgDir } from '../../db/open.js';
 import type { Queryable } from '../../db/queryable.js';
 import { pad2 } from '../../domain/text.js';
 import { BackupError, type BackupHeader, type ParsedBackup, corrupt, parseBackup } from './format.js';
@@ -91,6 +91,8 @@ export async function prepareRestore(dataDir: string, file: string, opts: Restor
     await db.close();
     pg = null;
     syncTree(folder);
+    // Complete: if we are killed while swapping, the next start finishes the swap (open.ts).
+    fs.writeFileSync(path.join(folder, RESTORE_READY), new Date().toISOString());
   } catch (e) {
     if (pg) await pg.close().catch(() => undefined);
     fs.rmSync(folder, { recursive: true, force: true });
@@ -122,6 +124,7 @@ export function swapIn(dataDir: string, prepared: PreparedRestore, now: Date = n
     if (replaced) fs.renameSync(replaced, live); // put the old one back: never leave no database
     throw e;
   }
+  fs.rmSync(path.join(live, RESTORE_READY), { force: true });
   fsyncDir(dataDir);
   forgetSynced(live);
   return replaced;
