@@ -2,6 +2,7 @@
 // CHECKPOINT + fsync of the changed files after a typed value and after an import, a full flush,
 // the daily backup (size and time) and a restore.
 //   node dist/test/torture/cost.js [--teams N]
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -81,6 +82,23 @@ try {
   const n = await again.db.query<{ n: number }>('SELECT count(*)::int AS n FROM form_value');
   await again.close();
   say(`khôi phục: dựng thư mục mới ${prepMs} ms + đổi chỗ ${swapMs} ms; mở lại ${reopenMs} ms (${n.rows[0]!.n} số); đóng (CHECKPOINT + fsync) ${closeMs} ms`);
+
+  // Killed right after an import, before any CHECKPOINT: the next open replays that import's log.
+  const script = `
+    import { openDatabase } from ${JSON.stringify(new URL('../../src/db/open.js', import.meta.url).href)};
+    import { importFigures } from ${JSON.stringify(new URL('../../src/io/csv/import.js', import.meta.url).href)};
+    const db = await openDatabase({ dataDir: ${JSON.stringify(dir)}, command: 'cost', autoBackup: false });
+    await importFigures(db.db, ${JSON.stringify(csv.replaceAll('2026-11', '2026-10'))}, { now: new Date(2026, 10, 23) });
+    process.stdout.write('imported');
+    setInterval(() => {}, 1000);`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve) => child.stdout.on('data', () => resolve()));
+  child.kill('SIGKILL');
+  await new Promise((r) => child.once('exit', r));
+  const [crashed, replayMs] = await time(() => openDatabase({ dataDir: dir, command: 'cost', autoBackup: false }));
+  const oct = await crashed.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM form f JOIN form_value v ON v.form_id = f.id WHERE f.month = '2026-10'`);
+  await crashed.close();
+  say(`bị giết ngay sau khi nhập ${TEAMS} phiếu (chưa CHECKPOINT): mở lại (phát lại nhật ký) ${replayMs} ms, tháng 10 có ${oct.rows[0]!.n} số`);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }
