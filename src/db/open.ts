@@ -189,8 +189,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   };
   let closed = false;
   const checkpoint = async () => {
-    const live = await ready();
-    await live.exec('CHECKPOINT');
+    const now_ = await ready();
+    await now_.exec('CHECKPOINT');
     syncTree(pgDir(opts.dataDir));
   };
 
