@@ -1,6 +1,7 @@
-// A small RFC 4180 reader that knows the line each record starts on (a quoted cell may span
+// Reading CSV with csv-parse, keeping the line each record starts on (a quoted cell may span
 // lines, and "dòng N" must be the line the officer sees in a text editor). `,` or `;`;
 // CRLF, LF or CR line ends; "" inside quotes is one quote.
+import { parse } from 'csv-parse/sync';
 import { FileRefusedError } from './problems.js';
 
 export interface CsvRecord {
@@ -28,65 +29,29 @@ export function detectDelimiter(text: string): Delimiter {
 
 export function parseCsv(text: string, delimiter: Delimiter): CsvRecord[] {
   const out: CsvRecord[] = [];
-  const d = delimiter.charCodeAt(0);
-  const n = text.length;
-  let i = 0;
   let line = 1;
-  while (i < n) {
-    const start = line;
-    const cells: string[] = [];
-    for (;;) {
-      // one cell
-      if (text.charCodeAt(i) === 34) {
-        const openLine = line;
-        let value = '';
-        let j = i + 1;
-        for (;;) {
-          const q = text.indexOf('"', j);
-          if (q < 0) throw new FileRefusedError(`dòng ${openLine}: dấu ngoặc kép (") mở mà không đóng; tệp không đọc được.`);
-          value += text.slice(j, q);
-          if (text.charCodeAt(q + 1) === 34) {
-            value += '"';
-            j = q + 2;
-          } else {
-            j = q + 1;
-            break;
-          }
-        }
-        line += countLines(value);
-        // Anything between the closing quote and the delimiter is kept (lenient, like Excel).
-        let k = j;
-        while (k < n && !isEnd(text.charCodeAt(k), d)) k++;
-        cells.push(value + text.slice(j, k));
-        i = k;
-      } else {
-        let k = i;
-        while (k < n && !isEnd(text.charCodeAt(k), d)) k++;
-        cells.push(text.slice(i, k));
-        i = k;
-      }
-      if (i >= n) break;
-      const c = text.charCodeAt(i);
-      if (c === d) {
-        i++;
-        if (i >= n) {
-          cells.push('');
-          break;
-        }
-        continue;
-      }
-      // end of record: CRLF, LF or CR
-      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-      line++;
-      break;
+  try {
+    // csv-parse's own line count treats a CRLF inside quotes as two lines, so count here: a
+    // record takes one line plus the line breaks inside its quoted cells.
+    parse(text, {
+      delimiter,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      on_record: (cells: string[]) => {
+        out.push({ line, cells });
+        line += 1 + cells.reduce((n, c) => n + countLines(c), 0);
+        return null; // kept in `out`, not in csv-parse's own result
+      },
+    });
+  } catch (e) {
+    if ((e as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED') {
+      throw new FileRefusedError(`dòng ${line}: dấu ngoặc kép (") mở mà không đóng; tệp không đọc được.`);
     }
-    out.push({ line: start, cells });
+    throw new FileRefusedError(`tệp không đọc được như CSV: ${(e as Error).message}`);
   }
   return out;
-}
-
-function isEnd(c: number, d: number): boolean {
-  return c === d || c === 10 || c === 13;
 }
 
 function countLines(s: string): number {
