@@ -1,9 +1,13 @@
 // Opening the database for a command and turning known failures into exit codes.
 import { ZodError } from 'zod';
+import { FileWriteError } from '../db/durability.js';
 import { LockedError } from '../db/lock.js';
 import { NewerDatabaseError } from '../db/migrate.js';
-import { type Database, NoDatabaseError, openDatabase } from '../db/open.js';
+import { type Database, DamagedDatabaseError, NoDatabaseError, openDatabase } from '../db/open.js';
 import { AlreadyInitialisedError } from '../db/setup.js';
+import { DuplicateTeamCodeError } from '../db/teams.js';
+import { BackupError } from '../io/backup/format.js';
+import { FileRefusedError, ImportRefusedError } from '../io/csv/problems.js';
 import { resolveDataDir } from '../paths.js';
 import { EXIT_REFUSED, EXIT_USAGE, RefusedError, UsageError } from './errors.js';
 
@@ -25,7 +29,19 @@ export async function withDatabase<T>(
   }
 }
 
-const REFUSALS = [RefusedError, LockedError, NoDatabaseError, NewerDatabaseError, AlreadyInitialisedError];
+const REFUSALS = [
+  RefusedError,
+  LockedError,
+  NoDatabaseError,
+  NewerDatabaseError,
+  DamagedDatabaseError,
+  AlreadyInitialisedError,
+  DuplicateTeamCodeError,
+  FileWriteError,
+  BackupError,
+  FileRefusedError,
+  ImportRefusedError,
+];
 
 /** A Vietnamese message and exit 1 for refusals; anything else is a bug and shows its stack. */
 export function reportError(err: unknown): number {

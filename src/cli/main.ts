@@ -3,6 +3,11 @@
 // first frame appears before the database (and the command-line parser) have loaded.
 const args = process.argv.slice(2);
 
+// `npm run bench` asks every process for its peak memory.
+if (process.env.TONGHOP_REPORT_RSS) {
+  process.on('exit', () => process.stderr.write(`\ntonghop-rss-kb=${process.resourceUsage().maxRSS}\n`));
+}
+
 function wantsUi(argv: string[]): boolean {
   const rest = [...argv];
   while (rest.length) {
@@ -18,8 +23,21 @@ if (wantsUi(args)) {
   const i = args.indexOf('--data-dir');
   const eq = args.find((a) => a.startsWith('--data-dir='));
   const dataDir = i >= 0 ? args[i + 1] : eq?.slice('--data-dir='.length);
+  if (!process.stdin.isTTY) {
+    process.stderr.write(
+      'Giao diện của tonghop cần một cửa sổ dòng lệnh (terminal) để gõ phím. ' +
+        'Khi chạy từ tệp lệnh hay chuyển hướng đầu vào, hãy dùng các lệnh như "tonghop status" (xem "tonghop --help").\n',
+    );
+    process.exit(2);
+  }
+  // Draw at once, before Ink, React and the database load: the same two lines as the app's
+  // loading screen, so Ink's first frame replaces them without a flicker.
+  const splash = !!process.stdout.isTTY;
+  if (splash) process.stdout.write('\x1b[?1049h\x1b[H\x1b[1mtonghop\x1b[22m\r\nĐang mở dữ liệu…\x1b[H');
+  // React's production build: several times less work per frame than the development one.
+  process.env.NODE_ENV ??= 'production';
   const { runUi } = await import('../ui/run.js');
-  process.exitCode = await runUi({ dataDir });
+  process.exitCode = await runUi({ dataDir, splashShown: splash });
 } else {
   const { runCli } = await import('./run.js');
   process.exitCode = await runCli(args);

@@ -47,6 +47,12 @@ export function configure(cmd: Command): Command {
 export function newCommand(name: string, description: string): Command {
   const cmd = configure(new Command(name)).description(description).usage('[tùy chọn]');
   cmd.option('--data-dir <DIR>', 'thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng; biến TONGHOP_DATA_DIR)');
+  // Commander gives --data-dir to the program even when it follows the command name: hand it
+  // back to the command, so `tonghop status --data-dir X` and `tonghop --data-dir X status` agree.
+  cmd.hook('preAction', (c) => {
+    const dir = c.optsWithGlobals<{ dataDir?: string }>().dataDir;
+    if (dir !== undefined) c.setOptionValue('dataDir', dir);
+  });
   return cmd;
 }
 

@@ -112,7 +112,7 @@ export function App({ database, settings: initial, initialScreen, now = () => ne
       <KeyContext.Provider value={shell.value}>
         <Box flexDirection="column" width={terminal.columns} height={rows}>
           <Header unit={settings.unit.name} plan={settings.plan.name} month={workMonth} title={SCREEN_TITLES[screen.name]} />
-          <Box flexDirection="column" flexGrow={1} overflow="hidden">
+          <Box flexDirection="column" flexGrow={1} overflowY="hidden">
             {/* Screens under the top one stay mounted (hidden, keys off) so going back keeps
                 their selection and filter; the top one stays mounted under the help too. */}
             {stack.map((s, i) => {

@@ -4,6 +4,7 @@ import { Box, Text, useApp as useInkApp } from 'ink';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { LockedError } from '../db/lock.js';
 import { type Database, NoDatabaseError, openDatabase } from '../db/open.js';
+import { whenSaved } from './saveQueue.js';
 import { App, type Settings, loadSettings } from './App.js';
 import type { Screen } from './context.js';
 import { KeyScope } from './components/KeyScope.js';
@@ -41,7 +42,11 @@ export function Root({ dataDir, now, initialScreen, onDone, checkpointMinutes = 
       doneRef.current = true;
       const db = dbRef.current;
       dbRef.current = null;
-      if (db) await db.close().catch(() => undefined);
+      if (db) {
+        // A field left just before quitting may still be on its way to the database.
+        await whenSaved(db.db).catch(() => undefined);
+        await db.close().catch(() => undefined);
+      }
       onDone(code, message);
       ink.exit();
     },

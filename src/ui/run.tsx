@@ -24,6 +24,8 @@ export interface UiIo {
 export interface UiOptions {
   dataDir?: string;
   now?: () => Date;
+  /** main.ts already switched to the alternate screen and drew a loading splash. */
+  splashShown?: boolean;
   /** Seconds to wait for the database to close after a signal before leaving anyway. */
   signalGraceSeconds?: number;
 }
@@ -39,7 +41,7 @@ export async function runUi(opts: UiOptions, io: Partial<UiIo> = {}): Promise<nu
     restored = true;
     if (tty) stdout.write(LEAVE_ALT);
   };
-  if (tty) stdout.write(ENTER_ALT);
+  if (tty && !opts.splashShown) stdout.write(ENTER_ALT);
 
   let code = 0;
   let message: string | undefined;
@@ -54,7 +56,7 @@ export async function runUi(opts: UiOptions, io: Partial<UiIo> = {}): Promise<nu
         message = m;
       }}
     />,
-    { stdout, stdin: io.stdin ?? process.stdin, stderr, exitOnCtrlC: false, patchConsole: !io.stdout },
+    { stdout, stdin: io.stdin ?? process.stdin, stderr, exitOnCtrlC: false, patchConsole: !io.stdout, maxFps: 60 },
   );
 
   // Closing the window or `kill`: close the database properly (checkpoint, lock), then leave.

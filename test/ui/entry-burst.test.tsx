@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { getForm } from '../../src/db/forms.js';
 import type { TxRunner } from '../../src/db/queryable.js';
 import { getTeamByCode } from '../../src/db/teams.js';
-import { whenSaved } from '../../src/ui/entry/saveQueue.js';
+import { whenSaved } from '../../src/ui/saveQueue.js';
 import { demoDb } from '../support/db.js';
 import { renderApp } from '../support/ui.js';
 
@@ -34,5 +34,14 @@ describe('keys arriving in one chunk', () => {
     await app.press('42\r');
     await app.waitFor(/dòng 2\/15/u);
     expect((await form(pg, 'CAP-XA', '2026-10'))!.values.ho_huong_dan).toBe(42);
+  });
+
+  it('team picker (a text field): "ngoc dong\\r" in one chunk picks the team and opens its form', async () => {
+    const pg = await demoDb();
+    const app = await renderApp(pg, { screen: { name: 'entryPick', month: '2026-10' } });
+    await app.waitFor('Ngọc Động');
+    await app.press('ngoc dong\r');
+    await app.waitFor('Ngày nhận phiếu');
+    expect(app.lastFrame()).toContain('Ngọc Động');
   });
 });

@@ -127,18 +127,3 @@ describe('grid reducer', () => {
     expect(m.values.has(46)).toBe(false);
   });
 });
-
-describe('keys in one chunk', () => {
-  it('splits Enter, Tab and Backspace out of a chunk of typed text', async () => {
-    const { splitBurst } = await import('../../src/ui/entry/burst.js');
-    expect(splitBurst('12\r3\t\x7f4')).toEqual([
-      { kind: 'text', text: '12' },
-      { kind: 'enter' },
-      { kind: 'text', text: '3' },
-      { kind: 'tab' },
-      { kind: 'backspace' },
-      { kind: 'text', text: '4' },
-    ]);
-    expect(splitBurst('7')).toEqual([{ kind: 'text', text: '7' }]);
-  });
-});

@@ -5,7 +5,7 @@ import { FIELD_NOTE, FIELD_RECEIVED, formHistory, getForm } from '../../src/db/f
 import type { TxRunner } from '../../src/db/queryable.js';
 import { getTeamByCode } from '../../src/db/teams.js';
 import { listIndicators } from '../../src/db/unit.js';
-import { whenSaved } from '../../src/ui/entry/saveQueue.js';
+import { whenSaved } from '../../src/ui/saveQueue.js';
 import { demoDb } from '../support/db.js';
 import { KEYS, type Rendered, renderApp, waitUntil } from '../support/ui.js';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formHistory, getForm } from '../../src/db/forms.js';
 import type { TxRunner } from '../../src/db/queryable.js';
 import { getTeamByCode } from '../../src/db/teams.js';
-import { whenSaved } from '../../src/ui/entry/saveQueue.js';
+import { whenSaved } from '../../src/ui/saveQueue.js';
 import { demoDb } from '../support/db.js';
 import { KEYS, renderApp } from '../support/ui.js';
 

@@ -6,7 +6,7 @@ import { enterField, getForm, setValue } from '../../src/db/forms.js';
 import type { TxRunner } from '../../src/db/queryable.js';
 import { getTeamByCode } from '../../src/db/teams.js';
 import { formatDateTime } from '../../src/ui/history/describe.js';
-import { whenSaved } from '../../src/ui/entry/saveQueue.js';
+import { whenSaved } from '../../src/ui/saveQueue.js';
 import { demoDb } from '../support/db.js';
 import { renderApp } from '../support/ui.js';
 

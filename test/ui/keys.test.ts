@@ -168,3 +168,20 @@ describe('parseKey (Ink 6 quirks)', () => {
     expect(parseKey('Tổ dân phố 3', key())).toEqual({ name: null, text: 'Tổ dân phố 3', ctrl: false });
   });
 });
+
+describe('keys in one chunk', () => {
+  it('splits Enter, Tab and Backspace out of a chunk of typed text', async () => {
+    const { splitKeys, isBurst } = await import('../../src/ui/keys/keymap.js');
+    expect(splitKeys('12\r3\t\x7f4')).toEqual([
+      { kind: 'text', text: '12' },
+      { kind: 'enter' },
+      { kind: 'text', text: '3' },
+      { kind: 'tab' },
+      { kind: 'backspace' },
+      { kind: 'text', text: '4' },
+    ]);
+    expect(splitKeys('7')).toEqual([{ kind: 'text', text: '7' }]);
+    expect(isBurst('C:\\Users\\lan\\so-lieu.csv')).toBe(false);
+    expect(isBurst('dong\r')).toBe(true);
+  });
+});

@@ -31,9 +31,10 @@ export function exportCommand(): Command {
       if (opts.period && (!period || !/^\d{4}(-\d{2}|-Q[1-4])?$/u.test(opts.period.trim())))
         throw new UsageError(`Kỳ "${opts.period}" không hợp lệ: dùng YYYY-MM (2026-10), YYYY-Qn (2026-Q3) hoặc YYYY (2026).`);
       if (needsPeriod && !period) throw new UsageError('Thiếu --period: ví dụ --period 2026-Q3.');
-      const done = await withDatabase(opts, 'tonghop export', (db) =>
-        runExport(db.pg, { kind, period: period ?? undefined, format: opts.format, delimiter: opts.delimiter, outDir: opts.out }),
-      );
-      process.stdout.write(`Đã ghi ${done.path}\n`);
+      // Said before the database closes (closing may run the daily backup).
+      await withDatabase(opts, 'tonghop export', async (db) => {
+        const done = await runExport(db.db, { kind, period: period ?? undefined, format: opts.format, delimiter: opts.delimiter, outDir: opts.out });
+        process.stdout.write(`Đã ghi ${done.path}\n`);
+      });
     });
 }

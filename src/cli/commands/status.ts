@@ -3,7 +3,8 @@ import { computeStatus } from '../../db/evaluation.js';
 import { listIndicators } from '../../db/unit.js';
 import { describeTarget, worstTarget } from '../../domain/describe.js';
 import { STATUS_LABELS, STATUS_SYMBOLS } from '../../domain/labels.js';
-import { lastFinishedMonth, monthLabel, parseMonth } from '../../domain/period.js';
+import { type Month, isMonth, lastFinishedMonth, monthLabel } from '../../domain/period.js';
+import type { Database } from '../../db/open.js';
 import { statusJson } from '../../domain/status.js';
 import { formatPercent } from '../../domain/text.js';
 import { renderTable } from '../../io/text-table.js';
@@ -21,31 +22,31 @@ export function statusCommand(): Command {
     .option('--as-of <YYYY-MM>', 'tính đến tháng (mặc định: tháng vừa kết thúc)')
     .option('--json', 'in kết quả dạng JSON')
     .action(async (_local: StatusOptions, cmd: Command) => {
-      // --data-dir may be given before or after the command name.
       const opts = cmd.optsWithGlobals<StatusOptions>();
-      const asOf = opts.asOf ? parseMonth(opts.asOf) : lastFinishedMonth();
-      if (!asOf || (opts.asOf && !/^\d{4}-\d{2}$/u.test(opts.asOf.trim())))
+      const asOf = opts.asOf === undefined ? lastFinishedMonth() : opts.asOf.trim();
+      if (!isMonth(asOf))
         throw new UsageError(`Tháng "${opts.asOf}" không hợp lệ: dùng dạng YYYY-MM, ví dụ 2026-11.`);
-      const out = await withDatabase(opts, 'tonghop status', async (db) => {
-        const report = await computeStatus(db.pg, asOf);
-        if (opts.json) return statusJson(report) + '\n';
-        const indicators = new Map((await listIndicators(db.pg)).map((i) => [i.code, i]));
-        const { due, received } = report.completeness;
-        const head = [
-          `${report.input.plan.name} — tình hình đến tháng ${monthLabel(asOf)}`,
-          `Phiếu đã nhận: ${received}/${due}${due ? ` (${formatPercent(received / due)})` : ''}`,
-          '',
-        ];
-        const rows = report.teams.map((t) => {
-          const w = worstTarget(t.targets);
-          return [t.ma_to, t.ten_to, `${STATUS_SYMBOLS[t.status]} ${STATUS_LABELS[t.status]}`, w ? describeTarget(w, indicators) : ''];
-        });
-        const table = renderTable(
-          [{ title: 'Mã tổ' }, { title: 'Tên tổ', max: 32 }, { title: 'Trạng thái' }, { title: 'Cần chú ý' }],
-          rows,
-        );
-        return [...head, ...table].join('\n') + '\n';
+      // Printed before the database closes (closing may run the daily backup).
+      await withDatabase(opts, 'tonghop status', async (db) => {
+        process.stdout.write(await statusText(db, asOf, !!opts.json));
       });
-      process.stdout.write(out);
     });
+}
+
+async function statusText(db: Database, asOf: Month, json: boolean): Promise<string> {
+  const report = await computeStatus(db.db, asOf);
+  if (json) return statusJson(report) + '\n';
+  const indicators = new Map((await listIndicators(db.db)).map((i) => [i.code, i]));
+  const { due, received } = report.completeness;
+  const head = [
+    `${report.input.plan.name} — tình hình đến tháng ${monthLabel(asOf)}`,
+    `Phiếu đã nhận: ${received}/${due}${due ? ` (${formatPercent(received / due)})` : ''}`,
+    '',
+  ];
+  const rows = report.teams.map((t) => {
+    const w = worstTarget(t.targets);
+    return [t.ma_to, t.ten_to, `${STATUS_SYMBOLS[t.status]} ${STATUS_LABELS[t.status]}`, w ? describeTarget(w, indicators) : ''];
+  });
+  const table = renderTable([{ title: 'Mã tổ' }, { title: 'Tên tổ', max: 32 }, { title: 'Trạng thái' }, { title: 'Cần chú ý' }], rows);
+  return [...head, ...table].join('\n') + '\n';
 }

@@ -20,8 +20,7 @@ import {
   isDirty,
   nextTeamWithoutForm,
 } from './reducer.js';
-import { splitBurst } from './burst.js';
-import { enqueueWrite, whenSaved } from './saveQueue.js';
+import { enqueueWrite, whenSaved } from '../saveQueue.js';
 
 /** A form row as the reducer's canonical texts (digits, ISO date, note). */
 export function storedTexts(form: FormRow | null): Record<string, string> {
@@ -185,12 +184,7 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
     {
       typing: typingNote ? 'text' : 'digits',
       onText: (text) => {
-        if (typingNote) return void apply({ type: 'type', text });
-        for (const k of splitBurst(text)) {
-          if (k.kind === 'text') apply({ type: 'type', text: k.text });
-          else if (k.kind === 'backspace') apply({ type: 'erase' });
-          else if (apply({ type: 'move', delta: 1 }).error || ref.current.finished) break;
-        }
+        apply({ type: 'type', text });
       },
       onBackspace: () => apply({ type: 'erase' }),
       disabled: typingNote ? { undo: 'đang gõ ghi chú — rời ô ghi chú (Enter) rồi nhấn u' } : undefined,

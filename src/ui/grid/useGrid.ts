@@ -8,8 +8,7 @@ import { type Month, addMonths } from '../../domain/period.js';
 import { todayIso } from '../../domain/text.js';
 import { checkFormMonth } from '../../domain/validation.js';
 import { useApp } from '../context.js';
-import { splitBurst } from '../entry/burst.js';
-import { enqueueWrite, whenSaved } from '../entry/saveQueue.js';
+import { enqueueWrite, whenSaved } from '../saveQueue.js';
 import { NOTHING_TO_UNDO, runUndo } from '../history/undo.js';
 import { KeyContext, useKeys } from '../keys/useKeys.js';
 import { type GridAction, type GridState, type GridValues, gridReducer, initialGrid } from './reducer.js';
@@ -164,13 +163,8 @@ export function useGrid(startMonth: Month) {
     {
       typing: 'digits',
       onText: (text) => {
-        for (const k of splitBurst(text)) {
-          if (k.kind === 'enter' || k.kind === 'tab') {
-            if (apply({ type: 'move', dr: k.kind === 'enter' ? 1 : 0, dc: k.kind === 'tab' ? 1 : 0 }).error) break;
-          } else if (k.kind === 'backspace') apply({ type: 'erase' });
-          // A new edit starts only with a digit; inside an edit every key shows (and is checked).
-          else if (ref.current.editing || /^\d/u.test(k.text)) apply({ type: 'type', text: k.text });
-        }
+        // A new edit starts only with a digit; inside an edit every key shows (and is checked).
+        if (ref.current.editing || /^\d/u.test(text)) apply({ type: 'type', text });
       },
       onBackspace: () => apply({ type: 'erase' }),
     },

@@ -5,7 +5,7 @@ import type { TxRunner } from '../../db/queryable.js';
 import { getTeam } from '../../db/teams.js';
 import { type Month, monthLabel } from '../../domain/period.js';
 import type { Indicator } from '../../domain/schemas.js';
-import { enqueueWrite } from '../entry/saveQueue.js';
+import { enqueueWrite } from '../saveQueue.js';
 import { changeValueText, fieldLabel } from './describe.js';
 
 export function undoMessage(c: ChangeRow, teamName: string, indicators: readonly Indicator[]): string {

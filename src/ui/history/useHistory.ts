@@ -4,7 +4,7 @@ import { type ChangeRow, formHistory } from '../../db/forms.js';
 import { type TeamRow, getTeam } from '../../db/teams.js';
 import type { Month } from '../../domain/period.js';
 import { useApp } from '../context.js';
-import { whenSaved } from '../entry/saveQueue.js';
+import { whenSaved } from '../saveQueue.js';
 import { useKeys } from '../keys/useKeys.js';
 import { historyReducer } from './reducer.js';
 import { NOTHING_TO_UNDO, runUndo } from './undo.js';

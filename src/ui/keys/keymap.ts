@@ -97,3 +97,38 @@ export function isPrintableSpec(spec: KeySpec): boolean {
 export function isDigitSpec(spec: KeySpec): boolean {
   return !!spec.char && /^[0-9]$/u.test(spec.char);
 }
+
+export type KeyPiece = { kind: 'text'; text: string } | { kind: 'enter' } | { kind: 'tab' } | { kind: 'backspace' };
+
+/**
+ * Keys that arrive in one chunk: Ink splits its input only at escape sequences, so a fast typist
+ * (or a moment when the app was busy) delivers "12\r34\r" as ONE input. Taken apart here, every
+ * Enter, Tab and Backspace in it still counts; a run of text (a paste) stays together.
+ */
+export function splitKeys(input: string): KeyPiece[] {
+  const out: KeyPiece[] = [];
+  let text = '';
+  const flush = () => {
+    if (text) out.push({ kind: 'text', text });
+    text = '';
+  };
+  for (const ch of input) {
+    if (ch === '\r' || ch === '\n') {
+      flush();
+      out.push({ kind: 'enter' });
+    } else if (ch === '\t') {
+      flush();
+      out.push({ kind: 'tab' });
+    } else if (ch === '\x7f' || ch === '\b') {
+      flush();
+      out.push({ kind: 'backspace' });
+    } else text += ch;
+  }
+  flush();
+  return out;
+}
+
+/** True when a multi-character input holds keys that must be dispatched one by one. */
+export function isBurst(input: string): boolean {
+  return input.length > 1 && /[\r\n\t\x7f\b]/u.test(input);
+}

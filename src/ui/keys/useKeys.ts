@@ -2,7 +2,7 @@
 // While a field is being edited, printable keys go to the field instead of the bindings.
 import { useInput } from 'ink';
 import { createContext, useCallback, useContext, useLayoutEffect, useRef } from 'react';
-import { type KeyEvent, type KeySpec, isDigitSpec, isPrintableSpec, matchesSpec, parseKey } from './keymap.js';
+import { type KeyEvent, type KeySpec, isBurst, isDigitSpec, isPrintableSpec, matchesSpec, parseKey, splitKeys } from './keymap.js';
 import { type Binding, type ScreenName, bindingsFor } from './table.js';
 
 export type Handlers = Partial<Record<string, () => void>>;
@@ -131,7 +131,35 @@ export function useKeys(screen: ScreenName, handlers: Handlers, opts: UseKeysOpt
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [signature, screenActive]);
 
-  const onKey = useCallback<KeyListener>(
+  // Several keys in one chunk are dispatched one per render, so each handler sees the state the
+  // previous key left (a filter typed, then Enter opens what the filter selected).
+  const queue = useRef<[string, InkKey][]>([]);
+  const drain = useCallback(() => {
+    const next = queue.current.shift();
+    if (!next) return;
+    dispatch(next[0], next[1]);
+    if (queue.current.length) setImmediate(drain);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const onKey = useCallback<KeyListener>((input, key) => {
+    const pending = queue.current.length > 0;
+    if (isBurst(input)) {
+      const none = { ...key, return: false, tab: false, delete: false, backspace: false };
+      for (const p of splitKeys(input)) {
+        if (p.kind === 'text') queue.current.push([p.text, none]);
+        else
+          queue.current.push([
+            p.kind === 'enter' ? '\r' : p.kind === 'tab' ? '\t' : '\x7f',
+            { ...none, return: p.kind === 'enter', tab: p.kind === 'tab', delete: p.kind === 'backspace' },
+          ]);
+      }
+    } else queue.current.push([input, key]);
+    if (!pending) drain();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const dispatch = useCallback<KeyListener>(
     (input, key) => {
       const { handlers: h, opts: o, ctx: c } = latest.current;
       const ev = parseKey(input, key);
