@@ -32,11 +32,23 @@ export function translateCommanderError(msg: string): string {
   return msg.replace(/^error:/u, 'Lỗi:');
 }
 
+/** Commander's help, with its few English words said in Vietnamese. */
+const inVietnamese = (s: string) =>
+  s.replace(/\(choices: /gu, '(chọn: ').replace(/default: /gu, 'mặc định: ').replace(/\[options\]/gu, '[tùy chọn]').replace(/\[command\]/gu, '[lệnh]');
+const base = new Help();
+const VIETNAMESE_HELP: Partial<Help> = {
+  styleTitle: (s: string) => TITLES[s] ?? s,
+  subcommandTerm: (cmd) => inVietnamese(base.subcommandTerm(cmd)),
+  commandUsage: (cmd) => inVietnamese(base.commandUsage(cmd)),
+  optionDescription: (o) => inVietnamese(base.optionDescription(o)),
+  argumentDescription: (a) => inVietnamese(base.argumentDescription(a)),
+};
+
 /** A command with our conventions: Vietnamese help, exit code 2 on a wrong command line. */
 export function configure(cmd: Command): Command {
   return cmd
     .helpOption('-h, --help', 'hiển thị trợ giúp')
-    .configureHelp({ styleTitle: (s: string) => TITLES[s] ?? s } as Partial<Help>)
+    .configureHelp(VIETNAMESE_HELP)
     .configureOutput({ outputError: (str, write) => write(translateCommanderError(str)) })
     .showHelpAfterError('(xem thêm: --help)')
     .exitOverride((err: CommanderError) => {

@@ -1,0 +1,83 @@
+// Storage-side measurements: save latency per field (on disk), dashboard compute + render,
+// import and export throughput. Each returns raw samples; run.ts summarises them.
+import type { PGlite } from '@electric-sql/pglite';
+import { enterField } from '../../../src/db/forms.js';
+import type { Database } from '../../../src/db/open.js';
+import type { TxRunner } from '../../../src/db/queryable.js';
+import { listIndicators } from '../../../src/db/unit.js';
+import { parsePeriod } from '../../../src/domain/period.js';
+import { importFigures } from '../../../src/io/csv/import.js';
+import { exportFigures } from '../../../src/io/export/figures.js';
+import { homeFrame } from '../../../src/ui/home/frame.js';
+import { loadHomeModel } from '../../../src/ui/home/model.js';
+
+export const BENCH_NOW = new Date(2026, 10, 23, 9, 0, 0);
+
+/** One field saved as the entry form saves it: a transaction around enterField, on disk. */
+export async function saveLatency(database: Database, saves = 300): Promise<number[]> {
+  const inds = (await listIndicators(database.db)).map((i) => i.code);
+  const teams = (await database.db.query<{ id: number }>('SELECT id FROM team ORDER BY id LIMIT 50')).rows.map((r) => r.id);
+  const samples: number[] = [];
+  for (let i = 0; i < saves; i++) {
+    const teamId = teams[i % teams.length]!;
+    const field = inds[Math.floor(i / teams.length) % inds.length]!;
+    const t0 = performance.now();
+    await database.db.transaction((tx) => enterField(tx, teamId, '2026-11', field, (i * 7) % 97, '2026-11-23'));
+    samples.push(performance.now() - t0);
+  }
+  return samples;
+}
+
+/** The home screen as the officer sees it: status computed and the 80×24 frame rendered. */
+export async function dashboard(q: TxRunner, asOf: string, runs = 20): Promise<number[]> {
+  const indicators = await listIndicators(q);
+  const samples: number[] = [];
+  const warmUp = 2; // the first runs warm the JIT and PGlite's page cache: not what the officer feels twice
+  for (let i = 0; i < runs + warmUp; i++) {
+    const t0 = performance.now();
+    const model = await loadHomeModel(q, asOf, BENCH_NOW, indicators);
+    homeFrame(model, { columns: 80, rows: 24 });
+    if (i >= warmUp) samples.push(performance.now() - t0);
+  }
+  return samples;
+}
+
+export interface Throughput {
+  valuesPerSecond: number[];
+  values: number;
+}
+
+/** Export the year (wide and long): values written per second. */
+export async function exportThroughput(q: TxRunner, runs = 4): Promise<{ wide: Throughput; long: Throughput; csv: string }> {
+  const year = parsePeriod('2026')!;
+  const out = { wide: { valuesPerSecond: [] as number[], values: 0 }, long: { valuesPerSecond: [] as number[], values: 0 }, csv: '' };
+  for (let i = 0; i < runs; i++) {
+    for (const format of ['wide', 'long'] as const) {
+      const t0 = performance.now();
+      const e = await exportFigures(q, year, format);
+      const s = (performance.now() - t0) / 1000;
+      out[format].valuesPerSecond.push(e.values / s);
+      out[format].values = e.values;
+      if (format === 'wide') out.csv = e.text;
+    }
+  }
+  return out;
+}
+
+/** Import the year's wide CSV into a database holding the teams but no forms yet. */
+export async function importThroughput(freshTeamsOnly: () => Promise<PGlite>, csv: string, values: number, runs = 3): Promise<Throughput> {
+  const out: Throughput = { valuesPerSecond: [], values: 0 };
+  for (let i = 0; i < runs; i++) {
+    const pg = await freshTeamsOnly();
+    try {
+      const t0 = performance.now();
+      await importFigures(pg as unknown as TxRunner, csv, { now: new Date(2027, 0, 15) });
+      const s = (performance.now() - t0) / 1000;
+      out.valuesPerSecond.push(values / s);
+      out.values = values;
+    } finally {
+      await pg.close();
+    }
+  }
+  return out;
+}

@@ -1,0 +1,117 @@
+// `npm run bench`: what the officer feels, measured. Whole processes (start-up, status) against
+// the floor of a bare PGlite open of the same folder; in-process figures each in their own
+// child (keystroke latency, save latency, dashboard, import/export). Prints a table of median
+// and p95 with the goals beside them and writes the same to exports/bench.json.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DEFAULT_EXPORTS_DIR, PACKAGE_ROOT } from '../../src/paths.js';
+import { FLOOR, MAIN, runNode, runUi } from './process.js';
+import { type Figure, printTable, summarise } from './stats.js';
+
+const quick = process.argv.includes('--quick');
+const RUNS = quick ? 3 : 7;
+const MEASURE = path.join(PACKAGE_ROOT, 'dist', 'test', 'bench', 'measure.js');
+const figures: Figure[] = [];
+const log = (s: string) => process.stderr.write(`· ${s}\n`);
+
+function child(name: string, args: string[]): Promise<Record<string, unknown> & { rssMb: number }> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [MEASURE, name, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    p.on('exit', (code) => {
+      const last = out.trim().split('\n').pop() ?? '';
+      if (code !== 0) return reject(new Error(`measure ${name} failed (${code}): ${out.slice(-500)}`));
+      resolve(JSON.parse(last));
+    });
+  });
+}
+
+async function repeat<T>(n: number, fn: () => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(await fn());
+  return out;
+}
+
+const maxRss = (rs: { rssMb: number | null }[]) => Math.max(...rs.map((r) => r.rssMb ?? 0));
+const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function startup(root: string) {
+  log('cold start: tonghop init on an empty folder');
+  const inits = await repeat(RUNS, () => runNode(MAIN, ['init', '--plan', 'phu-van-2026', '--unit', 'xã Thử', '--data-dir', fs.mkdtempSync(path.join(root, 'cold-'))]));
+  figures.push(summarise('start-up', 'cold start: init (new database)', inits.map((r) => r.ms), { peakRssMb: maxRss(inits) }));
+
+  const demo = path.join(root, 'demo');
+  const made = await runNode(MAIN, ['init', '--plan', 'phu-van-2026', '--unit', 'phường Phù Vân', '--demo', '--data-dir', demo]);
+  if (made.code !== 0) throw new Error(made.output);
+  for (const [label, dir] of [
+    ['demo commune', demo],
+    ['2,000 teams', path.join(root, 'province')],
+  ] as const) {
+    log(`warm start: UI on the ${label}`);
+    const floor = await repeat(RUNS, () => runNode(FLOOR, [path.join(dir, 'pgdata')]));
+    const ui = await repeat(RUNS, () => runUi(dir, ['tonghop', 'Phiếu đã nhận']));
+    const floorMs = floor.map((r) => r.ms);
+    figures.push(summarise('start-up', `floor: bare PGlite open+close (${label})`, floorMs, { peakRssMb: maxRss(floor) }));
+    figures.push(summarise('start-up', `UI first frame (${label})`, ui.map((r) => r.marks[0]!), { goalMax: 300 }));
+    figures.push(summarise('start-up', `UI home screen with data (${label})`, ui.map((r) => r.marks[1]!), { peakRssMb: maxRss(ui) }));
+    figures.push(summarise('start-up', `home screen ÷ floor (${label})`, ui.map((r) => r.marks[1]! / med(floorMs)), { unit: 'x' }));
+    if (label === '2,000 teams') {
+      log('tonghop status --json, 2,000 teams × 11 months');
+      const st = await repeat(RUNS, () => runNode(MAIN, ['status', '--json', '--as-of', '2026-11', '--data-dir', dir]));
+      if (st.some((r) => r.code !== 0)) throw new Error(st.find((r) => r.code !== 0)!.output);
+      figures.push(summarise('status', 'tonghop status --json (2,000 teams × 11 months)', st.map((r) => r.ms), { peakRssMb: maxRss(st) }));
+      figures.push(summarise('status', 'status ÷ floor', st.map((r) => r.ms / med(floorMs)), { unit: 'x', goalMax: 1.5 }));
+    }
+  }
+}
+
+async function inProcess(root: string) {
+  const year = path.join(root, 'province12.tar');
+  log('keystroke → frame: entry form (2,000 teams)');
+  const entry = await child('entry', [year]);
+  figures.push(summarise('keys', 'entry form: key → frame', entry.samples as number[], { goalMax: 16, peakRssMb: entry.rssMb }));
+  log('keystroke → frame: month grid (2,000 teams)');
+  const grid = await child('grid', [year]);
+  figures.push(summarise('keys', 'month grid: key → frame', grid.samples as number[], { goalMax: 50, peakRssMb: grid.rssMb }));
+  log('save latency per field (on disk)');
+  const save = await child('save', [path.join(root, 'province')]);
+  figures.push(summarise('keys', 'save one field (transaction, on disk)', save.samples as number[], { goalMax: 20, peakRssMb: save.rssMb }));
+  log('dashboard compute + render');
+  const dd = await child('dashboard-disk', [path.join(root, 'demo'), '2026-10']);
+  figures.push(summarise('dashboard', 'home compute + render (demo commune)', dd.samples as number[], { goalMax: 50, peakRssMb: dd.rssMb }));
+  const dp = await child('dashboard-tar', [year, '2026-12']);
+  figures.push(summarise('dashboard', 'home compute + render (2,000 teams × 12 months)', dp.samples as number[], { goalMax: 500, peakRssMb: dp.rssMb }));
+  log('import and export throughput, 2,000 teams × 12 months');
+  const files = await child('files', [year, path.join(root, 'teams.tar')]);
+  type T = { valuesPerSecond: number[]; values: number };
+  for (const [label, key] of [
+    ['export wide', 'exportWide'],
+    ['export long', 'exportLong'],
+    ['import wide (new forms)', 'importWide'],
+  ] as const) {
+    const t = files[key] as T;
+    figures.push(summarise('files', `${label}: ${t.values.toLocaleString('en-US')} values`, t.valuesPerSecond, { unit: 'values/s', goalMin: 100_000, peakRssMb: files.rssMb }));
+  }
+}
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-bench-'));
+const t0 = Date.now();
+try {
+  log(`building 2,000-team fixtures in ${root}`);
+  const fx = await child('fixtures', [root]);
+  log(`fixtures ready in ${Math.round(fx.ms as number)} ms`);
+  await startup(root);
+  await inProcess(root);
+} finally {
+  fs.rmSync(root, { recursive: true, force: true });
+}
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
+const table = printTable(figures);
+process.stdout.write(`\ntonghop bench — ${new Date().toISOString().slice(0, 10)} — ${machine}\n\n${table}\n\n(${Math.round((Date.now() - t0) / 1000)} s)\n`);
+fs.mkdirSync(DEFAULT_EXPORTS_DIR, { recursive: true });
+const out = path.join(DEFAULT_EXPORTS_DIR, 'bench.json');
+fs.writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine, quick, figures }, null, 2) + '\n');
+process.stdout.write(`Đã ghi ${path.relative(process.cwd(), out)}\n`);
