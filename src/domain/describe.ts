@@ -36,7 +36,9 @@ const num = (n: number) => (Number.isInteger(n) ? formatInt(n) : formatDecimal(n
 export function describeTarget(t: TargetResult, indicators?: ReadonlyMap<string, Indicator>): string {
   const noun = indicatorNoun(t.chi_so, indicators);
   if (t.actual === null) {
-    return t.kind === 'monthly_min' ? `chưa có phiếu báo cáo tháng này (${noun})` : `chưa có phiếu báo cáo nào trong kỳ (${noun})`;
+    // The window the target reads (domain.md): M alone, M's quarter so far, or the span so far.
+    const window = t.kind === 'monthly_min' ? 'tháng này' : t.kind === 'per_quarter' ? 'nào trong quý' : 'nào trong kỳ';
+    return `chưa có phiếu báo cáo ${window} (${noun})`;
   }
   const a = t.actual;
   const gap = Math.ceil(t.expected - a - 1e-9);

@@ -134,7 +134,7 @@ export function App({ database, settings: initial, initialScreen, now = () => ne
               {message?.text ?? ' '}
             </Text>
           )}
-          <Footer screen={shown.screen} active={shown.active} width={terminal.columns} />
+          <Footer screen={shown.screen} active={shown.active} width={terminal.columns} atRoot={stack.length === 1} />
         </Box>
       </KeyContext.Provider>
     </AppContext.Provider>

@@ -6,13 +6,15 @@ import { type ScreenName, bindingsFor } from '../keys/table.js';
 import { type ActiveKeys, liveKeys } from '../keys/useKeys.js';
 import { tint } from '../theme.js';
 
-export function footerHints(screen: ScreenName, active: ActiveKeys | null, width: number): string[] {
+/** On the first screen `q`/Esc quit rather than go back: say so. */
+export function footerHints(screen: ScreenName, active: ActiveKeys | null, width: number, atRoot = false): string[] {
   const ids = new Set(active?.screen === screen ? active.ids : ['help', 'back']);
   const disabled = active?.screen === screen ? active.disabled : {};
   const hints = bindingsFor(screen)
     .map((b) => ({ b, keys: liveKeys(b.keys, active?.screen === screen ? active.typing : false) }))
     .filter(({ b, keys }) => b.footer && keys.length && ids.has(b.id) && !(b.id in disabled))
-    .map(({ b, keys }) => `${keysLabel(keys)} ${b.label}`);
+    .sort((x, y) => (x.b.hintRank ?? 0) - (y.b.hintRank ?? 0))
+    .map(({ b, keys }) => `${keysLabel(keys)} ${b.id === 'back' && atRoot ? 'Thoát' : b.label}`);
   // Fit in one line: drop from the end but keep "? Trợ giúp" (the way to see the rest).
   const out: string[] = [];
   let used = 0;
@@ -29,8 +31,8 @@ export function footerHints(screen: ScreenName, active: ActiveKeys | null, width
   return out;
 }
 
-export function Footer({ screen, active, width }: { screen: ScreenName; active: ActiveKeys | null; width: number }) {
-  const hints = footerHints(screen, active, width);
+export function Footer({ screen, active, width, atRoot }: { screen: ScreenName; active: ActiveKeys | null; width: number; atRoot?: boolean }) {
+  const hints = footerHints(screen, active, width, atRoot);
   return (
     <Box>
       <Text color={tint('cyan')} wrap="truncate-end">

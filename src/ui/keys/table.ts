@@ -38,6 +38,8 @@ export interface Binding {
   screens: readonly ScreenName[] | 'all';
   /** Shown in the footer (the help always shows every binding). */
   footer?: boolean;
+  /** Footer order: lower first (default 0, table order within a rank). */
+  hintRank?: number;
 }
 
 const c = (char: string): KeySpec => ({ char });
@@ -69,13 +71,13 @@ export const BINDINGS: readonly Binding[] = [
   { id: 'statusFilter', keys: [c('s')], label: 'Trạng thái', description: 'Lọc theo trạng thái: tất cả → chưa báo cáo → chậm nhiều → chậm → đạt', screens: ['home'], footer: true },
 
   // Home: where to go
-  { id: 'goEntry', keys: [c('n')], label: 'Nhập phiếu', description: 'Nhập phiếu báo cáo tháng từ giấy', screens: ['home', 'team', 'teamStatus'], footer: true },
-  { id: 'goGrid', keys: [c('g')], label: 'Bảng tháng', description: 'Bảng số liệu cả tháng: mọi tổ × mọi chỉ số, sửa tại chỗ', screens: ['home'], footer: true },
-  { id: 'goTeams', keys: [c('t')], label: 'Các tổ', description: 'Danh sách tổ và thành viên', screens: ['home'], footer: true },
+  { id: 'goEntry', keys: [c('n')], label: 'Nhập phiếu', description: 'Nhập phiếu báo cáo tháng từ giấy', screens: ['home', 'team', 'teamStatus'], footer: true, hintRank: -1 },
+  { id: 'goGrid', keys: [c('g')], label: 'Bảng tháng', description: 'Bảng số liệu cả tháng: mọi tổ × mọi chỉ số, sửa tại chỗ', screens: ['home'], footer: true, hintRank: -1 },
+  { id: 'goTeams', keys: [c('t')], label: 'Các tổ', description: 'Danh sách tổ và thành viên', screens: ['home'], footer: true, hintRank: -1 },
   { id: 'goCommune', keys: [c('c')], label: 'Toàn xã', description: 'Tổng hợp toàn xã/phường: tháng, quý, năm so với kế hoạch', screens: ['home'] },
   { id: 'goRanking', keys: [c('k')], label: 'Khen thưởng', description: 'Xếp hạng "Tổ CNSCĐ tiêu biểu" cuối năm', screens: ['home'] },
   { id: 'goImport', keys: [c('i')], label: 'Nhập CSV', description: 'Nhập tổ, thành viên hoặc số liệu từ tệp CSV', screens: ['home'] },
-  { id: 'goExport', keys: [c('x')], label: 'Xuất', description: 'Xuất số liệu CSV hoặc báo cáo văn bản', screens: ['home'], footer: true },
+  { id: 'goExport', keys: [c('x')], label: 'Xuất', description: 'Xuất số liệu CSV hoặc báo cáo văn bản', screens: ['home'], footer: true, hintRank: -1 },
   { id: 'goBackup', keys: [c('b')], label: 'Sao lưu', description: 'Sao lưu và khôi phục dữ liệu', screens: ['home'] },
 
   // Teams and members
