@@ -1,6 +1,7 @@
 // Home: load the view model for the as-of month (on month or data change only), map keys to actions.
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { lastFinishedMonth, minMonth } from '../../domain/period.js';
+import { filterHandlers, filterTyping, moveHandlers } from '../components/listFilter.js';
 import { useApp } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
 import { type HomeModel, filterRows, loadHomeModel } from './model.js';
@@ -31,27 +32,16 @@ export function useHome() {
   const selectedIndex = Math.min(state.selected, Math.max(0, rows.length - 1));
   const selected = rows[selectedIndex];
   const page = Math.max(1, app.bodyRows - 7);
-  const move = (delta: number) => () => dispatch({ type: 'move', delta, count: rows.length });
   const month = (delta: number) => () => dispatch({ type: 'month', delta, min: minMonthAllowed, max: maxMonth });
 
   useKeys(
     'home',
     state.filtering
-      ? {
-          back: () => dispatch({ type: 'endFilter', clear: true }),
-          open: () => dispatch({ type: 'endFilter', clear: false }),
-          up: move(-1),
-          down: move(1),
-          pageUp: move(-page),
-          pageDown: move(page),
-        }
+      ? filterHandlers(dispatch, rows.length, page)
       : {
           // Esc first clears a filter; with none, it leaves (the shell's default).
           back: hasFilter(state) ? () => dispatch({ type: 'clearFilters' }) : undefined,
-          up: move(-1),
-          down: move(1),
-          pageUp: move(-page),
-          pageDown: move(page),
+          ...moveHandlers(dispatch, rows.length, page),
           prevMonth: state.asOf > minMonthAllowed ? month(-1) : undefined,
           nextMonth: state.asOf < maxMonth ? month(1) : undefined,
           statusFilter: () => dispatch({ type: 'cycleStatus' }),
@@ -67,9 +57,7 @@ export function useHome() {
           goBackup: () => app.navigate({ name: 'backup' }),
         },
     {
-      typing: state.filtering ? 'text' : false,
-      onText: (text) => dispatch({ type: 'type', text }),
-      onBackspace: () => dispatch({ type: 'erase' }),
+      ...filterTyping(state, dispatch),
       disabled: {
         ...(state.asOf <= minMonthAllowed && !state.filtering ? { prevMonth: 'đã ở tháng đầu kỳ kế hoạch' } : {}),
         ...(state.asOf >= maxMonth && !state.filtering ? { nextMonth: 'chưa hết tháng sau, chưa tính được' } : {}),

@@ -5,15 +5,15 @@ import { computeStatus } from '../../db/evaluation.js';
 import { lastFinishedMonth } from '../../domain/period.js';
 import { type RankRow, rankTeams, rankingAsOf } from '../../domain/ranking.js';
 import { fold } from '../../domain/text.js';
+import { filterHandlers, filterTyping, initialListFilter, listFilterReducer, moveHandlers } from '../components/listFilter.js';
 import { useApp } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
 import { RankingView } from './RankingView.js';
-import { initialRanking, rankingReducer } from './reducer.js';
 
 export function RankingScreen() {
   const app = useApp();
   const asOf = rankingAsOf(app.plan.span_end, lastFinishedMonth(app.now()));
-  const [state, dispatch] = useReducer(rankingReducer, initialRanking);
+  const [state, dispatch] = useReducer(listFilterReducer, initialListFilter);
   const [rows, setRows] = useState<(RankRow & { search: string })[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -34,32 +34,19 @@ export function RankingScreen() {
   }, [rows, state.query]);
   const selectedIndex = Math.min(state.selected, Math.max(0, shown.length - 1));
   const selected = shown[selectedIndex];
-  const move = (delta: number) => () => dispatch({ type: 'move', delta, count: shown.length });
   const page = Math.max(1, app.bodyRows - 6);
 
   useKeys(
     'ranking',
     state.filtering
-      ? {
-          back: () => dispatch({ type: 'endFilter', clear: true }),
-          open: () => dispatch({ type: 'endFilter', clear: false }),
-          up: move(-1),
-          down: move(1),
-        }
+      ? filterHandlers(dispatch, shown.length)
       : {
           back: state.query ? () => dispatch({ type: 'endFilter', clear: true }) : undefined,
-          up: move(-1),
-          down: move(1),
-          pageUp: move(-page),
-          pageDown: move(page),
+          ...moveHandlers(dispatch, shown.length, page),
           filter: () => dispatch({ type: 'startFilter' }),
           open: selected ? () => app.navigate({ name: 'teamStatus', teamId: selected.teamId, asOf }) : undefined,
         },
-    {
-      typing: state.filtering ? 'text' : false,
-      onText: (text) => dispatch({ type: 'type', text }),
-      onBackspace: () => dispatch({ type: 'erase' }),
-    },
+    filterTyping(state, dispatch),
   );
 
   return (

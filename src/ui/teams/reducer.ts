@@ -2,6 +2,7 @@
 import type { TeamRow } from '../../db/teams.js';
 import type { TeamWarning } from '../../domain/warnings.js';
 import { fold } from '../../domain/text.js';
+import { type ListFilterAction, type ListFilterState, initialListFilter, listFilterReducer } from '../components/listFilter.js';
 
 export interface TeamListRow {
   team: TeamRow;
@@ -12,40 +13,22 @@ export interface TeamListRow {
   haystack: string;
 }
 
-export interface TeamsState {
-  selected: number;
-  query: string;
-  filtering: boolean;
+export interface TeamsState extends ListFilterState {
   showDissolved: boolean;
 }
 
-export type TeamsAction =
-  | { type: 'move'; delta: number; count: number }
-  | { type: 'startFilter' }
-  | { type: 'type'; text: string }
-  | { type: 'erase' }
-  | { type: 'endFilter'; clear: boolean }
-  | { type: 'toggleDissolved' }
-  | { type: 'select'; index: number };
+export type TeamsAction = { type: 'toggleDissolved' } | { type: 'select'; index: number } | ListFilterAction;
 
-export const initialTeams: TeamsState = { selected: 0, query: '', filtering: false, showDissolved: false };
+export const initialTeams: TeamsState = { ...initialListFilter, showDissolved: false };
 
 export function teamsReducer(s: TeamsState, a: TeamsAction): TeamsState {
   switch (a.type) {
-    case 'move':
-      return { ...s, selected: Math.max(0, Math.min(a.count - 1, s.selected + a.delta)) };
-    case 'startFilter':
-      return { ...s, filtering: true };
-    case 'type':
-      return { ...s, query: s.query + a.text, selected: 0 };
-    case 'erase':
-      return { ...s, query: Array.from(s.query).slice(0, -1).join(''), selected: 0 };
-    case 'endFilter':
-      return { ...s, filtering: false, query: a.clear ? '' : s.query, selected: a.clear ? 0 : s.selected };
     case 'toggleDissolved':
       return { ...s, showDissolved: !s.showDissolved, selected: 0 };
     case 'select':
       return { ...s, selected: Math.max(0, a.index) };
+    default:
+      return listFilterReducer(s, a);
   }
 }
 

@@ -4,6 +4,7 @@ import { listMemberBriefs } from '../../db/members.js';
 import { listTeams } from '../../db/teams.js';
 import { todayIso } from '../../domain/text.js';
 import { isActiveOn, teamWarnings } from '../../domain/warnings.js';
+import { filterHandlers, filterTyping, moveHandlers } from '../components/listFilter.js';
 import { useApp } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
 import { type TeamListRow, initialTeams, teamHaystack, teamsReducer, visibleTeams } from './reducer.js';
@@ -50,23 +51,14 @@ export function useTeams() {
   const selectedIndex = Math.min(state.selected, Math.max(0, shown.length - 1));
   const selected = shown[selectedIndex];
   const page = Math.max(1, app.bodyRows - 4);
-  const move = (delta: number) => () => dispatch({ type: 'move', delta, count: shown.length });
   const dissolvedCount = (rows ?? []).filter((r) => r.team.dissolvedOn).length;
 
   useKeys(
     'teams',
     state.filtering
-      ? {
-          back: () => dispatch({ type: 'endFilter', clear: true }),
-          open: () => dispatch({ type: 'endFilter', clear: false }),
-          up: move(-1),
-          down: move(1),
-        }
+      ? filterHandlers(dispatch, shown.length)
       : {
-          up: move(-1),
-          down: move(1),
-          pageUp: move(-page),
-          pageDown: move(page),
+          ...moveHandlers(dispatch, shown.length, page),
           filter: () => dispatch({ type: 'startFilter' }),
           back: state.query ? () => dispatch({ type: 'endFilter', clear: true }) : undefined,
           open: selected ? () => app.navigate({ name: 'team', teamId: selected.team.id }) : undefined,
@@ -74,11 +66,7 @@ export function useTeams() {
           addTeam: () => app.navigate({ name: 'teamForm' }),
           showDissolved: () => dispatch({ type: 'toggleDissolved' }),
         },
-    {
-      typing: state.filtering ? 'text' : false,
-      onText: (text) => dispatch({ type: 'type', text }),
-      onBackspace: () => dispatch({ type: 'erase' }),
-    },
+    filterTyping(state, dispatch),
   );
 
   return { state, rows, shown, selectedIndex, error, dissolvedCount, bodyRows: app.bodyRows, columns: app.terminal.columns };
