@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pageReducer } from '../../src/ui/commune/pageReducer.js';
-import { maxOffset, wrapText } from '../../src/ui/commune/ScrollLines.js';
+import { pageReducer } from '../../src/ui/components/asOfPage.js';
+import { maxOffset, wrapText } from '../../src/ui/components/ScrollLines.js';
 import { listWindow } from '../../src/ui/home/HomeView.js';
 import { displayName } from '../../src/ui/home/model.js';
 import { homeReducer, initialHome } from '../../src/ui/home/reducer.js';

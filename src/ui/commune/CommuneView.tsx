@@ -14,7 +14,7 @@ import { StatusBadge } from '../components/StatusBadge.js';
 import { tint } from '../theme.js';
 import { formatCount, targetLabel } from '../team-status/format.js';
 import type { CommuneModel } from './model.js';
-import { ScrollLines, wrapText } from './ScrollLines.js';
+import { ScrollLines, wrapText } from '../components/ScrollLines.js';
 
 const NUM = 14;
 const cap = (s: string) => (s ? s[0]!.toLocaleUpperCase('vi') + s.slice(1) : s);

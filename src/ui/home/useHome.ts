@@ -1,6 +1,7 @@
 // Home: load the view model for the as-of month (on month or data change only), map keys to actions.
 import { useEffect, useMemo, useReducer, useState } from 'react';
-import { lastFinishedMonth, minMonth } from '../../domain/period.js';
+import { minMonth } from '../../domain/period.js';
+import { asOfBounds, monthStepKeys } from '../components/asOfPage.js';
 import { filterHandlers, filterTyping, moveHandlers } from '../components/listFilter.js';
 import { useApp } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
@@ -9,9 +10,8 @@ import { hasFilter, homeReducer, initialHome } from './reducer.js';
 
 export function useHome() {
   const app = useApp();
-  const maxMonth = lastFinishedMonth(app.now());
-  const minMonthAllowed = minMonth(app.plan.span_start, maxMonth);
-  const [state, dispatch] = useReducer(homeReducer, minMonth(app.workMonth, maxMonth), initialHome);
+  const bounds = asOfBounds(app.plan.span_start, app.now());
+  const [state, dispatch] = useReducer(homeReducer, minMonth(app.workMonth, bounds.max), initialHome);
   const [model, setModel] = useState<HomeModel | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -32,7 +32,7 @@ export function useHome() {
   const selectedIndex = Math.min(state.selected, Math.max(0, rows.length - 1));
   const selected = rows[selectedIndex];
   const page = Math.max(1, app.bodyRows - 7);
-  const month = (delta: number) => () => dispatch({ type: 'month', delta, min: minMonthAllowed, max: maxMonth });
+  const months = monthStepKeys(state.asOf, bounds, (delta) => dispatch({ type: 'month', delta, ...bounds }));
 
   useKeys(
     'home',
@@ -42,8 +42,7 @@ export function useHome() {
           // Esc first clears a filter; with none, it leaves (the shell's default).
           back: hasFilter(state) ? () => dispatch({ type: 'clearFilters' }) : undefined,
           ...moveHandlers(dispatch, rows.length, page),
-          prevMonth: state.asOf > minMonthAllowed ? month(-1) : undefined,
-          nextMonth: state.asOf < maxMonth ? month(1) : undefined,
+          ...months.handlers,
           statusFilter: () => dispatch({ type: 'cycleStatus' }),
           filter: () => dispatch({ type: 'startFilter' }),
           open: selected ? () => app.navigate({ name: 'teamStatus', teamId: selected.teamId, asOf: state.asOf }) : undefined,
@@ -58,10 +57,7 @@ export function useHome() {
         },
     {
       ...filterTyping(state, dispatch),
-      disabled: {
-        ...(state.asOf <= minMonthAllowed && !state.filtering ? { prevMonth: 'đã ở tháng đầu kỳ kế hoạch' } : {}),
-        ...(state.asOf >= maxMonth && !state.filtering ? { nextMonth: 'chưa hết tháng sau, chưa tính được' } : {}),
-      },
+      disabled: state.filtering ? {} : months.disabled,
     },
   );
 

@@ -10,7 +10,7 @@ import { SPARK_BLANK, SPARK_ZERO, sparkline } from '../../domain/sparkline.js';
 import { formatDate } from '../../domain/text.js';
 import { padCell, truncate } from '../../io/text-table.js';
 import { StatusBadge } from '../components/StatusBadge.js';
-import { ScrollLines } from '../commune/ScrollLines.js';
+import { ScrollLines } from '../components/ScrollLines.js';
 import { tint } from '../theme.js';
 import { formatCount, targetCells, targetLabel } from './format.js';
 import type { TeamStatusModel } from './model.js';

@@ -1,0 +1,26 @@
+// The as-of month keys shared by the dashboard, the commune view and the team drill-down.
+import { describe, expect, it } from 'vitest';
+import { asOfBounds, monthStepKeys } from '../../src/ui/components/asOfPage.js';
+
+describe('as-of month keys', () => {
+  it('bounds: the plan start to the last finished month, never a start after it', () => {
+    expect(asOfBounds('2026-01', new Date(2026, 10, 23))).toEqual({ min: '2026-01', max: '2026-10' });
+    expect(asOfBounds('2027-01', new Date(2026, 10, 23))).toEqual({ min: '2026-10', max: '2026-10' });
+  });
+
+  it('←/→ step inside the bounds and say why they are off at an end', () => {
+    const steps: number[] = [];
+    const b = { min: '2026-01', max: '2026-10' };
+    const mid = monthStepKeys('2026-05', b, (d) => steps.push(d));
+    mid.handlers.prevMonth!();
+    mid.handlers.nextMonth!();
+    expect(steps).toEqual([-1, 1]);
+    expect(mid.disabled).toEqual({});
+    const first = monthStepKeys('2026-01', b, () => undefined);
+    expect(first.handlers.prevMonth).toBeUndefined();
+    expect(first.disabled).toEqual({ prevMonth: 'đã ở tháng đầu kỳ kế hoạch' });
+    const last = monthStepKeys('2026-10', b, () => undefined);
+    expect(last.handlers.nextMonth).toBeUndefined();
+    expect(last.disabled).toEqual({ nextMonth: 'chưa hết tháng sau, chưa tính được' });
+  });
+});
