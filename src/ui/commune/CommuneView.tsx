@@ -10,11 +10,11 @@ import type { Indicator } from '../../domain/schemas.js';
 import { formatInt, formatPercent } from '../../domain/text.js';
 import { padCell, truncate } from '../../io/text-table.js';
 import { barString } from '../components/Bar.js';
+import { AsOfLines, wrapText } from '../components/ScrollLines.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { tint } from '../theme.js';
 import { formatCount, targetLabel } from '../team-status/format.js';
 import type { CommuneModel } from './model.js';
-import { ScrollLines, wrapText } from '../components/ScrollLines.js';
 
 const NUM = 14;
 const cap = (s: string) => (s ? s[0]!.toLocaleUpperCase('vi') + s.slice(1) : s);
@@ -125,9 +125,14 @@ export interface CommuneViewProps {
 }
 
 export function CommuneView(p: CommuneViewProps) {
-  if (p.error) return <Text color={tint('red')}>{p.error}</Text>;
-  if (!p.model) return <Text dimColor>Đang tính…</Text>;
-  const lines = communeLines(p.model, p.indicators, p.columns, p.unitWord);
-  if (p.model.asOf !== p.asOf) lines[0] = <Text dimColor>Đang tính tháng {monthLabel(p.asOf)}…</Text>;
-  return <ScrollLines lines={lines} offset={p.offset} rows={p.bodyRows} />;
+  return (
+    <AsOfLines
+      model={p.model}
+      asOf={p.asOf}
+      error={p.error}
+      lines={(m) => communeLines(m, p.indicators, p.columns, p.unitWord)}
+      offset={p.offset}
+      rows={p.bodyRows}
+    />
+  );
 }

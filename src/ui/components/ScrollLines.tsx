@@ -3,6 +3,8 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import stringWidth from 'string-width';
+import { type Month, monthLabel } from '../../domain/period.js';
+import { tint } from '../theme.js';
 
 /** The largest useful offset: the last page shows the last lines. */
 export function maxOffset(lineCount: number, rows: number): number {
@@ -27,6 +29,24 @@ export function ScrollLines({ lines, offset, rows }: { lines: readonly ReactNode
   );
 }
 
+/**
+ * The scrolled lines of a model computed for an as-of month: its error, "Đang tính…" before the
+ * first model, and while another month is computed its first line says so (the rest stay).
+ */
+export function AsOfLines<M extends { asOf: Month }>(p: {
+  model: M | null;
+  asOf: Month;
+  error: string | null;
+  lines: (model: M) => ReactNode[];
+  offset: number;
+  rows: number;
+}) {
+  if (p.error) return <Text color={tint('red')}>{p.error}</Text>;
+  if (!p.model) return <Text dimColor>Đang tính…</Text>;
+  const lines = p.lines(p.model);
+  if (p.model.asOf !== p.asOf) lines[0] = <Text dimColor>Đang tính tháng {monthLabel(p.asOf)}…</Text>;
+  return <ScrollLines lines={lines} offset={p.offset} rows={p.rows} />;
+}
 
 /** Split text into lines of at most `width` columns at spaces (a word longer than the width is cut). */
 export function wrapText(text: string, width: number, indent = ''): string[] {

@@ -9,8 +9,8 @@ import type { Indicator } from '../../domain/schemas.js';
 import { SPARK_BLANK, SPARK_ZERO, sparkline } from '../../domain/sparkline.js';
 import { formatDate } from '../../domain/text.js';
 import { padCell, truncate } from '../../io/text-table.js';
+import { AsOfLines } from '../components/ScrollLines.js';
 import { StatusBadge } from '../components/StatusBadge.js';
-import { ScrollLines } from '../components/ScrollLines.js';
 import { tint } from '../theme.js';
 import { formatCount, targetCells, targetLabel } from './format.js';
 import type { TeamStatusModel } from './model.js';
@@ -96,10 +96,15 @@ export interface TeamStatusViewProps {
 }
 
 export function TeamStatusView(p: TeamStatusViewProps) {
-  if (p.error) return <Text color={tint('red')}>{p.error}</Text>;
-  if (!p.model) return <Text dimColor>Đang tính…</Text>;
-  const lines = teamStatusLines(p.model, p.indicators, p.columns);
-  if (p.model.asOf !== p.asOf) lines[0] = <Text dimColor>Đang tính tháng {monthLabel(p.asOf)}…</Text>;
-  return <ScrollLines lines={lines} offset={p.offset} rows={p.bodyRows} />;
+  return (
+    <AsOfLines
+      model={p.model}
+      asOf={p.asOf}
+      error={p.error}
+      lines={(m) => teamStatusLines(m, p.indicators, p.columns)}
+      offset={p.offset}
+      rows={p.bodyRows}
+    />
+  );
 }
 
