@@ -2,7 +2,7 @@
 // yes/no), choose the folder. Restore builds the new database beside the open one, then swaps it
 // in while the app waits (Database.reopenAfter), and every screen reloads.
 import path from 'node:path';
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useCallback, useReducer, useState } from 'react';
 import { FileWriteError, writeErrorReason } from '../../db/durability.js';
 import { formatBytes, formatDateTime } from '../../io/backup/describe.js';
 import { formatInt } from '../../domain/text.js';
@@ -10,6 +10,7 @@ import { lastAutoBackup } from '../../io/backup/auto.js';
 import { type BackupDir, type BackupEntry, backupDirOf, freshBackupPath, listBackups, setBackupDir } from '../../io/backup/folder.js';
 import { prepareRestore, swapIn } from '../../io/backup/restore.js';
 import { writeBackupFile } from '../../io/backup/write.js';
+import { useLoaded } from '../components/useLoaded.js';
 import { useApp } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
 import { backupReducer, initialBackup } from './reducer.js';
@@ -23,20 +24,11 @@ export function useBackup() {
   const app = useApp();
   const dataDir = app.database.dataDir;
   const [state, dispatch] = useReducer(backupReducer, initialBackup);
-  const [listing, setListing] = useState<BackupListing | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [refresh, setRefresh] = useState(0);
   const reload = useCallback(() => setRefresh((n) => n + 1), []);
-
-  useEffect(() => {
-    let live = true;
-    backupDirOf(app.db, dataDir).then(
-      (dir) => live && (setListing({ dir, entries: listBackups(dir.dir) }), setError(null)),
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
+  const { data: listing, error } = useLoaded(async (): Promise<BackupListing> => {
+    const dir = await backupDirOf(app.db, dataDir);
+    return { dir, entries: listBackups(dir.dir) };
   }, [app.db, dataDir, refresh, app.dataVersion]);
 
   const entries = listing?.entries ?? [];

@@ -1,32 +1,24 @@
 // Home: load the view model for the as-of month (on month or data change only), map keys to actions.
-import { useEffect, useMemo, useReducer, useState } from 'react';
+import { useMemo, useReducer } from 'react';
 import { minMonth } from '../../domain/period.js';
 import { asOfBounds, monthStepKeys } from '../components/asOfPage.js';
 import { filterHandlers, filterTyping, moveHandlers } from '../components/listFilter.js';
+import { useLoaded } from '../components/useLoaded.js';
 import { useApp } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
-import { type HomeModel, filterRows, loadHomeModel } from './model.js';
+import { filterRows, loadHomeModel } from './model.js';
 import { hasFilter, homeReducer, initialHome } from './reducer.js';
 
 export function useHome() {
   const app = useApp();
   const bounds = asOfBounds(app.plan.span_start, app.now());
   const [state, dispatch] = useReducer(homeReducer, minMonth(app.workMonth, bounds.max), initialHome);
-  const [model, setModel] = useState<HomeModel | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    loadHomeModel(app.db, state.asOf, app.now(), app.indicators).then(
-      (m) => live && (setModel(m), setError(null)),
-      (e: Error) => live && setError(`Không tính được tình hình: ${e.message}`),
-    );
-    return () => {
-      live = false;
-    };
-    // app.now is a stable clock; indicators change only with the plan.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [app.db, state.asOf, app.dataVersion, app.indicators]);
+  // app.now is a stable clock; indicators change only with the plan.
+  const { data: model, error } = useLoaded(
+    () => loadHomeModel(app.db, state.asOf, app.now(), app.indicators),
+    [app.db, state.asOf, app.dataVersion, app.indicators],
+    (message) => `Không tính được tình hình: ${message}`,
+  );
 
   const rows = useMemo(() => filterRows(model?.rows ?? [], state.statusFilter, state.query), [model, state.statusFilter, state.query]);
   const selectedIndex = Math.min(state.selected, Math.max(0, rows.length - 1));

@@ -1,11 +1,12 @@
 // Commendation (k on the dashboard): teams ranked for "Tổ CNSCĐ tiêu biểu" at year end, as of
 // the span's last month or the latest finished month, whichever is earlier.
-import { useEffect, useMemo, useReducer, useState } from 'react';
+import { useMemo, useReducer } from 'react';
 import { computeStatus } from '../../db/evaluation.js';
 import { lastFinishedMonth } from '../../domain/period.js';
-import { type RankRow, rankTeams, rankingAsOf } from '../../domain/ranking.js';
+import { rankTeams, rankingAsOf } from '../../domain/ranking.js';
 import { fold } from '../../domain/text.js';
 import { filterHandlers, filterTyping, initialListFilter, listFilterReducer, moveHandlers } from '../components/listFilter.js';
+import { useLoaded } from '../components/useLoaded.js';
 import { useApp } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
 import { RankingView } from './RankingView.js';
@@ -14,19 +15,11 @@ export function RankingScreen() {
   const app = useApp();
   const asOf = rankingAsOf(app.plan.span_end, lastFinishedMonth(app.now()));
   const [state, dispatch] = useReducer(listFilterReducer, initialListFilter);
-  const [rows, setRows] = useState<(RankRow & { search: string })[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    computeStatus(app.db, asOf).then(
-      (r) => live && (setRows(rankTeams(r).map((x) => ({ ...x, search: fold(`${x.ten_to} ${x.ma_to}`) }))), setError(null)),
-      (e: Error) => live && setError(`Không xếp hạng được: ${e.message}`),
-    );
-    return () => {
-      live = false;
-    };
-  }, [app.db, asOf, app.dataVersion]);
+  const { data: rows, error } = useLoaded(
+    async () => rankTeams(await computeStatus(app.db, asOf)).map((x) => ({ ...x, search: fold(`${x.ten_to} ${x.ma_to}`) })),
+    [app.db, asOf, app.dataVersion],
+    (message) => `Không xếp hạng được: ${message}`,
+  );
 
   const shown = useMemo(() => {
     const words = fold(state.query).split(/\s+/u).filter(Boolean);

@@ -1,50 +1,37 @@
 // Team list: load teams, today's member counts and warnings once per data change; keys → actions.
-import { useEffect, useMemo, useReducer, useState } from 'react';
+import { useMemo, useReducer } from 'react';
 import { listMemberBriefs } from '../../db/members.js';
 import { listTeams } from '../../db/teams.js';
 import { todayIso } from '../../domain/text.js';
 import { isActiveOn, teamWarnings } from '../../domain/warnings.js';
 import { filterHandlers, filterTyping, moveHandlers } from '../components/listFilter.js';
+import { useLoaded } from '../components/useLoaded.js';
 import { useApp } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
-import { type TeamListRow, initialTeams, teamHaystack, teamsReducer, visibleTeams } from './reducer.js';
+import { initialTeams, teamHaystack, teamsReducer, visibleTeams } from './reducer.js';
 
 export function useTeams() {
   const app = useApp();
   const [state, dispatch] = useReducer(teamsReducer, initialTeams);
-  const [rows, setRows] = useState<TeamListRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const today = todayIso(app.now());
 
-  useEffect(() => {
-    let live = true;
-    Promise.all([listTeams(app.db, { includeDissolved: true }), listMemberBriefs(app.db)]).then(
-      ([teams, members]) => {
-        if (!live) return;
-        const byTeam = new Map<number, typeof members>();
-        for (const m of members) {
-          const list = byTeam.get(m.teamId) ?? [];
-          list.push(m);
-          byTeam.set(m.teamId, list);
-        }
-        setRows(
-          teams.map((team) => {
-            const ms = byTeam.get(team.id) ?? [];
-            return {
-              team,
-              members: ms.filter((m) => isActiveOn(m, today)).length,
-              warnings: teamWarnings(team, ms, app.plan, today),
-              haystack: teamHaystack(team),
-            };
-          }),
-        );
-        setError(null);
-      },
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
+  const { data: rows, error } = useLoaded(async () => {
+    const [teams, members] = await Promise.all([listTeams(app.db, { includeDissolved: true }), listMemberBriefs(app.db)]);
+    const byTeam = new Map<number, typeof members>();
+    for (const m of members) {
+      const list = byTeam.get(m.teamId) ?? [];
+      list.push(m);
+      byTeam.set(m.teamId, list);
+    }
+    return teams.map((team) => {
+      const ms = byTeam.get(team.id) ?? [];
+      return {
+        team,
+        members: ms.filter((m) => isActiveOn(m, today)).length,
+        warnings: teamWarnings(team, ms, app.plan, today),
+        haystack: teamHaystack(team),
+      };
+    });
   }, [app.db, app.dataVersion, app.plan, today]);
 
   const shown = useMemo(() => visibleTeams(rows ?? [], state), [rows, state.query, state.showDissolved]); // eslint-disable-line react-hooks/exhaustive-deps
