@@ -1,8 +1,9 @@
 // Importing the members file: every row is a new member (names need not be unique). vai_tro is
 // matched ignoring case and diacritics; ngay_tap_huan records a training; a second Tổ trưởng
 // in a team is a warning, not an error.
+import type { MemberRow } from '../../db/members.js';
 import type { Queryable } from '../../db/queryable.js';
-import { type Role, memberSchema } from '../../domain/schemas.js';
+import { memberSchema } from '../../domain/schemas.js';
 import { cleanText, formatDate, parseDate, todayIso } from '../../domain/text.js';
 import type { Problem } from './problems.js';
 import { cellOf, readTable } from './table.js';
@@ -21,14 +22,8 @@ const FIELD_COLUMNS: Record<string, string> = {
   leftOn: 'ngay_tham_gia',
 };
 
-export interface StagedMember {
-  teamId: number;
-  fullName: string;
-  role: Role;
-  organisation: string | null;
-  birthYear: number | null;
-  phone: string | null;
-  joinedOn: string | null;
+/** A member row to insert: a new member has no id nor left date yet; trainings are ISO dates. */
+export interface StagedMember extends Omit<MemberRow, 'id' | 'leftOn' | 'trainings'> {
   trainings: string[];
 }
 
