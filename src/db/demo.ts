@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { planIndicators } from '../domain/indicators.js';
 import { type Month, addMonths, lastFinishedMonth, minMonth, monthParts } from '../domain/period.js';
+import { mulberry32, textSeed } from '../domain/random.js';
 import type { Plan, Role } from '../domain/schemas.js';
 import { daysInMonth, pad2, todayIso } from '../domain/text.js';
 import { SEEDS_DIR } from '../paths.js';
@@ -28,18 +29,6 @@ export function loadDemoSeed(): DemoSeed {
   return JSON.parse(fs.readFileSync(path.join(SEEDS_DIR, 'demo-commune.json'), 'utf8')) as DemoSeed;
 }
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: string): () => number {
-  let a = 0;
-  for (const ch of seed) a = (Math.imul(a, 31) + ch.charCodeAt(0)) | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 /** How well each demo team works (1 = on plan): some ahead, some behind, one far behind. */
@@ -58,7 +47,7 @@ export async function loadDemo(q: Queryable, plan: Plan, opts: DemoOptions = {})
   const forms: NewForm[] = [];
   let memberCount = 0;
   for (const [ti, team] of seed.teams.entries()) {
-    const r = rng(team.code);
+    const r = mulberry32(textSeed(team.code));
     const teamId = await saveTeam(q, team);
     const size = team.level === 'commune' ? 16 : 4 + Math.floor(r() * 9) + (ti % 3 === 0 ? 3 : 0);
     const trainedShare = 0.5 + r() * 0.5;

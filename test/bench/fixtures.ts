@@ -2,6 +2,7 @@
 // of full forms. Built with set-based inserts (unnest) so it takes seconds, not minutes.
 import { planIndicators } from '../../src/domain/indicators.js';
 import { type Month, monthRange } from '../../src/domain/period.js';
+import { mulberry32 } from '../../src/domain/random.js';
 import type { Plan } from '../../src/domain/schemas.js';
 import type { Queryable, TxRunner } from '../../src/db/queryable.js';
 import { setupUnit } from '../../src/db/setup.js';
@@ -13,16 +14,6 @@ export interface ProvinceOptions {
   from: Month;
   to: Month;
   presetId?: string;
-}
-
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const VILLAGES = ['Đông', 'Tây', 'Nam', 'Bắc', 'Thượng', 'Hạ', 'Trung', 'Yên', 'Phú', 'An', 'Hòa', 'Tân', 'Ngọc', 'Thanh', 'Quang'];
@@ -112,7 +103,7 @@ export async function buildProvince(db: TxRunner, opts: ProvinceOptions): Promis
   const preset = loadPreset(opts.presetId ?? 'phu-van-2026')!;
   await setupUnit(db, { preset, unitName: 'xã Bench', officer: null });
   const plan = (await getPlan(db))!.plan;
-  const r = rng(42);
+  const r = mulberry32(42);
   const months = monthRange(opts.from, opts.to);
   return db.transaction(async (tx) => {
     const ids = await insertTeams(tx, opts.teams, r);

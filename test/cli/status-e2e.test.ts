@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
+import { mulberry32 } from '../../src/domain/random.js';
 import { loadPreset } from '../../src/io/presets.js';
 
 const preset = loadPreset('phu-van-2026')!;
@@ -27,16 +28,6 @@ const INDICATORS = [
   ['gio_hoat_dong', 'sum'],
 ] as const;
 
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Gen {
   teams: { code: string; name: string; level: 'area' | 'commune'; households: number | null; founded: string }[];
   members: { code: string; role: string; joined: string | null; left: string | null; trainings: string[] }[];
@@ -47,7 +38,7 @@ const MONTHS = ['2025-11', '2025-12', ...Array.from({ length: 11 }, (_, i) => `2
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 function generate(seed: number): Gen {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const teams: Gen['teams'] = [];
   const members: Gen['members'] = [];

@@ -7,14 +7,15 @@
 import { setValue } from '../../src/db/forms.js';
 import { openDatabase } from '../../src/db/open.js';
 import type { Queryable } from '../../src/db/queryable.js';
+import { mulberry32 } from '../../src/domain/random.js';
 import { importFigures } from '../../src/io/csv/import.js';
-import { type ChildMessage, ENTRY_MONTHS, INDICATORS, TEAMS, batchCsv, monthBatch, rng } from './shared.js';
+import { type ChildMessage, ENTRY_MONTHS, INDICATORS, TEAMS, batchCsv, monthBatch } from './shared.js';
 
 // Started ahead of time (node and the modules loaded while the previous child still works); it
 // opens the database only when told to, with the first free batch number.
 const go = await new Promise<{ dataDir: string; firstBatch: number; seed: number }>((resolve) => process.once('message', resolve));
 const dataDir = go.dataDir;
-const random = rng(go.seed);
+const random = mulberry32(go.seed);
 let nextBatch = go.firstBatch;
 let opId = go.seed * 1_000_000;
 

@@ -32,18 +32,6 @@ export function batchCsv(b: number): string {
   return [head, ...rows].join('\r\n') + '\r\n';
 }
 
-/** Small, seedable PRNG (mulberry32): a failing run can be replayed with --seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export type ChildMessage =
   | { t: 'open'; ms: number }
   | { t: 'state'; values: Record<string, number>; batches: Record<string, { forms: number; values: number; sum: number }> }
