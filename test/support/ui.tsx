@@ -40,6 +40,11 @@ export interface Rendered {
   unmount(): void;
 }
 
+/** Erase `n` characters of the field being edited (Backspace `n` times). */
+export async function erase(app: Rendered, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await app.press(KEYS.backspace);
+}
+
 export async function waitUntil<T>(fn: () => T | undefined | false | null, timeoutMs = 5000, what = 'điều kiện'): Promise<T> {
   const start = Date.now();
   for (;;) {

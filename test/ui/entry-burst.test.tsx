@@ -1,30 +1,17 @@
 // Keys that arrive together (a fast typist, a busy moment, the numeric keypad): the terminal hands
 // Ink "12\r34\r" as one chunk, and Ink passes it on as one input. Each key must still count.
-import type { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
-import { getForm } from '../../src/db/forms.js';
-import type { TxRunner } from '../../src/db/queryable.js';
-import { getTeamByCode } from '../../src/db/teams.js';
-import { whenSaved } from '../../src/ui/saveQueue.js';
 import { demoDb } from '../support/db.js';
+import { openEntryForm, storedForm } from '../support/forms.js';
 import { renderApp } from '../support/ui.js';
-
-const q = (pg: PGlite) => pg as unknown as TxRunner;
-
-async function form(pg: PGlite, code: string, month: string) {
-  await whenSaved(pg);
-  return getForm(q(pg), (await getTeamByCode(q(pg), code))!.id, month);
-}
 
 describe('keys arriving in one chunk', () => {
   it('entry form: "12\\r0\\r\\r7\\x7f5\\t" fills four fields as if typed one by one', async () => {
     const pg = await demoDb();
-    const teamId = (await getTeamByCode(q(pg), 'TDP01'))!.id;
-    const app = await renderApp(pg, { screen: { name: 'entry', month: '2026-11', teamId } });
-    await app.waitFor('Ngày nhận phiếu');
+    const app = await openEntryForm(pg, 'TDP01', '2026-11');
     await app.press('12\r0\r\r7\x7f5\t');
     await app.waitFor(/› Số tài khoản định danh/u);
-    expect((await form(pg, 'TDP01', '2026-11'))!.values).toEqual({ ho_huong_dan: 12, luot_ho_tro: 0, ho_tuyen_truyen: 5 });
+    expect((await storedForm(pg, 'TDP01', '2026-11'))!.values).toEqual({ ho_huong_dan: 12, luot_ho_tro: 0, ho_tuyen_truyen: 5 });
   });
 
   it('month grid: "42\\r" saves the cell and moves down', async () => {
@@ -33,7 +20,7 @@ describe('keys arriving in one chunk', () => {
     await app.waitFor('chưa có phiếu: 2');
     await app.press('42\r');
     await app.waitFor(/dòng 2\/15/u);
-    expect((await form(pg, 'CAP-XA', '2026-10'))!.values.ho_huong_dan).toBe(42);
+    expect((await storedForm(pg, 'CAP-XA', '2026-10'))!.values.ho_huong_dan).toBe(42);
   });
 
   it('team picker (a text field): "ngoc dong\\r" in one chunk picks the team and opens its form', async () => {

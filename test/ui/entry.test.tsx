@@ -3,35 +3,19 @@ import type { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 import { FIELD_NOTE, FIELD_RECEIVED, formHistory, getForm } from '../../src/db/forms.js';
 import type { TxRunner } from '../../src/db/queryable.js';
-import { getTeamByCode } from '../../src/db/teams.js';
 import { listIndicators } from '../../src/db/unit.js';
 import { whenSaved } from '../../src/ui/saveQueue.js';
 import { demoDb } from '../support/db.js';
-import { KEYS, type Rendered, renderApp, waitUntil } from '../support/ui.js';
+import { openEntryForm, storedForm, teamIdOf } from '../support/forms.js';
+import { KEYS, erase, renderApp, waitUntil } from '../support/ui.js';
 
 const q = (pg: PGlite) => pg as unknown as TxRunner;
-
-async function teamId(pg: PGlite, code: string): Promise<number> {
-  return (await getTeamByCode(q(pg), code))!.id;
-}
-
-async function openForm(pg: PGlite, code: string, month = '2026-11'): Promise<Rendered> {
-  const app = await renderApp(pg, { screen: { name: 'entry', month, teamId: await teamId(pg, code) } });
-  await app.waitFor('Ngày nhận phiếu');
-  return app;
-}
-
-/** The form as stored, once every queued save has run. */
-async function stored(pg: PGlite, code: string, month = '2026-11') {
-  await whenSaved(pg);
-  return getForm(q(pg), await teamId(pg, code), month);
-}
 
 describe('monthly entry', () => {
   it('a full paper form takes its digits plus one key per field, is read back, and the next team opens', async () => {
     const pg = await demoDb();
     const indicators = await listIndicators(q(pg));
-    const app = await openForm(pg, 'CAP-XA');
+    const app = await openEntryForm(pg, 'CAP-XA');
     // One value per indicator (the 5th left blank: "not reported"), then the received date and the note.
     const values = indicators.map((_, i) => (i === 4 ? '' : String(10 * i + 3)));
     let keys = 0;
@@ -52,7 +36,7 @@ describe('monthly entry', () => {
     expect(f).toContain('Đã lưu phiếu Tổ CNSCĐ cấp xã/phường tháng 11/2026');
     await app.waitFor(/Tổ CNSCĐ khu dân cư Hòa Bình \(KDC-HOABINH\)/u);
 
-    const form = await stored(pg, 'CAP-XA');
+    const form = await storedForm(pg, 'CAP-XA');
     expect(form).not.toBeNull();
     const expected: Record<string, number> = {};
     indicators.forEach((ind, i) => {
@@ -66,7 +50,7 @@ describe('monthly entry', () => {
 
   it('keeps a blank apart from 0, on screen and in the database', async () => {
     const pg = await demoDb();
-    const app = await openForm(pg, 'TDP01');
+    const app = await openEntryForm(pg, 'TDP01');
     await app.press('0', KEYS.enter, KEYS.enter); // first: 0; second: left blank
     await app.press(KEYS.up, KEYS.up);
     const f = await app.waitFor(/› Số hộ được hướng dẫn/u);
@@ -75,14 +59,14 @@ describe('monthly entry', () => {
     const second = lines.find((l) => l.includes('Số lượt người dân được hỗ trợ'))!;
     expect(first).toMatch(/0▏/u);
     expect(second).toContain('—');
-    const form = await stored(pg, 'TDP01');
+    const form = await storedForm(pg, 'TDP01');
     expect(form!.values).toEqual({ ho_huong_dan: 0 });
     expect('luot_ho_tro' in form!.values).toBe(false);
   });
 
   it('refuses a bad value with a Vietnamese message next to the field, saves nothing, keeps the cursor', async () => {
     const pg = await demoDb();
-    const app = await openForm(pg, 'TDP01');
+    const app = await openEntryForm(pg, 'TDP01');
     await app.type('12a');
     let f = await app.waitFor('Chỉ nhập chữ số');
     await app.press(KEYS.enter);
@@ -94,28 +78,28 @@ describe('monthly entry', () => {
     await app.press(KEYS.enter);
     f = await app.waitFor('Giá trị vượt quá 1.000.000');
     expect(f).toMatch(/› Số hộ được hướng dẫn/u);
-    expect(await stored(pg, 'TDP01')).toBeNull();
+    expect(await storedForm(pg, 'TDP01')).toBeNull();
     // Fixed, it saves and moves on.
     await app.press(KEYS.backspace);
     await app.press(KEYS.enter);
     await app.waitFor(/› Số lượt người dân/u);
-    expect((await stored(pg, 'TDP01'))!.values).toEqual({ ho_huong_dan: 100000 });
+    expect((await storedForm(pg, 'TDP01'))!.values).toEqual({ ho_huong_dan: 100000 });
   });
 
   it('warns, without blocking, about more households than the area has', async () => {
     const pg = await demoDb();
-    const app = await openForm(pg, 'TDP01'); // 312 households
+    const app = await openEntryForm(pg, 'TDP01'); // 312 households
     await app.type('400');
     await app.waitFor('Lớn hơn số hộ của địa bàn (312 hộ)');
     await app.press(KEYS.enter);
     await app.waitFor(/› Số lượt người dân/u);
-    expect((await stored(pg, 'TDP01'))!.values).toEqual({ ho_huong_dan: 400 });
+    expect((await storedForm(pg, 'TDP01'))!.values).toEqual({ ho_huong_dan: 400 });
   });
 
   it('shows last month’s value beside each field', async () => {
     const pg = await demoDb();
-    const last = await getForm(q(pg), await teamId(pg, 'TDP01'), '2026-10');
-    const app = await openForm(pg, 'TDP01');
+    const last = await getForm(q(pg), await teamIdOf(pg, 'TDP01'), '2026-10');
+    const app = await openEntryForm(pg, 'TDP01');
     const f = app.lastFrame();
     expect(f).toContain('Th.10/2026');
     const line = f.split('\n').find((l) => l.includes('Số ngày hoạt động'))!;
@@ -124,9 +108,9 @@ describe('monthly entry', () => {
 
   it('a field left unchanged writes nothing; u undoes the last change and says what it was', async () => {
     const pg = await demoDb();
-    const id = await teamId(pg, 'TDP01');
+    const id = await teamIdOf(pg, 'TDP01');
     const before = await formHistory(q(pg), id, '2026-10');
-    const app = await openForm(pg, 'TDP01', '2026-10');
+    const app = await openEntryForm(pg, 'TDP01', '2026-10');
     await app.press(KEYS.enter, KEYS.enter, KEYS.shiftTab, KEYS.shiftTab);
     await app.waitFor(/› Số hộ được hướng dẫn/u);
     await whenSaved(pg);
@@ -136,17 +120,17 @@ describe('monthly entry', () => {
     await app.type('777');
     await app.press(KEYS.enter);
     await app.waitFor(/› Số lượt người dân/u);
-    expect((await stored(pg, 'TDP01', '2026-10'))!.values.ho_huong_dan).toBe(777);
+    expect((await storedForm(pg, 'TDP01', '2026-10'))!.values.ho_huong_dan).toBe(777);
     await app.press('u');
     const f = await app.waitFor('Đã hoàn tác');
     expect(f).toContain(`Hộ HD: 777 → ${old === null ? '(trống)' : old}`);
-    expect((await stored(pg, 'TDP01', '2026-10'))!.values.ho_huong_dan ?? null).toBe(old);
+    expect((await storedForm(pg, 'TDP01', '2026-10'))!.values.ho_huong_dan ?? null).toBe(old);
     await app.waitFor((fr) => fr.split('\n').some((l) => l.includes('Số hộ được hướng dẫn') && !l.includes('777')));
   });
 
   it('received date: typed dd/mm/yyyy, refused after today; the note is free text', async () => {
     const pg = await demoDb();
-    const app = await openForm(pg, 'TDP01');
+    const app = await openEntryForm(pg, 'TDP01');
     await app.press(KEYS.shiftTab, KEYS.shiftTab); // from the first field back: stays there
     for (let i = 0; i < 13; i++) await app.press(KEYS.down);
     let f = await app.waitFor(/› Ngày nhận phiếu\s+23\/11\/2026/u);
@@ -154,14 +138,14 @@ describe('monthly entry', () => {
     await app.press(KEYS.enter);
     f = await app.waitFor('sau ngày hôm nay');
     expect(f).toMatch(/› Ngày nhận phiếu/u);
-    for (let i = 0; i < 10; i++) await app.press(KEYS.backspace);
+    await erase(app, 10);
     await app.type('20/11/2026');
     await app.press(KEYS.enter);
     await app.waitFor(/› Ghi chú/u);
     await app.type('Khó khăn: thiếu máy');
     await app.press(KEYS.up);
     await app.waitFor(/› Ngày nhận phiếu/u);
-    const form = await stored(pg, 'TDP01');
+    const form = await storedForm(pg, 'TDP01');
     expect(form!.receivedOn).toBe('2026-11-20');
     expect(form!.note).toBe('Khó khăn: thiếu máy');
     expect(form!.values).toEqual({});
@@ -172,7 +156,7 @@ describe('monthly entry', () => {
 
   it('l shows the form’s history newest first; u there undoes', async () => {
     const pg = await demoDb();
-    const app = await openForm(pg, 'TDP01');
+    const app = await openEntryForm(pg, 'TDP01');
     await app.type('5');
     await app.press(KEYS.enter);
     await app.type('6');
@@ -186,7 +170,7 @@ describe('monthly entry', () => {
     await app.press('u');
     f = await app.waitFor('Đã hoàn tác');
     await app.waitFor(/6 → \(trống\)\s+hoàn tác/u);
-    expect((await stored(pg, 'TDP01'))!.values).toEqual({ ho_huong_dan: 5 });
+    expect((await storedForm(pg, 'TDP01'))!.values).toEqual({ ho_huong_dan: 5 });
     await app.press(KEYS.escape);
     await app.waitFor(/› Số hộ sử dụng/u);
     await waitUntil(() => !app.lastFrame().split('\n').some((l) => l.includes('Số lượt người dân') && / 6 /u.test(l)));

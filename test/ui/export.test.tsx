@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoDb } from '../support/db.js';
-import { KEYS, renderApp } from '../support/ui.js';
+import { KEYS, erase, renderApp } from '../support/ui.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-ui-export-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -21,7 +21,7 @@ describe('Export screen', () => {
     await app.press(KEYS.down, KEYS.right); // delimiter ;
     await app.waitFor('dấu chấm phẩy');
     await app.press(KEYS.down);
-    for (let i = 0; i < 200; i++) await app.press(KEYS.backspace);
+    await erase(app, 200);
     await app.type(path.join(dir, 'out'));
     await app.press(KEYS.enter);
     const expected = path.join(dir, 'out', 'phuong-phu-van_2026-Q3_so-lieu-long.csv');
@@ -42,7 +42,7 @@ describe('Export screen', () => {
     await app.waitFor('‹ Tháng ›');
     await app.press(KEYS.down); // period → skips the delimiter for a report when moving down later
     await app.press(KEYS.down);
-    for (let i = 0; i < 200; i++) await app.press(KEYS.backspace);
+    await erase(app, 200);
     await app.type(path.join(dir, 'rep'));
     await app.press(KEYS.ctrl('s'));
     await app.waitFor('✓ Đã ghi');

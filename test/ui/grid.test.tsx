@@ -1,19 +1,14 @@
 // The month grid, typed into the real App over the demo commune (forms 01..10/2026 with gaps).
 import type { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
-import { formHistory, getForm } from '../../src/db/forms.js';
+import { formHistory } from '../../src/db/forms.js';
 import type { TxRunner } from '../../src/db/queryable.js';
 import { getTeamByCode } from '../../src/db/teams.js';
-import { whenSaved } from '../../src/ui/saveQueue.js';
 import { demoDb } from '../support/db.js';
-import { KEYS, renderApp } from '../support/ui.js';
+import { storedForm } from '../support/forms.js';
+import { KEYS, erase, renderApp } from '../support/ui.js';
 
 const q = (pg: PGlite) => pg as unknown as TxRunner;
-
-async function form(pg: PGlite, code: string, month: string) {
-  await whenSaved(pg);
-  return getForm(q(pg), (await getTeamByCode(q(pg), code))!.id, month);
-}
 
 /** A team's row of the grid (cursor column, mark column, name, cells). */
 const row = (frame: string, name: string) => frame.split('\n').find((l) => /^[› ][ ?] /u.test(l) && l.includes(name)) ?? '';
@@ -44,15 +39,15 @@ describe('month grid', () => {
     await app.press(KEYS.enter);
     f = await app.waitFor(/dòng 5\/15/u);
     expect(row(f, 'TDP Bắc Hà')).toContain('4.321');
-    expect((await form(pg, 'TDP02', '2026-10'))!.values.luot_ho_tro).toBe(4321);
+    expect((await storedForm(pg, 'TDP02', '2026-10'))!.values.luot_ho_tro).toBe(4321);
 
     // Back up, empty the cell with Backspace: blank, not 0.
     await app.press(KEYS.up);
     await app.waitFor(/dòng 4\/15/u);
-    for (let i = 0; i < 4; i++) await app.press(KEYS.backspace);
+    await erase(app, 4);
     await app.press(KEYS.enter);
     f = await app.waitFor(/dòng 5\/15/u);
-    expect('luot_ho_tro' in (await form(pg, 'TDP02', '2026-10'))!.values).toBe(false);
+    expect('luot_ho_tro' in (await storedForm(pg, 'TDP02', '2026-10'))!.values).toBe(false);
     expect(row(f, 'TDP Bắc Hà')).toContain('—');
   });
 
@@ -68,11 +63,11 @@ describe('month grid', () => {
     await app.waitFor('Chỉ nhập số nguyên');
     await app.press(KEYS.enter);
     await app.waitFor('Chỉ nhập số nguyên');
-    expect(await form(pg, 'TDP04', '2026-10')).toBeNull();
+    expect(await storedForm(pg, 'TDP04', '2026-10')).toBeNull();
     await app.press(KEYS.backspace, KEYS.backspace, KEYS.tab);
     const f = await app.waitFor('chưa có phiếu: 1');
     expect(row(f, 'TDP Lê Lợi')).toMatch(/^› {2}TDP Lê Lợi +12 +—/u);
-    const saved = (await form(pg, 'TDP04', '2026-10'))!;
+    const saved = (await storedForm(pg, 'TDP04', '2026-10'))!;
     expect(saved.values).toEqual({ ho_huong_dan: 12 });
     expect(saved.receivedOn).toBe('2026-11-23');
   });
@@ -82,15 +77,15 @@ describe('month grid', () => {
     const app = await renderApp(pg, { screen: { name: 'grid', month: '2026-10' } });
     await app.waitFor('chưa có phiếu: 2');
     await app.press(KEYS.down);
-    const before = (await form(pg, 'KDC-HOABINH', '2026-10'))!.values.ho_huong_dan ?? null;
+    const before = (await storedForm(pg, 'KDC-HOABINH', '2026-10'))!.values.ho_huong_dan ?? null;
     await app.type('999');
     await app.press(KEYS.enter);
     await app.waitFor(/dòng 3\/15/u);
-    expect((await form(pg, 'KDC-HOABINH', '2026-10'))!.values.ho_huong_dan).toBe(999);
+    expect((await storedForm(pg, 'KDC-HOABINH', '2026-10'))!.values.ho_huong_dan).toBe(999);
     await app.press('u');
     let f = await app.waitFor('Đã hoàn tác');
     expect(f).toContain(`Hộ HD: 999 → ${before ?? '(trống)'}`);
-    expect((await form(pg, 'KDC-HOABINH', '2026-10'))!.values.ho_huong_dan ?? null).toBe(before);
+    expect((await storedForm(pg, 'KDC-HOABINH', '2026-10'))!.values.ho_huong_dan ?? null).toBe(before);
     expect(row(f, 'khu dân cư Hòa Bình')).not.toContain('999');
 
     await app.press(']');

@@ -6,11 +6,7 @@ import { setupUnit } from '../../src/db/setup.js';
 import { getTeamByCode, saveTeam } from '../../src/db/teams.js';
 import { loadPreset } from '../../src/io/presets.js';
 import { demoDb, emptyDb } from '../support/db.js';
-import { KEYS, type Rendered, renderApp } from '../support/ui.js';
-
-async function clear(app: Rendered, n: number) {
-  for (let i = 0; i < n; i++) await app.press(KEYS.backspace);
-}
+import { KEYS, erase, renderApp } from '../support/ui.js';
 
 describe('member form', () => {
   it('edits a member: refuses a bad phone and a left date before joining, then records the leaving', async () => {
@@ -23,18 +19,18 @@ describe('member form', () => {
     await app.waitFor(`Sửa thành viên ${m.fullName}`);
     for (let i = 0; i < 4; i++) await app.press(KEYS.tab);
     await app.waitFor(/› Điện thoại/u);
-    await clear(app, 12);
+    await erase(app, 12);
     await app.type('12345');
     await app.press(KEYS.tab);
     await app.waitFor('✗ Số điện thoại không hợp lệ (ví dụ 0912345678)');
     await app.press(KEYS.shiftTab);
-    await clear(app, 5);
+    await erase(app, 5);
     await app.type('+84 912 000 111');
     await app.press(KEYS.tab, KEYS.tab);
     await app.type('01/01/2020');
     await app.press(KEYS.enter);
     await app.waitFor('✗ Ngày rời tổ phải sau ngày tham gia');
-    await clear(app, 10);
+    await erase(app, 10);
     await app.type('15/11/2026');
     await app.press(KEYS.enter);
     await app.waitFor(`Đã lưu thành viên ${m.fullName}`);
@@ -54,7 +50,7 @@ describe('member form', () => {
     await app.type('Đỗ Văn Hải');
     await app.press(KEYS.tab, KEYS.tab, KEYS.left); // ← from blank: the last one, "Khác"
     await app.waitFor('Khác▏');
-    await clear(app, 4);
+    await erase(app, 4);
     await app.type('Hội Người cao tuổi');
     await app.press(KEYS.ctrl('s'));
     await app.waitFor('Đã thêm Đỗ Văn Hải');

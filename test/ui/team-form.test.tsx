@@ -3,11 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { getTeamByCode, listTeams } from '../../src/db/teams.js';
 import { demoDb } from '../support/db.js';
-import { KEYS, type Rendered, renderApp } from '../support/ui.js';
-
-async function clear(app: Rendered, n: number) {
-  for (let i = 0; i < n; i++) await app.press(KEYS.backspace);
-}
+import { KEYS, erase, renderApp } from '../support/ui.js';
 
 describe('team form', () => {
   it('adds a team with its area and lands on its page', async () => {
@@ -67,7 +63,7 @@ describe('team form', () => {
     expect(f).toContain('✗ Tên tổ không được để trống');
     expect(f).toContain('✗ Tên địa bàn không được để trống');
     // Focus went back to the first field in error: fix the code to one already used.
-    await clear(app, 6);
+    await erase(app, 6);
     await app.type('TDP01');
     await app.press(KEYS.tab);
     await app.type('Tổ mới');
@@ -78,13 +74,13 @@ describe('team form', () => {
     await app.type('31/02/2026');
     await app.press(KEYS.enter);
     await app.waitFor('✗ Ngày quyết định: ngày không hợp lệ (dd/mm/yyyy)');
-    await clear(app, 10);
+    await erase(app, 10);
     await app.type('x');
     await app.waitFor('✗ Ngày quyết định: gõ ngày dạng dd/mm/yyyy');
     await app.type('01/01/2027');
     await app.press(KEYS.enter);
     await app.waitFor('✗ Ngày quyết định không được sau hôm nay');
-    await clear(app, 10);
+    await erase(app, 10);
     await app.type('01/10/2026');
     await app.press(KEYS.enter);
     await app.waitFor('✗ Mã tổ TDP01 đã có (Tổ CNSCĐ TDP Đông Sơn)');
@@ -109,11 +105,11 @@ describe('team form', () => {
     await app.waitFor('TDP04 · Tổ CNSCĐ TDP Lê Lợi');
     await app.press('e');
     await app.waitFor('Sửa thông tin Tổ CNSCĐ TDP Lê Lợi');
-    await clear(app, 5);
+    await erase(app, 5);
     await app.type('TDP-LELOI');
     for (let i = 0; i < 6; i++) await app.press(KEYS.tab);
     await app.waitFor(/› Số hộ\s+198/u);
-    await clear(app, 3);
+    await erase(app, 3);
     await app.type('205');
     await app.press(KEYS.ctrl('s'));
     await app.waitFor('TDP-LELOI · Tổ CNSCĐ TDP Lê Lợi');

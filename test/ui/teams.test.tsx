@@ -4,7 +4,7 @@ import { computeStatus } from '../../src/db/evaluation.js';
 import { listMembers } from '../../src/db/members.js';
 import { getTeamByCode, listTeams } from '../../src/db/teams.js';
 import { demoDb } from '../support/db.js';
-import { KEYS, type Rendered, renderApp } from '../support/ui.js';
+import { KEYS, type Rendered, erase, renderApp } from '../support/ui.js';
 
 /** From the team list, open the team found by typing part of its name. */
 async function openTeam(app: Rendered, query: string, name: string): Promise<string> {
@@ -78,7 +78,7 @@ describe('team page', () => {
     await app.type('0912 345 678');
     await app.press(KEYS.tab);
     // Joined: today by default; replace it.
-    for (let i = 0; i < 10; i++) await app.press(KEYS.backspace);
+    await erase(app, 10);
     await app.type('01/11/2026');
     await app.press(KEYS.tab, KEYS.enter); // left blank; Enter on the last field saves
     await app.waitFor('Đã thêm Hoàng Thị Thu vào Tổ CNSCĐ TDP Bắc Hà');
@@ -115,11 +115,11 @@ describe('team page', () => {
     await openTeam(app, 'ha vu', 'Hạ Vũ');
     await app.press('x');
     await app.waitFor('Giải thể tổ LANG-HAVU từ ngày (dd/mm/yyyy): 23/11/2026');
-    for (let i = 0; i < 10; i++) await app.press(KEYS.backspace);
+    await erase(app, 10);
     await app.type('31/12/2026');
     await app.press(KEYS.enter);
     await app.waitFor('Ngày giải thể không được sau hôm nay');
-    for (let i = 0; i < 10; i++) await app.press(KEYS.backspace);
+    await erase(app, 10);
     await app.type('31/10/2026');
     await app.press(KEYS.enter);
     await app.waitFor('✗ Đã giải thể từ 31/10/2026');
