@@ -6,21 +6,11 @@ import zlib from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { dataDirFrom, tempDir } from '../db/datadir.js';
+import { runCliInProcess } from '../support/cli.js';
 
 afterEach(() => vi.restoreAllMocks());
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    const code = await runCli(args);
-    return { code, out, err };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
+const cli = (...args: string[]) => runCliInProcess(args);
 
 describe('tonghop backup / restore', () => {
   it('backs up to a file, lists, restores it (the replaced database kept), refuses bad files with exit 1', async () => {
@@ -28,35 +18,35 @@ describe('tonghop backup / restore', () => {
     const out = tempDir();
     const file = path.join(out, 'phu-van.backup.gz');
     const b = await cli('backup', file, '--data-dir', dir);
-    expect(b.err).toBe('');
+    expect(b.stderr).toBe('');
     expect(b.code).toBe(0);
-    expect(b.out).toMatch(/^Đã sao lưu vào .*phu-van\.backup\.gz \([\d,]+ KB; 15 tổ, \d+ thành viên, 146 phiếu, 1\.825 số liệu; đã đọc lại và kiểm tra\)\.\n$/u);
+    expect(b.stdout).toMatch(/^Đã sao lưu vào .*phu-van\.backup\.gz \([\d,]+ KB; 15 tổ, \d+ thành viên, 146 phiếu, 1\.825 số liệu; đã đọc lại và kiểm tra\)\.\n$/u);
 
     // A folder as target: a dated name inside it. No target: the backups folder.
-    expect((await cli('backup', out, '--data-dir', dir)).out).toMatch(/tonghop-\d{4}-\d{2}-\d{2}_\d{6}\.backup\.gz/u);
-    expect((await cli('backup', '--data-dir', dir)).out).toContain(path.join(dir, 'backups'));
+    expect((await cli('backup', out, '--data-dir', dir)).stdout).toMatch(/tonghop-\d{4}-\d{2}-\d{2}_\d{6}\.backup\.gz/u);
+    expect((await cli('backup', '--data-dir', dir)).stdout).toContain(path.join(dir, 'backups'));
     const list = await cli('backup', '--list', '--data-dir', dir);
-    expect(list.out).toContain(`Thư mục sao lưu: ${path.join(dir, 'backups')}`);
-    expect(list.out).toMatch(/Lúc tạo +Cách đây +Dung lượng +Loại/u);
-    expect(list.out).toContain('thủ công');
+    expect(list.stdout).toContain(`Thư mục sao lưu: ${path.join(dir, 'backups')}`);
+    expect(list.stdout).toMatch(/Lúc tạo +Cách đây +Dung lượng +Loại/u);
+    expect(list.stdout).toContain('thủ công');
 
     const r = await cli('restore', file, '--data-dir', dir);
-    expect(r.err).toBe('');
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Đã khôi phục dữ liệu của phường Phù Vân từ bản sao lưu lúc \d\d\/\d\d\/\d{4} \d\d:\d\d \(15 tổ, .*\)\. Dữ liệu trước đó được giữ nguyên ở .*pgdata\.replaced-/u);
+    expect(r.stdout).toMatch(/^Đã khôi phục dữ liệu của phường Phù Vân từ bản sao lưu lúc \d\d\/\d\d\/\d{4} \d\d:\d\d \(15 tổ, .*\)\. Dữ liệu trước đó được giữ nguyên ở .*pgdata\.replaced-/u);
     expect(fs.readdirSync(dir).filter((n) => n.startsWith('pgdata.replaced-'))).toHaveLength(1);
 
     const csv = path.join(out, 'x.csv');
     fs.writeFileSync(csv, 'ma_to\n');
     const bad = await cli('restore', csv, '--data-dir', dir);
-    expect(bad).toMatchObject({ code: 1, out: '' });
-    expect(bad.err).toMatch(/không phải là bản sao lưu của tonghop/u);
+    expect(bad).toMatchObject({ code: 1, stdout: '' });
+    expect(bad.stderr).toMatch(/không phải là bản sao lưu của tonghop/u);
     const newer = path.join(out, 'newer.backup.gz');
     fs.writeFileSync(newer, zlib.gzipSync(zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').replace(/"schema":\d+/u, '"schema":99')));
     const n = await cli('restore', newer, '--data-dir', dir);
     expect(n.code).toBe(1);
-    expect(n.err).toMatch(/mới hơn \(lược đồ số 99/u);
-    expect((await cli('restore', path.join(out, 'khong-co.gz'), '--data-dir', dir)).err).toMatch(/không có tệp này/u);
+    expect(n.stderr).toMatch(/mới hơn \(lược đồ số 99/u);
+    expect((await cli('restore', path.join(out, 'khong-co.gz'), '--data-dir', dir)).stderr).toMatch(/không có tệp này/u);
     expect(fs.readdirSync(dir).filter((n2) => n2.startsWith('pgdata.replaced-'))).toHaveLength(1); // refusals changed nothing
   }, 60_000);
 
@@ -85,9 +75,9 @@ describe('tonghop backup / restore', () => {
   it('--set-dir chooses the folder for the daily backups, --default-dir goes back', async () => {
     const dir = await dataDirFrom('demo');
     const stick = path.join(tempDir(), 'USB', 'tonghop');
-    expect((await cli('backup', '--set-dir', stick, '--data-dir', dir)).out).toBe(`Thư mục sao lưu tự động: ${stick}\n`);
+    expect((await cli('backup', '--set-dir', stick, '--data-dir', dir)).stdout).toBe(`Thư mục sao lưu tự động: ${stick}\n`);
     expect(fs.existsSync(stick)).toBe(true);
-    expect((await cli('backup', '--data-dir', dir)).out).toContain(stick);
-    expect((await cli('backup', '--default-dir', '--data-dir', dir)).out).toContain(path.join(dir, 'backups'));
+    expect((await cli('backup', '--data-dir', dir)).stdout).toContain(stick);
+    expect((await cli('backup', '--default-dir', '--data-dir', dir)).stdout).toContain(path.join(dir, 'backups'));
   });
 });

@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../src/domain/random.js';
 import { loadPreset } from '../../src/io/presets.js';
+import { runCliInProcess } from '../support/cli.js';
 
 const preset = loadPreset('phu-van-2026')!;
 const AS_OF = '2026-11';
@@ -173,19 +173,7 @@ function csvFiles(g: Gen, dir: string) {
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    const code = await runCli(args);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const cli = (args: string[]) => runCliInProcess(args);
 
 describe('status after init + CSV imports matches an independent evaluation', () => {
   it.each([1, 2, 3])('random commune #%i', async (seed) => {
@@ -198,7 +186,7 @@ describe('status after init + CSV imports matches an independent evaluation', ()
     expect((await cli(['init', '--plan', 'phu-van-2026', '--unit', 'phường Phù Vân', '--data-dir', data])).code).toBe(0);
     for (const kind of ['teams', 'members', 'figures'] as const) {
       const r = await cli(['import', kind, files[kind], '--data-dir', data]);
-      expect(r.err + r.code).toBe('0');
+      expect(r.stderr + r.code).toBe('0');
     }
     // Leaving dates through the storage layer (as the members screen does).
     const { withDatabase } = await import('../../src/cli/context.js');
@@ -210,7 +198,7 @@ describe('status after init + CSV imports matches an independent evaluation', ()
     });
     const r = await cli(['status', '--as-of', AS_OF, '--json', '--data-dir', data]);
     expect(r.code).toBe(0);
-    const got = JSON.parse(r.out);
+    const got = JSON.parse(r.stdout);
     const want = expectedStatus(g);
     expect(got.plan).toBe(preset.plan.id);
     expect(got.completeness).toEqual({ due: want.due, received: want.received });
