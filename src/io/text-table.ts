@@ -38,3 +38,19 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
       .trimEnd();
   return [line(columns.map((c) => c.title)), widths.map((w) => '-'.repeat(w)).join(gap), ...cells.map(line)];
 }
+
+/** Word-wrap to a display width (a word longer than the width is cut). */
+export function wrapText(s: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of s.split(/\s+/u).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (stringWidth(candidate) <= width) line = candidate;
+    else {
+      if (line) lines.push(line);
+      line = stringWidth(word) <= width ? word : truncate(word, width);
+    }
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines;
+}

@@ -125,7 +125,9 @@ export function App({ database, settings: initial, initialScreen, now = () => ne
                 </ScreenActiveContext.Provider>
               );
             })}
-            {helpOpen ? <HelpOverlay screen={shown.screen} active={shown.active} rows={services.bodyRows} /> : null}
+            {helpOpen ? (
+              <HelpOverlay screen={shown.screen} active={shown.active} rows={services.bodyRows} columns={terminal.columns} offset={shell.helpOffset} />
+            ) : null}
           </Box>
           {shell.prompt ? (
             <PromptLine key={shell.promptSeq} spec={shell.prompt} close={shell.closePrompt} forceQuit={shell.forceQuit} />

@@ -185,3 +185,16 @@ describe('keys in one chunk', () => {
     expect(isBurst('dong\r')).toBe(true);
   });
 });
+
+describe('help overlay', () => {
+  it('wraps long descriptions within the width and scrolls when taller than the screen', async () => {
+    const { helpText } = await import('../../src/ui/components/HelpOverlay.js');
+    const { default: stringWidth } = await import('string-width');
+    const { bindingsFor } = await import('../../src/ui/keys/table.js');
+    const ids = bindingsFor('grid').map((b) => b.id);
+    const lines = helpText('grid', { screen: 'grid', ids, disabled: {} }, 80);
+    expect(lines.length).toBeGreaterThan(ids.length); // some descriptions took two lines
+    for (const l of lines) expect(stringWidth(`│ ${l.keys} ${l.text} │`)).toBeLessThanOrEqual(80);
+    expect(lines.map((l) => l.text).join(' ')).toContain('ở màn lịch sử: của phiếu đang xem');
+  });
+});

@@ -87,6 +87,20 @@ describe('help and quitting', () => {
     await app.waitFor((fr) => !fr.includes('Phím tắt') && fr.includes('Mã tổ'));
   });
 
+  it('a help taller than 80×24 wraps its lines and scrolls with ↑/↓', async () => {
+    const app = await renderAppIn(await demoDb(), { screen: { name: 'grid', month: '2026-10' } });
+    await app.waitFor('dòng 1/');
+    await app.press('?');
+    const top = await app.waitFor('↑/↓ để cuộn');
+    checkFits(top, 80, 24);
+    expect(top).toContain('Hiện hoặc ẩn bảng phím tắt');
+    await app.press(KEYS.down, KEYS.down, KEYS.down);
+    const scrolled = await app.waitFor((f) => !f.includes('Hiện hoặc ẩn bảng phím tắt'));
+    expect(scrolled).toContain('Phím tắt của màn hình này');
+    await app.press(KEYS.escape);
+    await app.waitFor((f) => !f.includes('Phím tắt') && f.includes('dòng 1/'));
+  });
+
   it('Ctrl+C with unsaved input asks first; Ctrl+C again quits at once', async () => {
     const app = await renderApp(await demoDb(), { screen: { name: 'teamForm' } });
     await app.waitFor('Thêm tổ mới');

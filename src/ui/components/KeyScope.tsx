@@ -25,7 +25,7 @@ export function KeyScope({ screen, onBack, onQuit, children }: {
         <Box display={shell.helpOpen ? 'none' : 'flex'} flexDirection="column">
           {children}
         </Box>
-        {shell.helpOpen ? <HelpOverlay screen={shown.screen} active={shown.active} rows={rows - 3} /> : null}
+        {shell.helpOpen ? <HelpOverlay screen={shown.screen} active={shown.active} rows={rows - 3} columns={columns} offset={shell.helpOffset} /> : null}
         {shell.prompt ? (
           <PromptLine key={shell.promptSeq} spec={shell.prompt} close={shell.closePrompt} forceQuit={shell.forceQuit} />
         ) : (

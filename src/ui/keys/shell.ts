@@ -11,6 +11,8 @@ export const QUIT_DISCARD_QUESTION = 'Thoát và bỏ dữ liệu chưa lưu? (y
 export interface KeyShell {
   value: KeyContextValue;
   helpOpen: boolean;
+  /** First help line shown (the help scrolls with ↑/↓ when it is taller than the screen). */
+  helpOffset: number;
   prompt: PromptSpec | null;
   /** Changes with every new question, so its input starts afresh. */
   promptSeq: number;
@@ -23,6 +25,7 @@ export interface KeyShell {
 
 export function useKeyShell({ back, quit }: { back: () => void; quit: () => void }): KeyShell {
   const [helpOpen, setHelpOpen] = useState(false);
+  const [helpOffset, setHelpOffset] = useState(0);
   const [active, setActive] = useState<ActiveKeys | null>(null);
   const [promptActive, setPromptActive] = useState<ActiveKeys | null>(null);
   const [prompt, setPrompt] = useState<PromptSpec | null>(null);
@@ -50,15 +53,20 @@ export function useKeyShell({ back, quit }: { back: () => void; quit: () => void
     if (activeRef.current?.unsaved) ask({ question: QUIT_DISCARD_QUESTION, onAnswer: () => quit() });
     else quit();
   }, [quit, ask]);
-  const toggleHelp = useCallback(() => setHelpOpen((h) => !h), []);
+  const toggleHelp = useCallback(() => {
+    setHelpOffset(0);
+    setHelpOpen((h) => !h);
+  }, []);
+  const scrollHelp = useCallback((delta: number) => setHelpOffset((o) => Math.max(0, o + delta)), []);
 
   const value: KeyContextValue = useMemo(
-    () => ({ helpOpen, toggleHelp, back: guardedBack, quit: guardedQuit, publish, prompt, ask, attach }),
-    [helpOpen, toggleHelp, guardedBack, guardedQuit, publish, prompt, ask, attach],
+    () => ({ helpOpen, toggleHelp, scrollHelp, back: guardedBack, quit: guardedQuit, publish, prompt, ask, attach }),
+    [helpOpen, toggleHelp, scrollHelp, guardedBack, guardedQuit, publish, prompt, ask, attach],
   );
   return {
     value,
     helpOpen,
+    helpOffset,
     prompt,
     promptSeq,
     closePrompt: useCallback(() => setPrompt(null), []),

@@ -49,6 +49,8 @@ export interface PromptSpec {
 export interface KeyContextValue {
   helpOpen: boolean;
   toggleHelp(): void;
+  /** Scroll the open help by so many lines (↑/↓, PgUp/PgDn). */
+  scrollHelp?(delta: number): void;
   /** Default for 'back' when the screen has none: go back, or quit on the first screen (asks first when input is unsaved). */
   back(): void;
   quit(): void;
@@ -165,6 +167,8 @@ export function useKeys(screen: ScreenName, handlers: Handlers, opts: UseKeysOpt
       const ev = parseKey(input, key);
       if (c?.helpOpen) {
         if (ev.text === '?' || ev.name === 'escape' || ev.text === 'q') c.toggleHelp();
+        else if (ev.name === 'up' || ev.name === 'down') c.scrollHelp?.(ev.name === 'up' ? -1 : 1);
+        else if (ev.name === 'pageUp' || ev.name === 'pageDown') c.scrollHelp?.(ev.name === 'pageUp' ? -10 : 10);
         else if (ev.ctrl && ev.text === 'c') c.quit();
         return;
       }
