@@ -17,7 +17,7 @@ export interface TeamsState extends ListFilterState {
   showDissolved: boolean;
 }
 
-export type TeamsAction = { type: 'toggleDissolved' } | { type: 'select'; index: number } | ListFilterAction;
+export type TeamsAction = { type: 'toggleDissolved' } | ListFilterAction;
 
 export const initialTeams: TeamsState = { ...initialListFilter, showDissolved: false };
 
@@ -25,8 +25,6 @@ export function teamsReducer(s: TeamsState, a: TeamsAction): TeamsState {
   switch (a.type) {
     case 'toggleDissolved':
       return { ...s, showDissolved: !s.showDissolved, selected: 0 };
-    case 'select':
-      return { ...s, selected: Math.max(0, a.index) };
     default:
       return listFilterReducer(s, a);
   }
