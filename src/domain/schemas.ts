@@ -133,13 +133,14 @@ export const memberSchema = z
     birthYear: z
       .number()
       .int('Năm sinh phải là số nguyên')
-      .min(1920, 'Năm sinh phải từ 1920')
-      .max(2015, 'Năm sinh không hợp lệ (thành viên phải từ đủ 10 tuổi)')
+      .min(1900, 'Năm sinh phải từ 1900')
+      .max(2020, 'Năm sinh không hợp lệ (sau 2020)')
       .nullable(),
     phone: z
       .string()
-      .transform((s) => s.replace(/[\s.]/gu, ''))
-      .pipe(z.string().regex(/^(\+?84|0)\d{8,10}$/u, 'Số điện thoại không hợp lệ (ví dụ 0912345678)'))
+      // Written as people write them: 0912 345 678, 091.234.5678, (024) 3851 2345, +84 912…
+      .transform((s) => s.replace(/[\s.()-]/gu, ''))
+      .pipe(z.string().regex(/^\+?\d{8,15}$/u, 'Số điện thoại không hợp lệ (ví dụ 0912345678)'))
       .nullish()
       .or(z.literal('').transform(() => null))
       .transform((s) => (s ? s : null)),

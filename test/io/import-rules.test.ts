@@ -190,7 +190,7 @@ describe('teams and members import', () => {
     expect(a).toEqual({ name: 'Tổ thôn A mới', households: 130, urban: false });
   });
 
-  it('refuses a repeated ma_to, bad level, unknown area kind, bad numbers and future dates', async () => {
+  it('refuses a repeated ma_to, bad level, bad numbers and a missing name; warns about what it can still read', async () => {
     const pg = await freshCommune();
     const ps = await refused(
       pg,
@@ -207,7 +207,25 @@ describe('teams and members import', () => {
         'A7,Tổ 7,Thôn 7,thôn,10,commune,', // 9
       ].join('\n'),
     );
-    expect(brief(ps)).toEqual(['3:ma_to', '4:cap', '5:loai_dia_ban', '6:so_ho', '7:ngay_quyet_dinh', '8:ten_to', '9:dia_ban', '9:loai_dia_ban', '9:so_ho']);
+    expect(brief(ps)).toEqual(['3:ma_to', '4:cap', '6:so_ho', '8:ten_to']);
+    // An unknown area kind, a decision dated after today and area cells on a commune-level team
+    // are read with a warning: refusing the whole file for them would lose the officer's sheet.
+    const r = await runImport(
+      tx(pg),
+      'teams',
+      enc(['ma_to,ten_to,dia_ban,loai_dia_ban,so_ho,cap,ngay_quyet_dinh', 'A3,Tổ 3,Thôn 3,quận,10,area,', 'A5,Tổ 5,Thôn 5,thôn,10,area,01/12/2026', 'A7,Tổ 7,Thôn 7,thôn,10,commune,', 'A8,Tổ thôn Tám,,thôn,55,area,'].join('\n')),
+      { now: NOW },
+    );
+    expect(r.check.warnings.map((w) => `${w.line}:${w.column}`)).toEqual(['2:loai_dia_ban', '3:ngay_quyet_dinh', '4:dia_ban', '4:loai_dia_ban', '4:so_ho', '5:dia_ban']);
+    const teams = (await pg.query<{ code: string; area_id: number | null; decision_date: string | null }>('SELECT code, area_id, decision_date FROM team ORDER BY code')).rows;
+    expect(teams.map((t) => [t.code, t.area_id === null, t.decision_date])).toEqual([
+      ['A3', false, null],
+      ['A5', false, '2026-12-01'],
+      ['A7', true, null],
+      ['A8', false, null],
+    ]);
+    const a8 = (await pg.query<{ name: string; households: number }>("SELECT a.name, a.households FROM area a JOIN team t ON t.area_id = a.id WHERE t.code = 'A8'")).rows;
+    expect(a8).toEqual([{ name: 'Tổ thôn Tám', households: 55 }]);
   });
 
   it('members: roles ignoring case and diacritics, trainings, a second Tổ trưởng warns', async () => {
@@ -227,6 +245,9 @@ describe('teams and members import', () => {
     const tr = (await pg.query<{ topic: string; held_on: string }>('SELECT topic, held_on FROM training')).rows;
     expect(tr).toEqual([{ topic: 'Tập huấn kỹ năng số', held_on: '2026-03-05' }]);
     const ps = await refused(pg, 'members', 'ma_to,ho_ten,vai_tro,nam_sinh,ngay_tap_huan\nA1,X,chủ tịch,,\nB9,Y,,,\nA1,,,,\nA1,Z,,19x0,\nA1,W,,,2027-01-01\n');
-    expect(brief(ps)).toEqual(['2:vai_tro', '3:ma_to', '4:ho_ten', '5:nam_sinh', '6:ngay_tap_huan']);
+    expect(brief(ps)).toEqual(['2:vai_tro', '3:ma_to', '4:ho_ten', '5:nam_sinh']);
+    // A joining or training date after today is kept (planned), with a warning.
+    const later = await runImport(tx(pg), 'members', enc('ma_to,ho_ten,ngay_tham_gia,ngay_tap_huan,dien_thoai\nA1,Phạm Văn Dũng,01/12/2026,05/12/2026,(024) 3851 2345\n'), { now: NOW });
+    expect(later.check.warnings.map((w) => w.column)).toEqual(['ngay_tham_gia', 'ngay_tap_huan']);
   });
 });

@@ -66,6 +66,7 @@ export async function checkMembers(q: Queryable, text: string, now: Date): Promi
     const before = problems.length;
     const cell = (c: string) => cellOf(table, rec, c);
     const bad = (column: string, message: string) => problems.push({ line, column, message });
+    const warn = (column: string, message: string) => out.warnings.push({ line, column, message });
 
     const code = cleanText(cell('ma_to')).toUpperCase();
     const teamId = teams.get(code);
@@ -84,14 +85,17 @@ export async function checkMembers(q: Queryable, text: string, now: Date): Promi
     const joinedText = cell('ngay_tham_gia').trim();
     const joined = joinedText ? parseDate(joinedText) : null;
     if (joinedText && !joined) bad('ngay_tham_gia', `ngày "${joinedText}" không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)`);
-    else if (joined && joined > today) bad('ngay_tham_gia', `ngày tham gia ${formatDate(joined)} sau ngày hôm nay`);
+    else if (joined && joined > today)
+      warn('ngay_tham_gia', `ngày tham gia ${formatDate(joined)} sau ngày hôm nay: chỉ tính là thành viên từ ngày đó`);
 
     const trainings: string[] = [];
     for (const d of splitDates(cell('ngay_tap_huan'))) {
       const iso = parseDate(d);
       if (!iso) bad('ngay_tap_huan', `ngày "${d}" không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)`);
-      else if (iso > today) bad('ngay_tap_huan', `ngày tập huấn ${formatDate(iso)} sau ngày hôm nay`);
-      else if (!trainings.includes(iso)) trainings.push(iso);
+      else {
+        if (iso > today) warn('ngay_tap_huan', `ngày tập huấn ${formatDate(iso)} sau ngày hôm nay: chỉ được tính khi đã đến ngày`);
+        if (!trainings.includes(iso)) trainings.push(iso);
+      }
     }
 
     const parsed = memberSchema.safeParse({

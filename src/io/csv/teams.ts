@@ -71,6 +71,7 @@ export async function checkTeams(q: Queryable, text: string, now: Date): Promise
     const before = problems.length;
     const cell = (c: string) => cellOf(table, rec, c);
     const bad = (column: string, message: string) => problems.push({ line, column, message });
+    const warn = (column: string, message: string) => out.warnings.push({ line, column, message });
 
     const codeParse = teamCodeSchema.safeParse(cell('ma_to'));
     const code = codeParse.success ? codeParse.data : '';
@@ -96,15 +97,20 @@ export async function checkTeams(q: Queryable, text: string, now: Date): Promise
 
     let areaName: string | null = null;
     if (level === 'commune') {
-      if (areaText) bad('dia_ban', 'tổ cấp xã/phường không gắn với địa bàn: để trống dia_ban hoặc ghi cap = area');
-      for (const c of ['loai_dia_ban', 'so_ho', 'so_nguoi_truong_thanh'])
-        if (cell(c).trim()) bad(c, 'tổ cấp xã/phường không có địa bàn nên không ghi cột này');
-    } else if (!areaText) {
-      if (old && !has('dia_ban') && old.areaName) areaName = old.areaName;
-      else bad('dia_ban', 'tổ cấp thôn/tổ dân phố cần có địa bàn (dia_ban)');
+      // domain.md: a commune-level team has no area (and so no share targets). An officer's
+      // sheet may still fill these cells: keep the team, leave them aside, and say so.
+      for (const c of ['dia_ban', 'loai_dia_ban', 'so_ho', 'so_nguoi_truong_thanh'])
+        if (cell(c).trim()) warn(c, `tổ cấp xã/phường không gắn với địa bàn: bỏ qua "${cell(c).trim()}"`);
+    } else if (!areaText && old && !has('dia_ban') && old.areaName) {
+      areaName = old.areaName;
+    } else if (!areaText && !nameParse.success) {
+      bad('dia_ban', 'tổ cấp thôn/tổ dân phố cần có địa bàn (dia_ban)');
     } else {
-      const prev = existingAreas.get(areaText.toLocaleLowerCase('vi'));
-      const name = prev?.name ?? areaText;
+      // A village team whose sheet leaves dia_ban blank serves an area named like the team.
+      const label = areaText || nameParse.data!;
+      if (!areaText) warn('dia_ban', `không ghi địa bàn: dùng tên tổ "${label}" làm tên địa bàn`);
+      const prev = existingAreas.get(label.toLocaleLowerCase('vi'));
+      const name = prev?.name ?? label;
       areaName = name;
       const area: StagedArea = {
         name,
@@ -116,8 +122,13 @@ export async function checkTeams(q: Queryable, text: string, now: Date): Promise
       const kindText = cleanText(cell('loai_dia_ban'));
       if (kindText) {
         const urban = areaKindUrban(kindText);
-        if (urban === null) bad('loai_dia_ban', `"${kindText}" không phải loại địa bàn đã biết (${AREA_KIND_WORDS})`);
-        else Object.assign(area, { kind: kindText, urban });
+        if (urban !== null) Object.assign(area, { kind: kindText, urban });
+        else {
+          // An unknown word is kept as the kind; only the urban flag (Ngọc Hồi's urban-only target) needs a guess.
+          const guess = kindFromAreaName(name);
+          Object.assign(area, { kind: kindText, urban: guess?.urban ?? false });
+          warn('loai_dia_ban', `"${kindText}" không phải loại địa bàn đã biết (${AREA_KIND_WORDS}): coi là ${guess?.urban ? 'đô thị' : 'nông thôn'}`);
+        }
       } else if (!prev) {
         const guess = kindFromAreaName(name);
         if (guess) Object.assign(area, guess);
@@ -148,8 +159,10 @@ export async function checkTeams(q: Queryable, text: string, now: Date): Promise
       const raw = cell('ngay_quyet_dinh').trim();
       const iso = raw ? parseDate(raw) : null;
       if (raw && !iso) bad('ngay_quyet_dinh', `ngày "${raw}" không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)`);
-      else if (iso && iso > today) bad('ngay_quyet_dinh', `ngày quyết định ${formatDate(iso)} sau ngày hôm nay`);
-      else decisionDate = iso;
+      else {
+        if (iso && iso > today) warn('ngay_quyet_dinh', `ngày quyết định ${formatDate(iso)} sau ngày hôm nay: tổ chỉ phải báo cáo từ tháng đó`);
+        decisionDate = iso;
+      }
     }
 
     if (problems.length === before && nameParse.success) {
