@@ -138,8 +138,29 @@ async function backupBeforeUpgrade(pg: PGlite, dataDir: string, from: number, no
   await writeBackupFile(pg as unknown as TxRunner, freshBackupPath(defaultBackupDir(dataDir), now, 'pre-upgrade', from), { now });
 }
 
+/** The data folder cannot be used (a file of that name, no permission, a missing drive). */
+export class DataDirError extends Error {}
+
+function ensureDataDir(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    if (!fs.statSync(dir).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EEXIST' || code === 'ENOTDIR'
+        ? 'đó là một tệp, không phải thư mục'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'không có quyền ghi vào đó'
+          : code === 'EROFS'
+            ? 'ổ đĩa chỉ cho đọc'
+            : `không tạo được thư mục (${code ?? (e as Error).message})`;
+    throw new DataDirError(`Không dùng được thư mục dữ liệu ${dir}: ${why}. Hãy chọn thư mục khác bằng --data-dir.`);
+  }
+}
+
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  fs.mkdirSync(opts.dataDir, { recursive: true });
+  ensureDataDir(opts.dataDir);
   const lock: Lock = acquireLock(opts.dataDir, opts.command);
   const now = opts.now ?? (() => new Date());
   let pg: PGlite | null = null;

@@ -3,7 +3,7 @@
 import { Box, Text, useApp as useInkApp } from 'ink';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { LockedError } from '../db/lock.js';
-import { type Database, NoDatabaseError, openDatabase } from '../db/open.js';
+import { type Database, DataDirError, NoDatabaseError, openDatabase } from '../db/open.js';
 import { whenSaved } from './saveQueue.js';
 import { App, type Settings, loadSettings } from './App.js';
 import type { Screen } from './context.js';
@@ -63,7 +63,7 @@ export function Root({ dataDir, now, initialScreen, onDone, checkpointMinutes = 
   useEffect(() => {
     openDatabase({ dataDir, command: 'tonghop (giao diện)' }).then(ready, (e: Error) => {
       if (e instanceof NoDatabaseError) setState({ phase: 'wizard' });
-      else if (e instanceof LockedError) void finish(1, e.message);
+      else if (e instanceof LockedError || e instanceof DataDirError) void finish(1, e.message);
       else setState({ phase: 'failed', message: e.message });
     });
     return () => {
