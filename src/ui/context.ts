@@ -23,7 +23,8 @@ export type Screen =
   | { name: 'history'; teamId: number; month: Month }
   | { name: 'import' }
   | { name: 'export' }
-  | { name: 'backup' };
+  | { name: 'backup' }
+  | { name: 'plan' };
 
 export type MessageKind = 'info' | 'warn' | 'error';
 

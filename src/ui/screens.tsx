@@ -21,6 +21,7 @@ import { GridScreen } from './grid/index.js';
 import { HistoryScreen } from './history/index.js';
 import { ImportScreen } from './import/index.js';
 import { ExportScreen } from './export/index.js';
+import { PlanScreen } from './plan/index.js';
 
 export const SCREEN_TITLES: Record<ScreenName, string> = {
   loading: 'Đang mở dữ liệu',
@@ -42,6 +43,7 @@ export const SCREEN_TITLES: Record<ScreenName, string> = {
   import: 'Nhập tệp CSV',
   export: 'Xuất tệp',
   backup: 'Sao lưu và khôi phục',
+  plan: 'Kế hoạch và chỉ tiêu',
   confirm: 'Xác nhận',
 };
 
@@ -86,6 +88,8 @@ export function renderScreen(screen: Screen): ReactNode {
       return <ExportScreen />;
     case 'backup':
       return <BackupScreen />;
+    case 'plan':
+      return <PlanScreen />;
     default:
       return <NotBuiltYet name={(screen as Screen).name} />;
   }

@@ -46,6 +46,7 @@ export function useHome() {
           goImport: () => app.navigate({ name: 'import' }),
           goExport: () => app.navigate({ name: 'export' }),
           goBackup: () => app.navigate({ name: 'backup' }),
+          goPlan: () => app.navigate({ name: 'plan' }),
         },
     {
       ...filterTyping(state, dispatch),

@@ -23,6 +23,7 @@ export const SCREENS = [
   'import',
   'export',
   'backup',
+  'plan',
   // Not a screen: the yes/no or one-line question the shell asks over any screen.
   'confirm',
 ] as const;
@@ -47,7 +48,7 @@ const k = (name: KeySpec['name']): KeySpec => ({ name });
 const ctrl = (char: string): KeySpec => ({ char, ctrl: true });
 
 const LISTS: ScreenName[] = ['home', 'teams', 'team', 'teamStatus', 'ranking', 'history', 'entryPick', 'backup', 'commune'];
-const FORMS: ScreenName[] = ['wizard', 'teamForm', 'memberForm', 'training', 'moveMember', 'entry', 'import', 'export'];
+const FORMS: ScreenName[] = ['wizard', 'teamForm', 'memberForm', 'training', 'moveMember', 'entry', 'import', 'export', 'plan'];
 
 export const BINDINGS: readonly Binding[] = [
   // Everywhere
@@ -79,6 +80,7 @@ export const BINDINGS: readonly Binding[] = [
   { id: 'goImport', keys: [c('i')], label: 'Nhập CSV', description: 'Nhập tổ, thành viên hoặc số liệu từ tệp CSV', screens: ['home'] },
   { id: 'goExport', keys: [c('x')], label: 'Xuất', description: 'Xuất số liệu CSV hoặc báo cáo văn bản', screens: ['home'], footer: true, hintRank: -1 },
   { id: 'goBackup', keys: [c('b')], label: 'Sao lưu', description: 'Sao lưu và khôi phục dữ liệu', screens: ['home'] },
+  { id: 'goPlan', keys: [c('p')], label: 'Kế hoạch', description: 'Xem và sửa kế hoạch: tên, kỳ, hạn báo cáo, con số của từng chỉ tiêu, ngưỡng đạt/chậm', screens: ['home'] },
 
   // Teams and members
   { id: 'addTeam', keys: [c('a')], label: 'Thêm tổ', description: 'Thêm một tổ mới', screens: ['teams'], footer: true },
@@ -94,9 +96,10 @@ export const BINDINGS: readonly Binding[] = [
   // Editing forms (team, member, training, wizard, entry)
   { id: 'nextField', keys: [k('tab'), k('enter')], label: 'Ô sau', description: 'Lưu ô này và sang ô sau', screens: FORMS, footer: true },
   { id: 'prevField', keys: [k('shiftTab')], label: 'Ô trước', description: 'Lưu ô này và về ô trước', screens: FORMS, footer: true },
-  { id: 'fieldUp', keys: [k('up')], label: 'Ô trên', description: 'Về ô trên', screens: ['teamForm', 'memberForm', 'training', 'moveMember', 'entry'] },
-  { id: 'fieldDown', keys: [k('down')], label: 'Ô dưới', description: 'Sang ô dưới', screens: ['teamForm', 'memberForm', 'training', 'moveMember', 'entry'] },
-  { id: 'save', keys: [ctrl('s')], label: 'Lưu', description: 'Lưu cả biểu mẫu', screens: ['teamForm', 'memberForm', 'training', 'moveMember', 'wizard'], footer: true },
+  { id: 'fieldUp', keys: [k('up')], label: 'Ô trên', description: 'Về ô trên', screens: ['teamForm', 'memberForm', 'training', 'moveMember', 'entry', 'plan'] },
+  { id: 'fieldDown', keys: [k('down')], label: 'Ô dưới', description: 'Sang ô dưới', screens: ['teamForm', 'memberForm', 'training', 'moveMember', 'entry', 'plan'] },
+  { id: 'save', keys: [ctrl('s')], label: 'Lưu', description: 'Lưu cả biểu mẫu', screens: ['teamForm', 'memberForm', 'training', 'moveMember', 'wizard', 'plan'], footer: true },
+  { id: 'resetField', keys: [ctrl('r')], label: 'Giá trị mẫu', description: 'Đưa ô đang chọn về giá trị của kế hoạch mẫu (ngưỡng: mặc định 100% và 70%); Ctrl+S mới lưu', screens: ['plan'] },
   { id: 'choicePrev', keys: [k('left')], label: 'Chọn', description: 'Ở ô lựa chọn: giá trị trước', screens: ['teamForm', 'memberForm', 'wizard', 'export', 'entryPick', 'import'] },
   { id: 'choiceNext', keys: [k('right')], label: 'Chọn', description: 'Ở ô lựa chọn: giá trị sau', screens: ['teamForm', 'memberForm', 'wizard', 'export', 'entryPick', 'import'] },
 

@@ -1,0 +1,63 @@
+// Kế hoạch và chỉ tiêu: the plan in force and the status thresholds, read from the database
+// each time the screen opens, edited and saved together.
+import { Text } from 'ink';
+import { useEffect, useState } from 'react';
+import { getPlan, getThresholds } from '../../db/unit.js';
+import { loadPreset } from '../../io/presets.js';
+import { useApp } from '../context.js';
+import { useKeys } from '../keys/useKeys.js';
+import { tint } from '../theme.js';
+import { PlanView } from './PlanView.js';
+import { type LoadedPlan, usePlan } from './usePlan.js';
+
+/** The preset's plan, or null when its file is missing or unreadable (Ctrl+R is then off). */
+function presetPlan(id: string) {
+  try {
+    return loadPreset(id)?.plan ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function PlanScreen() {
+  const app = useApp();
+  const [loaded, setLoaded] = useState<LoadedPlan | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    Promise.all([getPlan(app.db), getThresholds(app.db)]).then(
+      ([row, thresholds]) =>
+        row ? setLoaded({ ...row, thresholds, preset: presetPlan(row.presetId) }) : setError('Chưa có kế hoạch: hãy khởi tạo dữ liệu trước.'),
+      (e: Error) => setError(`Không đọc được kế hoạch: ${e.message}`),
+    );
+  }, [app.db]);
+  if (error || !loaded) return <Waiting error={error} />;
+  return <PlanEditor loaded={loaded} />;
+}
+
+/** Until the plan is read: Esc still goes back. */
+function Waiting({ error }: { error: string | null }) {
+  useKeys('plan', {});
+  return error ? <Text color={tint('red')}>{error}</Text> : <Text dimColor>Đang tải…</Text>;
+}
+
+function PlanEditor({ loaded }: { loaded: LoadedPlan }) {
+  const p = usePlan(loaded);
+  return (
+    <PlanView
+      presetId={p.presetId}
+      hasPreset={p.hasPreset}
+      defs={p.defs}
+      lines={p.lines}
+      heights={p.heights}
+      offset={p.offset}
+      rows={p.rows}
+      state={p.form.state}
+      errors={p.form.errors}
+      asides={p.asides}
+      widthOf={p.widthOf}
+      columns={p.columns}
+      dirty={p.form.dirty}
+      saving={p.form.saving}
+    />
+  );
+}

@@ -1,0 +1,105 @@
+// The Plan screen's keys and saving: the form engine over the plan's fields, Ctrl+R back to the
+// preset's value, and one transaction for the plan and the thresholds; then every screen
+// recomputes with them.
+import { useMemo, useRef } from 'react';
+import { savePlan, setThresholds } from '../../db/unit.js';
+import { type PlanEdit, checkPlanForm, planFormValues } from '../../domain/plan-edit.js';
+import { DEFAULT_THRESHOLDS, type Plan, type Thresholds } from '../../domain/schemas.js';
+import { truncate } from '../../io/text-table.js';
+import { onLastField } from '../components/form.js';
+import { type FormHook, useForm } from '../components/useForm.js';
+import { useApp } from '../context.js';
+import { LABEL_WIDTH, planAsides, planFields } from './fields.js';
+import { fieldRows, focusRange, followFocus, planLines } from './reducer.js';
+
+export interface LoadedPlan {
+  presetId: string;
+  plan: Plan;
+  thresholds: Thresholds;
+  /** The preset the plan was copied from (null when its file is gone): Ctrl+R's values. */
+  preset: Plan | null;
+}
+
+export function usePlan(loaded: LoadedPlan) {
+  const app = useApp();
+  const { plan, preset, presetId } = loaded;
+  const defs = useMemo(() => planFields(plan, app.unit.kind), [plan, app.unit.kind]);
+  const lines = useMemo(() => planLines(plan, defs), [plan, defs]);
+  const initial = useMemo(() => planFormValues(plan, loaded.thresholds), [plan, loaded.thresholds]);
+  const presetValues = useMemo(() => (preset ? planFormValues(preset, DEFAULT_THRESHOLDS) : null), [preset]);
+  // The save and Ctrl+R run after a key, when the form of the latest render is the one to read.
+  const latest = useRef<FormHook | null>(null);
+
+  const save = async (edit: PlanEdit) => {
+    if (!latest.current?.dirty) {
+      app.notify('Chưa có gì thay đổi.');
+      return;
+    }
+    await app.db.transaction(async (tx) => {
+      await savePlan(tx, presetId, edit.plan);
+      await setThresholds(tx, edit.thresholds);
+    });
+    await app.reloadSettings();
+    app.dataChanged();
+    app.notify('Đã lưu kế hoạch và ngưỡng; tình hình các tổ được tính lại theo kế hoạch mới.');
+    app.back();
+  };
+
+  const resetField = () => {
+    const form = latest.current;
+    if (!form || !presetValues) return;
+    const key = form.state.focus;
+    const label = defs.find((d) => d.key === key)?.label ?? key;
+    const value = presetValues[key];
+    if (value === undefined) app.notify(`Kế hoạch mẫu không có giá trị cho "${label}".`, 'warn');
+    else {
+      form.set(key, value);
+      app.notify(`"${label}" về giá trị của kế hoạch mẫu: ${value === '' ? 'để trống' : value}`);
+    }
+  };
+
+  const form = useForm<PlanEdit>({
+    screen: 'plan',
+    defs,
+    initial,
+    check: (v) => checkPlanForm(plan, v),
+    save,
+    handlers: { resetField: presetValues ? resetField : undefined },
+  });
+  latest.current = form;
+
+  const columns = app.terminal.columns;
+  const widthOf = (key: string) => Math.max(6, Math.min(defs.find((d) => d.key === key)?.width ?? 9, columns - LABEL_WIDTH - 12));
+  // A hint never wraps: it is cut to what is left of the line.
+  const asides = Object.fromEntries(
+    Object.entries(planAsides(plan, form.state.values, presetValues)).flatMap(([k, a]) => {
+      const room = columns - 3 - LABEL_WIDTH - widthOf(k);
+      return room >= 6 ? [[k, truncate(a, room)]] : [];
+    }),
+  );
+  const heights = lines.map((l) =>
+    l.kind === 'field'
+      ? fieldRows({ labelWidth: LABEL_WIDTH, width: widthOf(l.key), aside: asides[l.key], message: form.errors[l.key], columns })
+      : 1,
+  );
+  const rows = Math.max(3, app.bodyRows - 1); // the hint line above the page
+  const range = focusRange(lines, form.state.focus, onLastField(defs, form.state));
+  // Where the page starts follows the focus with the least scrolling: it depends on where it
+  // was, so it is kept between renders (recomputing it is idempotent).
+  const offset = useRef(0);
+  offset.current = followFocus(offset.current, heights, range, rows);
+
+  return {
+    presetId,
+    hasPreset: !!presetValues,
+    defs,
+    lines,
+    heights,
+    offset: offset.current,
+    rows,
+    form,
+    asides,
+    widthOf,
+    columns,
+  };
+}
