@@ -79,7 +79,7 @@ describe('team and member checks', () => {
   it('checks a member by memberSchema and refuses leaving after today', () => {
     const v = { fullName: 'Lê Thị Hoa', role: 'to_pho', organisation: '', birthYear: '1990', phone: '', joinedOn: '01/02/2026', leftOn: '' };
     expect(checkMember(v, '2026-11-23')).toMatchObject({ ok: true, value: { birthYear: 1990, joinedOn: '2026-02-01', leftOn: null, phone: null } });
-    expect(checkMember({ ...v, birthYear: '1900' }, '2026-11-23')).toEqual({ ok: false, errors: { birthYear: 'Năm sinh phải từ 1920' } });
+    expect(checkMember({ ...v, birthYear: '1899' }, '2026-11-23')).toEqual({ ok: false, errors: { birthYear: 'Năm sinh phải từ 1900' } });
     expect(checkMember({ ...v, leftOn: '01/12/2026' }, '2026-11-23')).toEqual({ ok: false, errors: { leftOn: 'Ngày rời tổ không được sau hôm nay' } });
     expect(checkMember({ ...v, joinedOn: '1/13/2026' }, '2026-11-23')).toEqual({ ok: false, errors: { joinedOn: 'Ngày tham gia: ngày không hợp lệ (dd/mm/yyyy)' } });
   });
