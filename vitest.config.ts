@@ -10,6 +10,8 @@ export default defineConfig({
     pool: 'forks',
     // Vitest leaves one core free by default; on a 2-core machine that means one worker.
     maxWorkers: 2,
-    env: { NO_COLOR: '', FORCE_COLOR: '0', TZ: 'Asia/Ho_Chi_Minh' },
+    // CI=false: Ink (is-in-ci) would otherwise draw only the last frame of runUi in a CI run,
+    // while the tests read the frames as the officer sees them.
+    env: { NO_COLOR: '', FORCE_COLOR: '0', TZ: 'Asia/Ho_Chi_Minh', CI: 'false' },
   },
 });

@@ -36,6 +36,11 @@ if (wantsUi(args)) {
   if (splash) process.stdout.write('\x1b[?1049h\x1b[H\x1b[1mtonghop\x1b[22m\r\nĐang mở dữ liệu…\x1b[H');
   // React's production build: several times less work per frame than the development one.
   process.env.NODE_ENV ??= 'production';
+  // Ink draws only a last frame when it thinks it runs in CI (is-in-ci reads the environment when
+  // Ink loads). In a terminal the officer is at the keyboard, whatever CI variables are set.
+  if (splash) {
+    for (const k of Object.keys(process.env)) if (k === 'CI' || k === 'CONTINUOUS_INTEGRATION' || k.startsWith('CI_')) delete process.env[k];
+  }
   const { runUi } = await import('../ui/run.js');
   process.exitCode = await runUi({ dataDir, splashShown: splash });
 } else {
