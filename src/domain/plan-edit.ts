@@ -2,7 +2,7 @@
 // the officer types, and back, with a Vietnamese message per field. Only numbers, the span, the
 // deadline day and the name change; targets and indicators are neither added nor removed. Pure.
 import { monthsBetween, parseMonth } from './period.js';
-import { MAX_VALUE, type Plan, type Target, type TargetKind, type Thresholds, fieldErrors, planSchema, thresholdsSchema } from './schemas.js';
+import { DEFAULT_THRESHOLDS, MAX_VALUE, type Plan, type Target, type TargetKind, type Thresholds, fieldErrors, planSchema, thresholdsSchema } from './schemas.js';
 import { cleanText, formatDecimal, formatInt } from './text.js';
 
 /** Keys of the plan's own fields; a target's number is `target:<id>`, its commune-level number `commune:<id>`. */
@@ -37,6 +37,11 @@ export function percentText(p: number): string {
 }
 
 export type Parsed = { ok: true; value: number } | { ok: false; message: string };
+
+/** A share left as shown keeps its stored value exactly (a hand-made 0.12345 shows as "12,35"). */
+function percentOr(text: string, stored: number): Parsed {
+  return text.trim() === percentText(stored) ? { ok: true, value: stored } : parsePercent(text);
+}
 
 /** "80", "72,5", "72.5", "80%" → 0.8, 0.725…; at most two decimals of a percent. */
 export function parsePercent(text: string): Parsed {
@@ -79,8 +84,8 @@ export interface PlanEdit {
 
 export type PlanChecked = { ok: true; value: PlanEdit } | { ok: false; errors: Record<string, string> };
 
-/** The typed values applied to `base` (the plan in force), checked; messages keyed by field. */
-export function checkPlanForm(base: Plan, v: Readonly<Record<string, string>>): PlanChecked {
+/** The typed values applied to `base` (the plan in force; `stored` the thresholds in force), checked; messages keyed by field. */
+export function checkPlanForm(base: Plan, v: Readonly<Record<string, string>>, stored: Thresholds = DEFAULT_THRESHOLDS): PlanChecked {
   const errors: Record<string, string> = {};
   const get = (key: string) => v[key] ?? '';
 
@@ -102,10 +107,10 @@ export function checkPlanForm(base: Plan, v: Readonly<Record<string, string>>): 
       errors[PLAN_KEYS.deadlineDay] = 'Ngày từ 1 đến 31 (để trống: ngày cuối quý)';
   }
 
-  const onTrack = parsePercent(get(PLAN_KEYS.onTrack));
+  const onTrack = percentOr(get(PLAN_KEYS.onTrack), stored.onTrack);
   if (!onTrack.ok) errors[PLAN_KEYS.onTrack] = onTrack.message;
   else if (onTrack.value <= 0 || onTrack.value > ON_TRACK_MAX) errors[PLAN_KEYS.onTrack] = `Ngưỡng đạt phải trên 0 và tối đa ${percentText(ON_TRACK_MAX)}%`;
-  const behind = parsePercent(get(PLAN_KEYS.behind));
+  const behind = percentOr(get(PLAN_KEYS.behind), stored.behind);
   if (!behind.ok) errors[PLAN_KEYS.behind] = behind.message;
   else if (onTrack.ok && !errors[PLAN_KEYS.onTrack] && behind.value > onTrack.value) errors[PLAN_KEYS.behind] = 'Ngưỡng chậm không được lớn hơn ngưỡng đạt';
 
@@ -114,7 +119,7 @@ export function checkPlanForm(base: Plan, v: Readonly<Record<string, string>>): 
     const key = targetKey(t.id);
     let value = t.value;
     if (isPercentKind(t.kind)) {
-      const p = parsePercent(get(key));
+      const p = percentOr(get(key), t.value);
       if (!p.ok) errors[key] = p.message;
       else if (p.value > 1) errors[key] = 'Tỉ lệ phải từ 0 đến 100%';
       else value = p.value;

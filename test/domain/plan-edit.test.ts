@@ -157,3 +157,18 @@ describe('words', () => {
     expect(shareBaseWords({ base: 'households', area_filter: 'rural' })).toBe('trên số hộ · chỉ địa bàn nông thôn');
   });
 });
+
+describe('values left as shown', () => {
+  it('keep their stored value exactly, even one with more decimals than the screen shows', () => {
+    const plan = phuVan();
+    const odd: Plan = { ...plan, targets: plan.targets.map((t) => (t.id === 'share_ho_dung_nen_tang' ? { ...t, value: 0.12345 } : t)) };
+    const stored = { onTrack: 0.98765, behind: 0.5 };
+    const values = planFormValues(odd, stored);
+    expect(values[targetKey('share_ho_dung_nen_tang')]).toBe('12,35');
+    expect(values[PLAN_KEYS.onTrack]).toBe('98,77');
+    expect(checkPlanForm(odd, values, stored)).toEqual({ ok: true, value: { plan: odd, thresholds: stored } });
+    // Typed again, it is what was typed.
+    const r = checkPlanForm(odd, { ...values, [targetKey('share_ho_dung_nen_tang')]: '12,3' }, stored);
+    expect(r.ok && r.value.plan.targets.find((t) => t.id === 'share_ho_dung_nen_tang')!.value).toBe(0.123);
+  });
+});

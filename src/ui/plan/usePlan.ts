@@ -39,9 +39,16 @@ export function usePlan(loaded: LoadedPlan) {
       await savePlan(tx, presetId, edit.plan);
       await setThresholds(tx, edit.thresholds);
     });
-    await app.reloadSettings();
+    let stale: string | null = null;
+    try {
+      await app.reloadSettings();
+    } catch (e) {
+      // Saved already: only the header and the screens' copy of the plan are out of date.
+      stale = (e as Error).message;
+    }
     app.dataChanged();
-    app.notify('Đã lưu kế hoạch và ngưỡng; tình hình các tổ được tính lại theo kế hoạch mới.');
+    if (stale) app.notify(`Đã lưu kế hoạch, nhưng chưa tải lại được (${stale}); hãy mở lại chương trình.`, 'warn');
+    else app.notify('Đã lưu kế hoạch và ngưỡng; tình hình các tổ được tính lại theo kế hoạch mới.');
     app.back();
   };
 
@@ -62,7 +69,7 @@ export function usePlan(loaded: LoadedPlan) {
     screen: 'plan',
     defs,
     initial,
-    check: (v) => checkPlanForm(plan, v),
+    check: (v) => checkPlanForm(plan, v, loaded.thresholds),
     save,
     handlers: { resetField: presetValues ? resetField : undefined },
   });
