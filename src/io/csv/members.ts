@@ -6,7 +6,7 @@ import type { Queryable } from '../../db/queryable.js';
 import { memberSchema } from '../../domain/schemas.js';
 import { cleanText, formatDate, parseDate, todayIso } from '../../domain/text.js';
 import type { Problem } from './problems.js';
-import { cellOf, readTable } from './table.js';
+import { readTable, rowChecker } from './table.js';
 import { parseRole } from './words.js';
 
 export const MEMBER_COLUMNS = ['ma_to', 'ho_ten', 'vai_tro', 'to_chuc', 'nam_sinh', 'dien_thoai', 'ngay_tham_gia', 'ngay_tap_huan'] as const;
@@ -62,11 +62,8 @@ export async function checkMembers(q: Queryable, text: string, now: Date): Promi
   const out: MembersCheck = { kind: 'members', delimiter: table.delimiter, rows: table.rows.length, problems, warnings: [], members: [], added: 0, trainings: 0 };
 
   for (const rec of table.rows) {
-    const line = rec.line;
     const before = problems.length;
-    const cell = (c: string) => cellOf(table, rec, c);
-    const bad = (column: string, message: string) => problems.push({ line, column, message });
-    const warn = (column: string, message: string) => out.warnings.push({ line, column, message });
+    const { line, cell, bad, warn } = rowChecker(table, rec, out);
 
     const code = cleanText(cell('ma_to')).toUpperCase();
     const teamId = teams.get(code);

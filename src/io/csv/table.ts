@@ -80,3 +80,14 @@ export function cellOf(table: Table, rec: CsvRecord, name: string): string {
 export function hasColumn(table: Table, name: string): boolean {
   return table.index.has(name);
 }
+
+/** One row being checked: its cells (formula guard undone), and how to report on it. */
+export function rowChecker(table: Table, rec: CsvRecord, out: { problems: Problem[]; warnings: Problem[] }) {
+  const line = rec.line;
+  return {
+    line,
+    cell: (c: string) => cellOf(table, rec, c),
+    bad: (column: string, message: string) => void out.problems.push({ line, column, message }),
+    warn: (column: string, message: string) => void out.warnings.push({ line, column, message }),
+  };
+}

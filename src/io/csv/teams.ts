@@ -6,7 +6,7 @@ import { type TeamLevel, teamCodeSchema, teamSchema } from '../../domain/schemas
 import { cleanText, formatDate, parseDate, todayIso } from '../../domain/text.js';
 import { parseValue } from '../../domain/validation.js';
 import type { Problem } from './problems.js';
-import { cellOf, hasColumn, readTable } from './table.js';
+import { hasColumn, readTable, rowChecker } from './table.js';
 import { AREA_KIND_WORDS, areaKindUrban, kindFromAreaName, parseLevel } from './words.js';
 
 export const TEAM_COLUMNS = [
@@ -67,11 +67,8 @@ export async function checkTeams(q: Queryable, text: string, now: Date): Promise
   const has = (c: string) => hasColumn(table, c);
 
   for (const rec of table.rows) {
-    const line = rec.line;
     const before = problems.length;
-    const cell = (c: string) => cellOf(table, rec, c);
-    const bad = (column: string, message: string) => problems.push({ line, column, message });
-    const warn = (column: string, message: string) => out.warnings.push({ line, column, message });
+    const { line, cell, bad, warn } = rowChecker(table, rec, out);
 
     const codeParse = teamCodeSchema.safeParse(cell('ma_to'));
     const code = codeParse.success ? codeParse.data : '';
