@@ -104,8 +104,11 @@ export function activeMembers(team: Pick<EvalTeam, 'members'>, asOf: Month): Eva
   return team.members.filter((m) => isMemberActive(m, asOf));
 }
 
-export function isTeamActive(team: Pick<EvalTeam, 'dissolvedOn'>, asOf: Month): boolean {
-  return !team.dissolvedOn || team.dissolvedOn > lastDay(asOf);
+/** A team is evaluated at M when it existed then: founded by the end of M, not dissolved by then. */
+export function isTeamActive(team: Pick<EvalTeam, 'dissolvedOn' | 'foundedOn'>, asOf: Month): boolean {
+  const end = lastDay(asOf);
+  if (team.foundedOn && team.foundedOn > end) return false;
+  return !team.dissolvedOn || team.dissolvedOn > end;
 }
 
 /** Months of the span up to and including M (0..S). */

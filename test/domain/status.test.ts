@@ -46,6 +46,7 @@ describe('evaluatePlan', () => {
     team(6, 'F', 9), // 0.9 → chậm
     team(7, 'G', 1, { dissolvedOn: '2026-09-01' }), // dissolved: not evaluated
     team(8, 'H', 50, { dissolvedOn: '2026-11-05' }), // dissolved after M: still active at M
+    team(9, 'I', null, { foundedOn: '2026-11-02' }), // founded after M: did not exist yet
   ];
   const report = evaluatePlan(teams, plan, '2026-10', DEFAULT_THRESHOLDS);
 
