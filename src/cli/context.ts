@@ -6,6 +6,7 @@ import { NewerDatabaseError } from '../db/migrate.js';
 import { type Database, DamagedDatabaseError, DataDirError, NoDatabaseError, openDatabase } from '../db/open.js';
 import { AlreadyInitialisedError } from '../db/setup.js';
 import { DuplicateTeamCodeError } from '../db/teams.js';
+import { NotInitialisedError } from '../db/unit.js';
 import { BackupError } from '../io/backup/format.js';
 import { FileRefusedError, ImportRefusedError } from '../io/csv/problems.js';
 import { resolveDataDir } from '../paths.js';
@@ -36,6 +37,7 @@ const REFUSALS = [
   NewerDatabaseError,
   DamagedDatabaseError,
   DataDirError,
+  NotInitialisedError,
   AlreadyInitialisedError,
   DuplicateTeamCodeError,
   FileWriteError,

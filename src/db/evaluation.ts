@@ -5,7 +5,7 @@ import type { Plan, Thresholds } from '../domain/schemas.js';
 import { type StatusReport, evaluatePlan } from '../domain/status.js';
 import type { EvalMember, EvalPlan, EvalTeam } from '../domain/targets.js';
 import type { Queryable } from './queryable.js';
-import { getPlan, getThresholds, listIndicators } from './unit.js';
+import { NotInitialisedError, getPlan, getThresholds, listIndicators } from './unit.js';
 
 export interface EvalInput {
   plan: Plan;
@@ -101,7 +101,7 @@ export async function listAreaBases(q: Queryable): Promise<AreaBase[]> {
 
 export async function loadEvalInput(q: Queryable, asOf: Month, opts: { teamId?: number } = {}): Promise<EvalInput> {
   const planRow = await getPlan(q);
-  if (!planRow) throw new Error('Chưa có kế hoạch: hãy chạy "tonghop init" trước.');
+  if (!planRow) throw new NotInitialisedError();
   const { plan } = planRow;
   const indicators = await listIndicators(q);
   const evalPlan = toEvalPlan(plan, new Map(indicators.map((i) => [i.code, i.aggregation])));

@@ -12,6 +12,13 @@ import {
 } from '../domain/schemas.js';
 import type { Queryable } from './queryable.js';
 
+/** The database exists but no commune was set up in it (an interrupted first run). */
+export class NotInitialisedError extends Error {
+  constructor() {
+    super('Dữ liệu chưa được khởi tạo (chưa có xã/phường hoặc kế hoạch). Hãy chạy "tonghop init --plan <mã> --unit "<tên>"" hoặc mở "tonghop" để khởi tạo.');
+  }
+}
+
 export interface UnitRow extends Unit {
   createdAt: string;
 }

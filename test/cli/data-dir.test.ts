@@ -23,3 +23,35 @@ describe('--data-dir that cannot be used', () => {
     expect(r.stderr).toContain('tonghop init');
   });
 });
+
+describe('refusals leave nothing half-made', () => {
+  it('init with a unit name that is refused creates no database', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-dd-'));
+    const r = await runCliInProcess(['init', '--plan', 'phu-van-2026', '--unit', 'x'.repeat(200), '--data-dir', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Tên đơn vị dài quá');
+    expect(fs.existsSync(path.join(dir, 'pgdata'))).toBe(false);
+  });
+
+  it('a database without a commune (an interrupted first run): status and export say to run init, exit 1', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-dd-'));
+    const { openDatabase } = await import('../../src/db/open.js');
+    await (await openDatabase({ dataDir: dir, command: 'test', create: true, autoBackup: false })).close();
+    for (const args of [['status'], ['export', 'report', '--period', '2026-Q3']]) {
+      const r = await runCliInProcess([...args, '--data-dir', dir]);
+      expect(r.code, args[0]).toBe(1);
+      expect(r.stderr).toContain('tonghop init');
+      expect(r.stderr).not.toContain('Lỗi không mong đợi');
+    }
+  });
+
+  it('export to a folder that cannot be made: exit 1 in Vietnamese', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-dd-'));
+    expect((await runCliInProcess(['init', '--plan', 'phu-van-2026', '--unit', 'phường Phù Vân', '--data-dir', path.join(dir, 'data')])).code).toBe(0);
+    const file = path.join(dir, 'a-file');
+    fs.writeFileSync(file, 'x');
+    const r = await runCliInProcess(['export', 'teams', '--out', path.join(file, 'sub'), '--data-dir', path.join(dir, 'data')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain('Lỗi không mong đợi');
+  });
+});

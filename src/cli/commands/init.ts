@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { setupUnit } from '../../db/setup.js';
+import { setupUnit, unitFromName } from '../../db/setup.js';
+import { unitSchema } from '../../domain/schemas.js';
 import { PRESET_IDS, loadPreset } from '../../io/presets.js';
 import { type CommonOptions, withDatabase } from '../context.js';
 import { RefusedError } from '../errors.js';
@@ -23,7 +24,9 @@ export function initCommand(): Command {
       const opts = cmd.optsWithGlobals<InitOptions>();
       const preset = loadPreset(opts.plan);
       if (!preset) throw new RefusedError(`Không có kế hoạch mẫu "${opts.plan}". Các mã có: ${PRESET_IDS.join(', ')}.`);
-      if (!opts.unit.trim()) throw new RefusedError('Tên xã/phường không được để trống.');
+      // Check the names before a database is created: a refused init must leave nothing behind.
+      const unit = unitSchema.safeParse({ ...unitFromName(opts.unit, preset), province: preset.unit.province, officer: opts.officer ?? null });
+      if (!unit.success) throw new RefusedError(unit.error.issues.map((i) => i.message).join('; ') + '.');
       const made = await withDatabase(
         opts,
         'tonghop init',

@@ -4,7 +4,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import fs from 'node:fs';
 import path from 'node:path';
-import { forgetSynced, fsyncDir, syncTree } from '../../db/durability.js';
+import { forgetSynced, fsyncDir, fsyncPath, syncTree } from '../../db/durability.js';
 import { acquireLock } from '../../db/lock.js';
 import { migrate } from '../../db/migrate.js';
 import { MIGRATIONS, type Migration, SCHEMA_VERSION } from '../../db/migrations/index.js';
@@ -93,6 +93,8 @@ export async function prepareRestore(dataDir: string, file: string, opts: Restor
     syncTree(folder);
     // Complete: if we are killed while swapping, the next start finishes the swap (open.ts).
     fs.writeFileSync(path.join(folder, RESTORE_READY), new Date().toISOString());
+    fsyncPath(path.join(folder, RESTORE_READY)); // a power cut must not lose the mark of a finished restore
+    fsyncDir(folder);
   } catch (e) {
     if (pg) await pg.close().catch(() => undefined);
     fs.rmSync(folder, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FileWriteError, asFileWriteError, writeFileAtomic } from '../../db/durability.js';
 import type { TxRunner } from '../../db/queryable.js';
-import { type BackupHeader, corrupt, dumpDatabase, encodeBackup, parseBackup } from './format.js';
+import { BackupError, type BackupHeader, corrupt, dumpDatabase, encodeBackup, parseBackup } from './format.js';
 
 export interface BackupResult {
   file: string;
@@ -39,7 +39,7 @@ export async function writeBackupFile(db: TxRunner, target: string, opts: { now?
   } catch (e) {
     fs.rmSync(target, { force: true });
     if (e instanceof FileWriteError) throw e;
-    throw new Error(`Bản sao lưu vừa ghi không đọc lại được nên đã bị xoá: ${(e as Error).message}`);
+    throw new BackupError('corrupt', `Bản sao lưu vừa ghi không đọc lại được nên đã bị xoá: ${(e as Error).message}. Hãy thử sao lưu vào ổ khác.`);
   }
   return { file: target, bytes: bytes.length, header, ms: Date.now() - t0 };
 }

@@ -2,7 +2,7 @@
 // e-mail attachments and on every file system); never overwriting an earlier export.
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../../db/durability.js';
+import { asFileWriteError, writeFileAtomic } from '../../db/durability.js';
 import { fold } from '../../domain/text.js';
 
 /** `phường Phù Vân` → `phuong-phu-van`. */
@@ -20,7 +20,11 @@ export function exportFileName(unitName: string, part: string, kind: string, ext
 
 /** Write to DIR/name, or name-2, name-3… if taken. Creates DIR. Returns the path written. */
 export function writeExportFile(dir: string, name: string, content: string): string {
-  fs.mkdirSync(dir, { recursive: true });
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw asFileWriteError(e, dir);
+  }
   const ext = path.extname(name);
   const base = name.slice(0, name.length - ext.length);
   for (let n = 1; ; n++) {

@@ -1,6 +1,6 @@
 // The one export path behind `tonghop export` and the Export screen: render, name, write.
 import type { Queryable } from '../../db/queryable.js';
-import { getUnit } from '../../db/unit.js';
+import { NotInitialisedError, getUnit } from '../../db/unit.js';
 import { type Period, periodCode } from '../../domain/period.js';
 import { todayIso } from '../../domain/text.js';
 import { DEFAULT_EXPORTS_DIR } from '../../paths.js';
@@ -32,7 +32,7 @@ export interface ExportDone {
 
 export async function renderExport(q: Queryable, req: ExportRequest): Promise<{ name: string; text: string; rows: number }> {
   const unit = await getUnit(q);
-  if (!unit) throw new Error('Chưa có dữ liệu đơn vị: hãy khởi tạo trước.');
+  if (!unit) throw new NotInitialisedError();
   const now = req.now ?? new Date();
   const opts = { delimiter: req.delimiter ?? ',' };
   switch (req.kind) {
