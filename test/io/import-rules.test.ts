@@ -69,6 +69,15 @@ describe('figures import', () => {
     expect(brief(ps)).toEqual(['3:chi_so', '4:chi_so', '5:gia_tri']);
   });
 
+  it('long layout: a blank line before the header, and a blank value that makes no form', async () => {
+    const pg = await freshCommune();
+    await runImport(tx(pg), 'teams', enc('ma_to,ten_to,dia_ban\nA1,Tổ 1,Thôn 1\n'), { now: NOW });
+    const r = await runImport(tx(pg), 'figures', enc('\nma_to,thang,chi_so,gia_tri\nA1,2026-09,luot_ho_tro,5\nA1,2026-10,luot_ho_tro,\n'), { now: NOW });
+    expect(r.check.warnings.map((w) => `${w.line}:${w.column}`)).toEqual(['4:gia_tri']);
+    const months = (await pg.query<{ month: string }>('SELECT month FROM form ORDER BY month')).rows.map((x) => x.month);
+    expect(months).toEqual(['2026-09']);
+  });
+
   it('refuses the whole file for an unknown or missing column', async () => {
     const pg = await demoDb();
     for (const text of ['ma_to,thang,luot_ho_tro,so_luot\nTDP01,2026-10,1,2\n', 'ma_to,luot_ho_tro\nTDP01,1\n']) {

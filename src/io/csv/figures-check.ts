@@ -6,7 +6,7 @@ import { checkFormMonth, checkReceivedOn, parseValue } from '../../domain/valida
 import type { Queryable } from '../../db/queryable.js';
 import { type Problem } from './problems.js';
 import { type Table, cellOf, hasColumn, normaliseHeader, readTable } from './table.js';
-import { detectDelimiter, parseCsv } from './parse.js';
+import { detectDelimiter, headerLine, parseCsv } from './parse.js';
 
 export type FiguresLayout = 'wide' | 'long';
 
@@ -43,7 +43,8 @@ const NOTE_MAX = 2000;
 
 /** Long when the header names chi_so and gia_tri; wide otherwise. */
 export function detectLayout(text: string): FiguresLayout {
-  const first = parseCsv(text.slice(0, 4096).split(/\r\n|\n|\r/u)[0] ?? '', detectDelimiter(text))[0];
+  const header = headerLine(text);
+  const first = parseCsv(header, detectDelimiter(header))[0];
   const names = new Set((first?.cells ?? []).map(normaliseHeader));
   return names.has('chi_so') || names.has('gia_tri') ? 'long' : 'wide';
 }
@@ -190,6 +191,12 @@ function checkLong(table: Table, ctx: CheckContext, out: FiguresCheck): void {
     const raw = cellOf(table, rec, 'gia_tri');
     const p = parseValue(raw);
     if (!p.ok) out.problems.push({ line, column: 'gia_tri', message: `${p.error} ("${raw.trim()}")` });
+    else if (p.value === null && out.problems.length === before) {
+      // The long layout has one row per reported value: a blank one reports nothing, and must
+      // not make an empty form appear (which would count as received).
+      out.warnings.push({ line, column: 'gia_tri', message: 'giá trị trống: bỏ qua dòng này (ô trống là chưa báo cáo)' });
+      continue;
+    }
     if (teamId === undefined || !month) continue;
     const key = `${teamId}|${month}`;
     if (ind && ctx.indicators.has(ind)) {

@@ -6,7 +6,7 @@ import { decodeCsv } from './decode.js';
 import { type FiguresCheck, checkFigures, loadFiguresContext } from './figures-check.js';
 import { type Staging, writeFigures } from './figures-write.js';
 import { type MembersCheck, checkMembers, writeMembers } from './members.js';
-import { detectDelimiter, parseCsv } from './parse.js';
+import { detectDelimiter, headerLine, parseCsv } from './parse.js';
 import { ImportRefusedError } from './problems.js';
 import { normaliseHeader } from './table.js';
 import { type TeamsCheck, checkTeams, writeTeams } from './teams.js';
@@ -71,7 +71,7 @@ export function importFigures(db: TxRunner, input: Uint8Array | string, opts: Im
 
 /** Which kind a file is, from its header (the Import screen preselects it). */
 export function detectKind(text: string): ImportKind | null {
-  const firstLine = text.replace(/^\uFEFF/u, '').split(/\r\n|\n|\r/u).find((l) => l.trim() !== '') ?? '';
+  const firstLine = headerLine(text);
   const names = new Set((parseCsv(firstLine, detectDelimiter(firstLine))[0]?.cells ?? []).map(normaliseHeader));
   if (names.has('thang')) return 'figures';
   if (names.has('ho_ten')) return 'members';

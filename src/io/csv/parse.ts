@@ -64,6 +64,11 @@ function countLines(s: string): number {
   return lines;
 }
 
+/** The header: the first line that is not blank (a sheet may start with an empty row), BOM removed. */
+export function headerLine(text: string): string {
+  return text.replace(/^\uFEFF/u, '').split(/\r\n|\n|\r/u).find((l) => l.trim() !== '') ?? '';
+}
+
 /** A record whose every cell is blank (an empty line, or `;;;;` that Excel leaves behind). */
 export function isBlankRecord(r: CsvRecord): boolean {
   return r.cells.every((c) => c.trim() === '');
