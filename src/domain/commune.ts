@@ -169,6 +169,21 @@ export function planLines(
   });
 }
 
+/**
+ * A plan line as one figure for the whole commune over the whole span of `spanMonths` months
+ * (the report's "Kế hoạch"): per_quarter N × quarters and per_member N × members, added over the
+ * teams; share p × the households/adults of the areas served, each area once however many teams
+ * serve it; monthly_min N × months per team. Null when the target has no such figure or applies
+ * to no team.
+ */
+export function spanTarget(line: PlanLine, spanMonths: number): number | null {
+  if (line.teams === 0) return null;
+  if (line.kind === 'sum') return line.target.kind === 'per_quarter' ? (line.full * spanMonths) / 3 : line.full;
+  if (line.kind === 'share') return line.target.value * line.base;
+  if (line.target.kind === 'monthly_min') return line.target.value * spanMonths * line.teams;
+  return null;
+}
+
 /** Share of teams per status, worst first, for bars. */
 export function statusShares(counts: Record<Status, number>): { status: Status; count: number; share: number }[] {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { communeWindows, indicatorTotals, planLines, statusShares } from '../../src/domain/commune.js';
+import { communeWindows, indicatorTotals, planLines, spanTarget, statusShares } from '../../src/domain/commune.js';
 import type { Target } from '../../src/domain/schemas.js';
 import { evaluatePlan } from '../../src/domain/status.js';
 import type { EvalMember, EvalPlan, EvalTeam, FormsByMonth } from '../../src/domain/targets.js';
@@ -112,6 +112,18 @@ describe('the plan at commune level', () => {
 
   it('targets with no commune-wide sum count the teams reaching them', () => {
     expect(lines[4]).toEqual({ kind: 'count', target: targets[4], met: 3, teams: 4 });
+  });
+
+  it('the whole span\'s figure: quarters × per-quarter targets, members × N, p × each served area once', () => {
+    expect(spanTarget(lines[0]!, 12)).toBe(30 * 4 * 4); // 4 teams × 4 quarters
+    expect(spanTarget(lines[1]!, 12)).toBe(228);
+    // Teams 1 and 2 share the 200 households: 0.8 × (200 + 100), not 0.8 × (200 + 200 + 100)
+    expect(spanTarget(lines[2]!, 12)).toBeCloseTo(240);
+    expect(spanTarget(lines[3]!, 12)).toBeCloseTo(100);
+    expect(spanTarget(lines[4]!, 12)).toBeNull();
+    const monthly: Target = { id: 'mm', kind: 'monthly_min', chi_so: 'ngay_hoat_dong', value: 8 };
+    expect(spanTarget({ kind: 'count', target: monthly, met: 1, teams: 3 }, 12)).toBe(8 * 12 * 3);
+    expect(spanTarget({ kind: 'count', target: monthly, met: 0, teams: 0 }, 12)).toBeNull();
   });
 
   it('no form in the window at all: no data, not zero', () => {

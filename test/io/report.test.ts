@@ -66,6 +66,23 @@ describe('the demo commune report, Quý III/2026', async () => {
     expect(row).toContain(new Intl.NumberFormat('vi-VN').format(sum.rows[0]!.s));
   });
 
+  it('Kế hoạch of a share target counts an area served by two teams once', async () => {
+    const pg = await demoDb();
+    // TDP02 now serves TDP01's area too.
+    await pg.query(`UPDATE team SET area_id = (SELECT area_id FROM team WHERE code = 'TDP01') WHERE code = 'TDP02'`);
+    const data = await loadReportData(pg, parsePeriod('2026-Q3')!, NOW);
+    const ids = data.statuses.map((s) => s.teamId);
+    expect(ids.length).toBeGreaterThan(2);
+    const served = await pg.query<{ h: number }>(
+      `SELECT sum(households)::int AS h FROM area WHERE id IN (SELECT area_id FROM team WHERE id = ANY($1::int[]))`,
+      [ids],
+    );
+    const households = served.rows[0]!.h;
+    const byCode = new Map(data.totals.map((t) => [t.indicator.code, t]));
+    expect(byCode.get('ho_tuyen_truyen')!.target).toBeCloseTo(1.0 * households);
+    expect(byCode.get('ho_dung_nen_tang')!.target).toBeCloseTo(0.8 * households);
+  });
+
   it('names the teams behind or not reporting, with what they lack', async () => {
     const pg = await demoDb();
     const data = await loadReportData(pg, parsePeriod('2026-Q3')!, NOW);

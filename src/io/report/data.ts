@@ -1,13 +1,14 @@
 // Everything the period report says, gathered from the database in a few queries. The
 // arithmetic of status is computeStatus's (as of the period's last month); the totals here are
 // plain sums over the forms (`last` indicators: each team's latest value, then added up).
-import { computeStatus, loadForms } from '../../db/evaluation.js';
+import { computeStatus, listAreaBases, loadForms } from '../../db/evaluation.js';
 import type { Queryable } from '../../db/queryable.js';
 import { getUnit, listIndicators } from '../../db/unit.js';
 import { type Month, type Period, makeMonth, monthParts, periodLastMonth, periodMonths } from '../../domain/period.js';
 import type { Indicator, Plan, Unit } from '../../domain/schemas.js';
+import { type PlanLine, planLines, spanTarget } from '../../domain/commune.js';
 import type { TeamStatus } from '../../domain/status.js';
-import { type EvalTeam, activeMembers, shareBase, spanLength } from '../../domain/targets.js';
+import { activeMembers, spanLength } from '../../domain/targets.js';
 import { firstDay, lastDay } from '../../domain/period.js';
 
 export interface IndicatorTotal {
@@ -66,7 +67,8 @@ export async function loadReportData(q: Queryable, period: Period, now: Date): P
     received += d.length - t.missing.filter((m) => inPeriod.has(m)).length;
   }
 
-  const targets = communeTargets(plan, status.teams, new Map(evalTeams.map((t) => [t.id, t])));
+  const lines = planLines(status, evalTeams, status.input.evalPlan, await listAreaBases(q), status.input.thresholds);
+  const targets = communeTargets(lines, spanLength(plan));
   const totals = indicators.map((ind) => ({
     indicator: ind,
     period: total(forms, ind, months),
@@ -123,29 +125,18 @@ function total(forms: Map<number, Map<Month, Map<string, number>>>, ind: Indicat
 }
 
 /**
- * The plan's targets turned into one figure for the commune over the whole span, per indicator
- * (the first target that reads it): per_member N × active members, per_quarter N × quarters,
- * monthly_min N × months, share p × base — added over the teams the target applies to.
+ * The plan's commune-level figure over the whole span, per indicator, from the first target that
+ * reads it: the commune view's plan lines (planLines), so a shared area counts once.
  */
-function communeTargets(plan: Plan, statuses: readonly TeamStatus[], teams: Map<number, EvalTeam>): Map<string, number> {
-  const S = spanLength(plan);
-  const first = new Map<string, string>();
-  for (const t of plan.targets) if (t.chi_so && !first.has(t.chi_so)) first.set(t.chi_so, t.id);
+function communeTargets(lines: readonly PlanLine[], spanMonths: number): Map<string, number> {
+  const seen = new Set<string>();
   const out = new Map<string, number>();
-  for (const ts of statuses) {
-    const team = teams.get(ts.teamId);
-    if (!team) continue;
-    for (const r of ts.targets) {
-      if (!r.chi_so || first.get(r.chi_so) !== r.id) continue;
-      const t = plan.targets.find((x) => x.id === r.id)!;
-      let full: number;
-      if (r.kind === 'per_member') full = r.target;
-      else if (r.kind === 'per_quarter') full = (r.target * S) / 3;
-      else if (r.kind === 'monthly_min') full = r.target * S;
-      else if (r.kind === 'share') full = r.target * (shareBase(t, team) ?? 0);
-      else continue;
-      out.set(r.chi_so, (out.get(r.chi_so) ?? 0) + full);
-    }
+  for (const line of lines) {
+    const code = line.target.chi_so;
+    if (!code || seen.has(code)) continue;
+    seen.add(code);
+    const full = spanTarget(line, spanMonths);
+    if (full !== null) out.set(code, full);
   }
   return out;
 }
