@@ -1,5 +1,4 @@
 // Exit codes of the command-line contract: 0 done, 1 input or data refused, 2 command line wrong.
-export const EXIT_OK = 0;
 export const EXIT_REFUSED = 1;
 export const EXIT_USAGE = 2;
 

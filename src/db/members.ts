@@ -89,9 +89,6 @@ export async function addTraining(q: Queryable, memberIds: readonly number[], in
   }
 }
 
-export async function removeTraining(q: Queryable, trainingId: number): Promise<void> {
-  await q.query('DELETE FROM training WHERE id = $1', [trainingId]);
-}
 
 export interface MemberBrief {
   id: number;

@@ -15,7 +15,3 @@ export interface TxRunner extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
 }
 
-/** Run fn in one transaction: every write of the app goes through here. */
-export function inTransaction<T>(db: TxRunner, fn: (tx: Queryable) => Promise<T>): Promise<T> {
-  return db.transaction((tx) => fn(tx));
-}

@@ -80,12 +80,6 @@ export async function saveTeam(q: Queryable, input: TeamInput): Promise<number> 
   return r.rows[0]!.id;
 }
 
-/** Rename a team's code: the code is stable for files, but a typo must be fixable. */
-export async function changeTeamCode(q: Queryable, id: number, code: string): Promise<void> {
-  const c = teamSchema.shape.code.parse(code);
-  await q.query('UPDATE team SET code = $2 WHERE id = $1', [id, c]);
-}
-
 export async function dissolveTeam(q: Queryable, id: number, on: string): Promise<void> {
   await q.query('UPDATE team SET dissolved_on = $2 WHERE id = $1', [id, on]);
 }
