@@ -89,7 +89,6 @@ export async function addTraining(q: Queryable, memberIds: readonly number[], in
   }
 }
 
-
 export interface MemberBrief {
   id: number;
   teamId: number;
