@@ -24,9 +24,16 @@ export interface Settings {
   indicators: Indicator[];
 }
 
+/** The database opened but holds no unit or plan (the first-run setup never finished). */
+export class NotSetUpError extends Error {
+  constructor() {
+    super('Dữ liệu chưa được khởi tạo (thiếu đơn vị hoặc kế hoạch).');
+  }
+}
+
 export async function loadSettings(database: Database): Promise<Settings> {
   const [unit, planRow, indicators] = await Promise.all([getUnit(database.db), getPlan(database.db), listIndicators(database.db)]);
-  if (!unit || !planRow) throw new Error('Dữ liệu chưa được khởi tạo (thiếu đơn vị hoặc kế hoạch).');
+  if (!unit || !planRow) throw new NotSetUpError();
   return { unit, plan: planRow.plan, presetId: planRow.presetId, indicators };
 }
 

@@ -5,7 +5,7 @@ import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
 import { LockedError } from '../db/lock.js';
 import { type Database, DataDirError, NoDatabaseError, openDatabase } from '../db/open.js';
 import { whenSaved } from './saveQueue.js';
-import { App, type Settings, loadSettings } from './App.js';
+import { App, NotSetUpError, type Settings, loadSettings } from './App.js';
 import type { Screen } from './context.js';
 import { KeyScope } from './components/KeyScope.js';
 import { KeyHubContext, useKeyHub, useKeys } from './keys/useKeys.js';
@@ -55,13 +55,39 @@ export function Root({ dataDir, now, initialScreen, onDone, checkpointMinutes = 
 
   useEffect(() => onStopReady?.(() => void finish(0)), [onStopReady, finish]);
 
+  /** Open the app on a database; throws (the caller closes it) when its settings cannot be read. */
   const ready = useCallback(async (database: Database) => {
     dbRef.current = database;
-    setState({ phase: 'ready', database, settings: await loadSettings(database) });
+    try {
+      setState({ phase: 'ready', database, settings: await loadSettings(database) });
+    } catch (e) {
+      if (dbRef.current === database) dbRef.current = null;
+      throw e;
+    }
   }, []);
 
+  // At start: a database whose first-run setup never finished (the wizard failed or was killed
+  // after the folder was made) goes back to the wizard, which fills the same folder.
+  const opened = useCallback(
+    async (database: Database) => {
+      if (doneRef.current) {
+        // Left while it was opening (q on the loading screen): only close it again.
+        await database.close().catch(() => undefined);
+        return;
+      }
+      try {
+        await ready(database);
+      } catch (e) {
+        await database.close().catch(() => undefined);
+        if (e instanceof NotSetUpError) setState({ phase: 'wizard' });
+        else setState({ phase: 'failed', message: (e as Error).message });
+      }
+    },
+    [ready],
+  );
+
   useEffect(() => {
-    openDatabase({ dataDir, command: 'tonghop (giao diện)' }).then(ready, (e: Error) => {
+    openDatabase({ dataDir, command: 'tonghop (giao diện)' }).then(opened, (e: Error) => {
       if (e instanceof NoDatabaseError) setState({ phase: 'wizard' });
       else if (e instanceof LockedError || e instanceof DataDirError) void finish(1, e.message);
       else setState({ phase: 'failed', message: e.message });

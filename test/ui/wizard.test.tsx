@@ -109,6 +109,36 @@ describe('first-run wizard', () => {
   });
 });
 
+describe('Root over a database whose setup never finished', () => {
+  it('closes it and runs the wizard again, which fills the same folder', async () => {
+    const dir = tempDir();
+    // The wizard made the database, then died before setupUnit: no unit, no plan.
+    const made = await openDatabase({ dataDir: dir, create: true, command: 't' });
+    await made.close();
+    const app = renderRoot(dir);
+    await app.waitFor('khởi tạo lần đầu');
+    expect(app.done()).toBeNull();
+    // The database it found was closed again: another program can open it meanwhile.
+    const probe = await openDatabase({ dataDir: dir, command: 'probe' });
+    await probe.close();
+    await app.press(KEYS.enter);
+    await app.waitFor('› Tên xã/phường');
+    await app.type('Phù Vân');
+    await app.press(KEYS.ctrl('s'));
+    const home = await app.waitFor('Phiếu đã nhận', 30_000);
+    expect(home).toContain('tonghop · phường Phù Vân');
+    await app.press('q');
+    await waitUntil(() => app.done(), 10_000, 'đóng dữ liệu');
+    expect(app.done()).toEqual({ code: 0, message: undefined });
+    const db = await openDatabase({ dataDir: dir, command: 'test' });
+    try {
+      expect((await getUnit(db.db))?.name).toBe('phường Phù Vân');
+    } finally {
+      await db.close();
+    }
+  });
+});
+
 describe('Root when the data cannot be opened', () => {
   it('stops with exit code 1 and the reason when another copy holds the data folder', async () => {
     const dir = tempDir();
