@@ -12,6 +12,7 @@ import {
   type Status,
   STATUS_ORDER,
   aggregate,
+  aggregateReported,
   elapsedMonths,
   ratioOf,
   shareBase,
@@ -44,7 +45,7 @@ export function communeWindows(asOf: Month): CommuneWindows {
   };
 }
 
-/** Commune totals of each indicator over `months`, over every team's forms given. */
+/** Commune totals of each indicator over `months`, over every team's forms given (`aggregate` per team, then added). */
 export function indicatorTotals(
   teams: Iterable<FormsByMonth>,
   indicators: readonly Pick<Indicator, 'code' | 'aggregation'>[],
@@ -53,19 +54,10 @@ export function indicatorTotals(
   const out = indicators.map((i) => ({ code: i.code, aggregation: i.aggregation, value: null as number | null, teams: 0 }));
   for (const forms of teams) {
     for (const total of out) {
-      let sum = 0;
-      let last: number | null = null;
-      let any = false;
-      for (const m of months) {
-        const v = forms.get(m)?.get(total.code);
-        if (v === undefined) continue;
-        any = true;
-        sum += v;
-        last = v; // months ascend: the latest non-blank value wins
-      }
-      if (!any) continue;
+      const a = aggregateReported(forms, total.code, total.aggregation, months);
+      if (!a.reported) continue;
       total.teams++;
-      total.value = (total.value ?? 0) + (total.aggregation === 'sum' ? sum : last!);
+      total.value = (total.value ?? 0) + a.value;
     }
   }
   return out;

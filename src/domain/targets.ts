@@ -79,6 +79,20 @@ export function aggregate(
   agg: Aggregation,
   months: readonly Month[],
 ): { value: number; present: boolean } {
+  const { value, present } = aggregateReported(forms, code, agg, months);
+  return { value, present };
+}
+
+/**
+ * `aggregate`, also telling whether any month has a value of the indicator (`reported`), not
+ * only a form: the commune's totals leave an indicator nobody reported blank, not 0.
+ */
+export function aggregateReported(
+  forms: FormsByMonth,
+  code: string,
+  agg: Aggregation,
+  months: readonly Month[],
+): { value: number; present: boolean; reported: boolean } {
   let present = false;
   let sum = 0;
   let last: number | null = null;
@@ -91,7 +105,7 @@ export function aggregate(
     sum += v;
     last = v; // months are ascending, so the latest non-blank wins
   }
-  return { value: agg === 'sum' ? sum : (last ?? 0), present };
+  return { value: agg === 'sum' ? sum : (last ?? 0), present, reported: last !== null };
 }
 
 export function isMemberActive(m: EvalMember, asOf: Month): boolean {

@@ -6,6 +6,7 @@ import {
   type EvalPlan,
   type EvalTeam,
   aggregate,
+  aggregateReported,
   dueMonths,
   elapsedMonths,
   evaluateTarget,
@@ -83,6 +84,11 @@ describe('aggregate', () => {
   });
   it('no form in the window: not present', () => {
     expect(aggregate(f, 'a', 'sum', ['2026-04'])).toEqual({ value: 0, present: false });
+  });
+  it('reported: some month has a value, not only a form', () => {
+    expect(aggregateReported(f, 'a', 'sum', ['2026-02'])).toEqual({ value: 0, present: true, reported: false });
+    expect(aggregateReported(f, 'a', 'sum', ['2026-01', '2026-02'])).toEqual({ value: 5, present: true, reported: true });
+    expect(aggregateReported(f, 'a', 'last', ['2026-04'])).toEqual({ value: 0, present: false, reported: false });
   });
 });
 

@@ -1,17 +1,16 @@
 // Everything the period report says, gathered from the database in a few queries. The
-// arithmetic of status is computeStatus's (as of the period's last month); the totals here are
-// plain sums over the forms (`last` indicators: each team's latest value, then added up).
+// arithmetic of status is computeStatus's (as of the period's last month); the totals and the
+// plan are the commune view's (indicatorTotals, planLines).
 import { computeStatus, listAreaBases, loadForms } from '../../db/evaluation.js';
 import type { Queryable } from '../../db/queryable.js';
 import { getUnit, listIndicators } from '../../db/unit.js';
-import { type Month, type Period, makeMonth, monthParts, periodLastMonth, periodMonths } from '../../domain/period.js';
+import { type Month, type Period, firstDay, lastDay, makeMonth, monthParts, monthRange, periodLastMonth, periodMonths } from '../../domain/period.js';
 import type { Indicator, Plan, Unit } from '../../domain/schemas.js';
-import { type PlanLine, planLines, spanTarget } from '../../domain/commune.js';
-import type { TeamStatus } from '../../domain/status.js';
-import { activeMembers, spanLength } from '../../domain/targets.js';
-import { firstDay, lastDay } from '../../domain/period.js';
+import { type PlanLine, indicatorTotals, planLines, spanTarget } from '../../domain/commune.js';
+import { type TeamStatus, statusCounts } from '../../domain/status.js';
+import { type Status, activeMembers, spanLength } from '../../domain/targets.js';
 
-export interface IndicatorTotal {
+export interface ReportTotal {
   indicator: Indicator;
   period: number | null; // null: no team reported it in the period
   cumulative: number | null;
@@ -29,8 +28,10 @@ export interface ReportData {
   teams: { active: number; areaLevel: number; communeLevel: number };
   members: { active: number; trained: number };
   forms: { due: number; received: number };
-  totals: IndicatorTotal[];
+  totals: ReportTotal[];
   statuses: TeamStatus[];
+  /** Teams per status as of `asOf`. */
+  counts: Record<Status, number>;
   indicators: Map<string, Indicator>;
 }
 
@@ -69,10 +70,12 @@ export async function loadReportData(q: Queryable, period: Period, now: Date): P
 
   const lines = planLines(status, evalTeams, status.input.evalPlan, await listAreaBases(q), status.input.thresholds);
   const targets = communeTargets(lines, spanLength(plan));
-  const totals = indicators.map((ind) => ({
+  const inPeriodTotals = indicatorTotals(forms.values(), indicators, months);
+  const cumulative = indicatorTotals(forms.values(), indicators, monthRange(cumulativeFrom, asOf));
+  const totals = indicators.map((ind, i) => ({
     indicator: ind,
-    period: total(forms, ind, months),
-    cumulative: total(forms, ind, monthsFrom(cumulativeFrom, asOf)),
+    period: inPeriodTotals[i]!.value,
+    cumulative: cumulative[i]!.value,
     target: targets.get(ind.code) ?? null,
   }));
 
@@ -92,36 +95,9 @@ export async function loadReportData(q: Queryable, period: Period, now: Date): P
     forms: { due, received },
     totals,
     statuses: status.teams,
+    counts: statusCounts(status),
     indicators: new Map(indicators.map((i) => [i.code, i])),
   };
-}
-
-function monthsFrom(a: Month, b: Month): Month[] {
-  const out: Month[] = [];
-  for (let m = a; m <= b; ) {
-    out.push(m);
-    const { year, month } = monthParts(m);
-    m = month === 12 ? makeMonth(year + 1, 1) : makeMonth(year, month + 1);
-  }
-  return out;
-}
-
-/** `sum`: every value in the window; `last`: each team's latest value in the window, then added. */
-function total(forms: Map<number, Map<Month, Map<string, number>>>, ind: Indicator, months: readonly Month[]): number | null {
-  let sum = 0;
-  let any = false;
-  for (const byMonth of forms.values()) {
-    let last: number | null = null;
-    for (const m of months) {
-      const v = byMonth.get(m)?.get(ind.code);
-      if (v === undefined) continue;
-      any = true;
-      if (ind.aggregation === 'sum') sum += v;
-      else last = v;
-    }
-    if (last !== null) sum += last;
-  }
-  return any ? sum : null;
 }
 
 /**

@@ -3,7 +3,7 @@
 // date, title, sections I–V, recipients and signature. Pure: data in, text out; ≤ 100 columns.
 import { describeTarget } from '../../domain/describe.js';
 import { STATUS_LABELS } from '../../domain/labels.js';
-import { type Period, addMonths, makeMonth, monthLabel, romanQuarter } from '../../domain/period.js';
+import { type Period, addMonths, makeMonth, monthLabel, periodMonths, romanQuarter } from '../../domain/period.js';
 import { formatInt, formatPercent, pad2 } from '../../domain/text.js';
 import type { ReportData } from './data.js';
 import { padCell } from '../text-table.js';
@@ -102,8 +102,7 @@ export function renderReport(d: ReportData): string {
     '',
     '   ',
   );
-  const counts = { dat: 0, cham: 0, cham_nhieu: 0, chua_bao_cao: 0 };
-  for (const s of d.statuses) counts[s.status]++;
+  const counts = d.counts;
   para(
     `4. Đánh giá theo kế hoạch (tính đến hết tháng ${monthLabel(d.asOf)}): ${counts.dat} tổ đạt tiến độ, ${counts.cham} tổ chậm, ` +
       `${counts.cham_nhieu} tổ chậm nhiều, ${counts.chua_bao_cao} tổ chưa báo cáo.`,
@@ -153,7 +152,7 @@ export function renderReport(d: ReportData): string {
   L.push('', 'III. CÁC TỔ CHẬM TIẾN ĐỘ HOẶC CHƯA BÁO CÁO', '');
   const behind = d.statuses.filter((s) => s.status !== 'dat');
   if (behind.length === 0) para('Tất cả các tổ đều đạt tiến độ kế hoạch.');
-  const months = new Set(periodMonthsOf(d));
+  const months = new Set(periodMonths(d.period));
   behind.forEach((s, i) => {
     para(`${i + 1}. ${s.ten_to} (${s.ma_to}): ${STATUS_LABELS[s.status].toLowerCase()}.`, '', '   ');
     const lacks = s.targets.filter((r) => r.status !== 'dat').map((r) => describeTarget(r, d.indicators));
@@ -194,14 +193,6 @@ export function renderReport(d: ReportData): string {
   );
   if (d.unit.officer) L.push('', `Người lập báo cáo: ${d.unit.officer}`);
   return L.map((l) => l.trimEnd()).join('\n') + '\n';
-}
-
-function periodMonthsOf(d: ReportData): string[] {
-  const p = d.period;
-  if (p.kind === 'month') return [makeMonth(p.year, p.month)];
-  const start = p.kind === 'quarter' ? makeMonth(p.year, (p.quarter - 1) * 3 + 1) : makeMonth(p.year, 1);
-  const n = p.kind === 'quarter' ? 3 : 12;
-  return Array.from({ length: n }, (_, i) => addMonths(start, i));
 }
 
 /** Recipients stay flush left (as on paper); the signature block is centred on the right. */
