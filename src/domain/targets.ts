@@ -108,10 +108,25 @@ export function aggregateReported(
   return { value: agg === 'sum' ? sum : (last ?? 0), present, reported: last !== null };
 }
 
+/** In the team on this day (ISO date): joined by then (or no date known) and not left yet. */
+export function isMemberActiveOn(m: Pick<EvalMember, 'joinedOn' | 'leftOn'>, iso: string): boolean {
+  if (m.joinedOn && m.joinedOn > iso) return false;
+  return !m.leftOn || m.leftOn > iso;
+}
+
+/** In the team at the end of month M. */
 export function isMemberActive(m: EvalMember, asOf: Month): boolean {
-  const end = lastDay(asOf);
-  if (m.joinedOn && m.joinedOn > end) return false;
-  return !m.leftOn || m.leftOn > end;
+  return isMemberActiveOn(m, lastDay(asOf));
+}
+
+/** The members who attended a training between two ISO dates (inclusive). */
+export function trainedMembers<M extends Pick<EvalMember, 'trainings'>>(members: readonly M[], from: string, to: string): M[] {
+  return members.filter((m) => m.trainings.some((d) => d >= from && d <= to));
+}
+
+/** A team_size target's minimum for a team of this level (the commune-level team may have its own). */
+export function requiredTeamSize(t: Pick<Target, 'value' | 'commune_value'>, level: TeamLevel): number {
+  return level === 'commune' && t.commune_value !== undefined ? t.commune_value : t.value;
 }
 
 export function activeMembers(team: Pick<EvalTeam, 'members'>, asOf: Month): EvalMember[] {
@@ -189,14 +204,14 @@ export function evaluateTarget(
       return done(a.present ? a.value : null, t.value, t.value);
     }
     case 'team_size': {
-      const n = team.level === 'commune' && t.commune_value !== undefined ? t.commune_value : t.value;
+      const n = requiredTeamSize(t, team.level);
       return done(activeMembers(team, asOf).length, n, n);
     }
     case 'trained': {
       const active = activeMembers(team, asOf);
       const from = firstDay(plan.span_start);
       const to = lastDay(asOf);
-      const trained = active.filter((m) => m.trainings.some((d) => d >= from && d <= to)).length;
+      const trained = trainedMembers(active, from, to).length;
       const actual = active.length === 0 ? 0 : trained / active.length;
       return done(actual, t.value * pace, t.value);
     }

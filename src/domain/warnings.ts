@@ -1,6 +1,7 @@
 // Warnings about a team's roster, from what the plans ask (domain.md): they never block a save
 // and are not targets — they tell the officer what to fix. Pure.
 import type { Plan, Role, TeamLevel } from './schemas.js';
+import { isMemberActiveOn, requiredTeamSize } from './targets.js';
 
 export interface RosterMember {
   fullName?: string;
@@ -25,17 +26,12 @@ export interface TeamWarning {
   short: string;
 }
 
-/** In the team on this day: joined by then (or no date known) and not left yet. */
-export function isActiveOn(m: Pick<RosterMember, 'joinedOn' | 'leftOn'>, iso: string): boolean {
-  if (m.joinedOn && m.joinedOn > iso) return false;
-  return !m.leftOn || m.leftOn > iso;
-}
+/** In the team on this day: the target arithmetic's rule (targets.ts), under the roster's name. */
+export const isActiveOn = isMemberActiveOn;
 
 /** The plan's minimum size for this team (the commune-level team may have its own), or null. */
 export function minTeamSize(plan: Pick<Plan, 'targets'>, level: TeamLevel): number | null {
-  const sizes = plan.targets
-    .filter((t) => t.kind === 'team_size')
-    .map((t) => (level === 'commune' && t.commune_value !== undefined ? t.commune_value : t.value));
+  const sizes = plan.targets.filter((t) => t.kind === 'team_size').map((t) => requiredTeamSize(t, level));
   return sizes.length ? Math.max(...sizes) : null;
 }
 

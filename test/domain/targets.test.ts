@@ -11,7 +11,10 @@ import {
   elapsedMonths,
   evaluateTarget,
   isMemberActive,
+  isMemberActiveOn,
+  requiredTeamSize,
   statusFromRatio,
+  trainedMembers,
 } from '../../src/domain/targets.js';
 
 const th = DEFAULT_THRESHOLDS;
@@ -252,6 +255,23 @@ describe('pacing and membership helpers', () => {
     expect(isMemberActive(member({ leftOn: '2026-06-15' }), '2026-06')).toBe(false);
     expect(isMemberActive(member({ leftOn: '2026-07-01' }), '2026-06')).toBe(true);
     expect(isMemberActive(member({ joinedOn: '2026-06-30' }), '2026-06')).toBe(true);
+  });
+  it('on a day: joined by then, not left yet (the roster screens use the same rule)', () => {
+    expect(isMemberActiveOn({ joinedOn: '2026-06-15', leftOn: null }, '2026-06-15')).toBe(true);
+    expect(isMemberActiveOn({ joinedOn: '2026-06-16', leftOn: null }, '2026-06-15')).toBe(false);
+    expect(isMemberActiveOn({ joinedOn: null, leftOn: '2026-06-15' }, '2026-06-15')).toBe(false);
+  });
+  it('trained between two days, both included', () => {
+    const a = member({ trainings: ['2025-12-31'] });
+    const b = member({ trainings: ['2026-01-01'] });
+    const c = member({ trainings: ['2025-05-01', '2026-03-31'] });
+    expect(trainedMembers([a, b, c, member()], '2026-01-01', '2026-03-31')).toEqual([b, c]);
+  });
+  it('team size: the commune-level team may have its own minimum', () => {
+    const size = t('team_size', null, 9, { commune_value: 15 });
+    expect(requiredTeamSize(size, 'area')).toBe(9);
+    expect(requiredTeamSize(size, 'commune')).toBe(15);
+    expect(requiredTeamSize(t('team_size', null, 9), 'commune')).toBe(9);
   });
   it('due months run from the later of span start and founding to M, within the span', () => {
     const p = plan([], ['2026-01', '2026-12']);

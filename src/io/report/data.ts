@@ -8,7 +8,7 @@ import { type Month, type Period, firstDay, lastDay, makeMonth, monthParts, mont
 import type { Indicator, Plan, Unit } from '../../domain/schemas.js';
 import { type PlanLine, indicatorTotals, planLines, spanTarget } from '../../domain/commune.js';
 import { type TeamStatus, statusCounts } from '../../domain/status.js';
-import { type Status, activeMembers, spanLength } from '../../domain/targets.js';
+import { type Status, activeMembers, spanLength, trainedMembers } from '../../domain/targets.js';
 
 export interface ReportTotal {
   indicator: Indicator;
@@ -57,7 +57,7 @@ export async function loadReportData(q: Queryable, period: Period, now: Date): P
   for (const t of activeTeams) {
     const ms = activeMembers(t, asOf);
     activeMembersCount += ms.length;
-    trained += ms.filter((m) => m.trainings.some((d) => d >= spanFrom && d <= spanTo)).length;
+    trained += trainedMembers(ms, spanFrom, spanTo).length;
   }
   let due = 0;
   let received = 0;
