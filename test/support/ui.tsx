@@ -3,6 +3,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { render } from 'ink-testing-library';
 import { afterEach } from 'vitest';
+import type { Database } from '../../src/db/open.js';
 import { App, loadSettings } from '../../src/ui/App.js';
 import type { Screen } from '../../src/ui/context.js';
 import { asDatabase } from './db.js';
@@ -55,8 +56,8 @@ export async function waitUntil<T>(fn: () => T | undefined | false | null, timeo
   }
 }
 
-export async function renderApp(pg: PGlite, opts: { screen?: Screen; now?: Date } = {}): Promise<Rendered> {
-  const database = asDatabase(pg);
+export async function renderApp(pg: PGlite, opts: { screen?: Screen; now?: Date; database?: Database } = {}): Promise<Rendered> {
+  const database = opts.database ?? asDatabase(pg);
   const settings = await loadSettings(database);
   let exited = false;
   const now = opts.now ?? TEST_NOW;

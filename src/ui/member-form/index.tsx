@@ -7,10 +7,10 @@ import { type TeamRow, getTeam } from '../../db/teams.js';
 import { todayIso } from '../../domain/text.js';
 import { isOverAge, otherLeader } from '../../domain/warnings.js';
 import { FormView } from '../components/FormView.js';
+import { Waiting } from '../components/Waiting.js';
 import { numberOrNull } from '../components/form.js';
 import { useForm } from '../components/useForm.js';
 import { useApp } from '../context.js';
-import { tint } from '../theme.js';
 import { MEMBER_FIELDS, checkMember, memberValues } from './fields.js';
 
 interface Loaded {
@@ -30,8 +30,7 @@ export function MemberFormScreen({ teamId, memberId }: { teamId: number; memberI
       else setData({ team, members, member });
     }, (e: Error) => setError(e.message));
   }, [app.db, teamId, memberId]);
-  if (error) return <Text color={tint('red')}>{error}</Text>;
-  if (!data) return <Text dimColor>Đang tải…</Text>;
+  if (error || !data) return <Waiting screen="memberForm" error={error} />;
   return <MemberForm {...data} />;
 }
 

@@ -8,6 +8,7 @@ import { ROLE_LABELS } from '../../domain/schemas.js';
 import { formatDate, todayIso } from '../../domain/text.js';
 import { padCell, truncate } from '../../io/text-table.js';
 import { TextField } from '../components/TextField.js';
+import { Waiting } from '../components/Waiting.js';
 import { useApp } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
 import { tint } from '../theme.js';
@@ -23,8 +24,7 @@ export function MoveMemberScreen({ teamId, memberId }: { teamId: number; memberI
       else setData({ member, teams });
     }, (e: Error) => setError(e.message));
   }, [app.db, teamId, memberId]);
-  if (error) return <Text color={tint('red')}>{error}</Text>;
-  if (!data) return <Text dimColor>Đang tải…</Text>;
+  if (error || !data) return <Waiting screen="moveMember" error={error} />;
   return <MoveForm member={data.member} teams={data.teams} />;
 }
 

@@ -1,12 +1,10 @@
 // Kế hoạch và chỉ tiêu: the plan in force and the status thresholds, read from the database
 // each time the screen opens, edited and saved together.
-import { Text } from 'ink';
 import { useEffect, useState } from 'react';
 import { getPlan, getThresholds } from '../../db/unit.js';
 import { loadPreset } from '../../io/presets.js';
 import { useApp } from '../context.js';
-import { useKeys } from '../keys/useKeys.js';
-import { tint } from '../theme.js';
+import { Waiting } from '../components/Waiting.js';
 import { PlanView } from './PlanView.js';
 import { type LoadedPlan, usePlan } from './usePlan.js';
 
@@ -30,14 +28,8 @@ export function PlanScreen() {
       (e: Error) => setError(`Không đọc được kế hoạch: ${e.message}`),
     );
   }, [app.db]);
-  if (error || !loaded) return <Waiting error={error} />;
+  if (error || !loaded) return <Waiting screen="plan" error={error} />;
   return <PlanEditor loaded={loaded} />;
-}
-
-/** Until the plan is read: Esc still goes back. */
-function Waiting({ error }: { error: string | null }) {
-  useKeys('plan', {});
-  return error ? <Text color={tint('red')}>{error}</Text> : <Text dimColor>Đang tải…</Text>;
 }
 
 function PlanEditor({ loaded }: { loaded: LoadedPlan }) {

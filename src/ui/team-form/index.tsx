@@ -4,9 +4,9 @@ import { useEffect, useState } from 'react';
 import { DuplicateTeamCodeError, type TeamRow, createTeam, getTeam, updateTeam } from '../../db/teams.js';
 import { todayIso } from '../../domain/text.js';
 import { FormView } from '../components/FormView.js';
+import { Waiting } from '../components/Waiting.js';
 import { useForm } from '../components/useForm.js';
 import { useApp } from '../context.js';
-import { tint } from '../theme.js';
 import { TEAM_FIELDS, checkTeam, teamValues } from './fields.js';
 
 export function TeamFormScreen({ teamId }: { teamId?: number }) {
@@ -20,8 +20,7 @@ export function TeamFormScreen({ teamId }: { teamId?: number }) {
       (e: Error) => setError(e.message),
     );
   }, [app.db, teamId]);
-  if (error) return <Text color={tint('red')}>{error}</Text>;
-  if (team === undefined) return <Text dimColor>Đang tải…</Text>;
+  if (error || team === undefined) return <Waiting screen="teamForm" error={error} />;
   return <TeamForm team={team} />;
 }
 

@@ -4,9 +4,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { type MemberRow, addTraining, listMembers, listTrainingTopics } from '../../db/members.js';
 import { formatDate, todayIso } from '../../domain/text.js';
 import { FormView } from '../components/FormView.js';
+import { Waiting } from '../components/Waiting.js';
 import { useForm } from '../components/useForm.js';
 import { useApp } from '../context.js';
-import { tint } from '../theme.js';
 import { checkTraining, splitAttendees, trainingFields } from './fields.js';
 
 export function TrainingScreen({ teamId, memberIds }: { teamId: number; memberIds: number[] }) {
@@ -19,8 +19,7 @@ export function TrainingScreen({ teamId, memberIds }: { teamId: number; memberId
       (e: Error) => setError(e.message),
     );
   }, [app.db, teamId]);
-  if (error) return <Text color={tint('red')}>{error}</Text>;
-  if (!data) return <Text dimColor>Đang tải…</Text>;
+  if (error || !data) return <Waiting screen="training" error={error} />;
   return <TrainingForm members={data.members} topics={data.topics} memberIds={memberIds} />;
 }
 
