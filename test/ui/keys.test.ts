@@ -75,13 +75,16 @@ describe('footer and help are generated from the table', () => {
 
   it('leaves out the keys that type text while a field is being typed into', () => {
     const active = { screen: 'memberForm' as const, ids: ['help', 'back', 'quit', 'nextField', 'save'], disabled: {}, typing: 'text' as const };
-    expect(footerHints('memberForm', active, 200)).toEqual(['Esc Quay lại', 'Tab/Enter Ô sau', 'Ctrl+S Lưu']);
+    // `?` types a "?" there; the help stays reachable with Ctrl+G, and the footer says so.
+    expect(footerHints('memberForm', active, 200)).toEqual(['Esc Quay lại', 'Tab/Enter Ô sau', 'Ctrl+S Lưu', 'Ctrl+G Trợ giúp']);
+    expect(footerHints('memberForm', { ...active, typing: false }, 200).at(-1)).toBe('? Trợ giúp');
     expect(keysLabel(liveKeys(BINDINGS.find((b) => b.id === 'back')!.keys, 'text'))).toBe('Esc');
+    expect(keysLabel(liveKeys(BINDINGS.find((b) => b.id === 'help')!.keys, 'digits'))).toBe('?/Ctrl+G');
   });
 
   it('lists every handled binding in the help, with why a disabled one cannot be used', () => {
     const lines = helpLines('team', { screen: 'team', ids: ['help', 'back', 'quit', 'addMember'], disabled: { moveMember: 'đã rời tổ' } });
-    expect(lines.map((l) => l.keys)).toEqual(['?', 'q/Esc', 'Ctrl+C', 'a', 'v']);
+    expect(lines.map((l) => l.keys)).toEqual(['?/Ctrl+G', 'q/Esc', 'Ctrl+C', 'a', 'v']);
     expect(lines.find((l) => l.keys === 'v')?.off).toBe('đã rời tổ');
     expect(lines.every((l) => VIETNAMESE.test(l.text))).toBe(true);
   });

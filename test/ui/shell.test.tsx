@@ -87,6 +87,26 @@ describe('help and quitting', () => {
     await app.waitFor((fr) => !fr.includes('Phím tắt') && fr.includes('Mã tổ'));
   });
 
+  it('while a text field is typed into, ? types a "?" and Ctrl+G opens and closes the help', async () => {
+    const app = await renderApp(await demoDb(), { screen: { name: 'teamForm' } });
+    await app.waitFor('Thêm tổ mới');
+    await app.waitFor('Ctrl+G Trợ giúp');
+    await app.type('A?');
+    await app.waitFor('A?▏');
+    await app.press(KEYS.ctrl('g'));
+    const help = await app.waitFor('Phím tắt của màn hình này');
+    expect(help).toContain('Lưu cả biểu mẫu');
+    await app.press(KEYS.ctrl('g'));
+    await app.waitFor((f) => !f.includes('Phím tắt') && f.includes('A?▏'));
+    // The entry picker's search too: `?` is text, Ctrl+G the help.
+    const pick = await renderApp(await demoDb(), { screen: { name: 'entryPick' } });
+    await pick.waitFor('Đã có phiếu');
+    await pick.type('?');
+    await pick.waitFor('Tìm tổ: ?▏');
+    await pick.press(KEYS.ctrl('g'));
+    await pick.waitFor('Phím tắt của màn hình này');
+  });
+
   it('a help taller than 80×24 wraps its lines and scrolls with ↑/↓', async () => {
     const app = await renderAppIn(await demoDb(), { screen: { name: 'grid', month: '2026-10' } });
     await app.waitFor('dòng 1/');

@@ -14,14 +14,14 @@ export function footerHints(screen: ScreenName, active: ActiveKeys | null, width
     .map((b) => ({ b, keys: liveKeys(b.keys, active?.screen === screen ? active.typing : false) }))
     .filter(({ b, keys }) => b.footer && keys.length && ids.has(b.id) && !(b.id in disabled))
     .sort((x, y) => (x.b.hintRank ?? 0) - (y.b.hintRank ?? 0))
-    .map(({ b, keys }) => `${keysLabel(keys)} ${b.id === 'back' && atRoot ? 'Thoát' : b.label}`);
-  // Fit in one line: drop from the end but keep "? Trợ giúp" (the way to see the rest).
+    .map(({ b, keys }) => ({ id: b.id, text: `${keysLabel(b.hintFirstKey ? keys.slice(0, 1) : keys)} ${b.id === 'back' && atRoot ? 'Thoát' : b.label}` }));
+  // Fit in one line: drop from the end but keep the help's hint (the way to see the rest).
   const out: string[] = [];
   let used = 0;
-  const help = hints.find((h) => h.startsWith('? ')) ?? '';
+  const help = hints.find((h) => h.id === 'help')?.text ?? '';
   const budget = width - stringWidth(help) - 2;
-  for (const h of hints) {
-    if (h === help) continue;
+  for (const { id, text: h } of hints) {
+    if (id === 'help') continue;
     const w = stringWidth(h) + 2;
     if (used + w > budget) break;
     out.push(h);

@@ -37,7 +37,7 @@ export function HelpOverlay({ screen, active, rows, columns = 80, offset = 0 }: 
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={tint('cyan')} paddingX={1}>
       <Text bold wrap="truncate-end">
-        Phím tắt của màn hình này (? hoặc Esc để đóng{more ? ', ↑/↓ để cuộn' : ''})
+        Phím tắt của màn hình này (?, Ctrl+G hoặc Esc để đóng{more ? ', ↑/↓ để cuộn' : ''})
       </Text>
       {lines.slice(start, start + room).map((l, i) => (
         <Text key={i} wrap="truncate-end" dimColor={l.off}>

@@ -1,16 +1,15 @@
 // Entry picker: month (←/→, never after the current month), team by typing part of its name or
 // code; Enter opens the paper form. Reads the team list and who has a form once per month.
-import { useContext, useEffect, useMemo, useReducer, useState } from 'react';
+import { useEffect, useMemo, useReducer, useState } from 'react';
 import { teamsWithForm } from '../../db/forms.js';
 import { type TeamRow, listTeams } from '../../db/teams.js';
 import type { Month } from '../../domain/period.js';
 import { useApp } from '../context.js';
-import { KeyContext, useKeys } from '../keys/useKeys.js';
+import { useKeys } from '../keys/useKeys.js';
 import { filterTeams, initialPick, pickReducer, selectedIndex } from './reducer.js';
 
 export function useEntryPick(startMonth: Month | undefined) {
   const app = useApp();
-  const keyCtx = useContext(KeyContext);
   const [s, dispatch] = useReducer(pickReducer, startMonth ?? app.workMonth, initialPick);
   const [teams, setTeams] = useState<TeamRow[] | null>(null);
   const [withForm, setWithForm] = useState<ReadonlySet<number>>(new Set());
@@ -56,8 +55,7 @@ export function useEntryPick(startMonth: Month | undefined) {
     },
     {
       typing: 'text',
-      // `?` never appears in a team's name or code: keep it for the help while typing.
-      onText: (text) => (text === '?' ? keyCtx?.toggleHelp() : dispatch({ type: 'type', text })),
+      onText: (text) => dispatch({ type: 'type', text }),
       onBackspace: () => dispatch({ type: 'erase' }),
     },
   );

@@ -41,6 +41,8 @@ export interface Binding {
   footer?: boolean;
   /** Footer order: lower first (default 0, table order within a rank). */
   hintRank?: number;
+  /** The footer names only the first of the keys that act now (the help lists them all). */
+  hintFirstKey?: boolean;
 }
 
 const c = (char: string): KeySpec => ({ char });
@@ -52,7 +54,8 @@ const FORMS: ScreenName[] = ['wizard', 'teamForm', 'memberForm', 'training', 'mo
 
 export const BINDINGS: readonly Binding[] = [
   // Everywhere
-  { id: 'help', keys: [c('?')], label: 'Trợ giúp', description: 'Hiện hoặc ẩn bảng phím tắt của màn hình này', screens: 'all', footer: true },
+  // Ctrl+G: `?` types a "?" while a text field is being typed into; Ctrl+G never types anything.
+  { id: 'help', keys: [c('?'), ctrl('g')], label: 'Trợ giúp', description: 'Hiện hoặc ẩn bảng phím tắt của màn hình này (Ctrl+G cả khi đang gõ vào một ô)', screens: 'all', footer: true, hintFirstKey: true },
   { id: 'back', keys: [c('q'), k('escape')], label: 'Quay lại', description: 'Quay lại màn hình trước (ở màn hình chính: thoát, hỏi lại nếu còn dữ liệu chưa lưu)', screens: 'all', footer: true },
   { id: 'quit', keys: [ctrl('c')], label: 'Thoát', description: 'Thoát chương trình (mọi số đã rời ô đều đã được lưu; hỏi lại nếu còn dữ liệu đang gõ dở, Ctrl+C lần nữa để thoát ngay)', screens: 'all' },
   { id: 'confirmYes', keys: [c('y'), k('enter')], label: 'Đồng ý', description: 'Trả lời "có" (hoặc nhận nội dung vừa gõ)', screens: ['confirm'], footer: true },

@@ -3,7 +3,7 @@
 import { useInput } from 'ink';
 import { createContext, useCallback, useContext, useLayoutEffect, useRef } from 'react';
 import { type KeyEvent, type KeySpec, isBurst, isDigitSpec, isPrintableSpec, matchesSpec, parseKey, splitKeys } from './keymap.js';
-import { type Binding, type ScreenName, bindingsFor } from './table.js';
+import { type Binding, type ScreenName, bindingById, bindingsFor } from './table.js';
 
 export type Handlers = Partial<Record<string, () => void>>;
 
@@ -86,6 +86,7 @@ export function resolveBinding(
 }
 
 const GLOBAL = new Set(['help', 'back', 'quit']);
+const HELP_KEYS = bindingById('help').keys;
 
 type InkKey = Parameters<Parameters<typeof useInput>[0]>[1];
 export type KeyListener = (input: string, key: InkKey) => void;
@@ -166,7 +167,7 @@ export function useKeys(screen: ScreenName, handlers: Handlers, opts: UseKeysOpt
       const { handlers: h, opts: o, ctx: c } = latest.current;
       const ev = parseKey(input, key);
       if (c?.helpOpen) {
-        if (ev.text === '?' || ev.name === 'escape' || ev.text === 'q') c.toggleHelp();
+        if (HELP_KEYS.some((spec) => matchesSpec(ev, spec)) || ev.name === 'escape' || ev.text === 'q') c.toggleHelp();
         else if (ev.name === 'up' || ev.name === 'down') c.scrollHelp?.(ev.name === 'up' ? -1 : 1);
         else if (ev.name === 'pageUp' || ev.name === 'pageDown') c.scrollHelp?.(ev.name === 'pageUp' ? -10 : 10);
         else if (ev.ctrl && ev.text === 'c') c.quit();
