@@ -83,6 +83,25 @@ describe('the demo commune report, Quý III/2026', async () => {
     expect(byCode.get('ho_dung_nen_tang')!.target).toBeCloseTo(0.8 * households);
   });
 
+  it('a year report whose plan starts after January still adds up the whole year', async () => {
+    const pg = await demoDb();
+    // The status path loads forms from April only; January–March must be read for the totals.
+    await pg.query(`UPDATE plan SET definition = jsonb_set(definition::jsonb, '{span_start}', '"2026-04"') WHERE id = 1`);
+    const data = await loadReportData(pg, parsePeriod('2026')!, NOW);
+    expect(data.plan.span_start).toBe('2026-04');
+    const sum = async (from: string) =>
+      (
+        await pg.query<{ s: number }>(
+          `SELECT sum(v.value)::int AS s FROM form_value v JOIN form f ON f.id = v.form_id WHERE v.indicator = 'luot_ho_tro' AND f.month BETWEEN $1 AND '2026-12'`,
+          [from],
+        )
+      ).rows[0]!.s;
+    const row = data.totals.find((t) => t.indicator.code === 'luot_ho_tro')!;
+    expect(row.period).toBe(await sum('2026-01'));
+    expect(row.cumulative).toBe(await sum('2026-04'));
+    expect(row.period).toBeGreaterThan(row.cumulative!);
+  });
+
   it('names the teams behind or not reporting, with what they lack', async () => {
     const pg = await demoDb();
     const data = await loadReportData(pg, parsePeriod('2026-Q3')!, NOW);

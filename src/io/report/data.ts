@@ -4,11 +4,23 @@
 import { computeStatus, listAreaBases, loadForms } from '../../db/evaluation.js';
 import type { Queryable } from '../../db/queryable.js';
 import { getUnit, listIndicators } from '../../db/unit.js';
-import { type Month, type Period, firstDay, lastDay, makeMonth, monthParts, monthRange, periodLastMonth, periodMonths } from '../../domain/period.js';
+import {
+  type Month,
+  type Period,
+  firstDay,
+  lastDay,
+  makeMonth,
+  minMonth,
+  monthParts,
+  monthRange,
+  periodLastMonth,
+  periodMonths,
+  quarterStart,
+} from '../../domain/period.js';
 import type { Indicator, Plan, Unit } from '../../domain/schemas.js';
 import { type PlanLine, indicatorTotals, planLines, spanTarget } from '../../domain/commune.js';
 import { type TeamStatus, statusCounts } from '../../domain/status.js';
-import { type Status, activeMembers, spanLength, trainedMembers } from '../../domain/targets.js';
+import { type FormsByMonth, type Status, activeMembers, spanLength, trainedMembers } from '../../domain/targets.js';
 
 export interface ReportTotal {
   indicator: Indicator;
@@ -35,8 +47,9 @@ export interface ReportData {
   indicators: Map<string, Indicator>;
 }
 
-export async function loadReportData(q: Queryable, period: Period, now: Date): Promise<ReportData> {
-  const unit = await getUnit(q);
+/** `known`: the unit, when the caller has read it already (the export does, for the file name). */
+export async function loadReportData(q: Queryable, period: Period, now: Date, known?: Unit): Promise<ReportData> {
+  const unit = known ?? (await getUnit(q));
   if (!unit) throw new Error('Chưa có dữ liệu đơn vị: hãy khởi tạo trước.');
   const asOf = periodLastMonth(period);
   const months = periodMonths(period);
@@ -45,8 +58,11 @@ export async function loadReportData(q: Queryable, period: Period, now: Date): P
   const indicators = await listIndicators(q);
   const year = monthParts(asOf).year;
   const cumulativeFrom = plan.span_start <= asOf && monthParts(plan.span_start).year === year ? plan.span_start : makeMonth(year, 1);
-  const from = cumulativeFrom < months[0]! ? cumulativeFrom : months[0]!;
-  const forms = await loadForms(q, from, asOf);
+  // computeStatus already holds every team's forms from the earlier of span start and the
+  // quarter's start (loadEvalInput's window) up to asOf; load again only for an earlier start.
+  const from = minMonth(cumulativeFrom, months[0]!);
+  const forms: FormsByMonth[] =
+    from < minMonth(plan.span_start, quarterStart(asOf)) ? [...(await loadForms(q, from, asOf)).values()] : evalTeams.map((t) => t.forms);
 
   const active = new Set(status.teams.map((t) => t.teamId));
   const activeTeams = evalTeams.filter((t) => active.has(t.id));
@@ -70,8 +86,8 @@ export async function loadReportData(q: Queryable, period: Period, now: Date): P
 
   const lines = planLines(status, evalTeams, status.input.evalPlan, await listAreaBases(q), status.input.thresholds);
   const targets = communeTargets(lines, spanLength(plan));
-  const inPeriodTotals = indicatorTotals(forms.values(), indicators, months);
-  const cumulative = indicatorTotals(forms.values(), indicators, monthRange(cumulativeFrom, asOf));
+  const inPeriodTotals = indicatorTotals(forms, indicators, months);
+  const cumulative = indicatorTotals(forms, indicators, monthRange(cumulativeFrom, asOf));
   const totals = indicators.map((ind, i) => ({
     indicator: ind,
     period: inPeriodTotals[i]!.value,
