@@ -75,7 +75,7 @@ export function compareTeams(a: TeamStatus, b: TeamStatus): number {
   if (a.lowestRatio !== b.lowestRatio) {
     if (a.lowestRatio === null) return -1;
     if (b.lowestRatio === null) return 1;
-    if (a.lowestRatio !== b.lowestRatio) return a.lowestRatio - b.lowestRatio;
+    return a.lowestRatio - b.lowestRatio;
   }
   return compareCode(a.ma_to, b.ma_to);
 }

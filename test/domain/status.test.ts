@@ -86,4 +86,11 @@ describe('compareTeams', () => {
     const b = { ...base, ma_to: 'A', status: 'dat' as const, lowestRatio: 1.2 };
     expect(compareTeams(a, b)).toBeLessThan(0);
   });
+  it('worse status first, then lower ratio, then ma_to when the ratios are equal', () => {
+    const base = { teamId: 0, ten_to: '', targets: [], due: [], missing: [] };
+    const row = (ma_to: string, status: 'dat' | 'cham', lowestRatio: number | null) => ({ ...base, ma_to, status, lowestRatio });
+    const sorted = [row('A', 'dat', null), row('B', 'cham', 0.9), row('C', 'dat', 1.1), row('E', 'dat', 1.05), row('D', 'dat', 1.05)].sort(compareTeams);
+    expect(sorted.map((t) => t.ma_to)).toEqual(['B', 'A', 'D', 'E', 'C']);
+    expect(compareTeams(row('D', 'dat', 1.05), row('D', 'dat', 1.05))).toBe(0);
+  });
 });
