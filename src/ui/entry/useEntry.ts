@@ -72,9 +72,12 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [db, teamId, month]);
 
+  /** Read the form again; a failure is said on the message line (never an unhandled rejection). */
+  const reload = (failed = 'Không đọc được phiếu') => void load().catch((e: Error) => app.notify(`${failed}: ${e.message}`, 'error'));
+
   useEffect(() => {
     live.current = true;
-    load().catch((e: Error) => app.notify(`Không đọc được phiếu: ${e.message}`, 'error'));
+    reload();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [load, app.dataVersion]);
 
@@ -99,7 +102,8 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
     enqueueWrite(db, () => db.transaction((tx) => enterField(tx, teamId, month, c.key, c.value, receivedIfNew)))
       .catch((e: Error) => {
         app.notify(`Không lưu được ô vừa rời (${teamName}): ${e.message}`, 'error');
-        if (live.current) void load();
+        // Show what the database really holds; if even that cannot be read, say both.
+        if (live.current) reload('Không lưu được ô vừa rời, cũng không đọc lại được phiếu');
       })
       .finally(() => {
         if (--pending.current === 0 && live.current) setSaveState('saved');
@@ -141,7 +145,7 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
         if (!r) return app.notify(NOTHING_TO_UNDO, 'warn');
         wrote.current = true;
         app.notify(r.message);
-        if (r.change.teamId === teamId && r.change.month === month && live.current) void load();
+        if (r.change.teamId === teamId && r.change.month === month && live.current) reload();
       },
       (e: Error) => app.notify(`Không hoàn tác được: ${e.message}`, 'error'),
     );

@@ -45,7 +45,8 @@ export function useGrid(startMonth: Month) {
     const today = todayIso(app.now());
     enqueueWrite(db, () => db.transaction((tx) => enterField(tx, c.teamId, month, c.code, c.value, today))).catch((e: Error) => {
       app.notify(`Không lưu được ô: ${e.message}`, 'error');
-      void reloadMonth(ref.current.month);
+      // Show what the database really holds; if even that cannot be read, say so.
+      reloadMonth(ref.current.month).catch((e2: Error) => app.notify(`Không lưu được ô, cũng không đọc lại được bảng: ${e2.message}`, 'error'));
     });
   };
 
