@@ -1,5 +1,5 @@
 // The non-interactive commands. Every command takes --data-dir and --help; exit codes per domain.md.
-import { configure, newCommand, usageExitCode } from './program.js';
+import { configure, usageExitCode } from './program.js';
 import { Command } from 'commander';
 import { reportError } from './context.js';
 import { plansCommand } from './commands/plans.js';

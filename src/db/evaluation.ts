@@ -1,7 +1,7 @@
 // Load what the target arithmetic needs, in a few queries, and evaluate it. The one path
 // behind `tonghop status`, the dashboard and the report.
 import { type Month, minMonth, quarterStart } from '../domain/period.js';
-import type { Plan, Thresholds } from '../domain/schemas.js';
+import type { Indicator, Plan, Thresholds } from '../domain/schemas.js';
 import { type StatusReport, evaluatePlan } from '../domain/status.js';
 import type { EvalMember, EvalPlan, EvalTeam } from '../domain/targets.js';
 import type { Queryable } from './queryable.js';
@@ -9,6 +9,8 @@ import { NotInitialisedError, getPlan, getThresholds, listIndicators } from './u
 
 export interface EvalInput {
   plan: Plan;
+  /** The plan's indicators in the paper form's order. */
+  indicators: Indicator[];
   presetId: string;
   evalPlan: EvalPlan;
   teams: EvalTeam[];
@@ -99,6 +101,11 @@ export async function listAreaBases(q: Queryable): Promise<AreaBase[]> {
   return r.rows.map((a) => ({ areaId: a.id, urban: a.urban, households: a.households, adults: a.adults, teamIds: a.team_ids }));
 }
 
+/** The months loadEvalInput reads forms from: what the targets need (span start, M's quarter). */
+export function formsWindowStart(plan: Pick<Plan, 'span_start'>, asOf: Month): Month {
+  return minMonth(plan.span_start, quarterStart(asOf));
+}
+
 export async function loadEvalInput(q: Queryable, asOf: Month, opts: { teamId?: number } = {}): Promise<EvalInput> {
   const planRow = await getPlan(q);
   if (!planRow) throw new NotInitialisedError();
@@ -143,7 +150,7 @@ export async function loadEvalInput(q: Queryable, asOf: Month, opts: { teamId?: 
       }),
     );
   }
-  const from = minMonth(plan.span_start, quarterStart(asOf));
+  const from = formsWindowStart(plan, asOf);
   const forms = await loadForms(q, from, asOf, opts.teamId);
   const teams: EvalTeam[] = teamRows.rows.map((t) => ({
     id: t.id,
@@ -158,7 +165,7 @@ export async function loadEvalInput(q: Queryable, asOf: Month, opts: { teamId?: 
     members: members.get(t.id) ?? [],
     forms: forms.get(t.id) ?? new Map(),
   }));
-  return { plan, presetId: planRow.presetId, evalPlan, teams, thresholds: await getThresholds(q) };
+  return { plan, indicators, presetId: planRow.presetId, evalPlan, teams, thresholds: await getThresholds(q) };
 }
 
 export async function computeStatus(q: Queryable, asOf: Month): Promise<StatusReport & { input: EvalInput }> {

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { computeStatus } from '../../db/evaluation.js';
-import { listIndicators } from '../../db/unit.js';
 import { describeTarget, worstTarget } from '../../domain/describe.js';
 import { STATUS_LABELS, STATUS_SYMBOLS } from '../../domain/labels.js';
 import { type Month, isMonth, lastFinishedMonth, monthLabel } from '../../domain/period.js';
@@ -36,7 +35,7 @@ export function statusCommand(): Command {
 async function statusText(db: Database, asOf: Month, json: boolean): Promise<string> {
   const report = await computeStatus(db.db, asOf);
   if (json) return statusJson(report) + '\n';
-  const indicators = new Map((await listIndicators(db.db)).map((i) => [i.code, i]));
+  const indicators = new Map(report.input.indicators.map((i) => [i.code, i]));
   const { due, received } = report.completeness;
   const head = [
     `${report.input.plan.name} — tình hình đến tháng ${monthLabel(asOf)}`,

@@ -44,7 +44,7 @@ export async function renderExport(q: Queryable, req: ExportRequest): Promise<{ 
     }
     case 'report': {
       const period = need(req.period);
-      const text = renderReport(await loadReportData(q, period, now));
+      const text = renderReport(await loadReportData(q, period, now, unit));
       return { name: exportFileName(unit.name, periodCode(period), 'bao-cao', 'txt'), text, rows: text.split('\n').length };
     }
     case 'teams': {

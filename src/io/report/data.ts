@@ -1,22 +1,10 @@
 // Everything the period report says, gathered from the database in a few queries. The
 // arithmetic of status is computeStatus's (as of the period's last month); the totals and the
 // plan are the commune view's (indicatorTotals, planLines).
-import { computeStatus, listAreaBases, loadForms } from '../../db/evaluation.js';
+import { computeStatus, formsWindowStart, listAreaBases, loadForms } from '../../db/evaluation.js';
 import type { Queryable } from '../../db/queryable.js';
-import { getUnit, listIndicators } from '../../db/unit.js';
-import {
-  type Month,
-  type Period,
-  firstDay,
-  lastDay,
-  makeMonth,
-  minMonth,
-  monthParts,
-  monthRange,
-  periodLastMonth,
-  periodMonths,
-  quarterStart,
-} from '../../domain/period.js';
+import { NotInitialisedError, getUnit } from '../../db/unit.js';
+import { type Month, type Period, firstDay, lastDay, makeMonth, minMonth, monthParts, monthRange, periodLastMonth, periodMonths,  } from '../../domain/period.js';
 import type { Indicator, Plan, Unit } from '../../domain/schemas.js';
 import { type PlanLine, indicatorTotals, planLines, spanTarget } from '../../domain/commune.js';
 import { type TeamStatus, statusCounts } from '../../domain/status.js';
@@ -50,19 +38,19 @@ export interface ReportData {
 /** `known`: the unit, when the caller has read it already (the export does, for the file name). */
 export async function loadReportData(q: Queryable, period: Period, now: Date, known?: Unit): Promise<ReportData> {
   const unit = known ?? (await getUnit(q));
-  if (!unit) throw new Error('Chưa có dữ liệu đơn vị: hãy khởi tạo trước.');
+  if (!unit) throw new NotInitialisedError();
   const asOf = periodLastMonth(period);
   const months = periodMonths(period);
   const status = await computeStatus(q, asOf);
   const { plan, teams: evalTeams } = status.input;
-  const indicators = await listIndicators(q);
+  const { indicators } = status.input;
   const year = monthParts(asOf).year;
   const cumulativeFrom = plan.span_start <= asOf && monthParts(plan.span_start).year === year ? plan.span_start : makeMonth(year, 1);
   // computeStatus already holds every team's forms from the earlier of span start and the
   // quarter's start (loadEvalInput's window) up to asOf; load again only for an earlier start.
   const from = minMonth(cumulativeFrom, months[0]!);
   const forms: FormsByMonth[] =
-    from < minMonth(plan.span_start, quarterStart(asOf)) ? [...(await loadForms(q, from, asOf)).values()] : evalTeams.map((t) => t.forms);
+    from < formsWindowStart(plan, asOf) ? [...(await loadForms(q, from, asOf)).values()] : evalTeams.map((t) => t.forms);
 
   const active = new Set(status.teams.map((t) => t.teamId));
   const activeTeams = evalTeams.filter((t) => active.has(t.id));

@@ -1,6 +1,6 @@
 // The commune view's numbers: the same StatusReport as the dashboard (computeStatus), every
 // indicator's totals for the month, quarter and year, and the plan at commune level.
-import { computeStatus, listAreaBases, loadForms } from '../../db/evaluation.js';
+import { computeStatus, formsWindowStart, listAreaBases, loadForms } from '../../db/evaluation.js';
 import type { Queryable } from '../../db/queryable.js';
 import {
   type CommuneWindows,
@@ -10,7 +10,7 @@ import {
   indicatorTotals,
   planLines,
 } from '../../domain/commune.js';
-import { type Month, minMonth, quarterStart } from '../../domain/period.js';
+import type { Month } from '../../domain/period.js';
 import type { Indicator } from '../../domain/schemas.js';
 import { type StatusReport, statusCounts } from '../../domain/status.js';
 import type { FormsByMonth, Status } from '../../domain/targets.js';
@@ -30,7 +30,7 @@ export async function loadCommuneModel(q: Queryable, asOf: Month, indicators: re
   const { input } = report;
   const windows = communeWindows(asOf);
   // Totals count every team's forms, dissolved teams' too: their figures were real work.
-  const loadedFrom = minMonth(input.plan.span_start, quarterStart(asOf));
+  const loadedFrom = formsWindowStart(input.plan, asOf);
   let forms: FormsByMonth[] = input.teams.map((t) => t.forms);
   if (windows.year[0]! < loadedFrom) forms = [...(await loadForms(q, windows.year[0]!, asOf)).values()];
   const totals = {
