@@ -114,4 +114,18 @@ describe('Backup screen', () => {
     const again = await renderBackup(dir, { name: 'home' });
     await again.waitFor('Sao lưu gần nhất: 3 giờ trước');
   }, 60_000);
+
+  it('the home screen drops its warning once a backup was made on the backup screen', async () => {
+    const dir = await dataDirFrom('demo');
+    const app = await renderBackup(dir, { name: 'home' });
+    await app.waitFor('! Chưa có bản sao lưu nào');
+    await app.press('b');
+    await app.waitFor('Lúc tạo');
+    await app.press('b');
+    await app.waitFor('Đã sao lưu và đọc lại kiểm tra');
+    await app.press(KEYS.escape);
+    // At once, not only at the second look 10 seconds after opening.
+    const home = await app.waitFor('Sao lưu gần nhất: vừa xong', 3000);
+    expect(home).not.toContain('Chưa có bản sao lưu');
+  }, 60_000);
 });
