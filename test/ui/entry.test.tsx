@@ -86,6 +86,25 @@ describe('monthly entry', () => {
     expect((await storedForm(pg, 'TDP01'))!.values).toEqual({ ho_huong_dan: 100000 });
   });
 
+  it('Ctrl+C with a refused value asks before quitting; n keeps it, y quits', async () => {
+    const pg = await demoDb();
+    const app = await openEntryForm(pg, 'TDP01');
+    await app.type('1000001');
+    await app.waitFor('Giá trị vượt quá 1.000.000');
+    await app.press(KEYS.ctrl('c'));
+    await app.waitFor('Thoát và bỏ dữ liệu chưa lưu? (y/n)');
+    expect(app.exited()).toBe(false);
+    await app.press('n');
+    const f = await app.waitFor((fr) => !fr.includes('(y/n)'));
+    expect(f).toContain('1000001▏');
+    expect(app.exited()).toBe(false);
+    await app.press(KEYS.ctrl('c'));
+    await app.waitFor('(y/n)');
+    await app.press('y');
+    await waitUntil(() => app.exited(), 5000, 'thoát');
+    expect(await storedForm(pg, 'TDP01')).toBeNull();
+  });
+
   it('warns, without blocking, about more households than the area has', async () => {
     const pg = await demoDb();
     const app = await openEntryForm(pg, 'TDP01'); // 312 households

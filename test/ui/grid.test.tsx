@@ -6,7 +6,7 @@ import type { TxRunner } from '../../src/db/queryable.js';
 import { getTeamByCode } from '../../src/db/teams.js';
 import { demoDb } from '../support/db.js';
 import { storedForm } from '../support/forms.js';
-import { KEYS, erase, renderApp } from '../support/ui.js';
+import { KEYS, erase, renderApp, waitUntil } from '../support/ui.js';
 
 const q = (pg: PGlite) => pg as unknown as TxRunner;
 
@@ -24,6 +24,23 @@ describe('month grid', () => {
     expect(row(f, 'TDP Lê Lợi')).toContain('·');
     expect(row(f, 'TDP Bắc Hà')).toMatch(/^ {3}/u);
     expect(f).toContain('? = tổ chưa có phiếu');
+  });
+
+  it('Ctrl+C with a refused value in a cell asks before quitting', async () => {
+    const pg = await demoDb();
+    const app = await renderApp(pg, { screen: { name: 'grid', month: '2026-10' } });
+    await app.waitFor('chưa có phiếu: 2');
+    await app.type('1000001');
+    await app.waitFor('Giá trị vượt quá 1.000.000');
+    await app.press(KEYS.ctrl('c'));
+    await app.waitFor('Thoát và bỏ dữ liệu chưa lưu? (y/n)');
+    await app.press('n');
+    await app.waitFor((f) => !f.includes('(y/n)') && f.includes('1000001▏'));
+    expect(app.exited()).toBe(false);
+    await app.press(KEYS.ctrl('c'));
+    await app.waitFor('(y/n)');
+    await app.press('y');
+    await waitUntil(() => app.exited(), 5000, 'thoát');
   });
 
   it('edits a cell in place: digits, Enter saves and moves down; Backspace to empty makes it blank', async () => {

@@ -7,6 +7,7 @@ import { type Month, addMonths, monthLabel } from '../../domain/period.js';
 import { todayIso } from '../../domain/text.js';
 import { useApp } from '../context.js';
 import { NOTHING_TO_UNDO, runUndo } from '../history/undo.js';
+import { QUIT_DISCARD_QUESTION } from '../keys/shell.js';
 import { KeyContext, useKeys } from '../keys/useKeys.js';
 import {
   type Commit,
@@ -165,10 +166,12 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
         if (r.leave) app.back();
       },
       // Ctrl+C: the field being typed is left too (saved when valid), then the app closes once
-      // every save is on disk. No "discard?" question — nothing valid is ever discarded.
+      // every save is on disk. A refused value would be lost: ask first, like the shell does.
       quit: () => {
-        apply({ type: 'move', delta: 0 });
-        void whenSaved(db).then(() => keyCtx?.quit());
+        const next = apply({ type: 'move', delta: 0 });
+        const leave = () => void whenSaved(db).then(() => keyCtx?.quit());
+        if (next.error) app.ask({ question: QUIT_DISCARD_QUESTION, onAnswer: leave });
+        else leave();
       },
       nextField: () => apply({ type: 'move', delta: 1 }),
       prevField: () => apply({ type: 'move', delta: -1 }),

@@ -10,6 +10,7 @@ import { checkFormMonth } from '../../domain/validation.js';
 import { useApp } from '../context.js';
 import { enqueueWrite, whenSaved } from '../saveQueue.js';
 import { NOTHING_TO_UNDO, runUndo } from '../history/undo.js';
+import { QUIT_DISCARD_QUESTION } from '../keys/shell.js';
 import { KeyContext, useKeys } from '../keys/useKeys.js';
 import { type GridAction, type GridState, type GridValues, gridReducer, initialGrid } from './reducer.js';
 
@@ -139,10 +140,12 @@ export function useGrid(startMonth: Month) {
         }
         app.back();
       },
-      // Ctrl+C: the cell being edited is saved (when valid), then the app closes once it is on disk.
+      // Ctrl+C: the cell being edited is saved (when valid), then the app closes once it is on
+      // disk. A refused value would be lost: ask first, like the shell does.
       quit: () => {
-        apply({ type: 'move', dr: 0, dc: 0 });
-        void whenSaved(db).then(() => keyCtx?.quit());
+        const leave = () => void whenSaved(db).then(() => keyCtx?.quit());
+        if (commitFirst()) leave();
+        else app.ask({ question: QUIT_DISCARD_QUESTION, onAnswer: leave });
       },
       up: () => apply({ type: 'move', dr: -1, dc: 0 }),
       down: () => apply({ type: 'move', dr: 1, dc: 0 }),
