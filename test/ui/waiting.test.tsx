@@ -65,3 +65,22 @@ describe('form screens before their data', () => {
     await app.waitFor((f) => f.includes('Thông tin tổ') && f.includes('Vai trò'));
   });
 });
+
+describe('a form while it saves', () => {
+  it('Esc waits: the save goes back one screen, not two', async () => {
+    const pg = await demoDb();
+    const ctl = controlledDatabase(pg);
+    const app = await renderApp(pg, { screen: { name: 'teams' }, database: ctl.database });
+    await app.waitFor('Mã tổ');
+    await app.press('e');
+    await app.waitFor('Sửa thông tin');
+    ctl.hold();
+    await app.press(KEYS.ctrl('s'));
+    await app.waitFor('Đang lưu…');
+    await app.press(KEYS.escape, 'q');
+    expect(app.lastFrame()).toContain('Đang lưu…');
+    ctl.release();
+    await app.waitFor((f) => f.includes('Đã lưu') && f.includes('Danh sách tổ') && f.includes('Mã tổ'));
+    expect(app.exited()).toBe(false);
+  });
+});

@@ -91,20 +91,23 @@ export function useForm<T>(o: FormOptions<T>): FormHook {
   const choose = focused?.options?.length ? (delta: number) => () => dispatch({ type: 'choose', delta }) : null;
   useKeys(
     o.screen,
-    o.inactive || saving
-      ? {}
-      : {
-          ...o.handlers,
-          nextField: onLastField(o.defs, state) ? () => void submit() : () => dispatch({ type: 'move', delta: 1 }),
-          prevField: () => dispatch({ type: 'move', delta: -1 }),
-          fieldDown: () => dispatch({ type: 'move', delta: 1 }),
-          fieldUp: () => dispatch({ type: 'move', delta: -1 }),
-          choicePrev: choose ? choose(-1) : undefined,
-          choiceNext: choose ? choose(1) : undefined,
-          save: () => void submit(),
-        },
+    // While saving, Esc/q do nothing: the save goes back itself when done (two screens otherwise).
+    saving
+      ? { back: () => undefined }
+      : o.inactive
+        ? {}
+        : {
+            ...o.handlers,
+            nextField: onLastField(o.defs, state) ? () => void submit() : () => dispatch({ type: 'move', delta: 1 }),
+            prevField: () => dispatch({ type: 'move', delta: -1 }),
+            fieldDown: () => dispatch({ type: 'move', delta: 1 }),
+            fieldUp: () => dispatch({ type: 'move', delta: -1 }),
+            choicePrev: choose ? choose(-1) : undefined,
+            choiceNext: choose ? choose(1) : undefined,
+            save: () => void submit(),
+          },
     {
-      typing: typingOf(focused),
+      typing: saving ? false : typingOf(focused),
       onText: (text) => dispatch({ type: 'type', text }),
       onBackspace: () => dispatch({ type: 'erase' }),
       unsaved: dirty,
