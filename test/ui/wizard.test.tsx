@@ -59,6 +59,9 @@ describe('first-run wizard', () => {
     const app = renderRoot(dir);
     await app.waitFor('khởi tạo lần đầu');
     expect(app.frame()).toContain('● Kế hoạch hoạt động Tổ CNSCĐ phường Phù Vân năm 2026');
+    // q/Esc leave the program here (nothing is under the wizard): the footer says Thoát.
+    await app.waitFor('q/Esc Thoát');
+    expect(app.frame()).not.toContain('Quay lại');
     await app.press(KEYS.down); // Trần Liễu 2025
     await app.waitFor('2 chỉ tiêu · hạn báo cáo trước ngày 16 tháng cuối quý');
     await app.press(KEYS.enter);

@@ -31,7 +31,8 @@ export function KeyScope({ screen, onBack, onQuit, children }: {
         ) : (
           <Text> </Text>
         )}
-        <Footer screen={shown.screen} active={shown.active} width={columns} />
+        {/* Nothing is under these screens: q/Esc leave the program, and the footer says so. */}
+        <Footer screen={shown.screen} active={shown.active} width={columns} atRoot />
       </Box>
     </KeyContext.Provider>
   );
