@@ -200,6 +200,14 @@ describe('monthly entry', () => {
     const app = await renderApp(pg, { screen: { name: 'entryPick' } });
     let f = await app.waitFor('Đã có phiếu 13/15 tổ');
     expect(f).toContain('Tháng làm việc: 10/2026');
+    // ←/→ are the month keys here (footer and help say so), not a choice field's.
+    await app.waitFor('← Tháng trước');
+    await app.press(KEYS.ctrl('g'));
+    const help = await app.waitFor('Phím tắt của màn hình này');
+    expect(help).toMatch(/← +Xem tháng trước/u);
+    expect(help).not.toContain('Ở ô lựa chọn');
+    await app.press(KEYS.escape);
+    await app.waitFor((fr) => !fr.includes('Phím tắt'));
     // Default: the first team in Vietnamese order without a form for 10/2026 (Lê Lợi).
     expect(f).toMatch(/› \? Tổ CNSCĐ TDP Lê Lợi/u);
     await app.press(KEYS.right);

@@ -49,8 +49,8 @@ export function useEntryPick(startMonth: Month | undefined) {
       down: () => move(1),
       pageUp: () => move(-page),
       pageDown: () => move(page),
-      choicePrev: () => dispatch({ type: 'month', delta: -1, now: app.now() }),
-      choiceNext: () => dispatch({ type: 'month', delta: 1, now: app.now() }),
+      prevMonth: () => dispatch({ type: 'month', delta: -1, now: app.now() }),
+      nextMonth: () => dispatch({ type: 'month', delta: 1, now: app.now() }),
       open: selected ? () => app.navigate({ name: 'entry', month: s.month, teamId: selected.id }) : undefined,
     },
     {

@@ -70,8 +70,8 @@ export const BINDINGS: readonly Binding[] = [
   { id: 'filter', keys: [c('/')], label: 'Lọc', description: 'Gõ để lọc theo tên hoặc mã (không phân biệt dấu, hoa thường: "dong" tìm được "Đông")', screens: ['home', 'teams', 'ranking'], footer: true },
 
   // Month and status navigation
-  { id: 'prevMonth', keys: [k('left')], label: 'Tháng trước', description: 'Xem tháng trước', screens: ['home', 'commune', 'teamStatus'], footer: true },
-  { id: 'nextMonth', keys: [k('right')], label: 'Tháng sau', description: 'Xem tháng sau', screens: ['home', 'commune', 'teamStatus'] },
+  { id: 'prevMonth', keys: [k('left')], label: 'Tháng trước', description: 'Xem tháng trước', screens: ['home', 'commune', 'teamStatus', 'entryPick'], footer: true },
+  { id: 'nextMonth', keys: [k('right')], label: 'Tháng sau', description: 'Xem tháng sau', screens: ['home', 'commune', 'teamStatus', 'entryPick'] },
   { id: 'statusFilter', keys: [c('s')], label: 'Trạng thái', description: 'Lọc theo trạng thái: tất cả → chưa báo cáo → chậm nhiều → chậm → đạt', screens: ['home'], footer: true },
 
   // Home: where to go
@@ -103,8 +103,8 @@ export const BINDINGS: readonly Binding[] = [
   { id: 'fieldDown', keys: [k('down')], label: 'Ô dưới', description: 'Sang ô dưới', screens: ['teamForm', 'memberForm', 'training', 'moveMember', 'entry', 'plan'] },
   { id: 'save', keys: [ctrl('s')], label: 'Lưu', description: 'Lưu cả biểu mẫu', screens: ['teamForm', 'memberForm', 'training', 'moveMember', 'wizard', 'plan'], footer: true },
   { id: 'resetField', keys: [ctrl('r')], label: 'Giá trị mẫu', description: 'Đưa ô đang chọn về giá trị của kế hoạch mẫu (ngưỡng: mặc định 100% và 70%); Ctrl+S mới lưu', screens: ['plan'] },
-  { id: 'choicePrev', keys: [k('left')], label: 'Chọn', description: 'Ở ô lựa chọn: giá trị trước', screens: ['teamForm', 'memberForm', 'wizard', 'export', 'entryPick', 'import'] },
-  { id: 'choiceNext', keys: [k('right')], label: 'Chọn', description: 'Ở ô lựa chọn: giá trị sau', screens: ['teamForm', 'memberForm', 'wizard', 'export', 'entryPick', 'import'] },
+  { id: 'choicePrev', keys: [k('left')], label: 'Chọn', description: 'Ở ô lựa chọn: giá trị trước', screens: ['teamForm', 'memberForm', 'wizard', 'export', 'import'] },
+  { id: 'choiceNext', keys: [k('right')], label: 'Chọn', description: 'Ở ô lựa chọn: giá trị sau', screens: ['teamForm', 'memberForm', 'wizard', 'export', 'import'] },
 
   // Monthly entry and grid
   { id: 'undo', keys: [c('u')], label: 'Hoàn tác', description: 'Hoàn tác thay đổi gõ tay gần nhất (ở phiếu hay ở bảng tháng; ở màn lịch sử: của phiếu đang xem); đang gõ dở thì bỏ giá trị đang gõ', screens: ['entry', 'grid', 'history'], footer: true },
