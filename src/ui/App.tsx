@@ -45,6 +45,9 @@ export interface AppProps {
   onExit: () => void;
 }
 
+/** The kind of a message is said by a mark too, not by its colour alone (NO_COLOR, colour blindness). */
+export const MESSAGE_MARKS: Record<MessageKind, string> = { error: '✗ ', warn: '! ', info: '' };
+
 const HEADER_ROWS = 2;
 const CHROME_ROWS = HEADER_ROWS + 2; // + message line + footer
 
@@ -140,7 +143,7 @@ export function App({ database, settings: initial, initialScreen, now = () => ne
             <PromptLine key={shell.promptSeq} spec={shell.prompt} close={shell.closePrompt} forceQuit={shell.forceQuit} />
           ) : (
             <Text color={tint(messageColor)} wrap="truncate-end">
-              {message?.text ?? ' '}
+              {message ? MESSAGE_MARKS[message.kind] + message.text : ' '}
             </Text>
           )}
           <Footer screen={shown.screen} active={shown.active} width={terminal.columns} atRoot={stack.length === 1} />

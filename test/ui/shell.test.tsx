@@ -144,6 +144,19 @@ describe('help and quitting', () => {
   });
 });
 
+describe('message line', () => {
+  it('marks an error with ✗ and a warning with !, not by colour alone', async () => {
+    const app = await renderApp(await demoDb(), { screen: { name: 'grid', month: '2026-10' } });
+    await app.waitFor('chưa có phiếu: 2');
+    await app.press('u');
+    await app.waitFor('! Không còn thay đổi gõ tay nào để hoàn tác');
+    const form = await renderApp(await demoDb(), { screen: { name: 'teamForm' } });
+    await form.waitFor('Thêm tổ mới');
+    await form.press(KEYS.ctrl('s'));
+    await form.waitFor('✗ Chưa lưu: hãy sửa các ô có dấu ✗');
+  });
+});
+
 describe('NO_COLOR', () => {
   it('turns colour off for any non-empty value', () => {
     expect(colorEnabled({})).toBe(true);
