@@ -44,6 +44,9 @@ describe('plan screen', () => {
     await app.press('?');
     const f = await openPlan(app);
     expect(f).toContain('Kế hoạch và chỉ tiêu');
+    // The preset it was copied from, by name (not its file's slug).
+    expect(f).toContain('Mẫu: Kế hoạch hoạt động Tổ CNSCĐ phường Phù Vân năm 2026');
+    expect(f).not.toContain('phu-van-2026');
     expect(f).toMatch(/Tên kế hoạch\s+…?.*phường Phù Vân năm 2026▏/u);
     expect(f).toMatch(/Tháng đầu \(YYYY-MM\)\s+2026-01/u);
     expect(f).toMatch(/Tháng cuối \(YYYY-MM\)\s+2026-12\s+12 tháng, tiến độ chia đều/u);

@@ -8,7 +8,8 @@ import { LABEL_WIDTH } from './fields.js';
 import { type PlanLine, visibleWindow } from './reducer.js';
 
 export interface PlanViewProps {
-  presetId: string;
+  /** The name of the plan preset this plan was copied from (its id when the file is gone). */
+  presetName: string;
   hasPreset: boolean;
   defs: readonly FieldDef[];
   lines: readonly PlanLine[];
@@ -24,15 +25,16 @@ export interface PlanViewProps {
   saving: boolean;
 }
 
-function Hint(p: Pick<PlanViewProps, 'presetId' | 'hasPreset' | 'dirty' | 'saving' | 'errors'>) {
+function Hint(p: Pick<PlanViewProps, 'presetName' | 'hasPreset' | 'dirty' | 'saving' | 'errors'>) {
   if (p.errors._) return <Text color={tint('red')} wrap="truncate-end">✗ {p.errors._}</Text>;
   if (p.saving) return <Text dimColor>Đang lưu…</Text>;
-  const reset = p.hasPreset ? ' · Ctrl+R: về giá trị mẫu' : '';
+  // Tab and Ctrl+S are in the footer already; the preset's name is what may be cut.
+  const reset = p.hasPreset ? 'Ctrl+R: về giá trị mẫu · ' : '';
   return (
     <Text wrap="truncate-end">
       {p.dirty ? <Text color={tint('yellow')}>● Có thay đổi chưa lưu · </Text> : null}
       <Text dimColor>
-        Mẫu: {p.presetId} · Tab/↓ ô sau · Ctrl+S lưu{reset}
+        {reset}Mẫu: {p.presetName}
       </Text>
     </Text>
   );

@@ -36,7 +36,7 @@ function PlanEditor({ loaded }: { loaded: LoadedPlan }) {
   const p = usePlan(loaded);
   return (
     <PlanView
-      presetId={p.presetId}
+      presetName={p.presetName}
       hasPreset={p.hasPreset}
       defs={p.defs}
       lines={p.lines}

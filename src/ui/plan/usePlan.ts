@@ -97,7 +97,7 @@ export function usePlan(loaded: LoadedPlan) {
   offset.current = followFocus(offset.current, heights, range, rows);
 
   return {
-    presetId,
+    presetName: preset?.name ?? presetId,
     hasPreset: !!presetValues,
     defs,
     lines,
