@@ -1,5 +1,6 @@
 // Monthly entry from paper forms, typed into the real App over the demo commune (today 23/11/2026).
 import type { PGlite } from '@electric-sql/pglite';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { FIELD_NOTE, FIELD_RECEIVED, formHistory, getForm } from '../../src/db/forms.js';
 import type { TxRunner } from '../../src/db/queryable.js';
@@ -171,6 +172,18 @@ describe('monthly entry', () => {
     const hist = await formHistory(q(pg), form!.teamId, '2026-11');
     expect(hist.map((h) => h.field)).toEqual([FIELD_NOTE, '_phieu']);
     expect(hist.find((h) => h.field === FIELD_RECEIVED)).toBeUndefined();
+  });
+
+  it('a long note being typed shows its end with the cursor, measured in columns (wide characters too)', async () => {
+    const pg = await demoDb();
+    const app = await openEntryForm(pg, 'TDP01');
+    for (let i = 0; i < 14; i++) await app.press(KEYS.down);
+    await app.waitFor(/› Ghi chú/u);
+    await app.type('máy 💻💻💻💻 hỏng; '.repeat(6));
+    const f = await app.waitFor('hỏng; ▏');
+    const line = f.split('\n').find((l) => l.includes('› Ghi chú'))!;
+    expect(line).toMatch(/💻 hỏng; ▏\s*$/u);
+    expect(stringWidth(line)).toBeLessThanOrEqual(100);
   });
 
   it('l shows the form’s history newest first; u there undoes', async () => {

@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { type Month, addMonths, monthLabel } from '../../domain/period.js';
 import { formatInt } from '../../domain/text.js';
 import { padCell, truncate } from '../../io/text-table.js';
+import { visibleTail } from '../components/TextField.js';
 import { tint } from '../theme.js';
 import type { EntryData, SaveState } from './useEntry.js';
 import { type EntryField, type EntryState, displayText, fieldWarning } from './reducer.js';
@@ -74,8 +75,9 @@ export function EntryView({ state: s, data, month, saveState, bodyRows, columns 
         const warn = !isFocus && fieldWarning(f, text, data.warnings);
         const last = f.kind === 'value' ? (data.lastMonth ? shownValue(f, String(data.lastMonth[f.key] ?? '')) : '') : '';
         const width = f.kind === 'note' ? noteWidth : VALUE_WIDTH;
-        const shown = isFocus ? text + '▏' : shownValue(f, text);
-        const cell = f.kind === 'note' && isFocus ? Array.from(shown).slice(-(width - 1)).join('') : truncate(shown, width);
+        // The field being typed shows its end (where the cursor is), measured in columns: a wide
+        // character (emoji, CJK) takes two.
+        const cell = isFocus ? visibleTail(text, width - 1) + '▏' : truncate(shownValue(f, text), width);
         return (
           <Box key={f.key} flexDirection="column">
             <Text wrap="truncate-end">
