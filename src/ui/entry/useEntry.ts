@@ -6,6 +6,7 @@ import { type TeamRow, getTeam } from '../../db/teams.js';
 import { type Month, addMonths, monthLabel } from '../../domain/period.js';
 import { todayIso } from '../../domain/text.js';
 import { useApp } from '../context.js';
+import { displayName } from '../home/model.js';
 import { NOTHING_TO_UNDO, runUndo } from '../history/undo.js';
 import { QUIT_DISCARD_QUESTION } from '../keys/shell.js';
 import { KeyContext, useKeys } from '../keys/useKeys.js';
@@ -116,10 +117,13 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
     const [teams, withForm] = await Promise.all([getTeams(), teamsWithForm(db, month)]);
     const nextId = nextTeamWithoutForm(teams, withForm, teamId);
     const next = teams.find((t) => t.id === nextId);
-    const done = skipCurrent ? `Bỏ qua ${teamName}.` : `Đã lưu phiếu ${teamName} tháng ${monthLabel(month)}.`;
+    // Short names (no "Tổ CNSCĐ"), no code: the message line is one row of 80 columns; the
+    // month and the next team's code are on the form itself.
+    const name = displayName(teamName);
+    const done = skipCurrent ? `Bỏ qua ${name}.` : `Đã lưu phiếu ${name}.`;
     if (next) {
       app.replace({ name: 'entry', month, teamId: next.id });
-      app.notify(`${done} Tiếp theo: ${next.name} (${next.code}), chưa có phiếu.`);
+      app.notify(`${done} Tiếp theo: ${displayName(next.name)}, chưa có phiếu.`);
     } else {
       app.notify(`${done} Mọi tổ đã có phiếu tháng ${monthLabel(month)}.`);
       app.back();

@@ -95,7 +95,7 @@ export function TeamView(p: TeamViewProps) {
         <MemberLine key={m.id} m={m} selected={start + i === p.selectedIndex} marked={p.marked.includes(m.id)} overAge={isOverAge(m, p.plan, p.today)} nameWidth={w.name} orgWidth={w.org} />
       ))}
       {p.members.length === 0 ? <Text dimColor>Tổ chưa có thành viên. Bấm a để thêm.</Text> : null}
-      {sel ? <MemberDetail m={sel} marked={p.marked.length} /> : null}
+      {sel ? <MemberDetail m={sel} marked={p.marked.length} dissolved={!!t.dissolvedOn} /> : null}
     </Box>
   );
 }
@@ -114,7 +114,7 @@ function MemberLine({ m, selected, marked, overAge, nameWidth, orgWidth }: { m: 
   );
 }
 
-function MemberDetail({ m, marked }: { m: MemberRow; marked: number }) {
+function MemberDetail({ m, marked, dissolved }: { m: MemberRow; marked: number; dissolved: boolean }) {
   const trainings = m.trainings.length ? m.trainings.map((t) => `${formatDate(t.heldOn)} ${t.topic}`).join('; ') : 'chưa có';
   return (
     <Box flexDirection="column">
@@ -123,7 +123,7 @@ function MemberDetail({ m, marked }: { m: MemberRow; marked: number }) {
         {m.leftOn ? `, rời tổ ${formatDate(m.leftOn)}` : ', đang tham gia'} · tập huấn: {trainings}
       </Text>
       <Text color={tint('cyan')} wrap="truncate-end">
-        {marked ? `Đã đánh dấu ${marked} thành viên: h để ghi tập huấn cho họ` : 'Space đánh dấu thành viên, h ghi tập huấn, v chuyển tổ, x giải thể tổ'}
+        {marked ? `Đã đánh dấu ${marked} thành viên: h để ghi tập huấn cho họ` : `Space đánh dấu thành viên, h ghi tập huấn, v chuyển tổ, x ${dissolved ? 'khôi phục' : 'giải thể'} tổ`}
       </Text>
     </Box>
   );

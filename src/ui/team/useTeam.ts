@@ -7,6 +7,7 @@ import { lastFinishedMonth } from '../../domain/period.js';
 import { formatDate, parseDate, todayIso } from '../../domain/text.js';
 import { teamWarnings } from '../../domain/warnings.js';
 import { useApp } from '../context.js';
+import { displayName } from '../home/model.js';
 import { useKeys } from '../keys/useKeys.js';
 import { initialTeamPage, teamPageReducer } from './reducer.js';
 
@@ -59,7 +60,8 @@ export function useTeam(teamId: number) {
         if (t.decisionDate && iso < t.decisionDate) return `Ngày giải thể phải sau ngày thành lập ${formatDate(t.decisionDate)}`;
         await app.db.transaction((tx) => dissolveTeam(tx, t.id, iso));
         app.dataChanged();
-        app.notify(`Đã giải thể ${t.name} từ ${formatDate(iso)}: giữ nguyên lịch sử, không tính chỉ tiêu. Bấm x để khôi phục.`);
+        // One row of 80 columns; the page itself says how to reactivate it.
+        app.notify(`Đã giải thể ${displayName(t.name)} từ ${formatDate(iso)} (không tính chỉ tiêu, giữ lịch sử).`);
       },
     });
   const reactivate = (t: TeamRow) =>
