@@ -33,7 +33,7 @@ describe('monthly entry', () => {
     expect(keys).toBe(digits + indicators.length + 2);
 
     // Straight on to the next team in Vietnamese order without a form, saying so.
-    const f = await app.waitFor('Đã lưu phiếu cấp xã/phường. Tiếp theo: khu dân cư Hòa Bình, chưa có phiếu.');
+    await app.waitFor('Đã lưu phiếu cấp xã/phường. Tiếp theo: khu dân cư Hòa Bình, chưa có phiếu.');
     await app.waitFor(/Tổ CNSCĐ khu dân cư Hòa Bình \(KDC-HOABINH\)/u);
 
     const form = await storedForm(pg, 'CAP-XA');
