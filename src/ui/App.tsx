@@ -60,7 +60,13 @@ export function frameRows(terminalRows: number): number {
   return Math.max(CHROME_ROWS + 4, terminalRows - 1);
 }
 
-export function App({ database, settings: initial, initialScreen, now = () => new Date(), onExit }: AppProps) {
+/**
+ * The default clock, one function for the whole run: a new `() => new Date()` per render would
+ * change `services` every render, and with it re-render every screen on the stack.
+ */
+const systemClock = () => new Date();
+
+export function App({ database, settings: initial, initialScreen, now = systemClock, onExit }: AppProps) {
   const [stack, setStack] = useState<Screen[]>([initialScreen ?? { name: 'home' }]);
   const [settings, setSettings] = useState(initial);
   const [message, setMessage] = useState<{ text: string; kind: MessageKind } | null>(null);
