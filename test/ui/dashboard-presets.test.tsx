@@ -13,7 +13,7 @@ import { loadCommuneModel } from '../../src/ui/commune/model.js';
 import { homeFrame } from '../../src/ui/home/frame.js';
 import { loadHomeModel } from '../../src/ui/home/model.js';
 import { RankingView } from '../../src/ui/ranking/RankingView.js';
-import { TeamStatusView } from '../../src/ui/team-status/TeamStatusView.js';
+import { TeamStatusView, teamStatusLines } from '../../src/ui/team-status/TeamStatusView.js';
 import { loadTeamStatusModel } from '../../src/ui/team-status/model.js';
 import { emptyDb } from '../support/db.js';
 import { TEST_NOW } from '../support/templates.js';
@@ -36,15 +36,15 @@ describe.each(['ngoc-hoi-2026', 'ngoc-lien-2026', 'tran-lieu-2025', 'trung-thanh
 
     const team = home.rows[0]!;
     const tm = await loadTeamStatusModel(pg, team.teamId, asOf, inds);
-    const drill = renderToString(<TeamStatusView model={tm} asOf={asOf} error={null} indicators={inds} offset={0} bodyRows={19} columns={80} />, { columns: 80 });
+    const drill = renderToString(<TeamStatusView model={tm} asOf={asOf} error={null} lines={teamStatusLines(tm, inds, 80)} offset={0} bodyRows={19} />, { columns: 80 });
     expect(drill).toContain(team.name);
     if (process.env.SHOW) console.log(drill);
     expect(fits(drill)).toBe(true);
 
     const cm = await loadCommuneModel(pg, asOf, inds);
     expect(cm.plan).toHaveLength(preset.plan.targets.length);
-    const lines = communeLines(cm, inds, 80, 'xã').length;
-    const commune = renderToString(<CommuneView model={cm} asOf={asOf} error={null} indicators={inds} offset={lines} bodyRows={19} columns={80} unitWord="xã" />, { columns: 80 });
+    const lines = communeLines(cm, inds, 80, 'xã');
+    const commune = renderToString(<CommuneView model={cm} asOf={asOf} error={null} lines={lines} offset={lines.length} bodyRows={19} />, { columns: 80 });
     expect(commune).toContain('Tổ theo trạng thái');
 
     const rows = rankTeams(await computeStatus(pg, asOf));

@@ -116,23 +116,12 @@ export interface CommuneViewProps {
   model: CommuneModel | null;
   asOf: Month;
   error: string | null;
-  indicators: readonly Indicator[];
+  /** communeLines of the model, built once per model and width (the screen scrolls by their count). */
+  lines: readonly ReactNode[];
   offset: number;
   bodyRows: number;
-  columns: number;
-  /** "xã" or "phường". */
-  unitWord: string;
 }
 
 export function CommuneView(p: CommuneViewProps) {
-  return (
-    <AsOfLines
-      model={p.model}
-      asOf={p.asOf}
-      error={p.error}
-      lines={(m) => communeLines(m, p.indicators, p.columns, p.unitWord)}
-      offset={p.offset}
-      rows={p.bodyRows}
-    />
-  );
+  return <AsOfLines model={p.model} asOf={p.asOf} error={p.error} lines={p.lines} offset={p.offset} rows={p.bodyRows} />;
 }

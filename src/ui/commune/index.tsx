@@ -1,5 +1,6 @@
 // Commune view (c on the dashboard): totals for the month, quarter and year against the plan,
 // and the share of teams per status. ←/→ change the month; ↑/↓/PgUp/PgDn scroll.
+import { useMemo } from 'react';
 import type { Month } from '../../domain/period.js';
 import { useAsOfScroll } from '../components/useAsOfScroll.js';
 import { useLoaded } from '../components/useLoaded.js';
@@ -17,7 +18,12 @@ export function CommuneScreen({ asOf: initialAsOf }: { asOf: Month }) {
     [app.db, asOf, app.dataVersion, app.indicators, unitWord],
     (message) => `Không tính được số liệu toàn ${unitWord}: ${message}`,
   );
-  const page = keys(model ? communeLines(model, app.indicators, app.terminal.columns, unitWord).length : 0);
+  // Built once per model and width, not on every scroll key.
+  const lines = useMemo(
+    () => (model ? communeLines(model, app.indicators, app.terminal.columns, unitWord) : []),
+    [model, app.indicators, app.terminal.columns, unitWord],
+  );
+  const page = keys(lines.length);
   useKeys('commune', page.handlers, { disabled: page.disabled });
 
   return (
@@ -25,11 +31,9 @@ export function CommuneScreen({ asOf: initialAsOf }: { asOf: Month }) {
       model={model}
       asOf={asOf}
       error={error}
-      indicators={app.indicators}
+      lines={lines}
       offset={page.offset}
       bodyRows={app.bodyRows}
-      columns={app.terminal.columns}
-      unitWord={unitWord}
     />
   );
 }

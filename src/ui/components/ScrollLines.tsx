@@ -32,19 +32,19 @@ export function ScrollLines({ lines, offset, rows }: { lines: readonly ReactNode
 /**
  * The scrolled lines of a model computed for an as-of month: its error, "Đang tính…" before the
  * first model, and while another month is computed its first line says so (the rest stay).
+ * `lines` are the model's, built once by the screen (which also needs their count to scroll).
  */
-export function AsOfLines<M extends { asOf: Month }>(p: {
-  model: M | null;
+export function AsOfLines(p: {
+  model: { asOf: Month } | null;
   asOf: Month;
   error: string | null;
-  lines: (model: M) => ReactNode[];
+  lines: readonly ReactNode[];
   offset: number;
   rows: number;
 }) {
   if (p.error) return <Text color={tint('red')}>{p.error}</Text>;
   if (!p.model) return <Text dimColor>Đang tính…</Text>;
-  const lines = p.lines(p.model);
-  if (p.model.asOf !== p.asOf) lines[0] = <Text dimColor>Đang tính tháng {monthLabel(p.asOf)}…</Text>;
+  const lines = p.model.asOf === p.asOf ? p.lines : [<Text dimColor>Đang tính tháng {monthLabel(p.asOf)}…</Text>, ...p.lines.slice(1)];
   return <ScrollLines lines={lines} offset={p.offset} rows={p.rows} />;
 }
 

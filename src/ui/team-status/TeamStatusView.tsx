@@ -89,22 +89,13 @@ export interface TeamStatusViewProps {
   model: TeamStatusModel | null;
   asOf: Month;
   error: string | null;
-  indicators: readonly Indicator[];
+  /** teamStatusLines of the model, built once per model and width (the screen scrolls by their count). */
+  lines: readonly ReactNode[];
   offset: number;
   bodyRows: number;
-  columns: number;
 }
 
 export function TeamStatusView(p: TeamStatusViewProps) {
-  return (
-    <AsOfLines
-      model={p.model}
-      asOf={p.asOf}
-      error={p.error}
-      lines={(m) => teamStatusLines(m, p.indicators, p.columns)}
-      offset={p.offset}
-      rows={p.bodyRows}
-    />
-  );
+  return <AsOfLines model={p.model} asOf={p.asOf} error={p.error} lines={p.lines} offset={p.offset} rows={p.bodyRows} />;
 }
 

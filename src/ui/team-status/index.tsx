@@ -1,5 +1,6 @@
 // Team drill-down (Enter on a team of the dashboard): its targets, months missing, sparklines.
 // ←/→ change the as-of month; n opens monthly entry for this team and month.
+import { useMemo } from 'react';
 import type { Month } from '../../domain/period.js';
 import { useAsOfScroll } from '../components/useAsOfScroll.js';
 import { useLoaded } from '../components/useLoaded.js';
@@ -16,7 +17,9 @@ export function TeamStatusScreen({ teamId, asOf: initialAsOf }: { teamId: number
     [app.db, teamId, asOf, app.dataVersion, app.indicators],
     (message) => `Không tính được chỉ tiêu của tổ: ${message}`,
   );
-  const page = keys(model ? teamStatusLines(model, app.indicators, app.terminal.columns).length : 0);
+  // Built once per model and width, not on every scroll key.
+  const lines = useMemo(() => (model ? teamStatusLines(model, app.indicators, app.terminal.columns) : []), [model, app.indicators, app.terminal.columns]);
+  const page = keys(lines.length);
   useKeys(
     'teamStatus',
     { ...page.handlers, goEntry: () => app.navigate({ name: 'entry', month: asOf, teamId }) },
@@ -28,10 +31,9 @@ export function TeamStatusScreen({ teamId, asOf: initialAsOf }: { teamId: number
       model={model}
       asOf={asOf}
       error={error}
-      indicators={app.indicators}
+      lines={lines}
       offset={page.offset}
       bodyRows={app.bodyRows}
-      columns={app.terminal.columns}
     />
   );
 }
