@@ -21,10 +21,29 @@ export function fold(s: string): string {
 
 /** True when every word of the query is found (diacritics and case ignored). */
 export function matchesQuery(query: string, ...fields: (string | null | undefined)[]): boolean {
-  const words = fold(query).split(/\s+/u).filter(Boolean);
-  if (words.length === 0) return true;
-  const hay = fields.filter((f): f is string => !!f).map(fold).join(' ');
-  return words.every((w) => hay.includes(w));
+  return matchesFolded(
+    fields
+      .filter((f): f is string => !!f)
+      .map(fold)
+      .join(' '),
+    query,
+  );
+}
+
+// The last query's words: a list filtered per key folds its query once, not once per row.
+let lastQuery = '';
+let lastWords: string[] = [];
+
+/**
+ * matchesQuery against a haystack folded in advance (fold of the searched fields, joined by
+ * spaces, computed once per load): filtering 2,000 rows per key then folds nothing per row.
+ */
+export function matchesFolded(haystack: string, query: string): boolean {
+  if (query !== lastQuery) {
+    lastWords = fold(query).split(/\s+/u).filter(Boolean);
+    lastQuery = query;
+  }
+  return lastWords.every((w) => haystack.includes(w));
 }
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FIELD_NOTE, FIELD_RECEIVED } from '../../src/db/forms.js';
 import { STANDARD_INDICATORS } from '../../src/domain/indicators.js';
 import { type EntryState, backRequest, entryFields, entryReducer, initialEntry, nextTeamWithoutForm } from '../../src/ui/entry/reducer.js';
-import { filterTeams, initialPick, pickReducer, selectedIndex } from '../../src/ui/entry-pick/reducer.js';
+import { filterTeams, initialPick, pickReducer, selectedIndex, withSearch } from '../../src/ui/entry-pick/reducer.js';
 import { type GridState, gridReducer, initialGrid, missingCount } from '../../src/ui/grid/reducer.js';
 
 const NOW = new Date(2026, 10, 23, 9, 0);
@@ -83,8 +83,8 @@ describe('entry picker reducer', () => {
     { id: 3, code: 'THON-DONG', name: 'Tổ thôn Đồng Văn' },
   ];
   it('filters ignoring diacritics and case; the default row is the first without a form', () => {
-    expect(filterTeams(teams, 'DONG').map((t) => t.id)).toEqual([1, 3]);
-    expect(filterTeams(teams, 'tdp02').map((t) => t.id)).toEqual([2]);
+    expect(filterTeams(withSearch(teams), 'DONG').map((t) => t.id)).toEqual([1, 3]);
+    expect(filterTeams(withSearch(teams), 'tdp02').map((t) => t.id)).toEqual([2]);
     expect(selectedIndex(initialPick('2026-10'), teams, new Set([1]))).toBe(1);
   });
   it('refuses a month after the current one', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { badDates, type FieldDef, formReducer, initialForm, isDirty, onLastField, shownErrors, visibleFields } from '../../src/ui/components/form.js';
 import { visibleTail } from '../../src/ui/components/TextField.js';
 import { checkMember } from '../../src/ui/member-form/fields.js';
-import { checkMove, candidates, initialMove, moveReducer } from '../../src/ui/move-member/reducer.js';
+import { checkMove, candidates, initialMove, moveReducer, movableTeams } from '../../src/ui/move-member/reducer.js';
 import { TEAM_FIELDS, checkTeam } from '../../src/ui/team-form/fields.js';
 import type { TeamRow } from '../../src/db/teams.js';
 
@@ -93,15 +93,15 @@ describe('moving a member', () => {
   ] as TeamRow[];
 
   it('offers active teams other than the member\'s own, found by part of the name', () => {
-    expect(candidates(teams, 1, '').map((t) => t.id)).toEqual([2]);
-    expect(candidates(teams, 2, 'dong son').map((t) => t.id)).toEqual([1]);
-    expect(candidates(teams, 2, 'ha vu')).toEqual([]);
+    expect(candidates(movableTeams(teams, 1), '').map((t) => t.id)).toEqual([2]);
+    expect(candidates(movableTeams(teams, 2), 'dong son').map((t) => t.id)).toEqual([1]);
+    expect(candidates(movableTeams(teams, 2), 'ha vu')).toEqual([]);
   });
 
   it('needs a team and a date within the membership', () => {
     let s = initialMove('2026-11-23');
     s = moveReducer(s, { type: 'type', text: 'yen' });
-    const list = candidates(teams, 1, s.query);
+    const list = candidates(movableTeams(teams, 1), s.query);
     expect(checkMove(s, list, { joinedOn: '2025-09-01' }, '2026-11-23')).toMatchObject({ to: { id: 2 }, on: '2026-11-23', errors: {} });
     s = moveReducer(s, { type: 'focus', field: 'date' });
     s = moveReducer(s, { type: 'type', text: 'x' }); // not a date character: ignored

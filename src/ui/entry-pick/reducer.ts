@@ -1,7 +1,7 @@
 // Picking the month and the team of the next paper form. Pure. The cursor follows "the next team
 // still without a form" until the officer moves it by hand.
 import { type Month, addMonths } from '../../domain/period.js';
-import { matchesQuery } from '../../domain/text.js';
+import { fold, matchesFolded } from '../../domain/text.js';
 import { checkFormMonth } from '../../domain/validation.js';
 
 export interface PickTeam {
@@ -50,9 +50,14 @@ export function pickReducer(s: PickState, a: PickAction): PickState {
   }
 }
 
+/** The teams with their name and code folded once per load (not once per key and row). */
+export function withSearch<T extends PickTeam>(teams: readonly T[]): (T & { search: string })[] {
+  return teams.map((t) => ({ ...t, search: fold(`${t.name} ${t.code}`) }));
+}
+
 /** Teams matching the query by name or code, diacritics and case ignored (`dong` finds `Đông`). */
-export function filterTeams<T extends PickTeam>(teams: readonly T[], query: string): T[] {
-  return query.trim() === '' ? [...teams] : teams.filter((t) => matchesQuery(query, t.name, t.code));
+export function filterTeams<T extends { search: string }>(teams: readonly T[], query: string): T[] {
+  return query.trim() === '' ? [...teams] : teams.filter((t) => matchesFolded(t.search, query));
 }
 
 /** The selected row: the hand-picked one, else the first team without a form, else the first. */

@@ -6,7 +6,7 @@ import { type TeamRow, listTeams } from '../../db/teams.js';
 import type { Month } from '../../domain/period.js';
 import { useApp } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
-import { filterTeams, initialPick, pickReducer, selectedIndex } from './reducer.js';
+import { filterTeams, initialPick, pickReducer, selectedIndex, withSearch } from './reducer.js';
 
 export function useEntryPick(startMonth: Month | undefined) {
   const app = useApp();
@@ -35,7 +35,8 @@ export function useEntryPick(startMonth: Month | undefined) {
   const { setWorkMonth } = app;
   useEffect(() => setWorkMonth(s.month), [s.month, setWorkMonth]);
 
-  const rows = useMemo(() => filterTeams(teams ?? [], s.query), [teams, s.query]);
+  const searchable = useMemo(() => withSearch(teams ?? []), [teams]);
+  const rows = useMemo(() => filterTeams(searchable, s.query), [searchable, s.query]);
   const sel = selectedIndex(s, rows, withForm);
   const page = Math.max(1, app.bodyRows - 5);
   const move = (delta: number) => dispatch({ type: 'move', delta, count: rows.length, from: Math.max(0, sel) });

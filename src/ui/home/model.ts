@@ -10,7 +10,7 @@ import type { Month } from '../../domain/period.js';
 import type { Indicator } from '../../domain/schemas.js';
 import type { StatusReport } from '../../domain/status.js';
 import type { Status } from '../../domain/targets.js';
-import { compareVi, fold, todayIso } from '../../domain/text.js';
+import { compareVi, fold, matchesFolded, todayIso } from '../../domain/text.js';
 import type { EvalInput } from '../../db/evaluation.js';
 import type { StatusFilter } from './reducer.js';
 
@@ -84,6 +84,5 @@ export async function loadHomeModel(q: Queryable, asOf: Month, now: Date, indica
 
 /** The rows shown: status filter, then every word of the query (diacritics and case ignored). */
 export function filterRows(rows: readonly HomeRow[], status: StatusFilter, query: string): HomeRow[] {
-  const words = fold(query).split(/\s+/u).filter(Boolean);
-  return rows.filter((r) => (status === 'all' || r.status === status) && words.every((w) => r.search.includes(w)));
+  return rows.filter((r) => (status === 'all' || r.status === status) && matchesFolded(r.search, query));
 }

@@ -12,7 +12,7 @@ import { Waiting } from '../components/Waiting.js';
 import { useApp } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
 import { tint } from '../theme.js';
-import { candidates, checkMove, initialMove, moveReducer } from './reducer.js';
+import { candidates, checkMove, initialMove, moveReducer, movableTeams } from './reducer.js';
 
 export function MoveMemberScreen({ teamId, memberId }: { teamId: number; memberId: number }) {
   const app = useApp();
@@ -34,7 +34,8 @@ function MoveForm({ member, teams }: { member: MemberRow; teams: TeamRow[] }) {
   const [s, dispatch] = useReducer(moveReducer, today, initialMove);
   const [busy, setBusy] = useState(false);
   const from = teams.find((t) => t.id === member.teamId);
-  const list = useMemo(() => candidates(teams, member.teamId, s.query), [teams, member.teamId, s.query]);
+  const movable = useMemo(() => movableTeams(teams, member.teamId), [teams, member.teamId]);
+  const list = useMemo(() => candidates(movable, s.query), [movable, s.query]);
   const checked = checkMove(s, list, member, today);
   const selectedIndex = Math.min(s.selected, Math.max(0, list.length - 1));
 

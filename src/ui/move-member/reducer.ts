@@ -1,7 +1,8 @@
 // Moving a member: find the new team by typing part of its name or code, then the date. Pure.
 import type { TeamRow } from '../../db/teams.js';
-import { formatDate, matchesQuery, parseDate } from '../../domain/text.js';
+import { formatDate, matchesFolded, parseDate } from '../../domain/text.js';
 import { edit } from '../components/TextField.js';
+import { teamHaystack } from '../teams/reducer.js';
 
 export type MoveField = 'team' | 'date';
 
@@ -42,9 +43,16 @@ export function moveReducer(s: MoveState, a: MoveAction): MoveState {
   }
 }
 
-/** Teams the member can move to: active, not their own, matching what was typed. */
-export function candidates(teams: readonly TeamRow[], fromTeamId: number, query: string): TeamRow[] {
-  return teams.filter((t) => t.id !== fromTeamId && !t.dissolvedOn && matchesQuery(query, t.name, t.code, t.areaName));
+export type MovableTeam = TeamRow & { search: string };
+
+/** Teams the member can move to (active, not their own), with code, name and area folded once per load. */
+export function movableTeams(teams: readonly TeamRow[], fromTeamId: number): MovableTeam[] {
+  return teams.filter((t) => t.id !== fromTeamId && !t.dissolvedOn).map((t) => ({ ...t, search: teamHaystack(t) }));
+}
+
+/** The movable teams matching what was typed (every word, diacritics and case ignored). */
+export function candidates(teams: readonly MovableTeam[], query: string): MovableTeam[] {
+  return teams.filter((t) => matchesFolded(t.search, query));
 }
 
 export interface MoveCheck {

@@ -4,7 +4,7 @@ import { useMemo, useReducer } from 'react';
 import { computeStatus } from '../../db/evaluation.js';
 import { lastFinishedMonth } from '../../domain/period.js';
 import { rankTeams, rankingAsOf } from '../../domain/ranking.js';
-import { fold } from '../../domain/text.js';
+import { fold, matchesFolded } from '../../domain/text.js';
 import { filterHandlers, filterTyping, initialListFilter, listFilterReducer, moveHandlers } from '../components/listFilter.js';
 import { useLoaded } from '../components/useLoaded.js';
 import { useApp } from '../context.js';
@@ -21,10 +21,7 @@ export function RankingScreen() {
     (message) => `Không xếp hạng được: ${message}`,
   );
 
-  const shown = useMemo(() => {
-    const words = fold(state.query).split(/\s+/u).filter(Boolean);
-    return (rows ?? []).filter((r) => words.every((w) => r.search.includes(w)));
-  }, [rows, state.query]);
+  const shown = useMemo(() => (rows ?? []).filter((r) => matchesFolded(r.search, state.query)), [rows, state.query]);
   const selectedIndex = Math.min(state.selected, Math.max(0, shown.length - 1));
   const selected = shown[selectedIndex];
   const page = Math.max(1, app.bodyRows - 6);

@@ -1,7 +1,7 @@
 // Team list state: the selected row, the `/` filter, whether dissolved teams show. Pure.
 import type { TeamRow } from '../../db/teams.js';
 import type { TeamWarning } from '../../domain/warnings.js';
-import { fold } from '../../domain/text.js';
+import { fold, matchesFolded } from '../../domain/text.js';
 import { type ListFilterAction, type ListFilterState, initialListFilter, listFilterReducer } from '../components/listFilter.js';
 
 export interface TeamListRow {
@@ -41,6 +41,5 @@ export function teamHaystack(team: Pick<TeamRow, 'code' | 'name' | 'areaName'>):
  * side folded in advance: 2,000 teams take ~0,1 ms per key instead of ~3,5 ms (measured).
  */
 export function visibleTeams(rows: readonly TeamListRow[], s: Pick<TeamsState, 'query' | 'showDissolved'>): TeamListRow[] {
-  const words = fold(s.query).split(/\s+/u).filter(Boolean);
-  return rows.filter((r) => (s.showDissolved || !r.team.dissolvedOn) && words.every((w) => r.haystack.includes(w)));
+  return rows.filter((r) => (s.showDissolved || !r.team.dissolvedOn) && matchesFolded(r.haystack, s.query));
 }
