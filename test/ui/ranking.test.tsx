@@ -48,4 +48,16 @@ describe('commendation ranking', () => {
     await app.press(KEYS.enter, KEYS.enter);
     await app.waitFor('Tổ CNSCĐ thôn Ngọc Động (THON-NGOCDONG)');
   });
+
+  it('PgDn/PgUp page through the list while the filter is being typed', async () => {
+    const app = await renderApp(await demoDb(), { screen: { name: 'ranking', asOf: '2026-10' } });
+    await app.waitFor('Điểm = trung bình');
+    await app.press('/');
+    await app.type('to'); // every team: "Tổ …"
+    await app.waitFor('Tìm: to▏ · 15/15 tổ');
+    await app.press(KEYS.pageDown);
+    await app.waitFor(/^›\s+1[0-5] /mu);
+    await app.press(KEYS.pageUp);
+    await app.waitFor(/^›\s+1 /mu);
+  });
 });

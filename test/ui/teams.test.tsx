@@ -45,6 +45,20 @@ describe('team list', () => {
   });
 });
 
+describe('team list paging', () => {
+  it('PgDn/PgUp page through the list while the filter is being typed', async () => {
+    const app = await renderApp(await demoDb(), { screen: { name: 'teams' } });
+    await app.waitFor('Mã tổ');
+    await app.press('/');
+    await app.type('to'); // every team: "Tổ …"
+    await app.waitFor('tìm: to▏ (15 tổ)');
+    await app.press(KEYS.pageDown);
+    await app.waitFor(/^› THON-YENLAC/mu);
+    await app.press(KEYS.pageUp);
+    await app.waitFor(/^› CAP-XA/mu);
+  });
+});
+
 describe('team page', () => {
   it("shows the team's area, decision, months reported, trainings, members and warnings", async () => {
     const pg = await demoDb();

@@ -29,7 +29,7 @@ export function RankingScreen() {
   useKeys(
     'ranking',
     state.filtering
-      ? filterHandlers(dispatch, shown.length)
+      ? filterHandlers(dispatch, shown.length, page)
       : {
           back: state.query ? () => dispatch({ type: 'endFilter', clear: true }) : undefined,
           ...moveHandlers(dispatch, shown.length, page),

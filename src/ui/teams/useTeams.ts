@@ -43,7 +43,7 @@ export function useTeams() {
   useKeys(
     'teams',
     state.filtering
-      ? filterHandlers(dispatch, shown.length)
+      ? filterHandlers(dispatch, shown.length, page)
       : {
           ...moveHandlers(dispatch, shown.length, page),
           filter: () => dispatch({ type: 'startFilter' }),
