@@ -6,7 +6,8 @@ import { computeStatus, loadFormMonths, loadForms } from '../../src/db/evaluatio
 import { listIndicators } from '../../src/db/unit.js';
 import { statusJson } from '../../src/domain/status.js';
 import { bodyRowsFor, homeFrame } from '../../src/ui/home/frame.js';
-import { displayName, filterRows, loadHomeModel } from '../../src/ui/home/model.js';
+import { displayName } from '../../src/ui/components/teamName.js';
+import { filterRows, loadHomeModel } from '../../src/ui/home/model.js';
 import { demoDb } from '../support/db.js';
 import { TEST_NOW } from '../support/templates.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pageReducer } from '../../src/ui/components/asOfPage.js';
 import { maxOffset, wrapText } from '../../src/ui/components/ScrollLines.js';
-import { listWindow } from '../../src/ui/home/HomeView.js';
-import { displayName } from '../../src/ui/home/model.js';
+import { listWindow } from '../../src/ui/components/listWindow.js';
+import { displayName } from '../../src/ui/components/teamName.js';
 import { homeReducer, initialHome } from '../../src/ui/home/reducer.js';
 
 describe('home state', () => {
@@ -43,6 +43,9 @@ describe('home state', () => {
     expect(displayName('Tổ CNSCĐ TDP Đông Sơn')).toBe('TDP Đông Sơn');
     expect(displayName('Tổ Chuyển đổi số cộng đồng thôn Yên')).toBe('thôn Yên');
     expect(displayName('Tổ dân phố 3')).toBe('Tổ dân phố 3');
+    // The grid's column and the lists share this one rule.
+    expect(displayName('Tổ CĐSCĐ thôn Yên')).toBe('thôn Yên');
+    expect(displayName('Tổ CNSCĐ')).toBe('Tổ CNSCĐ');
   });
 });
 

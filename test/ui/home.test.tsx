@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeStatus } from '../../src/db/evaluation.js';
 import { statusJson } from '../../src/domain/status.js';
-import { displayName } from '../../src/ui/home/model.js';
+import { displayName } from '../../src/ui/components/teamName.js';
 import { demoDb } from '../support/db.js';
 import { KEYS, type Rendered, renderApp, waitUntil } from '../support/ui.js';
 

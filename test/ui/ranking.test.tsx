@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeStatus } from '../../src/db/evaluation.js';
 import { rankTeams } from '../../src/domain/ranking.js';
-import { displayName } from '../../src/ui/home/model.js';
+import { displayName } from '../../src/ui/components/teamName.js';
 import { demoDb } from '../support/db.js';
 import { KEYS, renderApp } from '../support/ui.js';
 

@@ -3,6 +3,7 @@ import type { AutoBackupOutcome } from '../../io/backup/auto.js';
 import { formatAge, formatBytes, formatDateTime } from '../../io/backup/describe.js';
 import { AUTO_KEEP, type BackupKind } from '../../io/backup/folder.js';
 import { padCell, truncate } from '../../io/text-table.js';
+import { listWindow } from '../components/listWindow.js';
 import { tint } from '../theme.js';
 import type { BackupListing } from './useBackup.js';
 
@@ -24,8 +25,8 @@ export function BackupView(p: BackupViewProps) {
   if (!p.listing) return <Text dimColor>Đang đọc thư mục sao lưu…</Text>;
   const { dir, entries } = p.listing;
   const listRows = Math.max(1, p.bodyRows - 7);
-  const start = Math.max(0, Math.min(p.selectedIndex - Math.floor(listRows / 2), entries.length - listRows));
-  const visible = entries.slice(start, start + listRows);
+  const { start, end } = listWindow(p.selectedIndex, entries.length, listRows);
+  const visible = entries.slice(start, end);
   const selected = entries[p.selectedIndex];
   const autoNote = p.auto?.error ?? p.auto?.warning ?? null;
   return (

@@ -4,6 +4,7 @@ import type { TeamRow } from '../../db/teams.js';
 import { STATUS_COLORS } from '../../domain/labels.js';
 import { type Month, monthLabel } from '../../domain/period.js';
 import { padCell, truncate } from '../../io/text-table.js';
+import { listWindow } from '../components/listWindow.js';
 import { tint } from '../theme.js';
 import type { PickState } from './reducer.js';
 
@@ -27,7 +28,7 @@ export function EntryPickView(p: EntryPickViewProps) {
   if (!p.teams) return <Text dimColor>Đang đọc danh sách tổ…</Text>;
   const received = p.teams.filter((t) => p.withForm.has(t.id)).length;
   const listRows = Math.max(1, p.bodyRows - 4);
-  const start = Math.max(0, Math.min(p.selected - Math.floor(listRows / 2), p.rows.length - listRows));
+  const { start, end } = listWindow(p.selected, p.rows.length, listRows);
   const codeWidth = 14;
   const nameWidth = Math.max(16, p.columns - 2 - 2 - codeWidth - 16);
   return (
@@ -41,7 +42,7 @@ export function EntryPickView(p: EntryPickViewProps) {
       <Text wrap="truncate-end">
         Tìm tổ: <Text inverse>{p.state.query}▏</Text> <Text dimColor>(gõ tên hoặc mã, không cần dấu · Enter mở phiếu)</Text>
       </Text>
-      {p.rows.slice(start, start + listRows).map((t, k) => {
+      {p.rows.slice(start, end).map((t, k) => {
         const sel = start + k === p.selected;
         const has = p.withForm.has(t.id);
         return (

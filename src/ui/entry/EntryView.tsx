@@ -6,6 +6,7 @@ import { type Month, addMonths, monthLabel } from '../../domain/period.js';
 import { formatInt } from '../../domain/text.js';
 import { padCell, truncate } from '../../io/text-table.js';
 import { visibleTail } from '../components/TextField.js';
+import { listWindow } from '../components/listWindow.js';
 import { tint } from '../theme.js';
 import type { EntryData, SaveState } from './useEntry.js';
 import { type EntryField, type EntryState, displayText, fieldWarning } from './reducer.js';
@@ -28,13 +29,6 @@ function shownValue(field: EntryField, text: string): string {
   return field.kind === 'value' && /^\d+$/u.test(text) ? formatInt(Number(text)) : text;
 }
 
-/** The window of fields that fits, keeping the focused one visible. */
-export function fieldWindow(count: number, focus: number, rows: number): { start: number; end: number } {
-  if (count <= rows) return { start: 0, end: count };
-  const start = Math.max(0, Math.min(focus - Math.floor(rows / 2), count - rows));
-  return { start, end: start + rows };
-}
-
 export const SAVE_TEXT: Record<SaveState, string> = {
   idle: 'mỗi ô được lưu khi rời ô',
   saving: 'đang lưu…',
@@ -51,7 +45,7 @@ export function EntryView({ state: s, data, month, saveState, bodyRows, columns 
   const focused = s.fields[s.focus];
   const message = s.error ?? (focused ? fieldWarning(focused, s.draft, data.warnings) : null);
   // header (3) + the focused field's full label (+ its message line when there is one)
-  const win = fieldWindow(s.fields.length, s.focus, Math.max(3, bodyRows - 4 - (message ? 1 : 0)));
+  const win = listWindow(s.focus, s.fields.length, Math.max(3, bodyRows - 4 - (message ? 1 : 0)));
   const area = team?.areaName ? ` · ${team.areaName}` : '';
   const households = team?.households ? ` · ${formatInt(team.households)} hộ` : '';
   return (

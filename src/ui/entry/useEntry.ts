@@ -6,7 +6,7 @@ import { type TeamRow, getTeam } from '../../db/teams.js';
 import { type Month, addMonths, monthLabel } from '../../domain/period.js';
 import { todayIso } from '../../domain/text.js';
 import { useApp } from '../context.js';
-import { displayName } from '../home/model.js';
+import { displayName } from '../components/teamName.js';
 import { NOTHING_TO_UNDO, runUndo } from '../history/undo.js';
 import { QUIT_DISCARD_QUESTION } from '../keys/shell.js';
 import { KeyContext, useKeys } from '../keys/useKeys.js';

@@ -8,6 +8,7 @@ import { monthLabel } from '../../domain/period.js';
 import type { Indicator } from '../../domain/schemas.js';
 import { formatInt } from '../../domain/text.js';
 import { padCell, truncate } from '../../io/text-table.js';
+import { displayName } from '../components/teamName.js';
 import { tint } from '../theme.js';
 import { type GridState, type GridTeam, missingCount } from './reducer.js';
 import { CELL_WIDTH } from './useGrid.js';
@@ -21,11 +22,6 @@ export interface GridViewProps {
   layout: { nameWidth: number; cols: number; rows: number };
   indicators: readonly Indicator[];
   loadError: string | null;
-}
-
-/** In a narrow column the common "Tổ CNSCĐ" prefix says nothing: `Tổ CNSCĐ TDP Lê Lợi` → `TDP Lê Lợi`. */
-export function compactTeamName(name: string): string {
-  return name.replace(/^Tổ\s+(CNSCĐ|CĐSCĐ|CĐS|Công nghệ số cộng đồng|Chuyển đổi số cộng đồng)\s+/iu, '') || name;
 }
 
 function cellText(v: number | null | undefined): string {
@@ -58,7 +54,7 @@ const GridRow = memo(function GridRow({ team, values, codes, nameWidth, selected
     <Text wrap="truncate-end" bold={selected}>
       {selected ? '›' : ' '}
       <Text color={missing ? tint(STATUS_COLORS.chua_bao_cao) : undefined}>{missing ? MISSING_MARK : ' '}</Text>{' '}
-      {padCell(truncate(compactTeamName(team.name), nameWidth), nameWidth)}
+      {padCell(truncate(displayName(team.name), nameWidth), nameWidth)}
       {cursorCol >= 0 ? (
         <>
           {before ? ' ' + before : ''} <Text inverse>{parts[cursorCol]}</Text>

@@ -5,6 +5,7 @@ import type { TeamRow } from '../../db/teams.js';
 import { type Month, monthLabel } from '../../domain/period.js';
 import type { Indicator } from '../../domain/schemas.js';
 import { padCell, truncate } from '../../io/text-table.js';
+import { listWindow } from '../components/listWindow.js';
 import { tint } from '../theme.js';
 import { SOURCE_LABELS, changeValueText, fieldLabel, formatDateTime } from './describe.js';
 import type { HistoryState } from './reducer.js';
@@ -30,7 +31,7 @@ export function HistoryView(p: HistoryViewProps) {
   const changeW = Math.max(12, p.columns - 2 - TIME_W - FIELD_W - SOURCE_W - 4 - 1);
   const listRows = Math.max(1, p.bodyRows - 4);
   const sel = Math.min(p.state.selected, Math.max(0, p.rows.length - 1));
-  const start = Math.max(0, Math.min(sel - Math.floor(listRows / 2), p.rows.length - listRows));
+  const { start, end } = listWindow(sel, p.rows.length, listRows);
   const current = p.rows[sel];
   return (
     <Box flexDirection="column">
@@ -41,7 +42,7 @@ export function HistoryView(p: HistoryViewProps) {
         {'  '}
         {padCell('Thời gian', TIME_W)} {padCell('Ô', FIELD_W)} {padCell('Cũ → mới', changeW)} Nguồn
       </Text>
-      {p.rows.slice(start, start + listRows).map((c, k) => {
+      {p.rows.slice(start, end).map((c, k) => {
         const selected = start + k === sel;
         const change = `${c.undone ? '↶ ' : ''}${changeValueText(c.field, c.oldValue)} → ${changeValueText(c.field, c.newValue)}`;
         return (

@@ -14,7 +14,9 @@ import { StatusBadge } from '../components/StatusBadge.js';
 import { keysLabel } from '../keys/keymap.js';
 import { bindingById } from '../keys/table.js';
 import { tint } from '../theme.js';
-import { type HomeModel, type HomeRow, displayName } from './model.js';
+import { listWindow } from '../components/listWindow.js';
+import { displayName } from '../components/teamName.js';
+import type { HomeModel, HomeRow } from './model.js';
 import type { StatusFilter } from './reducer.js';
 
 export interface HomeViewProps {
@@ -77,12 +79,6 @@ export function deadlineLine(model: HomeModel): { text: string; color?: string }
     text: `Hạn báo cáo ${quarterLabel(d.quarter[0]!)}: ${when} (${left})`,
     color: d.daysLeft <= 3 ? 'red' : d.daysLeft <= 10 ? 'yellow' : undefined,
   };
-}
-
-/** Rows of the list window: the selected row stays visible (kept near the middle). */
-export function listWindow(selected: number, count: number, rows: number): { start: number; end: number } {
-  const start = Math.max(0, Math.min(selected - Math.floor(rows / 2), count - rows));
-  return { start, end: Math.min(count, start + rows) };
 }
 
 export function HomeView(p: HomeViewProps) {

@@ -12,6 +12,7 @@ import type { StatusReport } from '../../domain/status.js';
 import type { Status } from '../../domain/targets.js';
 import { compareVi, fold, matchesFolded, todayIso } from '../../domain/text.js';
 import type { EvalInput } from '../../db/evaluation.js';
+import { displayName } from '../components/teamName.js';
 import type { StatusFilter } from './reducer.js';
 
 export interface HomeRow {
@@ -33,12 +34,6 @@ export interface HomeModel {
   deadline: Deadline | null;
   /** Months of the deadline's quarter that have finished (forms due), and the teams missing some. */
   missing: { months: Month[]; teams: MissingForms[] };
-}
-
-/** "Tổ CNSCĐ TDP Đông Sơn" → "TDP Đông Sơn": the common prefix wastes a narrow column. */
-export function displayName(name: string): string {
-  const m = /^Tổ\s+(CNSCĐ|CĐS|CNS|Công nghệ số cộng đồng|Chuyển đổi số cộng đồng)\s+(.+)$/iu.exec(name);
-  return m ? m[2]! : name;
 }
 
 export function homeRows(report: StatusReport, indicators: readonly Indicator[]): HomeRow[] {

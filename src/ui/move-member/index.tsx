@@ -8,6 +8,7 @@ import { ROLE_LABELS } from '../../domain/schemas.js';
 import { formatDate, todayIso } from '../../domain/text.js';
 import { padCell, truncate } from '../../io/text-table.js';
 import { TextField } from '../components/TextField.js';
+import { listWindow } from '../components/listWindow.js';
 import { Waiting } from '../components/Waiting.js';
 import { useApp } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
@@ -78,7 +79,7 @@ function MoveForm({ member, teams }: { member: MemberRow; teams: TeamRow[] }) {
   );
 
   const listRows = Math.max(1, app.bodyRows - 9);
-  const start = Math.max(0, Math.min(selectedIndex - Math.floor(listRows / 2), list.length - listRows));
+  const { start, end } = listWindow(selectedIndex, list.length, listRows);
   const shown = (field: 'team' | 'date') => (s.submitted || (field === 'team' && s.query) ? checked.errors[field] : undefined);
   return (
     <Box flexDirection="column">
@@ -93,7 +94,7 @@ function MoveForm({ member, teams }: { member: MemberRow; teams: TeamRow[] }) {
         </Text>
       )}
       <TextField label="Tổ mới (gõ để tìm)" value={s.query} focused={onTeam} labelWidth={20} width={24} error={shown('team')} columns={app.terminal.columns} />
-      {list.slice(start, start + listRows).map((t, i) => {
+      {list.slice(start, end).map((t, i) => {
         const sel = start + i === selectedIndex;
         return (
           <Text key={t.id} inverse={sel && onTeam} bold={sel} wrap="truncate-end">

@@ -5,8 +5,8 @@ import type { RankRow } from '../../domain/ranking.js';
 import { formatPercent } from '../../domain/text.js';
 import { padCell, truncate } from '../../io/text-table.js';
 import { StatusBadge } from '../components/StatusBadge.js';
-import { listWindow } from '../home/HomeView.js';
-import { displayName } from '../home/model.js';
+import { listWindow } from '../components/listWindow.js';
+import { displayName } from '../components/teamName.js';
 import { tint } from '../theme.js';
 
 export interface RankingViewProps {

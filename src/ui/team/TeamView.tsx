@@ -6,6 +6,7 @@ import { ROLE_LABELS, type Plan } from '../../domain/schemas.js';
 import { formatDate, formatInt } from '../../domain/text.js';
 import { type TeamWarning, isOverAge } from '../../domain/warnings.js';
 import { padCell, truncate } from '../../io/text-table.js';
+import { listWindow } from '../components/listWindow.js';
 import { tint } from '../theme.js';
 import { monthsReported, trainedCount, trainingsHeld } from './reducer.js';
 
@@ -48,8 +49,8 @@ export function TeamView(p: TeamViewProps) {
   const w = memberColumns(p.columns);
   const sel = p.members[p.selectedIndex];
   const listRows = Math.max(2, p.bodyRows - 7 - (p.warnings.length ? 1 : 0) - 2);
-  const start = Math.max(0, Math.min(p.selectedIndex - Math.floor(listRows / 2), p.members.length - listRows));
-  const visible = p.members.slice(start, start + listRows);
+  const { start, end } = listWindow(p.selectedIndex, p.members.length, listRows);
+  const visible = p.members.slice(start, end);
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">

@@ -7,7 +7,7 @@ import { lastFinishedMonth } from '../../domain/period.js';
 import { formatDate, parseDate, todayIso } from '../../domain/text.js';
 import { teamWarnings } from '../../domain/warnings.js';
 import { useApp } from '../context.js';
-import { displayName } from '../home/model.js';
+import { displayName } from '../components/teamName.js';
 import { useKeys } from '../keys/useKeys.js';
 import { initialTeamPage, teamPageReducer } from './reducer.js';
 

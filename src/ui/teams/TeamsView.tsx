@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { formatDate, formatInt } from '../../domain/text.js';
 import { padCell, truncate } from '../../io/text-table.js';
+import { listWindow } from '../components/listWindow.js';
 import { tint } from '../theme.js';
 import type { TeamListRow, TeamsState } from './reducer.js';
 
@@ -33,8 +34,8 @@ export function TeamsView(p: TeamsViewProps) {
   const w = teamColumns(p.columns);
   const active = p.rows.length - p.dissolvedCount;
   const listRows = Math.max(1, p.bodyRows - 3);
-  const start = Math.max(0, Math.min(p.selectedIndex - Math.floor(listRows / 2), p.shown.length - listRows));
-  const visible = p.shown.slice(start, start + listRows);
+  const { start, end } = listWindow(p.selectedIndex, p.shown.length, listRows);
+  const visible = p.shown.slice(start, end);
   const sel = p.shown[p.selectedIndex];
   return (
     <Box flexDirection="column">
