@@ -39,18 +39,22 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
   return [line(columns.map((c) => c.title)), widths.map((w) => '-'.repeat(w)).join(gap), ...cells.map(line)];
 }
 
-/** Word-wrap to a display width (a word longer than the width is cut). */
-export function wrapText(s: string, width: number): string[] {
+/**
+ * Word-wrap to a display width (a word longer than the width is cut). `indent` starts every
+ * line and counts in the width.
+ */
+export function wrapText(s: string, width: number, indent = ''): string[] {
+  const room = Math.max(1, width - stringWidth(indent));
   const lines: string[] = [];
   let line = '';
   for (const word of s.split(/\s+/u).filter(Boolean)) {
     const candidate = line ? `${line} ${word}` : word;
-    if (stringWidth(candidate) <= width) line = candidate;
+    if (stringWidth(candidate) <= room) line = candidate;
     else {
       if (line) lines.push(line);
-      line = stringWidth(word) <= width ? word : truncate(word, width);
+      line = stringWidth(word) <= room ? word : truncate(word, room);
     }
   }
   if (line || lines.length === 0) lines.push(line);
-  return lines;
+  return indent ? lines.map((l) => indent + l) : lines;
 }

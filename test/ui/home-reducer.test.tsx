@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageReducer } from '../../src/ui/components/asOfPage.js';
-import { maxOffset, wrapText } from '../../src/ui/components/ScrollLines.js';
+import { wrapText } from '../../src/io/text-table.js';
+import { maxOffset } from '../../src/ui/components/ScrollLines.js';
 import { listWindow } from '../../src/ui/components/listWindow.js';
 import { displayName } from '../../src/ui/components/teamName.js';
 import { homeReducer, initialHome } from '../../src/ui/home/reducer.js';
@@ -62,5 +63,7 @@ describe('scrolling pages', () => {
   it('wraps words to the width', () => {
     expect(wrapText('một hai ba bốn năm', 8, '  ')).toEqual(['  một', '  hai ba', '  bốn', '  năm']);
     expect(wrapText('Mục tiêu toàn phường', 80)).toEqual(['Mục tiêu toàn phường']);
+    // A word longer than the room left after the indent is cut, so no line is wider than asked.
+    expect(wrapText('Chuyểnđổisốcộngđồng ok', 10, '   ')).toEqual(['   Chuyển…', '   ok']);
   });
 });

@@ -2,7 +2,6 @@
 // Each line must be a single row (wrap="truncate-end"); the last visible row says how much is left.
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import stringWidth from 'string-width';
 import { type Month, monthLabel } from '../../domain/period.js';
 import { tint } from '../theme.js';
 
@@ -46,20 +45,4 @@ export function AsOfLines(p: {
   if (!p.model) return <Text dimColor>Đang tính…</Text>;
   const lines = p.model.asOf === p.asOf ? p.lines : [<Text dimColor>Đang tính tháng {monthLabel(p.asOf)}…</Text>, ...p.lines.slice(1)];
   return <ScrollLines lines={lines} offset={p.offset} rows={p.rows} />;
-}
-
-/** Split text into lines of at most `width` columns at spaces (a word longer than the width is cut). */
-export function wrapText(text: string, width: number, indent = ''): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/u).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : indent + word;
-    if (stringWidth(next) <= width || !line) line = next;
-    else {
-      out.push(line);
-      line = indent + word;
-    }
-  }
-  if (line) out.push(line);
-  return out;
 }
