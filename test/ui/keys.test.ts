@@ -116,6 +116,18 @@ function key(over: Partial<Key> = {}): Key {
   } as Key;
 }
 
+describe('keys named in screen text', () => {
+  it('come from the key table', async () => {
+    const { hint, keyName } = await import('../../src/ui/keys/hint.js');
+    expect(keyName('addMember')).toBe('a');
+    expect(keyName('markMember')).toBe('Space');
+    expect(keyName('resetField')).toBe('Ctrl+R');
+    expect(`${keyName('gridPrevMonth')}/${keyName('gridNextMonth')}`).toBe('[/]');
+    expect(hint('goCommune')).toBe('c Toàn xã');
+    expect(() => keyName('noSuchBinding')).toThrow();
+  });
+});
+
 describe('parseKey (Ink 6 quirks)', () => {
   it('reads Backspace, which Ink reports as delete', () => {
     expect(parseKey('', key({ delete: true })).name).toBe('backspace');

@@ -6,6 +6,7 @@ import { useContext, useEffect, useState } from 'react';
 import { backupAgeLine } from '../../io/backup/describe.js';
 import { type BackupEntry, newestBackup } from '../../io/backup/folder.js';
 import { useApp } from '../context.js';
+import { keyName } from '../keys/hint.js';
 import { ScreenActiveContext } from '../keys/useKeys.js';
 import { tint } from '../theme.js';
 
@@ -41,7 +42,7 @@ export function BackupAge() {
     <Text color={line.stale ? tint('yellow') : undefined} dimColor={!line.stale} wrap="truncate-end">
       {line.stale ? '! ' : ''}
       {line.text}
-      {line.stale ? ' (b: sao lưu)' : ''}
+      {line.stale ? ` (${keyName('goBackup')}: sao lưu)` : ''}
     </Text>
   );
 }

@@ -4,6 +4,7 @@ import { formatAge, formatBytes, formatDateTime } from '../../io/backup/describe
 import { AUTO_KEEP, type BackupKind } from '../../io/backup/folder.js';
 import { padCell, truncate } from '../../io/text-table.js';
 import { listWindow } from '../components/listWindow.js';
+import { keyName } from '../keys/hint.js';
 import { tint } from '../theme.js';
 import type { BackupListing } from './useBackup.js';
 
@@ -36,7 +37,7 @@ export function BackupView(p: BackupViewProps) {
         {dir.configured ? '' : ' (mặc định)'}
       </Text>
       <Text dimColor wrap="truncate-end">
-        Tự động: một bản mỗi ngày khi mở chương trình, giữ {AUTO_KEEP} bản tự động gần nhất. d: đổi thư mục.
+        Tự động: một bản mỗi ngày khi mở chương trình, giữ {AUTO_KEEP} bản tự động gần nhất. {keyName('backupDir')}: đổi thư mục.
       </Text>
       {autoNote ? (
         <Text color={tint(p.auto?.error ? 'red' : 'yellow')} wrap="truncate-end">
@@ -56,7 +57,7 @@ export function BackupView(p: BackupViewProps) {
           </Text>
         );
       })}
-      {entries.length === 0 ? <Text color={tint('yellow')}>Chưa có bản sao lưu nào. Nhấn b để sao lưu ngay.</Text> : null}
+      {entries.length === 0 ? <Text color={tint('yellow')}>Chưa có bản sao lưu nào. Nhấn {keyName('backupNow')} để sao lưu ngay.</Text> : null}
       {selected ? (
         <Text dimColor wrap="truncate-middle">
           Tệp: {truncate(selected.name, Math.max(20, p.columns - 6))}

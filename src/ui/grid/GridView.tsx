@@ -9,6 +9,7 @@ import type { Indicator } from '../../domain/schemas.js';
 import { formatInt } from '../../domain/text.js';
 import { padCell, truncate } from '../../io/text-table.js';
 import { displayName } from '../components/teamName.js';
+import { keyName } from '../keys/hint.js';
 import { tint } from '../theme.js';
 import { type GridState, type GridTeam, missingCount } from './reducer.js';
 import { CELL_WIDTH } from './useGrid.js';
@@ -78,7 +79,7 @@ export function GridView({ state: s, layout, indicators, loadError }: GridViewPr
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
-        <Text bold>Tháng {monthLabel(s.month)}</Text> ([/] đổi tháng) · {s.teams.length} tổ · chưa có phiếu: {missingCount(s)} · dòng{' '}
+        <Text bold>Tháng {monthLabel(s.month)}</Text> ({keyName('gridPrevMonth')}/{keyName('gridNextMonth')} đổi tháng) · {s.teams.length} tổ · chưa có phiếu: {missingCount(s)} · dòng{' '}
         {s.teams.length ? s.row + 1 : 0}/{s.teams.length} · cột {s.col + 1}/{s.codes.length} {more}
       </Text>
       <Text bold wrap="truncate-end">

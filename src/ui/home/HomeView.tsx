@@ -11,8 +11,7 @@ import { formatDate, formatInt, formatPercent } from '../../domain/text.js';
 import { padCell, truncate } from '../../io/text-table.js';
 import { Bar, barString } from '../components/Bar.js';
 import { StatusBadge } from '../components/StatusBadge.js';
-import { keysLabel } from '../keys/keymap.js';
-import { bindingById } from '../keys/table.js';
+import { hint } from '../keys/hint.js';
 import { tint } from '../theme.js';
 import { listWindow } from '../components/listWindow.js';
 import { displayName } from '../components/teamName.js';
@@ -41,11 +40,6 @@ export interface HomeViewProps {
 const BADGE = 14; // "? Chưa báo cáo"
 const BAR = 8;
 const NO_TARGETS = 'không có chỉ tiêu nào áp dụng cho tổ này';
-
-function hint(id: string): string {
-  const b = bindingById(id);
-  return `${keysLabel(b.keys)} ${b.label}`;
-}
 
 /** Who owes forms, cut to the width with "và N tổ khác". */
 export function missingLine(model: HomeModel, width: number): string {

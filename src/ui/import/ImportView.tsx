@@ -3,6 +3,7 @@ import { IMPORT_KIND_LABELS } from '../../io/csv/import.js';
 import { formatProblem } from '../../io/csv/problems.js';
 import { formatInt } from '../../domain/text.js';
 import { barString } from '../components/Bar.js';
+import { keyName } from '../keys/hint.js';
 import { tint } from '../theme.js';
 import { type ImportState, canWrite } from './reducer.js';
 
@@ -56,7 +57,7 @@ export function ImportView({ state: s, listRows, columns }: { state: ImportState
       ))}
       {canWrite(s) ? (
         <Text color={tint('green')} bold>
-          Tệp hợp lệ. Nhấn y để ghi vào dữ liệu, Esc để quay lại.
+          Tệp hợp lệ. Nhấn {keyName('confirm')} để ghi vào dữ liệu, {keyName('back')} để quay lại.
         </Text>
       ) : null}
       {s.phase === 'writing' && s.progress ? (

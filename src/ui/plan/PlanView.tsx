@@ -3,6 +3,7 @@
 import { Box, Text } from 'ink';
 import type { FieldDef, FormState } from '../components/form.js';
 import { TextField } from '../components/TextField.js';
+import { keyName } from '../keys/hint.js';
 import { tint } from '../theme.js';
 import { LABEL_WIDTH } from './fields.js';
 import { type PlanLine, visibleWindow } from './reducer.js';
@@ -29,7 +30,7 @@ function Hint(p: Pick<PlanViewProps, 'presetName' | 'hasPreset' | 'dirty' | 'sav
   if (p.errors._) return <Text color={tint('red')} wrap="truncate-end">✗ {p.errors._}</Text>;
   if (p.saving) return <Text dimColor>Đang lưu…</Text>;
   // Tab and Ctrl+S are in the footer already; the preset's name is what may be cut.
-  const reset = p.hasPreset ? 'Ctrl+R: về giá trị mẫu · ' : '';
+  const reset = p.hasPreset ? `${keyName('resetField')}: về giá trị mẫu · ` : '';
   return (
     <Text wrap="truncate-end">
       {p.dirty ? <Text color={tint('yellow')}>● Có thay đổi chưa lưu · </Text> : null}

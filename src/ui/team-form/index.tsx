@@ -7,6 +7,7 @@ import { FormView } from '../components/FormView.js';
 import { Waiting } from '../components/Waiting.js';
 import { useForm } from '../components/useForm.js';
 import { useApp } from '../context.js';
+import { keyName } from '../keys/hint.js';
 import { TEAM_FIELDS, checkTeam, teamValues } from './fields.js';
 
 export function TeamFormScreen({ teamId }: { teamId?: number }) {
@@ -42,7 +43,7 @@ function TeamForm({ team }: { team: TeamRow | null }) {
         } else {
           const id = await app.db.transaction((tx) => createTeam(tx, input));
           app.dataChanged();
-          app.notify(`Đã thêm ${input.name}. Bấm a để thêm thành viên.`);
+          app.notify(`Đã thêm ${input.name}. Bấm ${keyName('addMember')} để thêm thành viên.`);
           app.replace({ name: 'team', teamId: id });
         }
       } catch (e) {

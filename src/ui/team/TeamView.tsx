@@ -7,6 +7,7 @@ import { formatDate, formatInt } from '../../domain/text.js';
 import { type TeamWarning, isOverAge } from '../../domain/warnings.js';
 import { padCell, truncate } from '../../io/text-table.js';
 import { listWindow } from '../components/listWindow.js';
+import { keyName } from '../keys/hint.js';
 import { tint } from '../theme.js';
 import { monthsReported, trainedCount, trainingsHeld } from './reducer.js';
 
@@ -95,7 +96,7 @@ export function TeamView(p: TeamViewProps) {
       {visible.map((m, i) => (
         <MemberLine key={m.id} m={m} selected={start + i === p.selectedIndex} marked={p.marked.includes(m.id)} overAge={isOverAge(m, p.plan, p.today)} nameWidth={w.name} orgWidth={w.org} />
       ))}
-      {p.members.length === 0 ? <Text dimColor>Tổ chưa có thành viên. Bấm a để thêm.</Text> : null}
+      {p.members.length === 0 ? <Text dimColor>Tổ chưa có thành viên. Bấm {keyName('addMember')} để thêm.</Text> : null}
       {sel ? <MemberDetail m={sel} marked={p.marked.length} dissolved={!!t.dissolvedOn} /> : null}
     </Box>
   );
@@ -124,7 +125,9 @@ function MemberDetail({ m, marked, dissolved }: { m: MemberRow; marked: number; 
         {m.leftOn ? `, rời tổ ${formatDate(m.leftOn)}` : ', đang tham gia'} · tập huấn: {trainings}
       </Text>
       <Text color={tint('cyan')} wrap="truncate-end">
-        {marked ? `Đã đánh dấu ${marked} thành viên: h để ghi tập huấn cho họ` : `Space đánh dấu thành viên, h ghi tập huấn, v chuyển tổ, x ${dissolved ? 'khôi phục' : 'giải thể'} tổ`}
+        {marked
+          ? `Đã đánh dấu ${marked} thành viên: ${keyName('recordTraining')} để ghi tập huấn cho họ`
+          : `${keyName('markMember')} đánh dấu thành viên, ${keyName('recordTraining')} ghi tập huấn, ${keyName('moveMember')} chuyển tổ, ${keyName('dissolveTeam')} ${dissolved ? 'khôi phục' : 'giải thể'} tổ`}
       </Text>
     </Box>
   );

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { formatDate, formatInt } from '../../domain/text.js';
 import { padCell, truncate } from '../../io/text-table.js';
 import { listWindow } from '../components/listWindow.js';
+import { keyName } from '../keys/hint.js';
 import { tint } from '../theme.js';
 import type { TeamListRow, TeamsState } from './reducer.js';
 
@@ -41,8 +42,8 @@ export function TeamsView(p: TeamsViewProps) {
     <Box flexDirection="column">
       <Text wrap="truncate-end">
         {active} tổ đang hoạt động
-        {p.dissolvedCount ? ` · ${p.dissolvedCount} đã giải thể (${p.state.showDissolved ? 'đang hiện' : 'd để hiện'})` : ''}
-        {p.state.filtering || p.state.query ? ` · tìm: ${p.state.query}${p.state.filtering ? '▏' : ''} (${p.shown.length} tổ)` : ' · / để tìm'}
+        {p.dissolvedCount ? ` · ${p.dissolvedCount} đã giải thể (${p.state.showDissolved ? 'đang hiện' : `${keyName('showDissolved')} để hiện`})` : ''}
+        {p.state.filtering || p.state.query ? ` · tìm: ${p.state.query}${p.state.filtering ? '▏' : ''} (${p.shown.length} tổ)` : ` · ${keyName('filter')} để tìm`}
       </Text>
       <Text bold wrap="truncate-end">
         {'  '}
@@ -65,7 +66,7 @@ export function TeamsView(p: TeamsViewProps) {
           </Text>
         );
       })}
-      {p.shown.length === 0 ? <Text dimColor>{p.rows.length ? 'Không có tổ nào phù hợp.' : 'Chưa có tổ nào. Bấm a để thêm tổ.'}</Text> : null}
+      {p.shown.length === 0 ? <Text dimColor>{p.rows.length ? 'Không có tổ nào phù hợp.' : `Chưa có tổ nào. Bấm ${keyName('addTeam')} để thêm tổ.`}</Text> : null}
       {sel && sel.warnings.length ? (
         <Text color={tint('yellow')} wrap="truncate-end">
           ⚠ {sel.warnings.map((x) => x.message).join(' · ')}
