@@ -10,7 +10,7 @@ export type Screen =
   | { name: 'home' }
   | { name: 'teamStatus'; teamId: number; asOf: Month }
   | { name: 'commune'; asOf: Month }
-  | { name: 'ranking'; asOf: Month }
+  | { name: 'ranking' }
   | { name: 'teams' }
   | { name: 'team'; teamId: number }
   | { name: 'teamForm'; teamId?: number }

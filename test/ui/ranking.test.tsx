@@ -38,7 +38,7 @@ describe('commendation ranking', () => {
 
   it('/ filters by name keeping the ranks; Enter opens the team', async () => {
     const pg = await demoDb();
-    const app = await renderApp(pg, { screen: { name: 'ranking', asOf: '2026-10' } });
+    const app = await renderApp(pg, { screen: { name: 'ranking' } });
     await app.waitFor('Điểm = trung bình');
     await app.press('/');
     await app.type('ngoc');
@@ -50,7 +50,7 @@ describe('commendation ranking', () => {
   });
 
   it('PgDn/PgUp page through the list while the filter is being typed', async () => {
-    const app = await renderApp(await demoDb(), { screen: { name: 'ranking', asOf: '2026-10' } });
+    const app = await renderApp(await demoDb(), { screen: { name: 'ranking' } });
     await app.waitFor('Điểm = trung bình');
     await app.press('/');
     await app.type('to'); // every team: "Tổ …"

@@ -29,8 +29,6 @@ export interface FormOptions<T> {
   save(value: T): Promise<Record<string, string> | void>;
   /** More keys of the screen (e.g. marking members in a list). */
   handlers?: Handlers;
-  /** Keys off (e.g. while the data loads). */
-  inactive?: boolean;
 }
 
 export interface FormHook {
@@ -94,18 +92,16 @@ export function useForm<T>(o: FormOptions<T>): FormHook {
     // While saving, Esc/q do nothing: the save goes back itself when done (two screens otherwise).
     saving
       ? { back: () => undefined }
-      : o.inactive
-        ? {}
-        : {
-            ...o.handlers,
-            nextField: onLastField(o.defs, state) ? () => void submit() : () => dispatch({ type: 'move', delta: 1 }),
-            prevField: () => dispatch({ type: 'move', delta: -1 }),
-            fieldDown: () => dispatch({ type: 'move', delta: 1 }),
-            fieldUp: () => dispatch({ type: 'move', delta: -1 }),
-            choicePrev: choose ? choose(-1) : undefined,
-            choiceNext: choose ? choose(1) : undefined,
-            save: () => void submit(),
-          },
+      : {
+          ...o.handlers,
+          nextField: onLastField(o.defs, state) ? () => void submit() : () => dispatch({ type: 'move', delta: 1 }),
+          prevField: () => dispatch({ type: 'move', delta: -1 }),
+          fieldDown: () => dispatch({ type: 'move', delta: 1 }),
+          fieldUp: () => dispatch({ type: 'move', delta: -1 }),
+          choicePrev: choose ? choose(-1) : undefined,
+          choiceNext: choose ? choose(1) : undefined,
+          save: () => void submit(),
+        },
     {
       typing: saving ? false : typingOf(focused),
       onText: (text) => dispatch({ type: 'type', text }),

@@ -163,11 +163,6 @@ export function gridReducer(state: GridState, a: GridAction): GridState {
   }
 }
 
-/** Commit the cell being edited without moving (before leaving the screen or the month). */
-export function commitInPlace(s: GridState): GridState {
-  return gridReducer(s, { type: 'move', dr: 0, dc: 0 });
-}
-
 /** How many teams of the list have no form for the month. */
 export function missingCount(s: Pick<GridState, 'teams' | 'values'>): number {
   let n = 0;

@@ -174,5 +174,5 @@ export function useGrid(startMonth: Month) {
     },
   );
 
-  return { state, layout, loadError, columns: app.terminal.columns, indicators: app.indicators };
+  return { state, layout, loadError, indicators: app.indicators };
 }

@@ -42,7 +42,7 @@ export function useHome() {
           goGrid: () => app.navigate({ name: 'grid', month: app.workMonth }),
           goTeams: () => app.navigate({ name: 'teams' }),
           goCommune: () => app.navigate({ name: 'commune', asOf: state.asOf }),
-          goRanking: () => app.navigate({ name: 'ranking', asOf: state.asOf }),
+          goRanking: () => app.navigate({ name: 'ranking' }),
           goImport: () => app.navigate({ name: 'import' }),
           goExport: () => app.navigate({ name: 'export' }),
           goBackup: () => app.navigate({ name: 'backup' }),
