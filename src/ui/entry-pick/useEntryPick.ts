@@ -1,35 +1,27 @@
 // Entry picker: month (←/→, never after the current month), team by typing part of its name or
 // code; Enter opens the paper form. Reads the team list and who has a form once per month.
-import { useEffect, useMemo, useReducer, useState } from 'react';
+import { useEffect, useMemo, useReducer } from 'react';
 import { teamsWithForm } from '../../db/forms.js';
-import { type TeamRow, listTeams } from '../../db/teams.js';
+import { listTeams } from '../../db/teams.js';
 import type { Month } from '../../domain/period.js';
+import { useLoaded } from '../components/useLoaded.js';
 import { useApp } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
 import { filterTeams, initialPick, pickReducer, selectedIndex, withSearch } from './reducer.js';
 
+const NONE: ReadonlySet<number> = new Set();
+
 export function useEntryPick(startMonth: Month | undefined) {
   const app = useApp();
   const [s, dispatch] = useReducer(pickReducer, startMonth ?? app.workMonth, initialPick);
-  const [teams, setTeams] = useState<TeamRow[] | null>(null);
-  const [withForm, setWithForm] = useState<ReadonlySet<number>>(new Set());
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([listTeams(app.db), teamsWithForm(app.db, s.month)]).then(
-      ([t, w]) => {
-        if (!live) return;
-        setTeams(t);
-        setWithForm(w);
-        dispatch({ type: 'reset' });
-      },
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
+  const { data, error } = useLoaded(async () => {
+    const [teams, withForm] = await Promise.all([listTeams(app.db), teamsWithForm(app.db, s.month)]);
+    return { teams, withForm };
   }, [app.db, s.month, app.dataVersion]);
+  const teams = data?.teams ?? null;
+  const withForm = data?.withForm ?? NONE;
+  // Fresh data: the cursor follows the next team without a form again.
+  useEffect(() => dispatch({ type: 'reset' }), [data]);
 
   // The month picked here is the month being worked on (header, grid).
   const { setWorkMonth } = app;

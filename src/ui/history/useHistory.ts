@@ -1,8 +1,9 @@
 // A form's change history: read it (after pending saves), `u` undoes the form's newest typed change.
-import { useEffect, useReducer, useState } from 'react';
-import { type ChangeRow, formHistory } from '../../db/forms.js';
-import { type TeamRow, getTeam } from '../../db/teams.js';
+import { useReducer } from 'react';
+import { formHistory } from '../../db/forms.js';
+import { getTeam } from '../../db/teams.js';
 import type { Month } from '../../domain/period.js';
+import { useLoaded } from '../components/useLoaded.js';
 import { useApp } from '../context.js';
 import { whenSaved } from '../saveQueue.js';
 import { useKeys } from '../keys/useKeys.js';
@@ -13,23 +14,14 @@ export function useHistory(teamId: number, month: Month) {
   const app = useApp();
   const { db } = app;
   const [s, dispatch] = useReducer(historyReducer, { selected: 0 });
-  const [rows, setRows] = useState<ChangeRow[] | null>(null);
-  const [team, setTeam] = useState<TeamRow | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    (async () => {
-      await whenSaved(db);
-      const [t, h] = await Promise.all([getTeam(db, teamId), formHistory(db, teamId, month, 500)]);
-      if (!live) return;
-      setTeam(t);
-      setRows(h);
-    })().catch((e: Error) => live && setError(e.message));
-    return () => {
-      live = false;
-    };
+  // After the saves still queued, so the list shows the change just typed.
+  const { data, error } = useLoaded(async () => {
+    await whenSaved(db);
+    const [team, rows] = await Promise.all([getTeam(db, teamId), formHistory(db, teamId, month, 500)]);
+    return { team, rows };
   }, [db, teamId, month, app.dataVersion]);
+  const rows = data?.rows ?? null;
+  const team = data?.team ?? null;
 
   const count = rows?.length ?? 0;
   const page = Math.max(1, app.bodyRows - 5);

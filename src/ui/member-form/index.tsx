@@ -1,7 +1,6 @@
 // Add or edit a member of a team. Warnings (a second Tổ trưởng, older than the plan prefers)
 // show beside their field and never block the save.
 import { Box, Text } from 'ink';
-import { useEffect, useState } from 'react';
 import { type MemberRow, addMember, listMembers, updateMember } from '../../db/members.js';
 import { type TeamRow, getTeam } from '../../db/teams.js';
 import { todayIso } from '../../domain/text.js';
@@ -10,6 +9,7 @@ import { FormView } from '../components/FormView.js';
 import { Waiting } from '../components/Waiting.js';
 import { numberOrNull } from '../components/form.js';
 import { useForm } from '../components/useForm.js';
+import { useLoaded } from '../components/useLoaded.js';
 import { useApp } from '../context.js';
 import { MEMBER_FIELDS, checkMember, memberValues } from './fields.js';
 
@@ -21,14 +21,11 @@ interface Loaded {
 
 export function MemberFormScreen({ teamId, memberId }: { teamId: number; memberId?: number }) {
   const app = useApp();
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    Promise.all([getTeam(app.db, teamId), listMembers(app.db, teamId)]).then(([team, members]) => {
-      const member = memberId === undefined ? null : (members.find((m) => m.id === memberId) ?? null);
-      if (!team || (memberId !== undefined && !member)) setError('Không tìm thấy tổ hoặc thành viên này.');
-      else setData({ team, members, member });
-    }, (e: Error) => setError(e.message));
+  const { data, error } = useLoaded(async (): Promise<Loaded> => {
+    const [team, members] = await Promise.all([getTeam(app.db, teamId), listMembers(app.db, teamId)]);
+    const member = memberId === undefined ? null : (members.find((m) => m.id === memberId) ?? null);
+    if (!team || (memberId !== undefined && !member)) throw new Error('Không tìm thấy tổ hoặc thành viên này.');
+    return { team, members, member };
   }, [app.db, teamId, memberId]);
   if (error || !data) return <Waiting screen="memberForm" error={error} />;
   return <MemberForm {...data} />;

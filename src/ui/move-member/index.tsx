@@ -1,7 +1,7 @@
 // Move a member to another team: the old membership ends on the date, a new one starts there
 // (role Thành viên, trainings kept), in one transaction.
 import { Box, Text } from 'ink';
-import { useEffect, useMemo, useReducer, useState } from 'react';
+import { useMemo, useReducer, useState } from 'react';
 import { type MemberRow, getMember, moveMember } from '../../db/members.js';
 import { type TeamRow, listTeams } from '../../db/teams.js';
 import { ROLE_LABELS } from '../../domain/schemas.js';
@@ -9,6 +9,7 @@ import { formatDate, todayIso } from '../../domain/text.js';
 import { padCell, truncate } from '../../io/text-table.js';
 import { TextField } from '../components/TextField.js';
 import { listWindow } from '../components/listWindow.js';
+import { useLoaded } from '../components/useLoaded.js';
 import { Waiting } from '../components/Waiting.js';
 import { useApp } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
@@ -17,13 +18,10 @@ import { candidates, checkMove, initialMove, moveReducer, movableTeams } from '.
 
 export function MoveMemberScreen({ teamId, memberId }: { teamId: number; memberId: number }) {
   const app = useApp();
-  const [data, setData] = useState<{ member: MemberRow; teams: TeamRow[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    Promise.all([getMember(app.db, memberId), listTeams(app.db)]).then(([member, teams]) => {
-      if (!member || member.teamId !== teamId) setError('Không tìm thấy thành viên này.');
-      else setData({ member, teams });
-    }, (e: Error) => setError(e.message));
+  const { data, error } = useLoaded(async () => {
+    const [member, teams] = await Promise.all([getMember(app.db, memberId), listTeams(app.db)]);
+    if (!member || member.teamId !== teamId) throw new Error('Không tìm thấy thành viên này.');
+    return { member, teams };
   }, [app.db, teamId, memberId]);
   if (error || !data) return <Waiting screen="moveMember" error={error} />;
   return <MoveForm member={data.member} teams={data.teams} />;

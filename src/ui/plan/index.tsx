@@ -1,10 +1,10 @@
 // Kế hoạch và chỉ tiêu: the plan in force and the status thresholds, read from the database
 // each time the screen opens, edited and saved together.
-import { useEffect, useState } from 'react';
 import { getPlan, getThresholds } from '../../db/unit.js';
 import { loadPreset } from '../../io/presets.js';
 import { useApp } from '../context.js';
 import { Waiting } from '../components/Waiting.js';
+import { useLoaded } from '../components/useLoaded.js';
 import { PlanView } from './PlanView.js';
 import { type LoadedPlan, usePlan } from './usePlan.js';
 
@@ -19,15 +19,15 @@ function presetPlan(id: string) {
 
 export function PlanScreen() {
   const app = useApp();
-  const [loaded, setLoaded] = useState<LoadedPlan | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    Promise.all([getPlan(app.db), getThresholds(app.db)]).then(
-      ([row, thresholds]) =>
-        row ? setLoaded({ ...row, thresholds, preset: presetPlan(row.presetId) }) : setError('Chưa có kế hoạch: hãy khởi tạo dữ liệu trước.'),
-      (e: Error) => setError(`Không đọc được kế hoạch: ${e.message}`),
-    );
-  }, [app.db]);
+  const { data: loaded, error } = useLoaded(
+    async (): Promise<LoadedPlan> => {
+      const [row, thresholds] = await Promise.all([getPlan(app.db), getThresholds(app.db)]);
+      if (!row) throw new Error('chưa có kế hoạch, hãy khởi tạo dữ liệu trước');
+      return { ...row, thresholds, preset: presetPlan(row.presetId) };
+    },
+    [app.db],
+    (message) => `Không đọc được kế hoạch: ${message}`,
+  );
   if (error || !loaded) return <Waiting screen="plan" error={error} />;
   return <PlanEditor loaded={loaded} />;
 }

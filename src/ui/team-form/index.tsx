@@ -1,28 +1,26 @@
 // Add or edit a team: one transaction per save; a code already used is refused by its field.
 import { Box, Text } from 'ink';
-import { useEffect, useState } from 'react';
 import { DuplicateTeamCodeError, type TeamRow, createTeam, getTeam, updateTeam } from '../../db/teams.js';
 import { todayIso } from '../../domain/text.js';
 import { FormView } from '../components/FormView.js';
 import { Waiting } from '../components/Waiting.js';
 import { useForm } from '../components/useForm.js';
+import { useLoaded } from '../components/useLoaded.js';
 import { useApp } from '../context.js';
 import { keyName } from '../keys/hint.js';
 import { TEAM_FIELDS, checkTeam, teamValues } from './fields.js';
 
 export function TeamFormScreen({ teamId }: { teamId?: number }) {
   const app = useApp();
-  const [team, setTeam] = useState<TeamRow | null | undefined>(teamId === undefined ? null : undefined);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (teamId === undefined) return;
-    getTeam(app.db, teamId).then(
-      (t) => (t ? setTeam(t) : setError('Không tìm thấy tổ này.')),
-      (e: Error) => setError(e.message),
-    );
+  // A new team has nothing to read: `team: null`.
+  const { data, error } = useLoaded(async () => {
+    if (teamId === undefined) return { team: null };
+    const team = await getTeam(app.db, teamId);
+    if (!team) throw new Error('Không tìm thấy tổ này.');
+    return { team };
   }, [app.db, teamId]);
-  if (error || team === undefined) return <Waiting screen="teamForm" error={error} />;
-  return <TeamForm team={team} />;
+  if (error || !data) return <Waiting screen="teamForm" error={error} />;
+  return <TeamForm team={data.team} />;
 }
 
 function TeamForm({ team }: { team: TeamRow | null }) {

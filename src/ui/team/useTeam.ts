@@ -1,11 +1,12 @@
 // A team's page: load the team, its members and months reported; keys → navigation, marks,
 // dissolving (asks the date) and reactivating.
-import { useEffect, useReducer, useState } from 'react';
+import { useEffect, useReducer } from 'react';
 import { type MemberRow, listMembers } from '../../db/members.js';
 import { type TeamRow, dissolveTeam, getTeam, reactivateTeam, teamFormMonths } from '../../db/teams.js';
 import { lastFinishedMonth } from '../../domain/period.js';
 import { formatDate, parseDate, todayIso } from '../../domain/text.js';
 import { teamWarnings } from '../../domain/warnings.js';
+import { useLoaded } from '../components/useLoaded.js';
 import { useApp } from '../context.js';
 import { displayName } from '../components/teamName.js';
 import { useKeys } from '../keys/useKeys.js';
@@ -20,26 +21,15 @@ interface Loaded {
 export function useTeam(teamId: number) {
   const app = useApp();
   const [state, dispatch] = useReducer(teamPageReducer, initialTeamPage);
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const today = todayIso(app.now());
 
-  useEffect(() => {
-    let live = true;
-    Promise.all([getTeam(app.db, teamId), listMembers(app.db, teamId), teamFormMonths(app.db, teamId)]).then(
-      ([team, members, formMonths]) => {
-        if (!live) return;
-        if (!team) setError('Không tìm thấy tổ này.');
-        else setData({ team, members, formMonths });
-      },
-      (e: Error) => live && setError(e.message),
-    );
-    // Marks are for one training: once anything is saved they are done with.
-    dispatch({ type: 'clearMarks' });
-    return () => {
-      live = false;
-    };
+  const { data, error } = useLoaded(async (): Promise<Loaded> => {
+    const [team, members, formMonths] = await Promise.all([getTeam(app.db, teamId), listMembers(app.db, teamId), teamFormMonths(app.db, teamId)]);
+    if (!team) throw new Error('Không tìm thấy tổ này.');
+    return { team, members, formMonths };
   }, [app.db, app.dataVersion, teamId]);
+  // Marks are for one training: once anything is saved they are done with.
+  useEffect(() => dispatch({ type: 'clearMarks' }), [app.db, app.dataVersion, teamId]);
 
   const members = data?.members ?? [];
   const selectedIndex = Math.min(state.selected, Math.max(0, members.length - 1));

@@ -1,23 +1,20 @@
 // Record one training (date + topic) for the members marked on the team's page, in one transaction.
 import { Box, Text } from 'ink';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { type MemberRow, addTraining, listMembers, listTrainingTopics } from '../../db/members.js';
 import { formatDate, todayIso } from '../../domain/text.js';
 import { FormView } from '../components/FormView.js';
 import { Waiting } from '../components/Waiting.js';
 import { useForm } from '../components/useForm.js';
+import { useLoaded } from '../components/useLoaded.js';
 import { useApp } from '../context.js';
 import { checkTraining, splitAttendees, trainingFields } from './fields.js';
 
 export function TrainingScreen({ teamId, memberIds }: { teamId: number; memberIds: number[] }) {
   const app = useApp();
-  const [data, setData] = useState<{ members: MemberRow[]; topics: string[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    Promise.all([listMembers(app.db, teamId), listTrainingTopics(app.db)]).then(
-      ([members, topics]) => setData({ members, topics }),
-      (e: Error) => setError(e.message),
-    );
+  const { data, error } = useLoaded(async () => {
+    const [members, topics] = await Promise.all([listMembers(app.db, teamId), listTrainingTopics(app.db)]);
+    return { members, topics };
   }, [app.db, teamId]);
   if (error || !data) return <Waiting screen="training" error={error} />;
   return <TrainingForm members={data.members} topics={data.topics} memberIds={memberIds} />;
