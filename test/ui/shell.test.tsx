@@ -43,6 +43,36 @@ describe('80×24', () => {
     }
   });
 
+  it('draws the entry, grid, history, import, export, backup and entry-pick screens within 80 columns and 24 rows', async () => {
+    const pg = await demoDb();
+    const team = (await getTeamByCode(pg, 'TDP01'))!;
+    // Each screen as it opens, then after a key that adds a line (a message, an edit, a long path).
+    const path = '/home/can-bo/Tài liệu/Báo cáo tổ công nghệ số/2026/danh-sach-thanh-vien-cac-to-cong-nghe-so.csv';
+    const screens: [Screen, string, string[], string?][] = [
+      [{ name: 'entry', month: '2026-11', teamId: team.id }, 'Ngày nhận phiếu', ['1000001'], 'Giá trị vượt quá'],
+      [{ name: 'grid', month: '2026-10' }, 'chưa có phiếu: 2', ['4', '3', '2', '1'], 'đang sửa'],
+      [{ name: 'history', teamId: team.id, month: '2026-10' }, 'Thời gian', []],
+      [{ name: 'import' }, 'Tệp CSV', [path, KEYS.enter], 'Không đọc được tệp'],
+      [{ name: 'export' }, 'Dấu phân cách', [KEYS.down, KEYS.right], '› Kỳ theo'],
+      [{ name: 'backup' }, 'd: đổi thư mục', []],
+      [{ name: 'entryPick', month: '2026-10' }, 'Đã có phiếu', ['t', 'd', 'p'], 'Tìm tổ: tdp▏'],
+    ];
+    for (const [screen, text, keys, after] of screens) {
+      const app = await renderAppIn(pg, { screen });
+      let f = await app.waitFor(text);
+      checkFits(f, 80, 24);
+      expect(f.split('\n').at(-1), screen.name).toMatch(/Quay lại|Thoát/u);
+      if (after) {
+        await app.press(...keys);
+        f = await app.waitFor(after);
+        checkFits(f, 80, 24);
+        expect(f.split('\n').at(-1), screen.name).toMatch(/Quay lại|Thoát|Trợ giúp/u);
+      }
+      if (process.env.SHOW) console.log(f);
+      app.unmount();
+    }
+  });
+
   it('puts a long message under its field when it does not fit beside it', async () => {
     const pg = await demoDb();
     const team = (await getTeamByCode(pg, 'TDP01'))!;

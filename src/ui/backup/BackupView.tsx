@@ -37,7 +37,7 @@ export function BackupView(p: BackupViewProps) {
         {dir.configured ? '' : ' (mặc định)'}
       </Text>
       <Text dimColor wrap="truncate-end">
-        Tự động: một bản mỗi ngày khi mở chương trình, giữ {AUTO_KEEP} bản tự động gần nhất. {keyName('backupDir')}: đổi thư mục.
+        Tự động: một bản mỗi ngày khi mở, giữ {AUTO_KEEP} bản tự động gần nhất · {keyName('backupDir')}: đổi thư mục
       </Text>
       {autoNote ? (
         <Text color={tint(p.auto?.error ? 'red' : 'yellow')} wrap="truncate-end">
