@@ -60,7 +60,8 @@ describe('team drill-down', () => {
     await app.type('hoa binh');
     await app.waitFor(/› khu dân cư Hòa Bình/u);
     await app.press(KEYS.enter, KEYS.enter);
-    const f = await app.waitFor('Chỉ tiêu ');
+    // The home list's column title is "Chỉ tiêu chậm nhất": wait for the drill-down's table itself.
+    const f = await app.waitFor(/Chỉ tiêu\s+Thực hiện/u);
     expect(f).toContain('Tổ CNSCĐ khu dân cư Hòa Bình (KDC-HOABINH) · ✗ Chậm nhiều · tính đến tháng 10/2026');
     expect(f).toContain('Phiếu đã nhận 10/10 tháng · đã nhận đủ phiếu');
     const q = team.targets.find((t) => t.kind === 'per_quarter')!;
