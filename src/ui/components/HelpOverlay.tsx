@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import { padCell, wrapText } from '../../io/text-table.js';
+import { keyName } from '../keys/hint.js';
 import { keysLabel } from '../keys/keymap.js';
 import { type ScreenName, bindingsFor } from '../keys/table.js';
 import type { ActiveKeys } from '../keys/useKeys.js';
@@ -37,7 +38,7 @@ export function HelpOverlay({ screen, active, rows, columns = 80, offset = 0 }: 
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={tint('cyan')} paddingX={1}>
       <Text bold wrap="truncate-end">
-        Phím tắt của màn hình này (?, Ctrl+G hoặc Esc để đóng{more ? ', ↑/↓ để cuộn' : ''})
+        Phím tắt của màn hình này ({keyName('help')} hoặc Esc để đóng{more ? ', ↑/↓ để cuộn' : ''})
       </Text>
       {lines.slice(start, start + room).map((l, i) => (
         <Text key={i} wrap="truncate-end" dimColor={l.off}>
