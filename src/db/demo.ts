@@ -10,7 +10,7 @@ import { daysInMonth, pad2, todayIso } from '../domain/text.js';
 import { SEEDS_DIR } from '../paths.js';
 import { type NewForm, insertFormsBulk } from './forms.js';
 import { addMember, addTraining } from './members.js';
-import type { Queryable } from './queryable.js';
+import type { Db } from './database.js';
 import { type TeamInput, saveTeam } from './teams.js';
 
 interface DemoSeed {
@@ -38,7 +38,7 @@ export interface DemoOptions {
   now?: Date;
 }
 
-export async function loadDemo(q: Queryable, plan: Plan, opts: DemoOptions = {}): Promise<{ teams: number; members: number; forms: number }> {
+export async function loadDemo(q: Db, plan: Plan, opts: DemoOptions = {}): Promise<{ teams: number; members: number; forms: number }> {
   const seed = loadDemoSeed();
   const now = opts.now ?? new Date();
   const lastMonth = minMonth(lastFinishedMonth(now), plan.span_end);

@@ -4,7 +4,7 @@ import { type Month, minMonth, quarterStart } from '../domain/period.js';
 import type { Indicator, Plan, Thresholds } from '../domain/schemas.js';
 import { type StatusReport, evaluatePlan } from '../domain/status.js';
 import type { EvalMember, EvalPlan, EvalTeam } from '../domain/targets.js';
-import type { Queryable } from './queryable.js';
+import type { Db } from './database.js';
 import { NotInitialisedError, getPlan, getThresholds, listIndicators } from './unit.js';
 
 export interface EvalInput {
@@ -29,7 +29,7 @@ export function toEvalPlan(plan: Plan, aggregation: Map<string, 'sum' | 'last'>)
  * and the values "formId code value,…". Codes match [a-z0-9_] and months YYYY-MM, so the
  * separators cannot occur inside a field.
  */
-export async function loadForms(q: Queryable, from: Month, to: Month, teamId?: number): Promise<Map<number, Map<Month, Map<string, number>>>> {
+export async function loadForms(q: Db, from: Month, to: Month, teamId?: number): Promise<Map<number, Map<Month, Map<string, number>>>> {
   const teamFilter = teamId === undefined ? '' : ' AND f.team_id = $3';
   const r = await q.query<{ forms: string | null; vals: string | null }>(
     `SELECT (SELECT string_agg(f.id || ' ' || f.team_id || ' ' || f.month, ',' ORDER BY f.team_id, f.month)
@@ -75,7 +75,7 @@ function parseValues(s: string, byFormId: Map<number, Map<string, number>>): voi
 }
 
 /** Which months have a form (any form, even all blank), per team: cheaper than loadForms. */
-export async function loadFormMonths(q: Queryable, from: Month, to: Month): Promise<Map<number, Set<Month>>> {
+export async function loadFormMonths(q: Db, from: Month, to: Month): Promise<Map<number, Set<Month>>> {
   const r = await q.query<{ team_id: number; months: string }>(
     `SELECT team_id, string_agg(month, ',') AS months FROM form WHERE month BETWEEN $1 AND $2 GROUP BY team_id`,
     [from, to],
@@ -93,7 +93,7 @@ export interface AreaBase {
 }
 
 /** The areas teams serve, with their denominators (the commune view's shares). */
-export async function listAreaBases(q: Queryable): Promise<AreaBase[]> {
+export async function listAreaBases(q: Db): Promise<AreaBase[]> {
   const r = await q.query<{ id: number; urban: boolean; households: number | null; adults: number | null; team_ids: number[] }>(
     `SELECT a.id, a.urban, a.households, a.adults, array_agg(t.id ORDER BY t.id) AS team_ids
      FROM area a JOIN team t ON t.area_id = a.id GROUP BY a.id ORDER BY a.id`,
@@ -106,7 +106,7 @@ export function formsWindowStart(plan: Pick<Plan, 'span_start'>, asOf: Month): M
   return minMonth(plan.span_start, quarterStart(asOf));
 }
 
-export async function loadEvalInput(q: Queryable, asOf: Month, opts: { teamId?: number } = {}): Promise<EvalInput> {
+export async function loadEvalInput(q: Db, asOf: Month, opts: { teamId?: number } = {}): Promise<EvalInput> {
   const planRow = await getPlan(q);
   if (!planRow) throw new NotInitialisedError();
   const { plan } = planRow;
@@ -168,7 +168,7 @@ export async function loadEvalInput(q: Queryable, asOf: Month, opts: { teamId?: 
   return { plan, indicators, presetId: planRow.presetId, evalPlan, teams, thresholds: await getThresholds(q) };
 }
 
-export async function computeStatus(q: Queryable, asOf: Month): Promise<StatusReport & { input: EvalInput }> {
+export async function computeStatus(q: Db, asOf: Month): Promise<StatusReport & { input: EvalInput }> {
   const input = await loadEvalInput(q, asOf);
   return { ...evaluatePlan(input.teams, input.evalPlan, asOf, input.thresholds), input };
 }

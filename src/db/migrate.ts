@@ -1,6 +1,6 @@
 // Bring a database up to this program's schema; refuse one made by a newer program.
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations/index.js';
-import type { Queryable, TxRunner } from './queryable.js';
+import type { Db, DbRunner } from './database.js';
 
 export class NewerDatabaseError extends Error {
   constructor(public readonly found: number) {
@@ -11,7 +11,7 @@ export class NewerDatabaseError extends Error {
   }
 }
 
-export async function schemaVersion(q: Queryable): Promise<number> {
+export async function schemaVersion(q: Db): Promise<number> {
   const t = await q.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'schema_version'`,
   );
@@ -21,7 +21,7 @@ export async function schemaVersion(q: Queryable): Promise<number> {
 }
 
 /** Apply pending migrations (up to `upTo`, for tests of old schemas). Returns versions applied. */
-export async function migrate(db: TxRunner, upTo: number = SCHEMA_VERSION, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+export async function migrate(db: DbRunner, upTo: number = SCHEMA_VERSION, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
   const current = await schemaVersion(db);
   const known = migrations[migrations.length - 1]?.version ?? 0;
   if (current > known) throw new NewerDatabaseError(current);

@@ -1,6 +1,5 @@
 // Open the officer's database: take the lock, create it if asked (in a temporary folder renamed
 // into place, so an interrupted first run leaves nothing broken), bring the schema up to date.
-import { PGlite, types } from '@electric-sql/pglite';
 import fs from 'node:fs';
 import path from 'node:path';
 import { TEMPLATE_DIR } from '../paths.js';
@@ -8,10 +7,8 @@ import { syncTree } from './durability.js';
 import { type Lock, acquireLock } from './lock.js';
 import { migrate, schemaVersion } from './migrate.js';
 import { MIGRATIONS, type Migration, SCHEMA_VERSION } from './migrations/index.js';
-import type { TxRunner } from './queryable.js';
-
-/** Dates come back as 'YYYY-MM-DD' text: no time zone can shift them. */
-export const PG_OPTIONS = { parsers: { [types.DATE]: (v: string) => v } };
+import type { DbRunner } from './database.js';
+import { type PgliteHandle, openPglite } from './engines/pglite.js';
 
 export class NoDatabaseError extends Error {
   constructor(public readonly dataDir: string) {
@@ -20,15 +17,14 @@ export class NoDatabaseError extends Error {
 }
 
 export interface Database {
-  readonly pg: PGlite;
-  readonly db: TxRunner;
+  readonly db: DbRunner;
   readonly dataDir: string;
   /** CHECKPOINT and flush the data folder to disk (after imports, periodically, on close). */
   checkpoint(): Promise<void>;
   close(): Promise<void>;
   /**
    * Close the files, run fn while still holding the lock (a restore swaps the data folder in),
-   * then open the folder again; `db` and `pg` follow, and queries made meanwhile wait. Only for a
+   * then open the folder again; `db` follows, and queries made meanwhile wait. Only for a
    * database opened from a folder (not the in-memory ones of tests).
    */
   reopenAfter?<T>(fn: () => Promise<T> | T): Promise<T>;
@@ -47,13 +43,9 @@ export function templatePath(): string {
 }
 
 /** A fresh PGlite costs ~4 s (initdb); the template built at install time loads in ~0.5 s. */
-export async function createPg(dir?: string): Promise<PGlite> {
+export async function createPg(dir?: string): Promise<PgliteHandle> {
   const tpl = templatePath();
-  if (fs.existsSync(tpl)) {
-    const blob = new Blob([fs.readFileSync(tpl)]);
-    return PGlite.create(dir, { ...PG_OPTIONS, loadDataDir: blob });
-  }
-  return PGlite.create(dir, PG_OPTIONS);
+  return openPglite(dir, fs.existsSync(tpl) ? { fromTar: fs.readFileSync(tpl) } : {});
 }
 
 async function createInPlace(dataDir: string): Promise<void> {
@@ -61,8 +53,8 @@ async function createInPlace(dataDir: string): Promise<void> {
   fs.rmSync(tmp, { recursive: true, force: true });
   const pg = await createPg(tmp);
   try {
-    await migrate(pg);
-    await pg.exec('CHECKPOINT');
+    await migrate(pg.db);
+    await pg.db.exec('CHECKPOINT');
   } finally {
     await pg.close();
   }
@@ -132,10 +124,10 @@ function damaged(dataDir: string, cause: unknown): DamagedDatabaseError {
 }
 
 /** Before an existing database is upgraded to a newer schema: a backup of it as it was. */
-async function backupBeforeUpgrade(pg: PGlite, dataDir: string, from: number, now: Date): Promise<void> {
+async function backupBeforeUpgrade(db: DbRunner, dataDir: string, from: number, now: Date): Promise<void> {
   const { writeBackupFile } = await import('../io/backup/write.js');
   const { defaultBackupDir, freshBackupPath } = await import('../io/backup/folder.js');
-  await writeBackupFile(pg as unknown as TxRunner, freshBackupPath(defaultBackupDir(dataDir), now, 'pre-upgrade', from), { now });
+  await writeBackupFile(db, freshBackupPath(defaultBackupDir(dataDir), now, 'pre-upgrade', from), { now });
 }
 
 /** The data folder cannot be used (a file of that name, no permission, a missing drive). */
@@ -163,20 +155,20 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   ensureDataDir(opts.dataDir);
   const lock: Lock = acquireLock(opts.dataDir, opts.command);
   const now = opts.now ?? (() => new Date());
-  let pg: PGlite | null = null;
-  const open = async (): Promise<PGlite> => {
-    let opened: PGlite;
+  let pg: PgliteHandle | null = null;
+  const open = async (): Promise<PgliteHandle> => {
+    let opened: PgliteHandle;
     try {
-      opened = await PGlite.create(pgDir(opts.dataDir), PG_OPTIONS);
+      opened = await openPglite(pgDir(opts.dataDir));
     } catch (e) {
       throw damaged(opts.dataDir, e);
     }
     try {
       const migrations = opts.migrations ?? MIGRATIONS;
       const latest = migrations[migrations.length - 1]?.version ?? SCHEMA_VERSION;
-      const found = await schemaVersion(opened);
-      if (found > 0 && found < latest) await backupBeforeUpgrade(opened, opts.dataDir, found, now());
-      await migrate(opened, latest, migrations);
+      const found = await schemaVersion(opened.db);
+      if (found > 0 && found < latest) await backupBeforeUpgrade(opened.db, opts.dataDir, found, now());
+      await migrate(opened.db, latest, migrations);
     } catch (e) {
       await opened.close().catch(() => undefined);
       throw e;
@@ -194,18 +186,19 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     lock.release();
     throw e;
   }
-  let current: PGlite = pg;
+  let current: PgliteHandle = pg;
   let live = true; // false between a failed reopen and the next successful one
   // While the files are being swapped (restore), queries wait here instead of failing.
   let gate: Promise<void> | null = null;
-  const ready = async (): Promise<PGlite> => {
+  const ready = async (): Promise<DbRunner> => {
     while (gate) await gate;
-    return current;
+    return current.db;
   };
-  // A stable handle for the app: it follows the live PGlite across a restore.
-  const db: TxRunner = {
-    query: async (sql, params, options) => (await ready()).query(sql, params, options),
+  // A stable handle for the app: it follows the live database across a restore.
+  const db: DbRunner = {
+    query: async (sql, params) => (await ready()).query(sql, params),
     exec: async (sql) => (await ready()).exec(sql),
+    copyRows: async (table, columns, rows) => (await ready()).copyRows(table, columns, rows),
     transaction: async (fn) => (await ready()).transaction(fn),
   };
   let closed = false;
@@ -234,9 +227,6 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
 
   return {
-    get pg() {
-      return current;
-    },
     db,
     dataDir: opts.dataDir,
     checkpoint,
@@ -262,7 +252,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       try {
         await previous;
         if (live) {
-          await current.exec('CHECKPOINT');
+          await current.db.exec('CHECKPOINT');
           await current.close();
           live = false;
         }

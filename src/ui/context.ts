@@ -1,7 +1,7 @@
 // What every screen can reach: the open database, the unit and plan, navigation, messages.
 import { createContext, useContext } from 'react';
 import type { Database } from '../db/open.js';
-import type { TxRunner } from '../db/queryable.js';
+import type { DbRunner } from '../db/database.js';
 import type { Month } from '../domain/period.js';
 import type { Indicator, Plan, Unit } from '../domain/schemas.js';
 import type { PromptSpec } from './keys/useKeys.js';
@@ -30,7 +30,7 @@ export type MessageKind = 'info' | 'warn' | 'error';
 
 export interface AppServices {
   database: Database;
-  db: TxRunner;
+  db: DbRunner;
   unit: Unit;
   plan: Plan;
   presetId: string;

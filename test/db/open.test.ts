@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DamagedDatabaseError, openDatabase, pgDir } from '../../src/db/open.js';
-import type { TxRunner } from '../../src/db/queryable.js';
 import { freshBackupPath } from '../../src/io/backup/folder.js';
 import { restoreBackup } from '../../src/io/backup/restore.js';
 import { writeBackupFile } from '../../src/io/backup/write.js';
@@ -16,7 +15,7 @@ describe('a damaged database', () => {
   it('is reported with the way back (newest backup, restore command); restoring it keeps the damaged folder', async () => {
     const dir = await dataDirFrom('demo');
     const backup = freshBackupPath(path.join(dir, 'backups'), new Date(2026, 10, 22, 8), 'auto');
-    await writeBackupFile((await demoDb()) as unknown as TxRunner, backup);
+    await writeBackupFile(await demoDb(), backup);
     fs.rmSync(path.join(pgDir(dir), 'global', 'pg_control'));
     const err = await openDatabase({ dataDir: dir, command: 'test', autoBackup: false }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DamagedDatabaseError);

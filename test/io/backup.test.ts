@@ -17,9 +17,7 @@ import { writeBackupFile } from '../../src/io/backup/write.js';
 import { exportFigures } from '../../src/io/export/figures.js';
 import { dataDirFrom, snapshot, tempDir } from '../db/datadir.js';
 import { demoDb } from '../support/db.js';
-import type { TxRunner } from '../../src/db/queryable.js';
 
-const tx = (pg: unknown) => pg as TxRunner;
 
 const open = (dataDir: string) => openDatabase({ dataDir, command: 'test', autoBackup: false });
 
@@ -140,7 +138,7 @@ describe('restore refuses, and changes nothing', () => {
 
   async function goodBackup(): Promise<string> {
     const file = path.join(tempDir(), 'good.backup.gz');
-    await writeBackupFile(tx(await demoDb()), file);
+    await writeBackupFile(await demoDb(), file);
     return file;
   }
 

@@ -6,7 +6,7 @@
 // reported committed only after its transaction returned.
 import { setValue } from '../../src/db/forms.js';
 import { openDatabase } from '../../src/db/open.js';
-import type { Queryable } from '../../src/db/queryable.js';
+import type { Db } from '../../src/db/database.js';
 import { mulberry32 } from '../../src/domain/random.js';
 import { importFigures } from '../../src/io/csv/import.js';
 import { type ChildMessage, ENTRY_MONTHS, INDICATORS, TEAMS, batchCsv, monthBatch } from './shared.js';
@@ -23,7 +23,7 @@ function send(msg: ChildMessage): Promise<void> {
   return new Promise((resolve, reject) => process.send!(msg, undefined, {}, (e) => (e ? reject(e) : resolve())));
 }
 
-async function readState(q: Queryable): Promise<ChildMessage> {
+async function readState(q: Db): Promise<ChildMessage> {
   const v = await q.query<{ k: string; value: number }>(
     `SELECT f.team_id || '|' || f.month || '|' || v.indicator AS k, v.value
      FROM form f JOIN form_value v ON v.form_id = f.id WHERE f.month >= '2026-01'`,

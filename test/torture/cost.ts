@@ -46,7 +46,7 @@ try {
   let files = 0;
   for (let n = 0; n < 7; n++) {
     await db.db.transaction((tx) => setValue(tx, 1 + n, '2026-11', 'luot_ho_tro', 100 + n));
-    const [, c] = await time(() => db.pg.exec('CHECKPOINT'));
+    const [, c] = await time(() => db.db.exec('CHECKPOINT'));
     const [st, s] = await time(() => syncTree(root));
     ck.push(c);
     sy.push(s);
@@ -60,7 +60,7 @@ try {
     ...Array.from({ length: TEAMS }, (_, t) => [teamCode(t), '2026-11', ...INDICATORS.map((_, k) => String((t + k) % 300))].join(',')),
   ].join('\n');
   const [, importMs] = await time(() => importFigures(db.db, csv, { now: new Date(2026, 10, 23) }));
-  const [, ckImport] = await time(() => db.pg.exec('CHECKPOINT'));
+  const [, ckImport] = await time(() => db.db.exec('CHECKPOINT'));
   const [stImport, syImport] = await time(() => syncTree(root));
   say(`sau khi nhập ${TEAMS} phiếu (${TEAMS * INDICATORS.length} số, ${importMs} ms): CHECKPOINT ${ckImport} ms + fsync ${stImport.synced} tệp ${syImport} ms`);
 

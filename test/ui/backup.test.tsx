@@ -9,7 +9,6 @@ import { type Database, openDatabase } from '../../src/db/open.js';
 import { getSetting } from '../../src/db/unit.js';
 import { App, loadSettings } from '../../src/ui/App.js';
 import type { Screen } from '../../src/ui/context.js';
-import type { TxRunner } from '../../src/db/queryable.js';
 import { freshBackupPath } from '../../src/io/backup/folder.js';
 import { writeBackupFile } from '../../src/io/backup/write.js';
 import { demoDb } from '../support/db.js';
@@ -110,7 +109,7 @@ describe('Backup screen', () => {
     mounted.splice(0).forEach((m) => m.unmount());
     await open.splice(0)[0]!.close();
     const at = new Date(TEST_NOW.getTime() - 3 * 3600_000);
-    await writeBackupFile((await demoDb()) as unknown as TxRunner, freshBackupPath(path.join(dir, 'backups'), at, 'auto'), { now: at });
+    await writeBackupFile(await demoDb(), freshBackupPath(path.join(dir, 'backups'), at, 'auto'), { now: at });
     const again = await renderBackup(dir, { name: 'home' });
     await again.waitFor('Sao lưu gần nhất: 3 giờ trước');
   }, 60_000);

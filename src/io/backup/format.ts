@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { schemaVersion } from '../../db/migrate.js';
 import { SCHEMA_VERSION } from '../../db/migrations/index.js';
-import type { TxRunner } from '../../db/queryable.js';
+import type { DbRunner } from '../../db/database.js';
 import { listTables, quoteIdent } from './tables.js';
 
 export const BACKUP_FORMAT = 'tonghop-backup';
@@ -64,7 +64,7 @@ export function sha256(data: Uint8Array | string): string {
 }
 
 /** Every table's rows, read in one transaction (one consistent moment). */
-export async function dumpDatabase(db: TxRunner, now: Date = new Date()): Promise<{ header: BackupHeader; body: string }> {
+export async function dumpDatabase(db: DbRunner, now: Date = new Date()): Promise<{ header: BackupHeader; body: string }> {
   return db.transaction(async (tx) => {
     // Fixed text forms whatever the session's settings: ISO dates, UTC times, exact floats.
     await tx.exec(`SET LOCAL DateStyle = 'ISO, YMD'; SET LOCAL TimeZone = 'UTC'; SET LOCAL IntervalStyle = 'postgres'; SET LOCAL extra_float_digits = 3`);

@@ -1,15 +1,15 @@
 // Restore: check the file, build a NEW data folder from it next to the current one (the current
 // database is not touched while this runs), then swap it in, keeping the replaced folder aside
 // as pgdata.replaced-<time> — never deleted.
-import { PGlite } from '@electric-sql/pglite';
 import fs from 'node:fs';
 import path from 'node:path';
 import { forgetSynced, fsyncDir, fsyncPath, syncTree } from '../../db/durability.js';
 import { acquireLock } from '../../db/lock.js';
 import { migrate } from '../../db/migrate.js';
 import { MIGRATIONS, type Migration, SCHEMA_VERSION } from '../../db/migrations/index.js';
-import { PG_OPTIONS, RESTORE_READY, createPg, pgDir } from '../../db/open.js';
-import type { Queryable } from '../../db/queryable.js';
+import { type PgliteHandle, openPglite } from '../../db/engines/pglite.js';
+import { RESTORE_READY, createPg, pgDir } from '../../db/open.js';
+import type { Db } from '../../db/database.js';
 import { pad2 } from '../../domain/text.js';
 import { BackupError, type BackupHeader, type ParsedBackup, corrupt, parseBackup } from './format.js';
 import { listTables, quoteIdent } from './tables.js';
@@ -30,7 +30,7 @@ export async function readBackupFile(file: string): Promise<ParsedBackup> {
 const CHUNK = 5000;
 
 /** Replace every table's rows with the backup's, move counters past them. One transaction. */
-export async function loadBackup(tx: Queryable, backup: ParsedBackup, file: string): Promise<void> {
+export async function loadBackup(tx: Db, backup: ParsedBackup, file: string): Promise<void> {
   const tables = new Map((await listTables(tx)).map((t) => [t.name, t]));
   for (const s of [...backup.sections].reverse()) if (tables.has(s.table)) await tx.exec(`DELETE FROM ${quoteIdent(s.table)}`);
   for (const s of backup.sections) {
@@ -79,16 +79,16 @@ export async function prepareRestore(dataDir: string, file: string, opts: Restor
   if (backup.header.schema > latest) throw new BackupError('newer', `Bản sao lưu "${file}" thuộc lược đồ số ${backup.header.schema}, mới hơn chương trình này (số ${latest}). Hãy cập nhật tonghop rồi khôi phục.`);
   fs.mkdirSync(dataDir, { recursive: true });
   const folder = path.join(dataDir, `pgdata.tmp-restore-${process.pid}-${Date.now()}`);
-  let pg: PGlite | null = null;
+  let pg: PgliteHandle | null = null;
   try {
     const current = backup.header.schema === SCHEMA_VERSION && migrations === MIGRATIONS;
-    pg = current ? await createPg(folder) : await PGlite.create(folder, PG_OPTIONS);
-    if (!current) await migrate(pg, backup.header.schema, migrations);
-    const db = pg;
+    pg = current ? await createPg(folder) : await openPglite(folder);
+    const db = pg.db;
+    if (!current) await migrate(db, backup.header.schema, migrations);
     await db.transaction((tx) => loadBackup(tx, backup, file));
     await migrate(db, latest, migrations);
     await db.exec('CHECKPOINT');
-    await db.close();
+    await pg.close();
     pg = null;
     syncTree(folder);
     // Complete: if we are killed while swapping, the next start finishes the swap (open.ts).

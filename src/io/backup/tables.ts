@@ -1,7 +1,7 @@
 // What a backup holds: every table of the schema (but schema_version, which the header carries),
 // parents before children, each column by name and SQL type. Read from the catalog, so a new
 // table or column added by a later migration is backed up without touching this code.
-import type { Queryable } from '../../db/queryable.js';
+import type { Db } from '../../db/database.js';
 
 export interface ColumnInfo {
   name: string;
@@ -24,7 +24,7 @@ export function quoteIdent(name: string): string {
   return `"${name.replace(/"/gu, '""')}"`;
 }
 
-export async function listTables(q: Queryable): Promise<TableInfo[]> {
+export async function listTables(q: Db): Promise<TableInfo[]> {
   const cols = await q.query<{ table: string; name: string; type: string; sequence: string | null }>(
     `SELECT c.relname AS table, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
             pg_get_serial_sequence(quote_ident(c.relname), a.attname) AS sequence

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { FileWriteError, asFileWriteError, writeFileAtomic } from '../../db/durability.js';
-import type { TxRunner } from '../../db/queryable.js';
+import type { DbRunner } from '../../db/database.js';
 import { BackupError, type BackupHeader, corrupt, dumpDatabase, encodeBackup, parseBackup } from './format.js';
 
 export interface BackupResult {
@@ -18,7 +18,7 @@ export function totalRows(header: BackupHeader): number {
   return Object.values(header.counts).reduce((a, b) => a + b, 0);
 }
 
-export async function writeBackupFile(db: TxRunner, target: string, opts: { now?: Date } = {}): Promise<BackupResult> {
+export async function writeBackupFile(db: DbRunner, target: string, opts: { now?: Date } = {}): Promise<BackupResult> {
   const t0 = Date.now();
   const { header, body } = await dumpDatabase(db, opts.now ?? new Date());
   const bytes = await encodeBackup(header, body);

@@ -3,7 +3,7 @@
 import { type Month, monthLabel, parseMonth } from '../../domain/period.js';
 import { cleanText, nfc } from '../../domain/text.js';
 import { checkFormMonth, checkReceivedOn, parseValue } from '../../domain/validation.js';
-import type { Queryable } from '../../db/queryable.js';
+import type { Db } from '../../db/database.js';
 import { type Problem } from './problems.js';
 import { type Table, cellOf, hasColumn, normaliseHeader, readTable } from './table.js';
 import { detectDelimiter, headerLine, parseCsv } from './parse.js';
@@ -56,7 +56,7 @@ export interface CheckContext {
   now: Date;
 }
 
-export async function loadFiguresContext(q: Queryable, now: Date): Promise<CheckContext> {
+export async function loadFiguresContext(q: Db, now: Date): Promise<CheckContext> {
   const [teams, inds, forms] = await Promise.all([
     q.query<{ id: number; code: string }>('SELECT id, code FROM team'),
     q.query<{ code: string }>('SELECT code FROM indicator'),

@@ -7,7 +7,7 @@
 // The log (value_change, source 'csv'): a new form gets one line (created from CSV, with how many
 // values; its values are the form's current ones until a later logged change); a replaced form
 // gets a line per changed value, received date and note (old → new). Nothing is lost.
-import type { Queryable } from '../../db/queryable.js';
+import type { CopyValue, Db } from '../../db/database.js';
 import { FIELD_FORM, FIELD_NOTE, FIELD_RECEIVED } from '../../db/forms.js';
 import type { FiguresCheck, StagedForm } from './figures-check.js';
 
@@ -21,7 +21,7 @@ export interface WriteOptions {
 
 const VALUES_PER_BATCH = 50_000;
 
-export async function writeFigures(tx: Queryable, check: FiguresCheck, opts: WriteOptions = {}): Promise<void> {
+export async function writeFigures(tx: Db, check: FiguresCheck, opts: WriteOptions = {}): Promise<void> {
   const forms = check.forms;
   if (forms.length === 0) return;
   const staging = opts.staging ?? 'copy';
@@ -35,7 +35,8 @@ export async function writeFigures(tx: Queryable, check: FiguresCheck, opts: Wri
   await load(
     tx,
     staging,
-    'imp_form (form_id, team_id, month, received_on, note, n)',
+    'imp_form',
+    ['form_id', 'team_id', 'month', 'received_on', 'note', 'n'],
     ['int', 'int', 'text', 'date', 'text', 'int'],
     forms.map((f) => [f.formId, f.teamId, f.month, f.receivedOn, f.note, f.codes.length]),
   );
@@ -44,7 +45,7 @@ export async function writeFigures(tx: Queryable, check: FiguresCheck, opts: Wri
   if (replaced.length) {
     const diff = await diffReplaced(tx, replaced, check);
     if (diff.length) {
-      await load(tx, staging, 'imp_diff (seq, form_id, team_id, month, field, old_value, new_value)', ['int', 'int', 'int', 'text', 'text', 'text', 'text'], diff);
+      await load(tx, staging, 'imp_diff', ['seq', 'form_id', 'team_id', 'month', 'field', 'old_value', 'new_value'], ['int', 'int', 'int', 'text', 'text', 'text', 'text'], diff);
       const formFields = `('${FIELD_RECEIVED}', '${FIELD_NOTE}')`;
       await tx.query(
         `INSERT INTO value_change (team_id, month, field, old_value, new_value, source)
@@ -106,7 +107,7 @@ export async function writeFigures(tx: Queryable, check: FiguresCheck, opts: Wri
 type Row = (string | number | null)[];
 
 /** What changes in the forms being replaced: a row per changed value, received date and note. */
-async function diffReplaced(tx: Queryable, replaced: readonly StagedForm[], check: FiguresCheck): Promise<Row[]> {
+async function diffReplaced(tx: Db, replaced: readonly StagedForm[], check: FiguresCheck): Promise<Row[]> {
   const r = await tx.query<{ id: number; received_on: string | null; note: string | null; vals: string | null }>(
     `SELECT f.id, f.received_on::text AS received_on, f.note,
             (SELECT string_agg(v.indicator || '=' || v.value, ',') FROM form_value v WHERE v.form_id = f.id) AS vals
@@ -139,25 +140,24 @@ async function diffReplaced(tx: Queryable, replaced: readonly StagedForm[], chec
 }
 
 /** The values of new forms straight into form_value. */
-async function copyValues(tx: Queryable, staging: Staging, forms: readonly StagedForm[]): Promise<void> {
+async function copyValues(tx: Db, staging: Staging, forms: readonly StagedForm[]): Promise<void> {
   if (staging === 'unnest') {
     const rows: Row[] = [];
     for (const f of forms) for (let k = 0; k < f.codes.length; k++) rows.push([f.formId, f.codes[k]!, f.values[k]!]);
-    return load(tx, staging, 'form_value (form_id, indicator, value)', ['int', 'text', 'int'], rows);
+    return load(tx, staging, 'form_value', ['form_id', 'indicator', 'value'], ['int', 'text', 'int'], rows);
   }
-  let text = '';
-  for (const f of forms) {
-    const prefix = `${f.formId}\t`;
-    for (let k = 0; k < f.codes.length; k++) text += `${prefix}${f.codes[k]}\t${f.values[k]}\n`;
-  }
-  await tx.query(`COPY form_value (form_id, indicator, value) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+  await tx.copyRows('form_value', ['form_id', 'indicator', 'value'], valueRows(forms));
+}
+
+function* valueRows(forms: readonly StagedForm[]): Generator<readonly CopyValue[]> {
+  for (const f of forms) for (let k = 0; k < f.codes.length; k++) yield [f.formId, f.codes[k]!, f.values[k]!];
 }
 
 /**
  * Only when no trigger of our own is on the tables and we may (superuser, as in PGlite): the
  * keys are then checked by checkKeys. Otherwise the triggers run as usual (slower, same result).
  */
-async function canSkipTriggers(tx: Queryable): Promise<boolean> {
+async function canSkipTriggers(tx: Db): Promise<boolean> {
   const r = await tx.query<{ su: string; user_triggers: number }>(
     `SELECT current_setting('is_superuser') AS su,
             (SELECT count(*)::int FROM pg_trigger WHERE tgrelid = 'form_value'::regclass AND NOT tgisinternal) AS user_triggers`,
@@ -166,7 +166,7 @@ async function canSkipTriggers(tx: Queryable): Promise<boolean> {
 }
 
 /** The foreign keys of the values just copied, checked set-based: any miss aborts the import. */
-async function checkKeys(tx: Queryable): Promise<void> {
+async function checkKeys(tx: Db): Promise<void> {
   const missing = await tx.query<{ bad: number }>(
     `SELECT count(*)::int AS bad FROM form_value v
      LEFT JOIN indicator i ON i.code = v.indicator LEFT JOIN form f ON f.id = v.form_id
@@ -177,27 +177,17 @@ async function checkKeys(tx: Queryable): Promise<void> {
 
 type SqlType = 'int' | 'text' | 'date';
 
-/** Rows into a table: COPY from a blob (PGlite), or unnest in batches (any PostgreSQL). */
-async function load(tx: Queryable, staging: Staging, target: string, types: readonly SqlType[], rows: readonly (readonly (string | number | null)[])[]): Promise<void> {
+/** Rows into a table: COPY (copyRows), or unnest in batches. */
+async function load(tx: Db, staging: Staging, table: string, columns: readonly string[], types: readonly SqlType[], rows: readonly (readonly (string | number | null)[])[]): Promise<void> {
   if (rows.length === 0) return;
   if (staging === 'copy') {
-    const parts: string[] = [];
-    for (const r of rows) parts.push(r.map(copyCell).join('\t'));
-    parts.push('');
-    await tx.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([parts.join('\n')]) });
+    await tx.copyRows(table, columns, rows);
     return;
   }
   const BATCH = 10_000;
   const casts = types.map((t, i) => `$${i + 1}::${t}[]`).join(', ');
   for (let s = 0; s < rows.length; s += BATCH) {
     const slice = rows.slice(s, s + BATCH);
-    await tx.query(`INSERT INTO ${target} SELECT * FROM unnest(${casts})`, types.map((_, i) => slice.map((r) => r[i] ?? null)));
+    await tx.query(`INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${casts})`, types.map((_, i) => slice.map((r) => r[i] ?? null)));
   }
-}
-
-/** COPY text format: \N is NULL; backslash, tab, newline and CR escaped. */
-function copyCell(v: string | number | null): string {
-  if (v === null) return '\\N';
-  if (typeof v === 'number') return String(v);
-  return /[\\\t\n\r]/u.test(v) ? v.replace(/[\\\t\n\r]/gu, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : v;
 }

@@ -1,6 +1,6 @@
 // The one import path behind `tonghop import` and the Import screen: decode, check every row,
 // and (unless a dry run) write everything in one transaction, or nothing at all.
-import type { Queryable, TxRunner } from '../../db/queryable.js';
+import type { Db, DbRunner } from '../../db/database.js';
 import { formatInt } from '../../domain/text.js';
 import { decodeCsv } from './decode.js';
 import { type FiguresCheck, checkFigures, loadFiguresContext } from './figures-check.js';
@@ -29,7 +29,7 @@ export interface ImportResult {
   written: boolean;
 }
 
-export async function checkImport(q: Queryable, kind: ImportKind, text: string, now: Date): Promise<ImportCheck> {
+export async function checkImport(q: Db, kind: ImportKind, text: string, now: Date): Promise<ImportCheck> {
   switch (kind) {
     case 'teams':
       return checkTeams(q, text, now);
@@ -45,7 +45,7 @@ export async function checkImport(q: Queryable, kind: ImportKind, text: string, 
  * stops there. Otherwise check again and write inside one transaction (what was checked is
  * what is written, even if the data changed meanwhile).
  */
-export async function runImport(db: TxRunner, kind: ImportKind, input: Uint8Array | string, opts: ImportOptions = {}): Promise<ImportResult> {
+export async function runImport(db: DbRunner, kind: ImportKind, input: Uint8Array | string, opts: ImportOptions = {}): Promise<ImportResult> {
   const text = typeof input === 'string' ? input.normalize('NFC') : decodeCsv(input);
   const now = opts.now ?? new Date();
   if (opts.dryRun) {
@@ -65,7 +65,7 @@ export async function runImport(db: TxRunner, kind: ImportKind, input: Uint8Arra
 }
 
 /** For the benchmark and scripts: import a figures CSV (text or bytes) without the CLI. */
-export function importFigures(db: TxRunner, input: Uint8Array | string, opts: ImportOptions = {}): Promise<ImportResult> {
+export function importFigures(db: DbRunner, input: Uint8Array | string, opts: ImportOptions = {}): Promise<ImportResult> {
   return runImport(db, 'figures', input, opts);
 }
 

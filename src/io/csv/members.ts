@@ -2,7 +2,7 @@
 // matched ignoring case and diacritics; ngay_tap_huan records a training; a second Tổ trưởng
 // in a team is a warning, not an error.
 import type { MemberRow } from '../../db/members.js';
-import type { Queryable } from '../../db/queryable.js';
+import type { Db } from '../../db/database.js';
 import { memberSchema } from '../../domain/schemas.js';
 import { cleanText, formatDate, parseDate, todayIso } from '../../domain/text.js';
 import type { Problem } from './problems.js';
@@ -43,7 +43,7 @@ export function splitDates(s: string): string[] {
   return s.split(/[;,\s]+/u).filter(Boolean);
 }
 
-export async function checkMembers(q: Queryable, text: string, now: Date): Promise<MembersCheck> {
+export async function checkMembers(q: Db, text: string, now: Date): Promise<MembersCheck> {
   const table = readTable(text, {
     required: ['ma_to', 'ho_ten'],
     optional: MEMBER_COLUMNS.slice(2),
@@ -127,7 +127,7 @@ export async function checkMembers(q: Queryable, text: string, now: Date): Promi
   return out;
 }
 
-export async function writeMembers(tx: Queryable, check: MembersCheck): Promise<void> {
+export async function writeMembers(tx: Db, check: MembersCheck): Promise<void> {
   const m = check.members;
   if (!m.length) return;
   // Take the ids first so trainings can point at them without one round trip per member.

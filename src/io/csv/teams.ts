@@ -1,6 +1,6 @@
 // Importing the teams file: a row whose ma_to exists updates that team, a new one is added.
 // `dia_ban` creates or updates the area; a commune-level team has none. Set-based writes.
-import type { Queryable } from '../../db/queryable.js';
+import type { Db } from '../../db/database.js';
 import { type TeamRow, listAreas, listTeams } from '../../db/teams.js';
 import { type TeamLevel, teamCodeSchema, teamSchema } from '../../domain/schemas.js';
 import { cleanText, formatDate, parseDate, todayIso } from '../../domain/text.js';
@@ -51,7 +51,7 @@ export interface TeamsCheck {
   updated: number;
 }
 
-export async function checkTeams(q: Queryable, text: string, now: Date): Promise<TeamsCheck> {
+export async function checkTeams(q: Db, text: string, now: Date): Promise<TeamsCheck> {
   const table = readTable(text, {
     required: ['ma_to', 'ten_to'],
     optional: TEAM_COLUMNS.slice(2),
@@ -173,7 +173,7 @@ export async function checkTeams(q: Queryable, text: string, now: Date): Promise
   return out;
 }
 
-export async function writeTeams(tx: Queryable, check: TeamsCheck): Promise<void> {
+export async function writeTeams(tx: Db, check: TeamsCheck): Promise<void> {
   const a = check.areas;
   if (a.length) {
     await tx.query(

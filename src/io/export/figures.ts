@@ -1,6 +1,6 @@
 // The figures of a period as CSV, in the import's own layouts: rows by ma_to then month,
 // indicator columns in the paper form's fixed order, blank stays blank, dates dd/mm/yyyy.
-import type { Queryable } from '../../db/queryable.js';
+import type { Db } from '../../db/database.js';
 import { listIndicators } from '../../db/unit.js';
 import { type Period, periodMonths } from '../../domain/period.js';
 import { compareCode, formatDate } from '../../domain/text.js';
@@ -24,7 +24,7 @@ export interface CsvExport {
   values: number;
 }
 
-export async function exportFigures(q: Queryable, period: Period, format: FiguresFormat, opts: { delimiter?: Delimiter } = {}): Promise<CsvExport> {
+export async function exportFigures(q: Db, period: Period, format: FiguresFormat, opts: { delimiter?: Delimiter } = {}): Promise<CsvExport> {
   const months = periodMonths(period);
   const indicators = await listIndicators(q);
   const r = await q.query<ExportForm>(

@@ -1,6 +1,6 @@
 // Teams and members as CSV in exactly the import's formats, so a roster can be sent, edited in
 // Excel and imported again (or into a fresh database before its figures).
-import type { Queryable } from '../../db/queryable.js';
+import type { Db } from '../../db/database.js';
 import { lastNameFirst } from '../../db/members.js';
 import { listTeams } from '../../db/teams.js';
 import { ROLE_LABELS, type Role } from '../../domain/schemas.js';
@@ -13,7 +13,7 @@ import { areaKindUrban } from '../csv/words.js';
 import type { CsvExport } from './figures.js';
 
 /** Every team, dissolved ones too (their figures must still find them), by ma_to. */
-export async function exportTeams(q: Queryable, opts: { delimiter?: Delimiter } = {}): Promise<CsvExport> {
+export async function exportTeams(q: Db, opts: { delimiter?: Delimiter } = {}): Promise<CsvExport> {
   const teams = (await listTeams(q, { includeDissolved: true })).sort((a, b) => compareCode(a.code, b.code));
   const rows: Cell[][] = teams.map((t) => {
     // The kind word must say the same urban/rural as the flag, or the import would flip it.
@@ -26,7 +26,7 @@ export async function exportTeams(q: Queryable, opts: { delimiter?: Delimiter } 
 const ROLE_ORDER: Record<Role, number> = { to_truong: 0, to_pho: 1, thanh_vien: 2 };
 
 /** Current members (not those who left), by ma_to, role, name; training dates separated by spaces. */
-export async function exportMembers(q: Queryable, opts: { delimiter?: Delimiter } = {}): Promise<CsvExport> {
+export async function exportMembers(q: Db, opts: { delimiter?: Delimiter } = {}): Promise<CsvExport> {
   const r = await q.query<{
     id: number;
     code: string;
