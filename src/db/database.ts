@@ -27,9 +27,11 @@ export interface DbRunner extends Db {
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
 }
 
-/** An open engine, as its owner (the store) holds it: the runner, and closing it. */
+/** An open engine, as its owner (the store) holds it: the runner, flushing and closing it. */
 export interface DbHandle {
   readonly db: DbRunner;
+  /** Write what the engine holds in memory to its files (PGlite: CHECKPOINT; a server does its own). */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 

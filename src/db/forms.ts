@@ -3,6 +3,7 @@
 import type { Month } from '../domain/period.js';
 import { valueSchema } from '../domain/schemas.js';
 import type { Db } from './database.js';
+import { packedRows } from './packed.js';
 
 export type FormSource = 'typed' | 'csv';
 
@@ -19,6 +20,19 @@ export interface FormRow {
 export const FIELD_RECEIVED = '_ngay_nhan';
 export const FIELD_NOTE = '_ghi_chu';
 export const FIELD_FORM = '_phieu'; // the form itself was created or removed
+
+/** Forms packed (packed.ts) as "id team month": `SELECT ${PACKED_FORMS.sql()} FROM form f`. */
+export const PACKED_FORMS = packedRows([
+  ['f.id', 'int'],
+  ['f.team_id', 'int'],
+  ['f.month', 'text'],
+]);
+/** Values packed as "formId code value": `SELECT ${PACKED_VALUES.sql()} FROM form_value v`. */
+export const PACKED_VALUES = packedRows([
+  ['v.form_id', 'int'],
+  ['v.indicator', 'text'],
+  ['v.value', 'int'],
+]);
 
 export async function getForm(q: Db, teamId: number, month: Month): Promise<FormRow | null> {
   const r = await q.query<Omit<FormRow, 'values'> & { values: Record<string, number> | null }>(
@@ -127,7 +141,7 @@ export interface ChangeRow {
   undone: boolean;
 }
 
-const CHANGE_SELECT = `SELECT id::int, at, team_id AS "teamId", month, field, old_value AS "oldValue", new_value AS "newValue", source, undone FROM value_change`;
+const CHANGE_SELECT = `SELECT id, at, team_id AS "teamId", month, field, old_value AS "oldValue", new_value AS "newValue", source, undone FROM value_change`;
 
 /** A form's change history, newest first. */
 export async function formHistory(q: Db, teamId: number, month: Month, limit = 200): Promise<ChangeRow[]> {

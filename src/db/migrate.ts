@@ -13,7 +13,7 @@ export class NewerDatabaseError extends Error {
 
 export async function schemaVersion(q: Db): Promise<number> {
   const t = await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'schema_version'`,
+    `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'schema_version'`,
   );
   if (!t.rows[0]?.n) return 0;
   const r = await q.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_version');

@@ -54,7 +54,7 @@ async function createInPlace(dataDir: string): Promise<void> {
   const pg = await createPg(tmp);
   try {
     await migrate(pg.db);
-    await pg.db.exec('CHECKPOINT');
+    await pg.flush();
   } finally {
     await pg.close();
   }
@@ -203,8 +203,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   };
   let closed = false;
   const checkpoint = async () => {
-    const now_ = await ready();
-    await now_.exec('CHECKPOINT');
+    await ready();
+    await current.flush();
     syncTree(pgDir(opts.dataDir));
   };
 
@@ -252,7 +252,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       try {
         await previous;
         if (live) {
-          await current.db.exec('CHECKPOINT');
+          await current.flush();
           await current.close();
           live = false;
         }

@@ -115,7 +115,7 @@ export async function updateTeam(q: Db, id: number, input: TeamInput): Promise<v
   let areaId: number | null = null;
   if (input.area) {
     const a = areaSchema.parse(input.area);
-    const shared = current.areaId === null ? 0 : Number((await q.query<{ n: number }>('SELECT count(*)::int AS n FROM team WHERE area_id = $1 AND id <> $2', [current.areaId, id])).rows[0]!.n);
+    const shared = current.areaId === null ? 0 : (await q.query<{ n: number }>('SELECT count(*) AS n FROM team WHERE area_id = $1 AND id <> $2', [current.areaId, id])).rows[0]!.n;
     const sameName = (await q.query<{ id: number }>('SELECT id FROM area WHERE name = $1', [a.name])).rows[0];
     if (current.areaId !== null && shared === 0 && (!sameName || sameName.id === current.areaId)) {
       await q.query('UPDATE area SET name = $2, kind = $3, urban = $4, households = $5, adults = $6 WHERE id = $1', [

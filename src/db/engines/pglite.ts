@@ -64,6 +64,7 @@ export interface PgliteHandle extends DbHandle {
 function handle(pg: PGlite): PgliteHandle {
   return {
     db: pgliteDb(pg),
+    flush: async () => void (await pg.exec('CHECKPOINT')),
     close: () => pg.close(),
     dumpTar: async () => new Uint8Array(await (await pg.dumpDataDir('none')).arrayBuffer()),
   };

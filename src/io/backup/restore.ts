@@ -9,10 +9,9 @@ import { migrate } from '../../db/migrate.js';
 import { MIGRATIONS, type Migration, SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { type PgliteHandle, openPglite } from '../../db/engines/pglite.js';
 import { RESTORE_READY, createPg, pgDir } from '../../db/open.js';
-import type { Db } from '../../db/database.js';
+import { LoadMismatchError, loadTables } from '../../db/dump.js';
 import { pad2 } from '../../domain/text.js';
 import { BackupError, type BackupHeader, type ParsedBackup, corrupt, parseBackup } from './format.js';
-import { listTables, quoteIdent } from './tables.js';
 
 /** Read and check a backup file (exists, is ours, whole, not from a newer version). */
 export async function readBackupFile(file: string): Promise<ParsedBackup> {
@@ -25,31 +24,6 @@ export async function readBackupFile(file: string): Promise<ParsedBackup> {
     throw new BackupError('missing', `Không đọc được tệp "${file}"${code === 'ENOENT' ? ': không có tệp này' : `: ${code}`}.`);
   }
   return parseBackup(buf, file);
-}
-
-const CHUNK = 5000;
-
-/** Replace every table's rows with the backup's, move counters past them. One transaction. */
-export async function loadBackup(tx: Db, backup: ParsedBackup, file: string): Promise<void> {
-  const tables = new Map((await listTables(tx)).map((t) => [t.name, t]));
-  for (const s of [...backup.sections].reverse()) if (tables.has(s.table)) await tx.exec(`DELETE FROM ${quoteIdent(s.table)}`);
-  for (const s of backup.sections) {
-    const t = tables.get(s.table);
-    if (!t) throw corrupt(file, `bảng ${s.table} không có trong lược đồ số ${backup.header.schema}`);
-    const types = new Map(t.columns.map((c) => [c.name, c.type]));
-    const missing = s.columns.filter((c) => !types.has(c));
-    if (missing.length) throw corrupt(file, `bảng ${s.table} có cột lạ: ${missing.join(', ')}`);
-    const cols = s.columns.map(quoteIdent).join(', ');
-    const values = s.columns.map((c, i) => `(r->>${i})::${types.get(c)}`).join(', ');
-    const sql = `INSERT INTO ${quoteIdent(s.table)} (${cols}) OVERRIDING SYSTEM VALUE SELECT ${values} FROM json_array_elements($1::json) AS e(r)`;
-    for (let i = 0; i < s.rows.length; i += CHUNK) await tx.query(sql, [`[${s.rows.slice(i, i + CHUNK).join(',')}]`]);
-    for (const c of t.columns) {
-      if (!c.sequence) continue;
-      await tx.query(`SELECT setval($1::regclass, COALESCE((SELECT max(${quoteIdent(c.name)}) FROM ${quoteIdent(t.name)}), 0) + 1, false)`, [c.sequence]);
-    }
-    const n = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${quoteIdent(s.table)}`);
-    if (n.rows[0]?.n !== s.rows.length) throw corrupt(file, `bảng ${s.table}: nạp ${n.rows[0]?.n} dòng thay vì ${s.rows.length}`);
-  }
 }
 
 export interface PreparedRestore {
@@ -85,9 +59,9 @@ export async function prepareRestore(dataDir: string, file: string, opts: Restor
     pg = current ? await createPg(folder) : await openPglite(folder);
     const db = pg.db;
     if (!current) await migrate(db, backup.header.schema, migrations);
-    await db.transaction((tx) => loadBackup(tx, backup, file));
+    await db.transaction((tx) => loadTables(tx, backup.sections, backup.header.schema));
     await migrate(db, latest, migrations);
-    await db.exec('CHECKPOINT');
+    await pg.flush();
     await pg.close();
     pg = null;
     syncTree(folder);
@@ -99,6 +73,7 @@ export async function prepareRestore(dataDir: string, file: string, opts: Restor
     if (pg) await pg.close().catch(() => undefined);
     fs.rmSync(folder, { recursive: true, force: true });
     if (e instanceof BackupError) throw e;
+    if (e instanceof LoadMismatchError) throw corrupt(file, e.message);
     throw corrupt(file, `cơ sở dữ liệu không nhận: ${(e as Error).message}`);
   }
   return { file, header: backup.header, folder, ms: Date.now() - t0 };

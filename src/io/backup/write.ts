@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FileWriteError, asFileWriteError, writeFileAtomic } from '../../db/durability.js';
 import type { DbRunner } from '../../db/database.js';
-import { BackupError, type BackupHeader, corrupt, dumpDatabase, encodeBackup, parseBackup } from './format.js';
+import { dumpTables } from '../../db/dump.js';
+import { BackupError, type BackupHeader, buildBackup, corrupt, encodeBackup, parseBackup } from './format.js';
 
 export interface BackupResult {
   file: string;
@@ -20,7 +21,7 @@ export function totalRows(header: BackupHeader): number {
 
 export async function writeBackupFile(db: DbRunner, target: string, opts: { now?: Date } = {}): Promise<BackupResult> {
   const t0 = Date.now();
-  const { header, body } = await dumpDatabase(db, opts.now ?? new Date());
+  const { header, body } = buildBackup(await dumpTables(db), opts.now ?? new Date());
   const bytes = await encodeBackup(header, body);
   try {
     fs.mkdirSync(path.dirname(target), { recursive: true });

@@ -4,12 +4,13 @@ import type { Db, DbRunner } from '../../db/database.js';
 import { formatInt } from '../../domain/text.js';
 import { decodeCsv } from './decode.js';
 import { type FiguresCheck, checkFigures, loadFiguresContext } from './figures-check.js';
-import { type Staging, writeFigures } from './figures-write.js';
-import { type MembersCheck, checkMembers, writeMembers } from './members.js';
+import { type KeyCheck, writeFigures } from '../../db/figures-import.js';
+import { writeMembers, writeTeams } from '../../db/roster-import.js';
+import { IMPORTED_TRAINING_TOPIC, type MembersCheck, checkMembers } from './members.js';
 import { detectDelimiter, headerLine, parseCsv } from './parse.js';
 import { ImportRefusedError } from './problems.js';
 import { normaliseHeader } from './table.js';
-import { type TeamsCheck, checkTeams, writeTeams } from './teams.js';
+import { type TeamsCheck, checkTeams } from './teams.js';
 
 export const IMPORT_KINDS = ['teams', 'members', 'figures'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -20,7 +21,8 @@ export type ImportCheck = TeamsCheck | MembersCheck | FiguresCheck;
 export interface ImportOptions {
   dryRun?: boolean;
   now?: Date;
-  staging?: Staging;
+  /** Tests: how the figures' keys are checked (figures-import.ts). */
+  keys?: KeyCheck;
   onProgress?: (done: number, total: number) => void | Promise<void>;
 }
 
@@ -57,8 +59,8 @@ export async function runImport(db: DbRunner, kind: ImportKind, input: Uint8Arra
     const c = await checkImport(tx, kind, text, now);
     if (c.problems.length) throw new ImportRefusedError(c.problems);
     if (c.kind === 'teams') await writeTeams(tx, c);
-    else if (c.kind === 'members') await writeMembers(tx, c);
-    else await writeFigures(tx, c, { staging: opts.staging, onProgress: opts.onProgress });
+    else if (c.kind === 'members') await writeMembers(tx, c.members, IMPORTED_TRAINING_TOPIC);
+    else await writeFigures(tx, c, { keys: opts.keys, onProgress: opts.onProgress });
     return c;
   });
   return { check, written: true };

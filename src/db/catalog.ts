@@ -1,7 +1,7 @@
-// What a backup holds: every table of the schema (but schema_version, which the header carries),
-// parents before children, each column by name and SQL type. Read from the catalog, so a new
-// table or column added by a later migration is backed up without touching this code.
-import type { Db } from '../../db/database.js';
+// The tables of the schema (but schema_version), parents before children, each column by name
+// and SQL type: what a dump holds and a load fills. Read from the catalog, so a new table or
+// column added by a later migration is backed up without touching this code.
+import type { Db } from './database.js';
 
 export interface ColumnInfo {
   name: string;
@@ -19,10 +19,6 @@ export interface TableInfo {
 }
 
 const SKIP = new Set(['schema_version']);
-
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/gu, '""')}"`;
-}
 
 export async function listTables(q: Db): Promise<TableInfo[]> {
   const cols = await q.query<{ table: string; name: string; type: string; sequence: string | null }>(

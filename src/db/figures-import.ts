@@ -1,30 +1,80 @@
 // Writing a checked figures file in one transaction, set-based: the forms through a small
-// staging table, the values by COPY (PGlite's COPY FROM '/dev/blob'; `unnest` batches are the
-// plain-PostgreSQL fallback). Measured on PGlite (2,000 teams × 12 months × 13 values): per-row
-// foreign-key triggers cost ~5 s for 312,000 values, the COPY itself ~1 s — so while copying the
-// values we switch those triggers off and check the same keys afterwards with one anti-join.
+// staging table, the values by COPY (copyRows), their foreign keys checked once after the copy
+// rather than row by row (KeyCheck below says why, with the numbers).
 //
 // The log (value_change, source 'csv'): a new form gets one line (created from CSV, with how many
 // values; its values are the form's current ones until a later logged change); a replaced form
 // gets a line per changed value, received date and note (old → new). Nothing is lost.
-import type { CopyValue, Db } from '../../db/database.js';
-import { FIELD_FORM, FIELD_NOTE, FIELD_RECEIVED } from '../../db/forms.js';
-import type { FiguresCheck, StagedForm } from './figures-check.js';
+import type { CopyValue, Db } from './database.js';
+import { FIELD_FORM, FIELD_NOTE, FIELD_RECEIVED, PACKED_FORMS, PACKED_VALUES } from './forms.js';
+import type { Month } from '../domain/period.js';
+import { teamIdsByCode } from './roster-import.js';
 
-export type Staging = 'copy' | 'unnest';
+/** A form of the file, checked: what to write. */
+export interface StagedForm {
+  teamId: number;
+  month: Month;
+  receivedOn: string | null;
+  note: string | null;
+  codes: string[];
+  values: number[];
+  /** The form already in the database (it will be replaced), or null for a new one. */
+  formId: number | null;
+}
+
+export interface FiguresWrite {
+  forms: StagedForm[];
+  /** The file has a received-date column: replaced forms take its dates. */
+  setReceived: boolean;
+  /** The file has a note column: replaced forms take its notes. */
+  setNote: boolean;
+  /** Values in all the forms (for the progress). */
+  values: number;
+}
+
+export interface FiguresLookups {
+  teams: Map<string, number>; // code → id
+  indicators: Set<string>;
+  existing: Map<string, number>; // formKey → form id
+}
+
+export const formKey = (teamId: number, month: string) => `${teamId}|${month}`;
+
+/** What checking a figures file looks up: the team codes, the indicators, the forms that exist. */
+export async function loadFiguresLookups(q: Db): Promise<FiguresLookups> {
+  const [teams, inds, forms] = await Promise.all([
+    teamIdsByCode(q),
+    q.query<{ code: string }>('SELECT code FROM indicator'),
+    q.query<{ forms: string | null }>(`SELECT ${PACKED_FORMS.sql()} AS forms FROM form f`),
+  ]);
+  const existing = new Map<string, number>();
+  PACKED_FORMS.each(forms.rows[0]?.forms ?? null, ([id, team, month]) => void existing.set(formKey(team, month), id));
+  return { teams, indicators: new Set(inds.rows.map((i) => i.code)), existing };
+}
 
 export interface WriteOptions {
-  staging?: Staging;
   /** Called as the values are written: values done, values in all. */
   onProgress?: (done: number, total: number) => void | Promise<void>;
+  /** Tests: check the values' keys after the copy (as on PGlite) or by the triggers (as elsewhere). */
+  keys?: KeyCheck;
 }
+
+/**
+ * 'after-copy' (the default): copy the values with PostgreSQL's per-row foreign-key triggers off
+ * (session_replication_role = replica) and check the same keys afterwards with one anti-join
+ * (checkKeys). Measured with the bench's file (2,000 teams × 12 months × 13 indicators, 305,739
+ * values, PGlite 0.5, 5 alternating runs on a fresh database each): the whole import takes
+ * 5.1 s this way and 12.7 s with the triggers on (median), 2.5× — the triggers are the slowest
+ * part of an import, so they stay off here. Only where it is allowed and no trigger of our own
+ * is on the table (canSkipTriggers); elsewhere (a server's ordinary role) the triggers run.
+ */
+export type KeyCheck = 'after-copy' | 'triggers';
 
 const VALUES_PER_BATCH = 50_000;
 
-export async function writeFigures(tx: Db, check: FiguresCheck, opts: WriteOptions = {}): Promise<void> {
+export async function writeFigures(tx: Db, check: FiguresWrite, opts: WriteOptions = {}): Promise<void> {
   const forms = check.forms;
   if (forms.length === 0) return;
-  const staging = opts.staging ?? 'copy';
   const total = check.values;
   await opts.onProgress?.(0, total);
 
@@ -32,12 +82,9 @@ export async function writeFigures(tx: Db, check: FiguresCheck, opts: WriteOptio
   await tx.exec(`
     CREATE TEMP TABLE imp_form (form_id int, team_id int, month text, received_on date, note text, n int) ON COMMIT DROP;
     CREATE TEMP TABLE imp_diff (seq int, form_id int, team_id int, month text, field text, old_value text, new_value text) ON COMMIT DROP;`);
-  await load(
-    tx,
-    staging,
+  await tx.copyRows(
     'imp_form',
     ['form_id', 'team_id', 'month', 'received_on', 'note', 'n'],
-    ['int', 'int', 'text', 'date', 'text', 'int'],
     forms.map((f) => [f.formId, f.teamId, f.month, f.receivedOn, f.note, f.codes.length]),
   );
   let done = 0;
@@ -45,7 +92,7 @@ export async function writeFigures(tx: Db, check: FiguresCheck, opts: WriteOptio
   if (replaced.length) {
     const diff = await diffReplaced(tx, replaced, check);
     if (diff.length) {
-      await load(tx, staging, 'imp_diff', ['seq', 'form_id', 'team_id', 'month', 'field', 'old_value', 'new_value'], ['int', 'int', 'int', 'text', 'text', 'text', 'text'], diff);
+      await tx.copyRows('imp_diff', ['seq', 'form_id', 'team_id', 'month', 'field', 'old_value', 'new_value'], diff);
       const formFields = `('${FIELD_RECEIVED}', '${FIELD_NOTE}')`;
       await tx.query(
         `INSERT INTO value_change (team_id, month, field, old_value, new_value, source)
@@ -77,23 +124,26 @@ export async function writeFigures(tx: Db, check: FiguresCheck, opts: WriteOptio
        SELECT team_id, month, '${FIELD_FORM}', NULL, 'tạo phiếu từ tệp CSV (' || n || ' số liệu)', 'csv'
        FROM imp_form WHERE form_id IS NULL ORDER BY team_id, month`,
     );
-    const ids = await tx.query<{ id: number; k: string }>(
-      `INSERT INTO form (team_id, month, received_on, note, source)
-       SELECT team_id, month, received_on, note, 'csv' FROM imp_form WHERE form_id IS NULL ORDER BY team_id, month
-       RETURNING id, team_id || '|' || month AS k`,
+    const ids = await tx.query<{ forms: string | null }>(
+      `WITH made AS (
+         INSERT INTO form (team_id, month, received_on, note, source)
+         SELECT team_id, month, received_on, note, 'csv' FROM imp_form WHERE form_id IS NULL ORDER BY team_id, month
+         RETURNING id, team_id, month)
+       SELECT ${PACKED_FORMS.sql()} AS forms FROM made f`,
     );
-    const byKey = new Map(ids.rows.map((r) => [r.k, r.id]));
-    for (const f of fresh) f.formId = byKey.get(`${f.teamId}|${f.month}`)!;
+    const byKey = new Map<string, number>();
+    PACKED_FORMS.each(ids.rows[0]?.forms ?? null, ([id, team, month]) => void byKey.set(formKey(team, month), id));
+    for (const f of fresh) f.formId = byKey.get(formKey(f.teamId, f.month))!;
   }
 
   // 3. The values, in batches so the progress bar moves.
-  const fast = fresh.length > 0 && staging === 'copy' && (await canSkipTriggers(tx));
+  const fast = fresh.length > 0 && (opts.keys ?? 'after-copy') === 'after-copy' && (await canSkipTriggers(tx));
   if (fast) await tx.query('SET LOCAL session_replication_role = replica');
   for (let start = 0; start < fresh.length; ) {
     let end = start;
     let n = 0;
     while (end < fresh.length && n < VALUES_PER_BATCH) n += fresh[end++]!.codes.length;
-    if (n) await copyValues(tx, staging, fresh.slice(start, end));
+    if (n) await tx.copyRows('form_value', ['form_id', 'indicator', 'value'], valueRows(fresh, start, end));
     done += n;
     start = end;
     await opts.onProgress?.(done, total);
@@ -104,29 +154,28 @@ export async function writeFigures(tx: Db, check: FiguresCheck, opts: WriteOptio
   }
 }
 
-type Row = (string | number | null)[];
+function* valueRows(forms: readonly StagedForm[], start: number, end: number): Generator<readonly CopyValue[]> {
+  for (let i = start; i < end; i++) {
+    const f = forms[i]!;
+    for (let k = 0; k < f.codes.length; k++) yield [f.formId, f.codes[k]!, f.values[k]!];
+  }
+}
 
 /** What changes in the forms being replaced: a row per changed value, received date and note. */
-async function diffReplaced(tx: Db, replaced: readonly StagedForm[], check: FiguresCheck): Promise<Row[]> {
+async function diffReplaced(tx: Db, replaced: readonly StagedForm[], check: FiguresWrite): Promise<CopyValue[][]> {
   const r = await tx.query<{ id: number; received_on: string | null; note: string | null; vals: string | null }>(
-    `SELECT f.id, f.received_on::text AS received_on, f.note,
-            (SELECT string_agg(v.indicator || '=' || v.value, ',') FROM form_value v WHERE v.form_id = f.id) AS vals
+    `SELECT f.id, f.received_on, f.note, (SELECT ${PACKED_VALUES.sql()} FROM form_value v WHERE v.form_id = f.id) AS vals
      FROM form f JOIN imp_form s ON s.form_id = f.id`,
   );
   const old = new Map(r.rows.map((row) => [row.id, row]));
-  const out: Row[] = [];
-  const push = (f: StagedForm, field: string, o: string | null, n: string | null) =>
-    out.push([out.length, f.formId, f.teamId, f.month, field, o, n]);
+  const out: CopyValue[][] = [];
+  const push = (f: StagedForm, field: string, o: string | null, n: string | null) => out.push([out.length, f.formId, f.teamId, f.month, field, o, n]);
   for (const f of replaced) {
     const o = old.get(f.formId!)!;
     if (check.setReceived && o.received_on !== f.receivedOn) push(f, FIELD_RECEIVED, o.received_on, f.receivedOn);
     if (check.setNote && o.note !== f.note) push(f, FIELD_NOTE, o.note, f.note);
     const before = new Map<string, string>();
-    if (o.vals)
-      for (const pair of o.vals.split(',')) {
-        const eq = pair.indexOf('=');
-        before.set(pair.slice(0, eq), pair.slice(eq + 1));
-      }
+    PACKED_VALUES.each(o.vals, ([, code, value]) => void before.set(code, String(value)));
     for (let k = 0; k < f.codes.length; k++) {
       const code = f.codes[k]!;
       const now = String(f.values[k]!);
@@ -139,28 +188,11 @@ async function diffReplaced(tx: Db, replaced: readonly StagedForm[], check: Figu
   return out;
 }
 
-/** The values of new forms straight into form_value. */
-async function copyValues(tx: Db, staging: Staging, forms: readonly StagedForm[]): Promise<void> {
-  if (staging === 'unnest') {
-    const rows: Row[] = [];
-    for (const f of forms) for (let k = 0; k < f.codes.length; k++) rows.push([f.formId, f.codes[k]!, f.values[k]!]);
-    return load(tx, staging, 'form_value', ['form_id', 'indicator', 'value'], ['int', 'text', 'int'], rows);
-  }
-  await tx.copyRows('form_value', ['form_id', 'indicator', 'value'], valueRows(forms));
-}
-
-function* valueRows(forms: readonly StagedForm[]): Generator<readonly CopyValue[]> {
-  for (const f of forms) for (let k = 0; k < f.codes.length; k++) yield [f.formId, f.codes[k]!, f.values[k]!];
-}
-
-/**
- * Only when no trigger of our own is on the tables and we may (superuser, as in PGlite): the
- * keys are then checked by checkKeys. Otherwise the triggers run as usual (slower, same result).
- */
+/** Only when we may (superuser, as in PGlite) and no trigger of our own is on form_value. */
 async function canSkipTriggers(tx: Db): Promise<boolean> {
   const r = await tx.query<{ su: string; user_triggers: number }>(
     `SELECT current_setting('is_superuser') AS su,
-            (SELECT count(*)::int FROM pg_trigger WHERE tgrelid = 'form_value'::regclass AND NOT tgisinternal) AS user_triggers`,
+            (SELECT count(*) FROM pg_trigger WHERE tgrelid = 'form_value'::regclass AND NOT tgisinternal) AS user_triggers`,
   );
   return r.rows[0]?.su === 'on' && r.rows[0]?.user_triggers === 0;
 }
@@ -168,26 +200,9 @@ async function canSkipTriggers(tx: Db): Promise<boolean> {
 /** The foreign keys of the values just copied, checked set-based: any miss aborts the import. */
 async function checkKeys(tx: Db): Promise<void> {
   const missing = await tx.query<{ bad: number }>(
-    `SELECT count(*)::int AS bad FROM form_value v
+    `SELECT count(*) AS bad FROM form_value v
      LEFT JOIN indicator i ON i.code = v.indicator LEFT JOIN form f ON f.id = v.form_id
      WHERE i.code IS NULL OR f.id IS NULL`,
   );
   if ((missing.rows[0]?.bad ?? 0) > 0) throw new Error(`Lỗi toàn vẹn dữ liệu khi nhập: ${missing.rows[0]!.bad} số liệu không khớp tổ/chỉ số; không ghi gì.`);
-}
-
-type SqlType = 'int' | 'text' | 'date';
-
-/** Rows into a table: COPY (copyRows), or unnest in batches. */
-async function load(tx: Db, staging: Staging, table: string, columns: readonly string[], types: readonly SqlType[], rows: readonly (readonly (string | number | null)[])[]): Promise<void> {
-  if (rows.length === 0) return;
-  if (staging === 'copy') {
-    await tx.copyRows(table, columns, rows);
-    return;
-  }
-  const BATCH = 10_000;
-  const casts = types.map((t, i) => `$${i + 1}::${t}[]`).join(', ');
-  for (let s = 0; s < rows.length; s += BATCH) {
-    const slice = rows.slice(s, s + BATCH);
-    await tx.query(`INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${casts})`, types.map((_, i) => slice.map((r) => r[i] ?? null)));
-  }
 }
