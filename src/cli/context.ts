@@ -2,7 +2,7 @@
 import { ZodError } from 'zod';
 import { FileWriteError } from '../db/durability.js';
 import { LockedError } from '../db/lock.js';
-import { NewerDatabaseError } from '../db/migrate.js';
+import { MigrationFailedError, NewerDatabaseError } from '../db/migrate.js';
 import { type Database, DamagedDatabaseError, DataDirError, NoDatabaseError, openDatabase } from '../db/open.js';
 import { AlreadyInitialisedError } from '../db/setup.js';
 import { DuplicateTeamCodeError } from '../db/teams.js';
@@ -35,6 +35,7 @@ const REFUSALS = [
   LockedError,
   NoDatabaseError,
   NewerDatabaseError,
+  MigrationFailedError,
   DamagedDatabaseError,
   DataDirError,
   NotInitialisedError,

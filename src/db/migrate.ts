@@ -11,6 +11,21 @@ export class NewerDatabaseError extends Error {
   }
 }
 
+/** A migration failed (its transaction rolled back): the database stays at the version before it. */
+export class MigrationFailedError extends Error {
+  constructor(
+    public readonly version: number,
+    public readonly from: number,
+    cause: unknown,
+  ) {
+    super(
+      `Không nâng cấp được dữ liệu lên lược đồ số ${version} (${String((cause as Error)?.message ?? cause)}). ` +
+        `Dữ liệu vẫn ở lược đồ số ${from}, chưa bị thay đổi; hãy báo cho người hỗ trợ kỹ thuật.`,
+      { cause },
+    );
+  }
+}
+
 export async function schemaVersion(q: Db): Promise<number> {
   const t = await q.query<{ n: number }>(
     `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'schema_version'`,
@@ -28,12 +43,16 @@ export async function migrate(db: DbRunner, upTo: number = SCHEMA_VERSION, migra
   const applied: number[] = [];
   for (const m of migrations) {
     if (m.version <= current || m.version > upTo) continue;
-    await db.transaction(async (tx) => {
-      await tx.exec(`CREATE TABLE IF NOT EXISTS schema_version (
-        version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-      await tx.exec(m.sql);
-      await tx.query('INSERT INTO schema_version (version, name) VALUES ($1, $2)', [m.version, m.name]);
-    });
+    await db
+      .transaction(async (tx) => {
+        await tx.exec(`CREATE TABLE IF NOT EXISTS schema_version (
+          version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+        await tx.exec(m.sql);
+        await tx.query('INSERT INTO schema_version (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      })
+      .catch((e: unknown) => {
+        throw new MigrationFailedError(m.version, applied[applied.length - 1] ?? current, e);
+      });
     applied.push(m.version);
   }
   return applied;

@@ -4,13 +4,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NewerDatabaseError, migrate, schemaVersion } from '../../src/db/migrate.js';
+import { MigrationFailedError, NewerDatabaseError, migrate, schemaVersion } from '../../src/db/migrate.js';
 import { MIGRATIONS, type Migration, SCHEMA_VERSION } from '../../src/db/migrations/index.js';
 import { openPglite } from '../../src/db/engines/pglite.js';
 import { openDatabase, pgDir } from '../../src/db/open.js';
 import type { DbRunner } from '../../src/db/database.js';
 import { listBackups } from '../../src/io/backup/folder.js';
-import { readBackupFile } from '../../src/io/backup/restore.js';
+import { readBackupFile, restoreBackup } from '../../src/io/backup/restore.js';
+import { writeBackupFile } from '../../src/io/backup/write.js';
 import { emptyDb } from '../support/db.js';
 import { dataDirFrom, runCliProcess, tempDir } from './datadir.js';
 
@@ -54,29 +55,62 @@ describe('migrate (synthetic migration lists)', () => {
 describe('opening a database made by an older version', () => {
   it('upgrades a database created at schema version 1, its data intact (the real migrations)', async () => {
     // A data folder exactly as the first version left it: initdb, migration 1 only, rows by v1 SQL.
-    // While version 1 is the latest, the empty template is exactly that (no 10 s initdb).
-    const dir = SCHEMA_VERSION === 1 ? await dataDirFrom('empty') : tempDir();
+    const dir = tempDir();
     const pg = await openPglite(pgDir(dir));
     await migrate(pg.db, 1);
     expect(await schemaVersion(pg.db)).toBe(1);
     await pg.db.exec(`
       INSERT INTO unit (name, kind, agency) VALUES ('phường Phù Vân', 'phuong', 'UBND PHƯỜNG PHÙ VÂN');
       INSERT INTO indicator (code, label, unit, aggregation, position) VALUES ('luot_ho_tro', 'Số lượt', 'lượt', 'sum', 0);
-      INSERT INTO team (code, name, level) VALUES ('TDP01', 'Tổ Đông Sơn', 'area');
+      INSERT INTO team (code, name, level) VALUES ('TDP01', 'Tổ Đông Sơn', 'area'), ('THON-A.2_B', 'Tổ thôn A', 'area');
       INSERT INTO form (team_id, month, source) VALUES (1, '2026-10', 'typed');
-      INSERT INTO form_value (form_id, indicator, value) VALUES (1, 'luot_ho_tro', 57);`);
-    await pg.db.exec('CHECKPOINT');
+      INSERT INTO form_value (form_id, indicator, value) VALUES (1, 'luot_ho_tro', 57);
+      INSERT INTO value_change (team_id, month, field, old_value, new_value, source) VALUES (1, '2026-10', 'luot_ho_tro', NULL, '57', 'typed');`);
+    await pg.flush();
+    const v1Backup = path.join(tempDir(), 'v1.backup.gz');
+    await writeBackupFile(pg.db, v1Backup);
     await pg.close();
+    // A second copy whose rows break a rule version 2 enforces (written behind the program's back).
+    const bad = tempDir();
+    fs.cpSync(pgDir(dir), pgDir(bad), { recursive: true });
 
     const db = await openDatabase({ dataDir: dir, command: 'test', autoBackup: false });
     expect(await schemaVersion(db.db)).toBe(SCHEMA_VERSION);
-    const v = await db.db.query<{ value: number }>(`SELECT value FROM form_value`);
-    expect(v.rows).toEqual([{ value: 57 }]);
+    expect((await db.db.query(`SELECT value FROM form_value`)).rows).toEqual([{ value: 57 }]);
+    expect((await db.db.query(`SELECT code FROM team ORDER BY id`)).rows).toEqual([{ code: 'TDP01' }, { code: 'THON-A.2_B' }]);
+    // What the packed-rows codec relies on is now the database's to enforce.
+    await expect(db.db.query(`INSERT INTO indicator (code, label, unit, aggregation, position) VALUES ('so ho', 'x', 'x', 'sum', 1)`)).rejects.toThrow(/indicator_code_shape/u);
+    await expect(db.db.query(`INSERT INTO indicator (code, label, unit, aggregation, position) VALUES ('a,b', 'x', 'x', 'sum', 1)`)).rejects.toThrow(/indicator_code_shape/u);
+    await expect(db.db.query(`INSERT INTO team (code, name, level) VALUES ('tdp 02', 'x', 'area')`)).rejects.toThrow(/team_code_shape/u);
+    await expect(db.db.query(`INSERT INTO team (code, name, level) VALUES ('A23456789012345678901', 'x', 'area')`)).rejects.toThrow(/team_code_shape/u);
+    await expect(db.db.query(`INSERT INTO value_change (team_id, month, field, source) VALUES (1, '2026-13', 'x', 'typed')`)).rejects.toThrow(/value_change_month_shape/u);
     await db.close();
-    // Upgrading (when there is anything to upgrade) first backs the old database up.
+    // Upgrading first backs the old database up.
     const pre = listBackups(path.join(dir, 'backups')).filter((b) => b.kind === 'pre-upgrade');
-    expect(pre).toHaveLength(SCHEMA_VERSION > 1 ? 1 : 0);
-  }, 60_000);
+    expect(pre).toHaveLength(1);
+
+    // A backup made at version 1 restores into version 2 with its rows.
+    const elsewhere = tempDir();
+    const restored = await restoreBackup(elsewhere, v1Backup);
+    expect(restored.header.schema).toBe(1);
+    const again = await openDatabase({ dataDir: elsewhere, command: 'test', autoBackup: false });
+    expect(await schemaVersion(again.db)).toBe(SCHEMA_VERSION);
+    expect((await again.db.query(`SELECT count(*) AS n FROM value_change`)).rows).toEqual([{ n: 1 }]);
+    await again.close();
+
+    // A version-1 database with a row version 2 forbids: refused in Vietnamese, left at version 1.
+    const raw = await openPglite(pgDir(bad));
+    await raw.db.exec(`INSERT INTO team (code, name, level) VALUES ('tdp 03', 'Tổ viết tay', 'area')`);
+    await raw.flush();
+    await raw.close();
+    const err = await openDatabase({ dataDir: bad, command: 'test', autoBackup: false }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MigrationFailedError);
+    expect((err as Error).message).toMatch(/^Không nâng cấp được dữ liệu lên lược đồ số 2 \(.*team_code_shape.*\)\. Dữ liệu vẫn ở lược đồ số 1, chưa bị thay đổi/u);
+    expect(fs.existsSync(path.join(bad, 'tonghop.lock'))).toBe(false);
+    const check = await openPglite(pgDir(bad));
+    expect(await schemaVersion(check.db)).toBe(1);
+    await check.close();
+  }, 120_000);
 
   it('runs pending migrations on open, after a backup of the database as it was', async () => {
     const dir = await dataDirFrom('demo');
