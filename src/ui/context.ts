@@ -1,6 +1,6 @@
 // What every screen can reach: the open database, the unit and plan, navigation, messages.
 import { createContext, useContext } from 'react';
-import type { Database } from '../db/open.js';
+import type { Database } from '../store/open.js';
 import type { DbRunner } from '../db/database.js';
 import type { Month } from '../domain/period.js';
 import type { Indicator, Plan, Unit } from '../domain/schemas.js';

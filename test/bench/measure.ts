@@ -4,7 +4,7 @@ process.env.NODE_ENV = 'production'; // what the shipped bundle runs
 import fs from 'node:fs';
 import path from 'node:path';
 import { type PgliteHandle, openPglite } from '../../src/db/engines/pglite.js';
-import { type Database, createPg, openDatabase } from '../../src/db/open.js';
+import { type Database, createEngine, openDatabase } from '../../src/store/open.js';
 import { buildProvince } from './fixtures.js';
 import { dashboard, exportThroughput, importThroughput, saveLatency } from './measures/data.js';
 
@@ -15,7 +15,7 @@ function fromTar(file: string): Promise<PgliteHandle> {
 }
 
 async function onDisk<T>(dataDir: string, fn: (db: Database) => Promise<T>, create = false): Promise<T> {
-  const db = await openDatabase({ dataDir, command: 'bench', autoBackup: false, create });
+  const db = await openDatabase({ dataDir, command: 'bench', create });
   try {
     return await fn(db);
   } finally {
@@ -34,12 +34,12 @@ async function main(): Promise<Record<string, unknown>> {
       const root = args[0]!;
       const t0 = performance.now();
       await onDisk(path.join(root, 'province'), (db) => buildProvince(db.db, { teams: 2000, from: '2026-01', to: '2026-11' }), true);
-      const teamsOnly = await createPg();
+      const teamsOnly = await createEngine();
       await buildProvince(teamsOnly.db, { teams: 2000, from: '2026-01', to: '2025-12' });
       await teamsOnly.db.exec('CHECKPOINT');
       await dumpTo(teamsOnly, path.join(root, 'teams.tar'));
       await teamsOnly.close();
-      const year = await createPg();
+      const year = await createEngine();
       const made = await buildProvince(year.db, { teams: 2000, from: '2026-01', to: '2026-12' });
       await year.db.exec('CHECKPOINT');
       await dumpTo(year, path.join(root, 'province12.tar'));

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { getForm } from '../../src/db/forms.js';
 import { openPglite } from '../../src/db/engines/pglite.js';
-import { openDatabase, pgDir } from '../../src/db/open.js';
+import { openDatabase } from '../../src/store/open.js';
+import { pgDir } from '../../src/store/data-folder.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const dirs: string[] = [];

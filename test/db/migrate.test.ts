@@ -7,13 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { MigrationFailedError, NewerDatabaseError, migrate, schemaVersion } from '../../src/db/migrate.js';
 import { MIGRATIONS, type Migration, SCHEMA_VERSION } from '../../src/db/migrations/index.js';
 import { openPglite } from '../../src/db/engines/pglite.js';
-import { openDatabase, pgDir } from '../../src/db/open.js';
+import { backupHooks } from '../../src/store/hooks.js';
+import { openDatabase } from '../../src/store/open.js';
+import { pgDir } from '../../src/store/data-folder.js';
 import type { DbRunner } from '../../src/db/database.js';
-import { listBackups } from '../../src/io/backup/folder.js';
-import { readBackupFile, restoreBackup } from '../../src/io/backup/restore.js';
-import { writeBackupFile } from '../../src/io/backup/write.js';
+import { listBackups } from '../../src/store/backup-folder.js';
+import { readBackupFile, restoreBackup } from '../../src/store/restore.js';
+import { writeBackupFile } from '../../src/store/backup.js';
 import { emptyDb } from '../support/db.js';
-import { dataDirFrom, runCliProcess, tempDir } from './datadir.js';
+import { dataDirFrom, runCliProcess, tempDir } from '../support/datadir.js';
 
 const V = SCHEMA_VERSION;
 const synthetic = (...sqls: string[]): Migration[] => [...MIGRATIONS, ...sqls.map((sql, i) => ({ version: V + 1 + i, name: `test_${i + 1}`, sql }))];
@@ -74,7 +76,7 @@ describe('opening a database made by an older version', () => {
     const bad = tempDir();
     fs.cpSync(pgDir(dir), pgDir(bad), { recursive: true });
 
-    const db = await openDatabase({ dataDir: dir, command: 'test', autoBackup: false });
+    const db = await openDatabase({ dataDir: dir, command: 'test', ...backupHooks() });
     expect(await schemaVersion(db.db)).toBe(SCHEMA_VERSION);
     expect((await db.db.query(`SELECT value FROM form_value`)).rows).toEqual([{ value: 57 }]);
     expect((await db.db.query(`SELECT code FROM team ORDER BY id`)).rows).toEqual([{ code: 'TDP01' }, { code: 'THON-A.2_B' }]);
@@ -93,7 +95,7 @@ describe('opening a database made by an older version', () => {
     const elsewhere = tempDir();
     const restored = await restoreBackup(elsewhere, v1Backup);
     expect(restored.header.schema).toBe(1);
-    const again = await openDatabase({ dataDir: elsewhere, command: 'test', autoBackup: false });
+    const again = await openDatabase({ dataDir: elsewhere, command: 'test' });
     expect(await schemaVersion(again.db)).toBe(SCHEMA_VERSION);
     expect((await again.db.query(`SELECT count(*) AS n FROM value_change`)).rows).toEqual([{ n: 1 }]);
     await again.close();
@@ -103,7 +105,7 @@ describe('opening a database made by an older version', () => {
     await raw.db.exec(`INSERT INTO team (code, name, level) VALUES ('tdp 03', 'Tổ viết tay', 'area')`);
     await raw.flush();
     await raw.close();
-    const err = await openDatabase({ dataDir: bad, command: 'test', autoBackup: false }).catch((e: unknown) => e);
+    const err = await openDatabase({ dataDir: bad, command: 'test' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MigrationFailedError);
     expect((err as Error).message).toMatch(/^Không nâng cấp được dữ liệu lên lược đồ số 2 \(.*team_code_shape.*\)\. Dữ liệu vẫn ở lược đồ số 1, chưa bị thay đổi/u);
     expect(fs.existsSync(path.join(bad, 'tonghop.lock'))).toBe(false);
@@ -115,7 +117,7 @@ describe('opening a database made by an older version', () => {
   it('runs pending migrations on open, after a backup of the database as it was', async () => {
     const dir = await dataDirFrom('demo');
     const migrations = synthetic(`ALTER TABLE team ADD COLUMN ghi_chu text`);
-    const db = await openDatabase({ dataDir: dir, command: 'test', autoBackup: false, migrations });
+    const db = await openDatabase({ dataDir: dir, command: 'test', migrations, ...backupHooks() });
     expect(await schemaVersion(db.db)).toBe(V + 1);
     await db.close();
     const pre = listBackups(path.join(dir, 'backups'));
@@ -129,9 +131,9 @@ describe('opening a database made by an older version', () => {
   it('a failing upgrade leaves the folder at its version and the lock free', async () => {
     const dir = await dataDirFrom('demo');
     const migrations = synthetic(`ALTER TABLE khong_co ADD COLUMN x int`);
-    await expect(openDatabase({ dataDir: dir, command: 'test', autoBackup: false, migrations })).rejects.toThrow(/khong_co/u);
+    await expect(openDatabase({ dataDir: dir, command: 'test', migrations })).rejects.toThrow(/khong_co/u);
     expect(fs.existsSync(path.join(dir, 'tonghop.lock'))).toBe(false);
-    const db = await openDatabase({ dataDir: dir, command: 'test', autoBackup: false });
+    const db = await openDatabase({ dataDir: dir, command: 'test' });
     expect(await schemaVersion(db.db)).toBe(V);
     await db.close();
   });

@@ -1,6 +1,6 @@
 // A database whose every call can be made to fail or to wait, for the screens' "while loading",
 // "after a failed load" and "while saving" moments that a real PGlite passes too fast to catch.
-import type { Database } from '../../src/db/open.js';
+import type { Database } from '../../src/store/open.js';
 import type { DbRunner } from '../../src/db/database.js';
 import { asDatabase } from './db.js';
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { afterEach, inject } from 'vitest';
 import type { DbRunner } from '../../src/db/database.js';
 import { type PgliteHandle, openPglite } from '../../src/db/engines/pglite.js';
-import type { Database } from '../../src/db/open.js';
+import type { Database } from '../../src/store/open.js';
 
 const open: PgliteHandle[] = [];
 afterEach(async () => {

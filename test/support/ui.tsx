@@ -3,7 +3,7 @@
 import type { DbRunner } from '../../src/db/database.js';
 import { render } from 'ink-testing-library';
 import { afterEach } from 'vitest';
-import type { Database } from '../../src/db/open.js';
+import type { Database } from '../../src/store/open.js';
 import { App, loadSettings } from '../../src/ui/App.js';
 import type { Screen } from '../../src/ui/context.js';
 import { asDatabase } from './db.js';

@@ -5,7 +5,7 @@
 // Every operation is announced before it starts (waiting until the parent has the message) and
 // reported committed only after its transaction returned.
 import { setValue } from '../../src/db/forms.js';
-import { openDatabase } from '../../src/db/open.js';
+import { openDatabase } from '../../src/store/open.js';
 import type { Db } from '../../src/db/database.js';
 import { mulberry32 } from '../../src/domain/random.js';
 import { importFigures } from '../../src/io/csv/import.js';
@@ -40,7 +40,7 @@ async function readState(q: Db): Promise<ChildMessage> {
 }
 
 const t0 = Date.now();
-const database = await openDatabase({ dataDir, command: 'tonghop torture', autoBackup: false });
+const database = await openDatabase({ dataDir, command: 'tonghop torture' });
 await send({ t: 'open', ms: Date.now() - t0 });
 await send(await readState(database.db));
 

@@ -3,7 +3,7 @@ import { computeStatus } from '../../db/evaluation.js';
 import { describeTarget, worstTarget } from '../../domain/describe.js';
 import { STATUS_LABELS, STATUS_SYMBOLS } from '../../domain/labels.js';
 import { type Month, isMonth, lastFinishedMonth, monthLabel } from '../../domain/period.js';
-import type { Database } from '../../db/open.js';
+import type { Database } from '../../store/open.js';
 import { statusJson } from '../../domain/status.js';
 import { formatPercent } from '../../domain/text.js';
 import { renderTable } from '../../io/text-table.js';

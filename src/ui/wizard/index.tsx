@@ -3,7 +3,7 @@
 // built at install time), set up in one transaction, flushed, and the app opens on it.
 import { Box, Text } from 'ink';
 import { useMemo, useReducer } from 'react';
-import { type Database, openDatabase } from '../../db/open.js';
+import { type Database, type OpenHooks, openDatabase } from '../../store/open.js';
 import { setupUnit, unitFromName } from '../../db/setup.js';
 import { monthLabel } from '../../domain/period.js';
 import { cleanText } from '../../domain/text.js';
@@ -18,9 +18,11 @@ export interface WizardProps {
   dataDir: string;
   now?: () => Date;
   onReady: (db: Database) => void | Promise<void>;
+  /** The backups around opening (run.tsx passes them). */
+  openHooks?: OpenHooks;
 }
 
-export function Wizard({ dataDir, now, onReady }: WizardProps) {
+export function Wizard({ dataDir, now, onReady, openHooks }: WizardProps) {
   const presets = useMemo(() => listPresets(), []);
   const [s, dispatch] = useReducer(wizardReducer, initialWizard);
   const { columns } = useTerminalSize();
@@ -35,7 +37,7 @@ export function Wizard({ dataDir, now, onReady }: WizardProps) {
     dispatch({ type: 'busy', busy: true });
     let db: Database | null = null;
     try {
-      db = await openDatabase({ dataDir, command: 'tonghop (khởi tạo)', create: true });
+      db = await openDatabase({ dataDir, command: 'tonghop (khởi tạo)', create: true, ...openHooks });
       await setupUnit(db.db, { preset, unitName: s.unit, officer: cleanText(s.officer) || null, demo: s.demo, now: now?.() });
       await db.checkpoint();
       await onReady(db);

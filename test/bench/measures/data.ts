@@ -2,7 +2,7 @@
 // import and export throughput. Each returns raw samples; run.ts summarises them.
 import { enterField } from '../../../src/db/forms.js';
 import type { DbHandle } from '../../../src/db/database.js';
-import type { Database } from '../../../src/db/open.js';
+import type { Database } from '../../../src/store/open.js';
 import type { DbRunner } from '../../../src/db/database.js';
 import { listIndicators } from '../../../src/db/unit.js';
 import { parsePeriod } from '../../../src/domain/period.js';

@@ -3,7 +3,7 @@
 // writes the next frame. Saves are waited for between keys so a save's own frame is not
 // counted as the next key's.
 import { render } from 'ink-testing-library';
-import type { Database } from '../../../src/db/open.js';
+import type { Database } from '../../../src/store/open.js';
 import type { DbRunner } from '../../../src/db/database.js';
 import { getTeamByCode } from '../../../src/db/teams.js';
 import { App, loadSettings } from '../../../src/ui/App.js';

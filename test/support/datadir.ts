@@ -7,15 +7,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, inject } from 'vitest';
-import { syncTree } from '../../src/db/durability.js';
+import { syncTree } from '../../src/store/durability.js';
 import { openPglite } from '../../src/db/engines/pglite.js';
-import { pgDir } from '../../src/db/open.js';
+import { pgDir } from '../../src/store/data-folder.js';
 import type { Db } from '../../src/db/database.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI = path.join(ROOT, 'dist/src/cli/main.js');
-export const DIST_OPEN = path.join(ROOT, 'dist/src/db/open.js');
-export const DIST_LOCK = path.join(ROOT, 'dist/src/db/lock.js');
+export const DIST_OPEN = path.join(ROOT, 'dist/src/store/open.js');
+export const DIST_LOCK = path.join(ROOT, 'dist/src/store/lock.js');
 
 const made: string[] = [];
 const children: ChildProcess[] = [];
@@ -99,7 +99,7 @@ export function runCliProcess(args: string[], env: Record<string, string> = {}):
 export function holdDatabase(dataDir: string, command = 'tonghop (giao diện)'): Promise<ChildProcess> {
   const script = `
     import { openDatabase } from ${JSON.stringify(DIST_OPEN)};
-    const db = await openDatabase({ dataDir: ${JSON.stringify(dataDir)}, command: ${JSON.stringify(command)}, autoBackup: false });
+    const db = await openDatabase({ dataDir: ${JSON.stringify(dataDir)}, command: ${JSON.stringify(command)} });
     process.stdout.write('ready\\n');
     process.stdin.resume();
     process.stdin.on('end', async () => { await db.close(); process.exit(0); });`;

@@ -4,13 +4,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FileWriteError, writeFileAtomic } from '../../src/db/durability.js';
-import { openDatabase } from '../../src/db/open.js';
-import { dailyBackup } from '../../src/io/backup/auto.js';
-import { AUTO_KEEP, backupFileName, listBackups, newestBackup, rotateBackups, setBackupDir } from '../../src/io/backup/folder.js';
-import { writeBackupFile } from '../../src/io/backup/write.js';
+import { FileWriteError, writeFileAtomic } from '../../src/io/file-write.js';
+import { backupHooks } from '../../src/store/hooks.js';
+import { openDatabase } from '../../src/store/open.js';
+import { dailyBackup } from '../../src/store/auto-backup.js';
+import { AUTO_KEEP, backupFileName, listBackups, newestBackup, rotateBackups, setBackupDir } from '../../src/store/backup-folder.js';
+import { writeBackupFile } from '../../src/store/backup.js';
 import { writeExportFile } from '../../src/io/export/files.js';
-import { dataDirFrom, isRoot, tempDir } from '../db/datadir.js';
+import { dataDirFrom, isRoot, tempDir } from '../support/datadir.js';
 import { demoDb, emptyDb } from '../support/db.js';
 
 const errno = (code: string) => Object.assign(new Error(`${code}: mocked`), { code });
@@ -127,12 +128,12 @@ describe('backups folder', () => {
     const dir = await dataDirFrom('demo');
     const now = () => new Date(2026, 10, 23, 9, 0);
     // A command that finishes before the background timer: the backup is made when it closes.
-    const a = await openDatabase({ dataDir: dir, command: 'test', now, autoBackupDelayMs: 60_000 });
+    const a = await openDatabase({ dataDir: dir, command: 'test', ...backupHooks(now), dailyDelayMs: 60_000 });
     expect(listBackups(path.join(dir, 'backups'))).toEqual([]);
     await a.close();
     expect(listBackups(path.join(dir, 'backups'))).toHaveLength(1);
     // The UI: a few seconds after opening, while it stays open; the next day's, then not twice.
-    const b = await openDatabase({ dataDir: dir, command: 'test', now: () => new Date(2026, 10, 24, 9, 0), autoBackupDelayMs: 10 });
+    const b = await openDatabase({ dataDir: dir, command: 'test', ...backupHooks(() => new Date(2026, 10, 24, 9, 0)), dailyDelayMs: 10 });
     for (let i = 0; i < 400 && listBackups(path.join(dir, 'backups')).length < 2; i++) await new Promise((r) => setTimeout(r, 25));
     expect(listBackups(path.join(dir, 'backups'))).toHaveLength(2);
     await b.close();

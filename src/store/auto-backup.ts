@@ -1,10 +1,10 @@
 // The daily automatic backup: on the first start of each day (UI or command), a backup into the
 // backups folder, keeping the newest 14 automatic ones. If the chosen folder (a USB stick) is not
 // there, the backup goes to the default folder inside the data folder, with a warning.
-import type { DbRunner } from '../../db/database.js';
-import { getUnit } from '../../db/unit.js';
-import { AUTO_KEEP, backupDirOf, checkWritableDir, defaultBackupDir, freshBackupPath, hasAutoBackupOn, rotateBackups } from './folder.js';
-import { type BackupResult, writeBackupFile } from './write.js';
+import type { DbRunner } from '../db/database.js';
+import { getUnit } from '../db/unit.js';
+import { AUTO_KEEP, backupDirOf, checkWritableDir, defaultBackupDir, freshBackupPath, hasAutoBackupOn, rotateBackups } from './backup-folder.js';
+import { type BackupResult, writeBackupFile } from './backup.js';
 
 export interface AutoBackupOutcome {
   /** The backup written, or null if none was needed (or possible). */

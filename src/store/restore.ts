@@ -3,15 +3,18 @@
 // as pgdata.replaced-<time> — never deleted.
 import fs from 'node:fs';
 import path from 'node:path';
-import { forgetSynced, fsyncDir, fsyncPath, syncTree } from '../../db/durability.js';
-import { acquireLock } from '../../db/lock.js';
-import { migrate } from '../../db/migrate.js';
-import { MIGRATIONS, type Migration, SCHEMA_VERSION } from '../../db/migrations/index.js';
-import { type PgliteHandle, openPglite } from '../../db/engines/pglite.js';
-import { RESTORE_READY, createPg, pgDir } from '../../db/open.js';
-import { LoadMismatchError, loadTables } from '../../db/dump.js';
-import { pad2 } from '../../domain/text.js';
-import { BackupError, type BackupHeader, type ParsedBackup, corrupt, parseBackup } from './format.js';
+import type { DbHandle } from '../db/database.js';
+import { openPglite } from '../db/engines/pglite.js';
+import { LoadMismatchError, loadTables } from '../db/dump.js';
+import { migrate } from '../db/migrate.js';
+import { MIGRATIONS, type Migration, SCHEMA_VERSION } from '../db/migrations/index.js';
+import { pad2 } from '../domain/text.js';
+import { BackupError, type BackupHeader, type ParsedBackup, corrupt, parseBackup } from '../io/backup/format.js';
+import { fsyncDir, fsyncPath } from '../io/file-write.js';
+import { RESTORE_READY, pgDir } from './data-folder.js';
+import { forgetSynced, syncTree } from './durability.js';
+import { acquireLock } from './lock.js';
+import { createEngine } from './open.js';
 
 /** Read and check a backup file (exists, is ours, whole, not from a newer version). */
 export async function readBackupFile(file: string): Promise<ParsedBackup> {
@@ -53,10 +56,10 @@ export async function prepareRestore(dataDir: string, file: string, opts: Restor
   if (backup.header.schema > latest) throw new BackupError('newer', `Bản sao lưu "${file}" thuộc lược đồ số ${backup.header.schema}, mới hơn chương trình này (số ${latest}). Hãy cập nhật tonghop rồi khôi phục.`);
   fs.mkdirSync(dataDir, { recursive: true });
   const folder = path.join(dataDir, `pgdata.tmp-restore-${process.pid}-${Date.now()}`);
-  let pg: PgliteHandle | null = null;
+  let pg: DbHandle | null = null;
   try {
     const current = backup.header.schema === SCHEMA_VERSION && migrations === MIGRATIONS;
-    pg = current ? await createPg(folder) : await openPglite(folder);
+    pg = current ? await createEngine(folder) : await openPglite(folder);
     const db = pg.db;
     if (!current) await migrate(db, backup.header.schema, migrations);
     await db.transaction((tx) => loadTables(tx, backup.sections, backup.header.schema));
@@ -65,7 +68,7 @@ export async function prepareRestore(dataDir: string, file: string, opts: Restor
     await pg.close();
     pg = null;
     syncTree(folder);
-    // Complete: if we are killed while swapping, the next start finishes the swap (open.ts).
+    // Complete: if we are killed while swapping, the next start finishes the swap (data-folder.ts: removeLeftovers).
     fs.writeFileSync(path.join(folder, RESTORE_READY), new Date().toISOString());
     fsyncPath(path.join(folder, RESTORE_READY)); // a power cut must not lose the mark of a finished restore
     fsyncDir(folder);

@@ -2,10 +2,10 @@
 // creating a commune's database takes ~0.5 s instead of initdb's ~4 s.
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from './durability.js';
-import { migrate } from './migrate.js';
-import { openPglite } from './engines/pglite.js';
-import { templatePath } from './open.js';
+import { openPglite } from '../db/engines/pglite.js';
+import { migrate } from '../db/migrate.js';
+import { writeFileAtomic } from '../io/file-write.js';
+import { templatePath } from './data-folder.js';
 
 export async function buildTemplate(target: string = templatePath()): Promise<string> {
   const pg = await openPglite();

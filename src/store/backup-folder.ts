@@ -2,10 +2,10 @@
 // a USB stick), how files are named, listed newest first, and rotated (automatic ones only).
 import fs from 'node:fs';
 import path from 'node:path';
-import { asFileWriteError } from '../../db/durability.js';
-import type { Db } from '../../db/database.js';
-import { getSetting, setSetting } from '../../db/unit.js';
-import { pad2 } from '../../domain/text.js';
+import type { Db } from '../db/database.js';
+import { getSetting, setSetting } from '../db/unit.js';
+import { pad2 } from '../domain/text.js';
+import { asFileWriteError } from '../io/file-write.js';
 
 export const BACKUP_SUFFIX = '.backup.gz';
 export const AUTO_TAG = '-tu-dong';

@@ -2,10 +2,10 @@
 // check it (checksum, every table's row count) before saying it is done.
 import fs from 'node:fs';
 import path from 'node:path';
-import { FileWriteError, asFileWriteError, writeFileAtomic } from '../../db/durability.js';
-import type { DbRunner } from '../../db/database.js';
-import { dumpTables } from '../../db/dump.js';
-import { BackupError, type BackupHeader, buildBackup, corrupt, encodeBackup, parseBackup } from './format.js';
+import type { DbRunner } from '../db/database.js';
+import { dumpTables } from '../db/dump.js';
+import { BackupError, type BackupHeader, buildBackup, corrupt, encodeBackup, parseBackup } from '../io/backup/format.js';
+import { FileWriteError, asFileWriteError, writeFileAtomic } from '../io/file-write.js';
 
 export interface BackupResult {
   file: string;
