@@ -2,6 +2,7 @@
 // of forms with gaps and blank cells, generated deterministically so tests can rely on them.
 import fs from 'node:fs';
 import path from 'node:path';
+import { systemNow } from '../clock.js';
 import { planIndicators } from '../domain/indicators.js';
 import { type Month, addMonths, lastFinishedMonth, minMonth, monthParts } from '../domain/period.js';
 import { mulberry32, textSeed } from '../domain/random.js';
@@ -40,7 +41,7 @@ export interface DemoOptions {
 
 export async function loadDemo(q: Db, plan: Plan, opts: DemoOptions = {}): Promise<{ teams: number; members: number; forms: number }> {
   const seed = loadDemoSeed();
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? systemNow();
   const lastMonth = minMonth(lastFinishedMonth(now), plan.span_end);
   const firstMonth = addMonths(lastMonth, -9);
   const indicators = planIndicators(plan);

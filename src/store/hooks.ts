@@ -2,9 +2,10 @@
 // database before it is upgraded, and the daily automatic backup. cli/context.ts and the UI pass
 // them to openDatabase; tests that do not want backups leave them out. The backup code is loaded
 // only when a hook runs, not on the start-up path.
+import { systemNow } from '../clock.js';
 import type { OpenHooks } from './open.js';
 
-export function backupHooks(now: () => Date = () => new Date()): OpenHooks {
+export function backupHooks(now: () => Date = systemNow): OpenHooks {
   return {
     async beforeUpgrade(db, dataDir, from) {
       const { writeBackupFile } = await import('./backup.js');

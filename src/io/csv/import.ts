@@ -1,5 +1,6 @@
 // The one import path behind `tonghop import` and the Import screen: decode, check every row,
 // and (unless a dry run) write everything in one transaction, or nothing at all.
+import { systemNow } from '../../clock.js';
 import type { Db, DbRunner } from '../../db/database.js';
 import { formatInt } from '../../domain/text.js';
 import { decodeCsv } from './decode.js';
@@ -49,7 +50,7 @@ export async function checkImport(q: Db, kind: ImportKind, text: string, now: Da
  */
 export async function runImport(db: DbRunner, kind: ImportKind, input: Uint8Array | string, opts: ImportOptions = {}): Promise<ImportResult> {
   const text = typeof input === 'string' ? input.normalize('NFC') : decodeCsv(input);
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? systemNow();
   if (opts.dryRun) {
     const check = await checkImport(db, kind, text, now);
     if (check.problems.length) throw new ImportRefusedError(check.problems);

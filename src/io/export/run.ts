@@ -1,4 +1,5 @@
 // The one export path behind `tonghop export` and the Export screen: render, name, write.
+import { systemNow } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import { NotInitialisedError, getUnit } from '../../db/unit.js';
 import { type Period, periodCode } from '../../domain/period.js';
@@ -33,7 +34,7 @@ export interface ExportDone {
 export async function renderExport(q: Db, req: ExportRequest): Promise<{ name: string; text: string; rows: number }> {
   const unit = await getUnit(q);
   if (!unit) throw new NotInitialisedError();
-  const now = req.now ?? new Date();
+  const now = req.now ?? systemNow();
   const opts = { delimiter: req.delimiter ?? ',' };
   switch (req.kind) {
     case 'figures': {
