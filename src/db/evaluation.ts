@@ -6,6 +6,7 @@ import { type StatusReport, evaluatePlan } from '../domain/status.js';
 import type { EvalMember, EvalPlan, EvalTeam } from '../domain/targets.js';
 import type { Db } from './database.js';
 import { PACKED_FORMS as FORMS, PACKED_VALUES as FORM_VALUES } from './forms.js';
+import { PACKED_TRAININGS as TRAININGS } from './members.js';
 import { packedRows } from './packed.js';
 import { NotInitialisedError, getPlan, getThresholds, listIndicators } from './unit.js';
 
@@ -87,10 +88,6 @@ const MEMBERS = packedRows([
   ['m.role', 'text'],
   ['m.joined_on', 'text?'],
   ['m.left_on', 'text?'],
-]);
-const TRAININGS = packedRows([
-  ['tr.member_id', 'int'],
-  ['tr.held_on', 'text'],
 ]);
 
 export async function loadEvalInput(q: Db, asOf: Month, opts: { teamId?: number } = {}): Promise<EvalInput> {

@@ -2,7 +2,7 @@
 import type { Role } from '../domain/schemas.js';
 import type { Db } from './database.js';
 import { PACKED_VALUES } from './forms.js';
-import { packedRows } from './packed.js';
+import { type MemberRow, PACKED_TRAININGS as TRAINING_DATES } from './members.js';
 
 export interface ExportForm {
   teamCode: string;
@@ -34,23 +34,11 @@ export async function formsForExport(q: Db, from: string, to: string): Promise<E
   return out;
 }
 
-export interface ExportMember {
-  id: number;
+export interface ExportMember extends Pick<MemberRow, 'id' | 'fullName' | 'role' | 'organisation' | 'birthYear' | 'phone' | 'joinedOn'> {
   teamCode: string;
-  fullName: string;
-  role: Role;
-  organisation: string | null;
-  birthYear: number | null;
-  phone: string | null;
-  joinedOn: string | null;
   /** Distinct training dates, ascending. */
   trainings: string[];
 }
-
-const TRAINING_DATES = packedRows([
-  ['tr.member_id', 'int'],
-  ['tr.held_on', 'text'],
-]);
 
 /** Current members (not those who left), in no particular order. */
 export async function membersForExport(q: Db): Promise<ExportMember[]> {

@@ -3,6 +3,7 @@
 import { type Member, type Role, type Training, memberSchema, trainingSchema } from '../domain/schemas.js';
 import { sortVi } from '../domain/text.js';
 import type { Db } from './database.js';
+import { packedRows } from './packed.js';
 
 export interface MemberRow {
   id: number;
@@ -23,6 +24,12 @@ const MEMBER_SELECT = `
          COALESCE((SELECT json_agg(json_build_object('id', t.id, 'heldOn', t.held_on, 'topic', t.topic) ORDER BY t.held_on, t.id)
                    FROM training t WHERE t.member_id = m.id), '[]'::json) AS trainings
   FROM member m`;
+
+/** Training dates packed (packed.ts) as "memberId date": `SELECT ${PACKED_TRAININGS.sql()} FROM training tr`. */
+export const PACKED_TRAININGS = packedRows([
+  ['tr.member_id', 'int'],
+  ['tr.held_on', 'text'],
+]);
 
 const ROLE_ORDER: Record<Role, number> = { to_truong: 0, to_pho: 1, thanh_vien: 2 };
 
