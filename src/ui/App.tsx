@@ -122,7 +122,7 @@ export function App({ database, settings: initial, initialScreen, now = systemCl
   const helpOpen = shell.helpOpen;
   const shown = shell.shown(screen.name);
 
-  const messageColor = message?.kind === 'error' ? 'red' : message?.kind === 'warn' ? 'yellow' : 'green';
+  const messageColor = message?.kind === 'error' ? 'error' : message?.kind === 'warn' ? 'warn' : 'ok';
   return (
     <AppContext.Provider value={services}>
       <KeyContext.Provider value={shell.value}>

@@ -39,7 +39,7 @@ export function BackupAge() {
   if (newest === undefined) return null;
   const line = backupAgeLine(newest, app.now());
   return (
-    <Text color={line.stale ? tint('yellow') : undefined} dimColor={!line.stale} wrap="truncate-end">
+    <Text color={line.stale ? tint('warn') : undefined} dimColor={!line.stale} wrap="truncate-end">
       {line.stale ? '! ' : ''}
       {line.text}
       {line.stale ? ` (${keyName('goBackup')}: sao lưu)` : ''}

@@ -22,7 +22,7 @@ export interface BackupViewProps {
 const KIND: Record<BackupKind, string> = { auto: 'tự động', manual: 'thủ công', 'pre-upgrade': 'trước nâng cấp' };
 
 export function BackupView(p: BackupViewProps) {
-  if (p.error) return <Text color={tint('red')}>{p.error}</Text>;
+  if (p.error) return <Text color={tint('error')}>{p.error}</Text>;
   if (!p.listing) return <Text dimColor>Đang đọc thư mục sao lưu…</Text>;
   const { dir, entries } = p.listing;
   const listRows = Math.max(1, p.bodyRows - 7);
@@ -40,7 +40,7 @@ export function BackupView(p: BackupViewProps) {
         Tự động: một bản mỗi ngày khi mở, giữ {AUTO_KEEP} bản tự động gần nhất · {keyName('backupDir')}: đổi thư mục
       </Text>
       {autoNote ? (
-        <Text color={tint(p.auto?.error ? 'red' : 'yellow')} wrap="truncate-end">
+        <Text color={tint(p.auto?.error ? 'error' : 'warn')} wrap="truncate-end">
           ! {autoNote}
         </Text>
       ) : null}
@@ -57,13 +57,13 @@ export function BackupView(p: BackupViewProps) {
           </Text>
         );
       })}
-      {entries.length === 0 ? <Text color={tint('yellow')}>Chưa có bản sao lưu nào. Nhấn {keyName('backupNow')} để sao lưu ngay.</Text> : null}
+      {entries.length === 0 ? <Text color={tint('warn')}>Chưa có bản sao lưu nào. Nhấn {keyName('backupNow')} để sao lưu ngay.</Text> : null}
       {selected ? (
         <Text dimColor wrap="truncate-middle">
           Tệp: {truncate(selected.name, Math.max(20, p.columns - 6))}
         </Text>
       ) : null}
-      {p.busy ? <Text color={tint('cyan')}>{p.busy}</Text> : null}
+      {p.busy ? <Text color={tint('accent')}>{p.busy}</Text> : null}
     </Box>
   );
 }

@@ -36,13 +36,13 @@ export function HelpOverlay({ screen, active, rows, columns = 80, offset = 0 }: 
   const start = Math.min(offset, Math.max(0, lines.length - room));
   const more = lines.length > room;
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={tint('cyan')} paddingX={1}>
+    <Box flexDirection="column" borderStyle="round" borderColor={tint('accent')} paddingX={1}>
       <Text bold wrap="truncate-end">
         Phím tắt của màn hình này ({keyName('help')} hoặc Esc để đóng{more ? ', ↑/↓ để cuộn' : ''})
       </Text>
       {lines.slice(start, start + room).map((l, i) => (
         <Text key={i} wrap="truncate-end" dimColor={l.off}>
-          <Text color={tint('cyan')}>{l.keys}</Text> {l.text}
+          <Text color={tint('accent')}>{l.keys}</Text> {l.text}
         </Text>
       ))}
     </Box>

@@ -45,11 +45,11 @@ export function PromptLine({ spec, close, forceQuit }: { spec: PromptSpec; close
 
   return (
     <Text wrap="truncate-end">
-      <Text color={tint('yellow')} bold>
+      <Text color={tint('warn')} bold>
         ? {spec.question}
       </Text>
       {withText ? <Text inverse> {text}▏</Text> : null}
-      {error ? <Text color={tint('red')}> ✗ {error}</Text> : null}
+      {error ? <Text color={tint('error')}> ✗ {error}</Text> : null}
     </Text>
   );
 }

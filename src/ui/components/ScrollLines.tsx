@@ -41,7 +41,7 @@ export function AsOfLines(p: {
   offset: number;
   rows: number;
 }) {
-  if (p.error) return <Text color={tint('red')}>{p.error}</Text>;
+  if (p.error) return <Text color={tint('error')}>{p.error}</Text>;
   if (!p.model) return <Text dimColor>Đang tính…</Text>;
   const lines = p.model.asOf === p.asOf ? p.lines : [<Text dimColor>Đang tính tháng {monthLabel(p.asOf)}…</Text>, ...p.lines.slice(1)];
   return <ScrollLines lines={lines} offset={p.offset} rows={p.rows} />;

@@ -1,11 +1,10 @@
 // The entry picker on screen: the month, the search, and the teams marked with or without a form.
 import { Box, Text } from 'ink';
 import type { TeamRow } from '../../db/teams.js';
-import { STATUS_COLORS } from '../../domain/labels.js';
 import { type Month, monthLabel } from '../../domain/period.js';
 import { padCell, truncate } from '../../io/text-table.js';
 import { listWindow } from '../components/listWindow.js';
-import { tint } from '../theme.js';
+import { STATUS_COLORS, tint } from '../theme.js';
 import type { PickState } from './reducer.js';
 
 export const HAS_FORM = '✓';
@@ -24,7 +23,7 @@ export interface EntryPickViewProps {
 }
 
 export function EntryPickView(p: EntryPickViewProps) {
-  if (p.error) return <Text color={tint('red')}>{p.error}</Text>;
+  if (p.error) return <Text color={tint('error')}>{p.error}</Text>;
   if (!p.teams) return <Text dimColor>Đang đọc danh sách tổ…</Text>;
   const received = p.teams.filter((t) => p.withForm.has(t.id)).length;
   const listRows = Math.max(1, p.bodyRows - 4);
@@ -36,7 +35,7 @@ export function EntryPickView(p: EntryPickViewProps) {
       <Text wrap="truncate-end">
         Tháng: <Text bold>◂ {monthLabel(p.month)} ▸</Text> (←/→ đổi tháng) · Đã có phiếu {received}/{p.teams.length} tổ
       </Text>
-      <Text color={p.state.error ? tint('red') : undefined} dimColor={!p.state.error} wrap="truncate-end">
+      <Text color={p.state.error ? tint('error') : undefined} dimColor={!p.state.error} wrap="truncate-end">
         {p.state.error ? `✗ ${p.state.error}` : `${HAS_FORM} đã có phiếu · ${NO_FORM} chưa có phiếu · con trỏ tự đứng ở tổ tiếp theo chưa có phiếu`}
       </Text>
       <Text wrap="truncate-end">

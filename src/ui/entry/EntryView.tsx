@@ -75,7 +75,7 @@ export function EntryView({ state: s, data, month, saveState, bodyRows, columns 
         return (
           <Box key={f.key} flexDirection="column">
             <Text wrap="truncate-end">
-              <Text color={isFocus ? tint('cyan') : undefined} bold={isFocus}>
+              <Text color={isFocus ? tint('accent') : undefined} bold={isFocus}>
                 {isFocus ? '› ' : '  '}
                 {labels[i]}
               </Text>{' '}
@@ -88,10 +88,10 @@ export function EntryView({ state: s, data, month, saveState, bodyRows, columns 
                   {last}
                 </Text>
               )}
-              {warn ? <Text color={tint('yellow')}> !</Text> : null}
+              {warn ? <Text color={tint('warn')}> !</Text> : null}
             </Text>
             {isFocus && message ? (
-              <Text color={tint(s.error ? 'red' : 'yellow')} wrap="truncate-end">
+              <Text color={tint(s.error ? 'error' : 'warn')} wrap="truncate-end">
                 {'    '}
                 {s.error ? '✗' : '!'} {message}
               </Text>

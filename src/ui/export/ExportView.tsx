@@ -30,7 +30,7 @@ export function ExportView({ state: s }: { state: ExportState }) {
         const v = value(s, row);
         return (
           <Text key={row} dimColor={!enabled} wrap="truncate-end">
-            <Text color={on ? tint('cyan') : undefined} bold={on}>
+            <Text color={on ? tint('accent') : undefined} bold={on}>
               {on ? '› ' : '  '}
               {padCell(TITLES[row], 15)}
             </Text>
@@ -46,11 +46,11 @@ export function ExportView({ state: s }: { state: ExportState }) {
       <Text dimColor>↑/↓ chọn dòng, ←/→ đổi giá trị, Ctrl+S (hoặc Enter ở dòng Thư mục) để ghi tệp. Tệp cũ không bao giờ bị ghi đè.</Text>
       {s.busy ? <Text>Đang ghi…</Text> : null}
       {s.written ? (
-        <Text color={tint('green')} wrap="wrap">
+        <Text color={tint('ok')} wrap="wrap">
           ✓ Đã ghi {s.written}
         </Text>
       ) : null}
-      {s.error ? <Text color={tint('red')}>✗ {s.error}</Text> : null}
+      {s.error ? <Text color={tint('error')}>✗ {s.error}</Text> : null}
     </Box>
   );
 }

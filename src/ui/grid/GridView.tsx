@@ -2,7 +2,6 @@
 // marked `?` (and its cells `·`); a blank cell of a form is `—`, never confused with 0.
 import { Box, Text } from 'ink';
 import { memo, useMemo } from 'react';
-import { STATUS_COLORS } from '../../domain/labels.js';
 import { shortLabel } from '../../domain/indicators.js';
 import { monthLabel } from '../../domain/period.js';
 import type { Indicator } from '../../domain/schemas.js';
@@ -10,7 +9,7 @@ import { formatInt } from '../../domain/text.js';
 import { padCell, truncate } from '../../io/text-table.js';
 import { displayName } from '../components/teamName.js';
 import { keyName } from '../keys/hint.js';
-import { tint } from '../theme.js';
+import { STATUS_COLORS, tint } from '../theme.js';
 import { type GridState, type GridTeam, missingCount } from './reducer.js';
 import { CELL_WIDTH } from './useGrid.js';
 
@@ -70,7 +69,7 @@ const GridRow = memo(function GridRow({ team, values, codes, nameWidth, selected
 
 export function GridView({ state: s, layout, indicators, loadError }: GridViewProps) {
   const codes = useMemo(() => s.codes.slice(s.left, s.left + layout.cols), [s.codes, s.left, layout.cols]);
-  if (loadError) return <Text color={tint('red')}>{loadError}</Text>;
+  if (loadError) return <Text color={tint('error')}>{loadError}</Text>;
   if (!s.loaded) return <Text dimColor>Đang đọc bảng tháng…</Text>;
   const visible = s.teams.slice(s.top, s.top + layout.rows);
   const team = s.teams[s.row];
@@ -103,7 +102,7 @@ export function GridView({ state: s, layout, indicators, loadError }: GridViewPr
         );
       })}
       {s.teams.length === 0 ? <Text dimColor>Chưa có tổ nào đang hoạt động.</Text> : null}
-      <Text color={s.error ? tint('red') : undefined} wrap="truncate-end">
+      <Text color={s.error ? tint('error') : undefined} wrap="truncate-end">
         {s.error
           ? `✗ ${s.error}`
           : // "đang sửa" first: at 80 columns the indicator's long label is what gets cut.

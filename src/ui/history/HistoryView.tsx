@@ -26,7 +26,7 @@ const FIELD_W = 15;
 const SOURCE_W = 9;
 
 export function HistoryView(p: HistoryViewProps) {
-  if (p.error) return <Text color={tint('red')}>{p.error}</Text>;
+  if (p.error) return <Text color={tint('error')}>{p.error}</Text>;
   if (!p.rows) return <Text dimColor>Đang đọc lịch sử…</Text>;
   const changeW = Math.max(12, p.columns - 2 - TIME_W - FIELD_W - SOURCE_W - 4 - 1);
   const listRows = Math.max(1, p.bodyRows - 4);

@@ -12,7 +12,7 @@ import { padCell, truncate } from '../../io/text-table.js';
 import { Bar, barString } from '../components/Bar.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { hint } from '../keys/hint.js';
-import { tint } from '../theme.js';
+import { type ThemeRole, tint } from '../theme.js';
 import { listWindow } from '../components/listWindow.js';
 import { displayName } from '../components/teamName.js';
 import type { HomeModel, HomeRow } from './model.js';
@@ -64,19 +64,19 @@ export function missingLine(model: HomeModel, width: number): string {
   return out;
 }
 
-export function deadlineLine(model: HomeModel): { text: string; color?: string } {
+export function deadlineLine(model: HomeModel): { text: string; color?: ThemeRole } {
   const d = model.deadline;
   if (!d) return { text: 'Không còn hạn báo cáo quý nào trong kỳ kế hoạch.' };
   const when = `${d.before ? 'trước ngày' : 'hết ngày'} ${formatDate(d.date)}`;
   const left = d.daysLeft === 0 ? 'hôm nay là hạn cuối' : `còn ${formatInt(d.daysLeft)} ngày`;
   return {
     text: `Hạn báo cáo ${quarterLabel(d.quarter[0]!)}: ${when} (${left})`,
-    color: d.daysLeft <= 3 ? 'red' : d.daysLeft <= 10 ? 'yellow' : undefined,
+    color: d.daysLeft <= 3 ? 'error' : d.daysLeft <= 10 ? 'warn' : undefined,
   };
 }
 
 export function HomeView(p: HomeViewProps) {
-  if (p.error) return <Text color={tint('red')}>{p.error}</Text>;
+  if (p.error) return <Text color={tint('error')}>{p.error}</Text>;
   if (!p.model) return <Text dimColor>Đang tính…</Text>;
   const { report } = p.model;
   const { due, received } = report.completeness;
@@ -95,7 +95,7 @@ export function HomeView(p: HomeViewProps) {
       <Text wrap="truncate-end">
         Tính đến tháng <Text bold>{monthLabel(report.as_of)}</Text>
         {stale ? <Text dimColor> (đang tính {monthLabel(p.asOf)}…)</Text> : null} · Phiếu đã nhận {formatInt(received)}/{formatInt(due)}{' '}
-        <Bar ratio={share} width={16} color="green" /> {formatPercent(share)}
+        <Bar ratio={share} width={16} color="ok" /> {formatPercent(share)}
       </Text>
       <Text color={tint(deadline.color)} wrap="truncate-end">
         {deadline.text}

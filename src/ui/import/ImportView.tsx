@@ -12,14 +12,14 @@ const KIND_LABEL = (k: ImportState['kind']) => (k === 'auto' ? 'Tự nhận ra t
 export function ImportView({ state: s, listRows, columns }: { state: ImportState; listRows: number; columns: number }) {
   const editing = s.phase === 'edit';
   const list = [
-    ...s.problems.map((p) => ({ text: `✗ ${formatProblem(p)}`, color: 'red' })),
-    ...s.warnings.map((p) => ({ text: `! ${formatProblem(p)}`, color: 'yellow' })),
+    ...s.problems.map((p) => ({ text: `✗ ${formatProblem(p)}`, color: 'error' as const })),
+    ...s.warnings.map((p) => ({ text: `! ${formatProblem(p)}`, color: 'warn' as const })),
   ];
   const visible = list.slice(s.scroll, s.scroll + listRows);
   return (
     <Box flexDirection="column">
       <Text>
-        <Text color={editing ? tint('cyan') : undefined} bold={editing}>
+        <Text color={editing ? tint('accent') : undefined} bold={editing}>
           {editing ? '› ' : '  '}Tệp CSV:{' '}
         </Text>
         <Text inverse={editing}>{s.path + (editing ? '▏' : '')}</Text>
@@ -35,7 +35,7 @@ export function ImportView({ state: s, listRows, columns }: { state: ImportState
       {s.phase === 'checking' ? <Text>Đang kiểm tra tệp…</Text> : null}
       {s.checkedKind && s.phase !== 'edit' ? <Text dimColor>Loại tệp: {IMPORT_KIND_LABELS[s.checkedKind]}</Text> : null}
       {s.fileError ? (
-        <Text color={tint('red')} wrap="wrap">
+        <Text color={tint('error')} wrap="wrap">
           ✗ {s.fileError}
         </Text>
       ) : null}
@@ -45,7 +45,7 @@ export function ImportView({ state: s, listRows, columns }: { state: ImportState
         </Text>
       ))}
       {s.phase === 'checked' && s.problems.length > 0 ? (
-        <Text color={tint('red')} bold>
+        <Text color={tint('error')} bold>
           Tệp có {formatInt(s.problems.length)} lỗi: không nhập gì cả. Sửa tệp rồi kiểm tra lại (Esc).{' '}
           {list.length > listRows ? `(↑/↓ cuộn, dòng ${s.scroll + 1}–${Math.min(list.length, s.scroll + listRows)}/${list.length})` : ''}
         </Text>
@@ -56,7 +56,7 @@ export function ImportView({ state: s, listRows, columns }: { state: ImportState
         </Text>
       ))}
       {canWrite(s) ? (
-        <Text color={tint('green')} bold>
+        <Text color={tint('ok')} bold>
           Tệp hợp lệ. Nhấn {keyName('confirm')} để ghi vào dữ liệu, {keyName('back')} để quay lại.
         </Text>
       ) : null}
@@ -66,7 +66,7 @@ export function ImportView({ state: s, listRows, columns }: { state: ImportState
           {formatInt(s.progress.done)}/{formatInt(s.progress.total)}
         </Text>
       ) : null}
-      {s.phase === 'done' ? <Text color={tint('green')}>Xong. Enter hoặc Esc để quay lại.</Text> : null}
+      {s.phase === 'done' ? <Text color={tint('ok')}>Xong. Enter hoặc Esc để quay lại.</Text> : null}
     </Box>
   );
 }

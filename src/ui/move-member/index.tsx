@@ -85,7 +85,7 @@ function MoveForm({ member, teams }: { member: MemberRow; teams: TeamRow[] }) {
         Chuyển {member.fullName} ({ROLE_LABELS[member.role]}) khỏi {from?.name ?? 'tổ hiện tại'}
       </Text>
       {member.leftOn ? (
-        <Text color={tint('red')}>✗ Thành viên đã rời tổ ngày {formatDate(member.leftOn)}: không chuyển được nữa.</Text>
+        <Text color={tint('error')}>✗ Thành viên đã rời tổ ngày {formatDate(member.leftOn)}: không chuyển được nữa.</Text>
       ) : (
         <Text dimColor wrap="truncate-end">
           Gõ một phần tên hoặc mã tổ mới, ↑/↓ chọn, Enter sang ngày chuyển, Enter lần nữa để chuyển. Ở tổ mới là Thành viên.

@@ -25,7 +25,7 @@ export interface RankingViewProps {
 }
 
 export function RankingView(p: RankingViewProps) {
-  if (p.error) return <Text color={tint('red')}>{p.error}</Text>;
+  if (p.error) return <Text color={tint('error')}>{p.error}</Text>;
   if (!p.rows) return <Text dimColor>Đang tính…</Text>;
   const fixed = 5; // title, rule (2), filter, column titles
   const listRows = Math.max(1, p.bodyRows - fixed);

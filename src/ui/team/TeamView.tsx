@@ -27,7 +27,7 @@ export interface TeamViewProps {
 }
 
 const MONTH_SYMBOL = { reported: '✓', missing: '✗', future: '·' } as const;
-const MONTH_COLOR = { reported: 'green', missing: 'red', future: undefined } as const;
+const MONTH_COLOR = { reported: 'ok', missing: 'error', future: undefined } as const;
 
 function areaLine(t: TeamRow): string {
   if (!t.areaName) return 'Tổ cấp xã/phường (không có địa bàn riêng)';
@@ -59,9 +59,9 @@ export function TeamView(p: TeamViewProps) {
           {t.code} · {t.name}
         </Text>{' '}
         {t.dissolvedOn ? (
-          <Text color={tint('gray')}>✗ Đã giải thể từ {formatDate(t.dissolvedOn)}</Text>
+          <Text color={tint('muted')}>✗ Đã giải thể từ {formatDate(t.dissolvedOn)}</Text>
         ) : (
-          <Text color={tint('green')}>● Đang hoạt động</Text>
+          <Text color={tint('ok')}>● Đang hoạt động</Text>
         )}
       </Text>
       <Text wrap="truncate-end">{areaLine(t)}</Text>
@@ -84,7 +84,7 @@ export function TeamView(p: TeamViewProps) {
         {held.slice(0, 3).map((h) => ` · ${formatDate(h.heldOn)} ${h.topic} (${h.attended})`).join('')}
       </Text>
       {p.warnings.length ? (
-        <Text color={tint('yellow')} wrap="truncate-end">
+        <Text color={tint('warn')} wrap="truncate-end">
           ⚠ {p.warnings.map((x) => x.message).join(' · ')}
         </Text>
       ) : null}
@@ -109,7 +109,7 @@ function MemberLine({ m, selected, marked, overAge, nameWidth, orgWidth }: { m: 
     <Text inverse={selected} dimColor={left && !selected} wrap="truncate-end">
       {selected ? '›' : ' '}
       {marked ? '✓' : ' '} {padCell(ROLE_LABELS[m.role], 10)} {padCell(truncate(m.fullName, nameWidth), nameWidth)}{' '}
-      {padCell(truncate(m.organisation ?? '—', orgWidth), orgWidth)} <Text color={tint(overAge ? 'yellow' : undefined)}>{padCell(birth, 5)}</Text>{' '}
+      {padCell(truncate(m.organisation ?? '—', orgWidth), orgWidth)} <Text color={tint(overAge ? 'warn' : undefined)}>{padCell(birth, 5)}</Text>{' '}
       {padCell(m.phone ?? '—', 11)} {padCell(left ? `✗${formatDate(m.leftOn)}` : formatDate(m.joinedOn) || '—', 11)}{' '}
       {padCell(String(m.trainings.length), 2, 'right')}
     </Text>
@@ -124,7 +124,7 @@ function MemberDetail({ m, marked, dissolved }: { m: MemberRow; marked: number; 
         {m.fullName}: tham gia {formatDate(m.joinedOn) || '—'}
         {m.leftOn ? `, rời tổ ${formatDate(m.leftOn)}` : ', đang tham gia'} · tập huấn: {trainings}
       </Text>
-      <Text color={tint('cyan')} wrap="truncate-end">
+      <Text color={tint('accent')} wrap="truncate-end">
         {marked
           ? `Đã đánh dấu ${marked} thành viên: ${keyName('recordTraining')} để ghi tập huấn cho họ`
           : `${keyName('markMember')} đánh dấu thành viên, ${keyName('recordTraining')} ghi tập huấn, ${keyName('moveMember')} chuyển tổ, ${keyName('dissolveTeam')} ${dissolved ? 'khôi phục' : 'giải thể'} tổ`}

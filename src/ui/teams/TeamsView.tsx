@@ -30,7 +30,7 @@ export function teamColumns(columns: number) {
 }
 
 export function TeamsView(p: TeamsViewProps) {
-  if (p.error) return <Text color={tint('red')}>{p.error}</Text>;
+  if (p.error) return <Text color={tint('error')}>{p.error}</Text>;
   if (!p.rows) return <Text dimColor>Đang tải…</Text>;
   const w = teamColumns(p.columns);
   const active = p.rows.length - p.dissolvedCount;
@@ -59,16 +59,16 @@ export function TeamsView(p: TeamsViewProps) {
         return (
           <Text key={t.id} inverse={isSel} dimColor={gone && !isSel} wrap="truncate-end">
             {isSel ? '› ' : '  '}
-            {padCell(truncate(t.code, w.code), w.code)} <Text color={tint(gone ? 'gray' : 'green')}>{gone ? '✗' : '●'}</Text>{' '}
+            {padCell(truncate(t.code, w.code), w.code)} <Text color={tint(gone ? 'muted' : 'ok')}>{gone ? '✗' : '●'}</Text>{' '}
             {padCell(truncate(t.name, w.name), w.name)} {w.area ? padCell(truncate(t.areaName ?? '—', w.area), w.area) + ' ' : ''}
             {padCell(t.households === null ? '—' : formatInt(t.households), w.households, 'right')} {padCell(String(r.members), w.members, 'right')}{' '}
-            <Text color={tint(gone ? undefined : 'yellow')}>{truncate(warn, w.warn)}</Text>
+            <Text color={tint(gone ? undefined : 'warn')}>{truncate(warn, w.warn)}</Text>
           </Text>
         );
       })}
       {p.shown.length === 0 ? <Text dimColor>{p.rows.length ? 'Không có tổ nào phù hợp.' : `Chưa có tổ nào. Bấm ${keyName('addTeam')} để thêm tổ.`}</Text> : null}
       {sel && sel.warnings.length ? (
-        <Text color={tint('yellow')} wrap="truncate-end">
+        <Text color={tint('warn')} wrap="truncate-end">
           ⚠ {sel.warnings.map((x) => x.message).join(' · ')}
         </Text>
       ) : sel ? (

@@ -74,7 +74,7 @@ export function Wizard({ dataDir, now, onReady }: WizardProps) {
   const deadline = p.deadline_day ? `hạn báo cáo trước ngày ${p.deadline_day} tháng cuối quý` : 'hạn báo cáo: ngày cuối quý';
   return (
     <Box flexDirection="column">
-      <Text bold color={tint('cyan')}>
+      <Text bold color={tint('accent')}>
         tonghop — khởi tạo lần đầu
       </Text>
       <Text wrap="truncate-end">Chưa có dữ liệu trong {dataDir}.</Text>
@@ -82,7 +82,7 @@ export function Wizard({ dataDir, now, onReady }: WizardProps) {
         Chọn kế hoạch của xã/phường, gõ tên, rồi Enter. Có thể sửa kế hoạch sau.
       </Text>
       <Text> </Text>
-      <Text bold={s.field === 'preset'} color={s.field === 'preset' ? tint('cyan') : undefined}>
+      <Text bold={s.field === 'preset'} color={s.field === 'preset' ? tint('accent') : undefined}>
         {s.field === 'preset' ? '› ' : '  '}Kế hoạch mẫu (↑/↓ để chọn, Enter sang ô sau):
       </Text>
       {presets.map((x, i) => (
@@ -104,7 +104,7 @@ export function Wizard({ dataDir, now, onReady }: WizardProps) {
       <TextField label="Thêm xã/phường mẫu" value={s.demo ? 'Có' : 'Không'} focused={s.field === 'demo'} width={8} labelWidth={24} aside={s.field === 'demo' ? '←/→ chọn · 15 tổ và 10 tháng số liệu để thử' : undefined} />
       <Text> </Text>
       {s.busy ? <Text>Đang tạo dữ liệu (vài giây)…</Text> : s.field === 'demo' ? <Text dimColor>Enter hoặc Ctrl+S để tạo dữ liệu.</Text> : null}
-      {s.error ? <Text color={tint('red')}>✗ {s.error}</Text> : null}
+      {s.error ? <Text color={tint('error')}>✗ {s.error}</Text> : null}
     </Box>
   );
 }
