@@ -94,7 +94,9 @@ export function App({ database, settings: initial, initialScreen, now = systemCl
       return st;
     });
   }, [quit]);
-  const shell = useKeyShell({ back, quit });
+  // A key that is off says why on the message line.
+  const refuse = useCallback((text: string) => setMessage({ text, kind: 'warn' }), []);
+  const shell = useKeyShell({ back, quit, refuse });
   const rows = frameRows(terminal.rows);
 
   const services: AppServices = useMemo(

@@ -12,7 +12,7 @@ import { prepareRestore, swapIn } from '../../io/backup/restore.js';
 import { writeBackupFile } from '../../io/backup/write.js';
 import { useLoaded } from '../components/useLoaded.js';
 import { useApp } from '../context.js';
-import { useKeys } from '../keys/useKeys.js';
+import { off, useKeys } from '../keys/useKeys.js';
 import { backupReducer, initialBackup } from './reducer.js';
 
 export interface BackupListing {
@@ -82,7 +82,7 @@ export function useBackup() {
     if (!selected) return;
     const entry = selected;
     app.ask({
-      question: `Khôi phục bản lúc ${formatDateTime(entry.created)}? Dữ liệu hiện tại vẫn được giữ lại. (y/n)`,
+      question: `Khôi phục bản lúc ${formatDateTime(entry.created)}? Dữ liệu hiện tại vẫn được giữ lại.`,
       onAnswer: () => void runRestore(entry),
     });
   };
@@ -119,10 +119,9 @@ export function useBackup() {
           pageUp: () => move(-page),
           pageDown: () => move(page),
           backupNow: () => void backupNow(),
-          restore: selected ? restore : undefined,
+          restore: selected ? restore : off('chưa có bản sao lưu nào để khôi phục'),
           backupDir: chooseDir,
         },
-    { disabled: selected || state.busy ? {} : { restore: 'Chưa có bản sao lưu nào để khôi phục' } },
   );
 
   return { state, listing, error, selectedIndex: index, auto: lastAutoBackup(dataDir), now: app.now(), bodyRows: app.bodyRows, columns: app.terminal.columns };

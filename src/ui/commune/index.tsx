@@ -24,7 +24,7 @@ export function CommuneScreen({ asOf: initialAsOf }: { asOf: Month }) {
     [model, app.indicators, app.terminal.columns, unitWord],
   );
   const page = keys(lines.length);
-  useKeys('commune', page.handlers, { disabled: page.disabled });
+  useKeys('commune', page.handlers);
 
   return (
     <CommuneView

@@ -4,6 +4,7 @@ import type { TeamRow } from '../../db/teams.js';
 import { type Month, monthLabel } from '../../domain/period.js';
 import { padCell, truncate } from '../../io/text-table.js';
 import { listWindow } from '../components/listWindow.js';
+import { keyName, keyNames } from '../keys/hint.js';
 import { STATUS_COLORS, tint } from '../theme.js';
 import type { PickState } from './reducer.js';
 
@@ -33,13 +34,13 @@ export function EntryPickView(p: EntryPickViewProps) {
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
-        Tháng: <Text bold>◂ {monthLabel(p.month)} ▸</Text> (←/→ đổi tháng) · Đã có phiếu {received}/{p.teams.length} tổ
+        Tháng: <Text bold>◂ {monthLabel(p.month)} ▸</Text> ({keyNames('prevMonth', 'nextMonth')} đổi tháng) · Đã có phiếu {received}/{p.teams.length} tổ
       </Text>
       <Text color={p.state.error ? tint('error') : undefined} dimColor={!p.state.error} wrap="truncate-end">
         {p.state.error ? `✗ ${p.state.error}` : `${HAS_FORM} đã có phiếu · ${NO_FORM} chưa có phiếu · con trỏ tự đứng ở tổ tiếp theo chưa có phiếu`}
       </Text>
       <Text wrap="truncate-end">
-        Tìm tổ: <Text inverse>{p.state.query}▏</Text> <Text dimColor>(gõ tên hoặc mã, không cần dấu · Enter mở phiếu)</Text>
+        Tìm tổ: <Text inverse>{p.state.query}▏</Text> <Text dimColor>(gõ tên hoặc mã, không cần dấu · {keyName('open')} mở phiếu)</Text>
       </Text>
       {p.rows.slice(start, end).map((t, k) => {
         const sel = start + k === p.selected;

@@ -9,7 +9,8 @@ import { useApp } from '../context.js';
 import { displayName } from '../components/teamName.js';
 import { NOTHING_TO_UNDO, runUndo } from '../history/undo.js';
 import { QUIT_DISCARD_QUESTION } from '../keys/shell.js';
-import { KeyContext, useKeys } from '../keys/useKeys.js';
+import { firstKeyName, keyName } from '../keys/hint.js';
+import { KeyContext, off, useKeys } from '../keys/useKeys.js';
 import {
   type Commit,
   type EntryAction,
@@ -182,7 +183,7 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
       fieldDown: () => apply({ type: 'move', delta: 1 }),
       fieldUp: () => apply({ type: 'move', delta: -1 }),
       cellClear: () => apply({ type: 'erase' }),
-      undo: typingNote ? undefined : undo,
+      undo: typingNote ? off(`đang gõ ghi chú — rời ô ghi chú (${firstKeyName('nextField')}) rồi nhấn ${keyName('undo')}`) : undo,
       history: () => {
         const next = apply({ type: 'move', delta: 0 });
         if (!next.error) app.navigate({ name: 'history', teamId, month });
@@ -198,7 +199,6 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
         apply({ type: 'type', text });
       },
       onBackspace: () => apply({ type: 'erase' }),
-      disabled: typingNote ? { undo: 'đang gõ ghi chú — rời ô ghi chú (Enter) rồi nhấn u' } : undefined,
     },
   );
 

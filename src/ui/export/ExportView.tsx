@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { periodLabel } from '../../domain/period.js';
 import { padCell } from '../../io/text-table.js';
+import { keyName, keyNames } from '../keys/hint.js';
 import { tint } from '../theme.js';
 import { EXPORT_LABELS, type ExportState, PERIOD_KIND_LABELS, ROWS, type Row, rowEnabled } from './reducer.js';
 
@@ -43,7 +44,10 @@ export function ExportView({ state: s }: { state: ExportState }) {
         );
       })}
       <Text> </Text>
-      <Text dimColor>↑/↓ chọn dòng, ←/→ đổi giá trị, Ctrl+S (hoặc Enter ở dòng Thư mục) để ghi tệp. Tệp cũ không bao giờ bị ghi đè.</Text>
+      <Text dimColor>
+        {keyNames('up', 'down')} chọn dòng, {keyNames('choicePrev', 'choiceNext')} đổi giá trị, {keyName('runExport')} (hoặc {keyName('nextField')} ở dòng Thư mục) để ghi
+        tệp. Tệp cũ không bao giờ bị ghi đè.
+      </Text>
       {s.busy ? <Text>Đang ghi…</Text> : null}
       {s.written ? (
         <Text color={tint('ok')} wrap="wrap">

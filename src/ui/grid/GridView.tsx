@@ -106,7 +106,7 @@ export function GridView({ state: s, layout, indicators, loadError }: GridViewPr
         {s.error
           ? `✗ ${s.error}`
           : // "đang sửa" first: at 80 columns the indicator's long label is what gets cut.
-            `${s.editing ? 'đang sửa, Enter để lưu · ' : ''}${team ? `${displayName(team.name)} (${team.code})` : ''} · ${ind ? `${ind.label} (${ind.unit})` : ''}`}
+            `${s.editing ? `đang sửa, ${keyName('cellCommit')} để lưu · ` : ''}${team ? `${displayName(team.name)} (${team.code})` : ''} · ${ind ? `${ind.label} (${ind.unit})` : ''}`}
       </Text>
       <Text dimColor wrap="truncate-end">
         {MISSING_MARK} = tổ chưa có phiếu ({NO_FORM_CELL}) · {BLANK_CELL} = ô trống, chưa báo cáo (khác 0) · gõ số để sửa ô

@@ -11,6 +11,7 @@ import { useApp } from '../context.js';
 import { enqueueWrite, whenSaved } from '../saveQueue.js';
 import { NOTHING_TO_UNDO, runUndo } from '../history/undo.js';
 import { QUIT_DISCARD_QUESTION } from '../keys/shell.js';
+import { keyName } from '../keys/hint.js';
 import { KeyContext, useKeys } from '../keys/useKeys.js';
 import { type GridAction, type GridState, type GridValues, gridReducer, initialGrid } from './reducer.js';
 
@@ -136,7 +137,7 @@ export function useGrid(startMonth: Month) {
       back: () => {
         if (!commitFirst()) {
           apply({ type: 'cancel' });
-          return app.notify('Giá trị không hợp lệ chưa được lưu và đã bỏ. Esc lần nữa để quay lại.', 'warn');
+          return app.notify(`Giá trị không hợp lệ chưa được lưu và đã bỏ. ${keyName('back', 'digits')} lần nữa để quay lại.`, 'warn');
         }
         app.back();
       },

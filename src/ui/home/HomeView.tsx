@@ -11,7 +11,7 @@ import { formatDate, formatInt, formatPercent } from '../../domain/text.js';
 import { padCell, truncate } from '../../io/text-table.js';
 import { Bar, barString } from '../components/Bar.js';
 import { StatusBadge } from '../components/StatusBadge.js';
-import { hint } from '../keys/hint.js';
+import { hint, keyName } from '../keys/hint.js';
 import { type ThemeRole, tint } from '../theme.js';
 import { listWindow } from '../components/listWindow.js';
 import { displayName } from '../components/teamName.js';
@@ -125,7 +125,7 @@ export function HomeView(p: HomeViewProps) {
       {report.teams.length === 0 ? (
         <Text dimColor>Chưa có tổ nào đang hoạt động. {hint('goTeams')} để thêm tổ.</Text>
       ) : p.rows.length === 0 ? (
-        <Text dimColor>Không có tổ nào phù hợp với bộ lọc (Esc để bỏ lọc).</Text>
+        <Text dimColor>Không có tổ nào phù hợp với bộ lọc ({keyName('back', p.filtering ? 'text' : false)} để bỏ lọc).</Text>
       ) : null}
       <Box flexGrow={1} />
       <Text wrap="truncate-end">

@@ -34,7 +34,7 @@ export function useHome() {
           // Esc first clears a filter; with none, it leaves (the shell's default).
           back: hasFilter(state) ? () => dispatch({ type: 'clearFilters' }) : undefined,
           ...moveHandlers(dispatch, rows.length, page),
-          ...months.handlers,
+          ...months,
           statusFilter: () => dispatch({ type: 'cycleStatus' }),
           filter: () => dispatch({ type: 'startFilter' }),
           open: selected ? () => app.navigate({ name: 'teamStatus', teamId: selected.teamId, asOf: state.asOf }) : undefined,
@@ -48,10 +48,7 @@ export function useHome() {
           goBackup: () => app.navigate({ name: 'backup' }),
           goPlan: () => app.navigate({ name: 'plan' }),
         },
-    {
-      ...filterTyping(state, dispatch),
-      disabled: state.filtering ? {} : months.disabled,
-    },
+    filterTyping(state, dispatch),
   );
 
   return { state, model, rows, error, selectedIndex, bodyRows: app.bodyRows, columns: app.terminal.columns };

@@ -3,7 +3,7 @@ import { IMPORT_KIND_LABELS } from '../../io/csv/import.js';
 import { formatProblem } from '../../io/csv/problems.js';
 import { formatInt } from '../../domain/text.js';
 import { barString } from '../components/Bar.js';
-import { keyName } from '../keys/hint.js';
+import { keyName, keyNames } from '../keys/hint.js';
 import { tint } from '../theme.js';
 import { type ImportState, canWrite } from './reducer.js';
 
@@ -25,11 +25,11 @@ export function ImportView({ state: s, listRows, columns }: { state: ImportState
         <Text inverse={editing}>{s.path + (editing ? '▏' : '')}</Text>
       </Text>
       <Text>
-        {'  '}Loại: ‹ {KIND_LABEL(s.kind)} › <Text dimColor>(←/→ đổi)</Text>
+        {'  '}Loại: ‹ {KIND_LABEL(s.kind)} › <Text dimColor>({keyNames('choicePrev', 'choiceNext')} đổi)</Text>
       </Text>
       <Text dimColor>
         {editing
-          ? '  Gõ hoặc dán đường dẫn, Enter để kiểm tra cả tệp (chưa ghi gì). Tệp phải là UTF-8, phân cách , hoặc ;'
+          ? `  Gõ hoặc dán đường dẫn, ${keyName('nextField', 'text')} để kiểm tra cả tệp (chưa ghi gì). Tệp phải là UTF-8, phân cách , hoặc ;`
           : ' '}
       </Text>
       {s.phase === 'checking' ? <Text>Đang kiểm tra tệp…</Text> : null}
@@ -46,8 +46,8 @@ export function ImportView({ state: s, listRows, columns }: { state: ImportState
       ))}
       {s.phase === 'checked' && s.problems.length > 0 ? (
         <Text color={tint('error')} bold>
-          Tệp có {formatInt(s.problems.length)} lỗi: không nhập gì cả. Sửa tệp rồi kiểm tra lại (Esc).{' '}
-          {list.length > listRows ? `(↑/↓ cuộn, dòng ${s.scroll + 1}–${Math.min(list.length, s.scroll + listRows)}/${list.length})` : ''}
+          Tệp có {formatInt(s.problems.length)} lỗi: không nhập gì cả. Sửa tệp rồi kiểm tra lại ({keyName('back')}).{' '}
+          {list.length > listRows ? `(${keyNames('up', 'down')} cuộn, dòng ${s.scroll + 1}–${Math.min(list.length, s.scroll + listRows)}/${list.length})` : ''}
         </Text>
       ) : null}
       {visible.map((l, i) => (
@@ -66,7 +66,7 @@ export function ImportView({ state: s, listRows, columns }: { state: ImportState
           {formatInt(s.progress.done)}/{formatInt(s.progress.total)}
         </Text>
       ) : null}
-      {s.phase === 'done' ? <Text color={tint('ok')}>Xong. Enter hoặc Esc để quay lại.</Text> : null}
+      {s.phase === 'done' ? <Text color={tint('ok')}>Xong. {keyName('nextField')} hoặc {keyName('back')} để quay lại.</Text> : null}
     </Box>
   );
 }

@@ -7,7 +7,8 @@ import { useReducer } from 'react';
 import { type ImportKind, detectKind, runImport, summarise } from '../../io/csv/import.js';
 import { FileRefusedError, ImportRefusedError, formatProblem } from '../../io/csv/problems.js';
 import { useApp } from '../context.js';
-import { useKeys } from '../keys/useKeys.js';
+import { keyName, keyNames } from '../keys/hint.js';
+import { off, useKeys } from '../keys/useKeys.js';
 import { canWrite, cleanPath, importReducer, initialImport } from './reducer.js';
 
 function resolvePath(p: string): string {
@@ -31,7 +32,7 @@ export function useImport() {
       return `Không đọc được tệp ${file}: kiểm tra lại đường dẫn.`;
     }
     const kind = state.kind === 'auto' ? detectKind(new TextDecoder().decode(bytes.slice(0, 4096))) : state.kind;
-    if (!kind) return 'Không nhận ra loại tệp từ dòng tiêu đề: chọn loại bằng ←/→ (danh sách tổ, thành viên, số liệu).';
+    if (!kind) return `Không nhận ra loại tệp từ dòng tiêu đề: chọn loại bằng ${keyNames('choicePrev', 'choiceNext')} (danh sách tổ, thành viên, số liệu).`;
     return { bytes, kind };
   };
 
@@ -90,14 +91,13 @@ export function useImport() {
       down: state.phase === 'checked' ? () => dispatch({ type: 'scroll', delta: 1, max: maxScroll }) : undefined,
       pageUp: state.phase === 'checked' ? () => dispatch({ type: 'scroll', delta: -page, max: maxScroll }) : undefined,
       pageDown: state.phase === 'checked' ? () => dispatch({ type: 'scroll', delta: page, max: maxScroll }) : undefined,
-      confirm: canWrite(state) ? () => void write() : undefined,
+      confirm: canWrite(state) ? () => void write() : state.phase === 'checked' ? off(`tệp có lỗi, sửa tệp rồi kiểm tra lại (${keyName('back')})`) : undefined,
       back: state.phase === 'checked' ? () => dispatch({ type: 'edit' }) : state.phase === 'writing' || state.phase === 'checking' ? () => undefined : undefined,
     },
     {
       typing: editing ? 'text' : false,
       onText: (text) => dispatch({ type: 'type', text }),
       onBackspace: () => dispatch({ type: 'erase' }),
-      disabled: state.phase === 'checked' && !canWrite(state) ? { confirm: 'Tệp có lỗi: sửa tệp rồi kiểm tra lại (Esc)' } : undefined,
     },
   );
 

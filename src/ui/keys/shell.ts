@@ -1,12 +1,13 @@
 // The key side of a shell (the App, or the first-run wizard's KeyScope): the `?` help, which
-// keys the screen handles now, and the one question that may be asked over the screen —
-// "Bỏ dữ liệu chưa lưu? (y/n)" before q/Esc/Ctrl+C throws typed input away.
+// keys the screen handles now, the one question that may be asked over the screen — "Bỏ dữ liệu
+// chưa lưu? (y/n)" before q/Esc/Ctrl+C throws typed input away — and why a key is off.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ScreenName } from './table.js';
 import { type ActiveKeys, type KeyContextValue, type PromptSpec, useKeyHub } from './useKeys.js';
 
-export const DISCARD_QUESTION = 'Bỏ dữ liệu chưa lưu? (y/n)';
-export const QUIT_DISCARD_QUESTION = 'Thoát và bỏ dữ liệu chưa lưu? (y/n)';
+// Yes/no questions: the prompt adds their keys ("(y/n)") from the key table.
+export const DISCARD_QUESTION = 'Bỏ dữ liệu chưa lưu?';
+export const QUIT_DISCARD_QUESTION = 'Thoát và bỏ dữ liệu chưa lưu?';
 
 export interface KeyShell {
   value: KeyContextValue;
@@ -23,7 +24,7 @@ export interface KeyShell {
   shown(screen: ScreenName): { screen: ScreenName; active: ActiveKeys | null };
 }
 
-export function useKeyShell({ back, quit }: { back: () => void; quit: () => void }): KeyShell {
+export function useKeyShell({ back, quit, refuse }: { back: () => void; quit: () => void; refuse: (reason: string) => void }): KeyShell {
   const [helpOpen, setHelpOpen] = useState(false);
   const [helpOffset, setHelpOffset] = useState(0);
   const [active, setActive] = useState<ActiveKeys | null>(null);
@@ -35,6 +36,7 @@ export function useKeyShell({ back, quit }: { back: () => void; quit: () => void
 
   const publish = useCallback((a: ActiveKeys) => {
     if (a.screen === 'confirm') setPromptActive(a);
+    else if (a.screen === 'help') return; // its keys are in its title; the footer stays the screen's
     else {
       activeRef.current = a;
       setActive(a);
@@ -57,11 +59,11 @@ export function useKeyShell({ back, quit }: { back: () => void; quit: () => void
     setHelpOffset(0);
     setHelpOpen((h) => !h);
   }, []);
-  const scrollHelp = useCallback((delta: number) => setHelpOffset((o) => Math.max(0, o + delta)), []);
+  const scrollHelp = useCallback((delta: number, max: number) => setHelpOffset((o) => Math.max(0, Math.min(max, o + delta))), []);
 
   const value: KeyContextValue = useMemo(
-    () => ({ helpOpen, toggleHelp, scrollHelp, back: guardedBack, quit: guardedQuit, publish, prompt, ask, attach }),
-    [helpOpen, toggleHelp, scrollHelp, guardedBack, guardedQuit, publish, prompt, ask, attach],
+    () => ({ helpOpen, toggleHelp, scrollHelp, back: guardedBack, quit: guardedQuit, publish, prompt, ask, attach, refuse }),
+    [helpOpen, toggleHelp, scrollHelp, guardedBack, guardedQuit, publish, prompt, ask, attach, refuse],
   );
   return {
     value,

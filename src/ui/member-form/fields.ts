@@ -5,11 +5,12 @@ import { formatDate } from '../../domain/text.js';
 import type { FieldDef } from '../components/form.js';
 import { badDates, numberOrNull, textOrNull } from '../components/form.js';
 import type { Checked } from '../components/useForm.js';
+import { keyNames } from '../keys/hint.js';
 
 export const MEMBER_FIELDS: readonly FieldDef[] = [
   { key: 'fullName', label: 'Họ và tên', kind: 'text', width: 32, max: 80, placeholder: 'ví dụ: Nguyễn Thị Hoa' },
   { key: 'role', label: 'Vai trò', kind: 'choice', options: ROLES, optionLabel: (v) => ROLE_LABELS[v as Role] ?? v, width: 12 },
-  { key: 'organisation', label: 'Tổ chức', kind: 'text', options: ORGANISATIONS, width: 28, max: 80, placeholder: '←/→ để chọn, hoặc gõ' },
+  { key: 'organisation', label: 'Tổ chức', kind: 'text', options: ORGANISATIONS, width: 28, max: 80, placeholder: `${keyNames('choicePrev', 'choiceNext')} để chọn, hoặc gõ` },
   { key: 'birthYear', label: 'Năm sinh', kind: 'digits', width: 6, max: 4 },
   { key: 'phone', label: 'Điện thoại', kind: 'text', width: 14, max: 16, placeholder: 'ví dụ: 0912345678' },
   { key: 'joinedOn', label: 'Ngày tham gia', kind: 'date', width: 12, max: 10, placeholder: 'dd/mm/yyyy' },

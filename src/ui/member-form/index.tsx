@@ -5,7 +5,7 @@ import { type MemberRow, addMember, listMembers, updateMember } from '../../db/m
 import { type TeamRow, getTeam } from '../../db/teams.js';
 import { todayIso } from '../../domain/text.js';
 import { isOverAge, otherLeader } from '../../domain/warnings.js';
-import { FormView } from '../components/FormView.js';
+import { FormView, formHint } from '../components/FormView.js';
 import { Waiting } from '../components/Waiting.js';
 import { numberOrNull } from '../components/form.js';
 import { useForm } from '../components/useForm.js';
@@ -61,7 +61,7 @@ function MemberForm({ team, members, member }: Loaded) {
         {member ? `Sửa thành viên ${member.fullName}` : 'Thêm thành viên'} · {team.name}
       </Text>
       <Text dimColor wrap="truncate-end">
-        Tab/Enter sang ô sau · ←/→ chọn vai trò, tổ chức · Enter ở ô cuối hoặc Ctrl+S để lưu
+        {formHint('chọn vai trò, tổ chức')}
       </Text>
       <FormView defs={MEMBER_FIELDS} state={form.state} errors={form.errors} warnings={warnings} columns={app.terminal.columns} />
       {form.saving ? <Text dimColor>Đang lưu…</Text> : null}

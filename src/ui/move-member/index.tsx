@@ -13,6 +13,7 @@ import { useLoaded } from '../components/useLoaded.js';
 import { Waiting } from '../components/Waiting.js';
 import { useApp } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
+import { keyName, keyNames } from '../keys/hint.js';
 import { tint } from '../theme.js';
 import { candidates, checkMove, initialMove, moveReducer, movableTeams } from './reducer.js';
 
@@ -88,7 +89,7 @@ function MoveForm({ member, teams }: { member: MemberRow; teams: TeamRow[] }) {
         <Text color={tint('error')}>✗ Thành viên đã rời tổ ngày {formatDate(member.leftOn)}: không chuyển được nữa.</Text>
       ) : (
         <Text dimColor wrap="truncate-end">
-          Gõ một phần tên hoặc mã tổ mới, ↑/↓ chọn, Enter sang ngày chuyển, Enter lần nữa để chuyển. Ở tổ mới là Thành viên.
+          Gõ một phần tên hoặc mã tổ mới, {keyNames('fieldUp', 'fieldDown')} chọn, {keyName('nextField')} sang ngày chuyển rồi lần nữa để chuyển. Ở tổ mới là Thành viên.
         </Text>
       )}
       <TextField label="Tổ mới (gõ để tìm)" value={s.query} focused={onTeam} labelWidth={20} width={24} error={shown('team')} columns={app.terminal.columns} />

@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import type { FieldDef, FormState } from '../components/form.js';
 import { TextField } from '../components/TextField.js';
-import { keyName } from '../keys/hint.js';
+import { firstKeyName, keyName } from '../keys/hint.js';
 import { tint } from '../theme.js';
 import { LABEL_WIDTH } from './fields.js';
 import { type PlanLine, visibleWindow } from './reducer.js';
@@ -90,7 +90,7 @@ export function PlanView(p: PlanViewProps) {
       })}
       {more > 0 ? (
         <Text dimColor wrap="truncate-end">
-          ↓ còn {more} dòng (Tab hoặc ↓ để xem tiếp)
+          ↓ còn {more} dòng ({firstKeyName('nextField')} hoặc {keyName('fieldDown')} để xem tiếp)
         </Text>
       ) : null}
     </Box>

@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { DuplicateTeamCodeError, type TeamRow, createTeam, getTeam, updateTeam } from '../../db/teams.js';
 import { todayIso } from '../../domain/text.js';
-import { FormView } from '../components/FormView.js';
+import { FormView, formHint } from '../components/FormView.js';
 import { Waiting } from '../components/Waiting.js';
 import { useForm } from '../components/useForm.js';
 import { useLoaded } from '../components/useLoaded.js';
@@ -56,7 +56,7 @@ function TeamForm({ team }: { team: TeamRow | null }) {
         {team ? `Sửa thông tin ${team.name}` : 'Thêm tổ mới'}
       </Text>
       <Text dimColor wrap="truncate-end">
-        Tab/Enter sang ô sau · ←/→ chọn ở ô lựa chọn · Enter ở ô cuối hoặc Ctrl+S để lưu
+        {formHint('chọn ở ô lựa chọn')}
       </Text>
       <FormView defs={TEAM_FIELDS} state={form.state} errors={form.errors} columns={app.terminal.columns} />
       {form.saving ? <Text dimColor>Đang lưu…</Text> : null}

@@ -23,7 +23,6 @@ export function TeamStatusScreen({ teamId, asOf: initialAsOf }: { teamId: number
   useKeys(
     'teamStatus',
     { ...page.handlers, goEntry: () => app.navigate({ name: 'entry', month: asOf, teamId }) },
-    { disabled: page.disabled },
   );
 
   return (

@@ -9,7 +9,7 @@ import { teamWarnings } from '../../domain/warnings.js';
 import { useLoaded } from '../components/useLoaded.js';
 import { useApp } from '../context.js';
 import { displayName } from '../components/teamName.js';
-import { useKeys } from '../keys/useKeys.js';
+import { off, useKeys } from '../keys/useKeys.js';
 import { initialTeamPage, teamPageReducer } from './reducer.js';
 
 interface Loaded {
@@ -56,7 +56,7 @@ export function useTeam(teamId: number) {
     });
   const reactivate = (t: TeamRow) =>
     app.ask({
-      question: `Khôi phục hoạt động của ${t.name}? (y/n)`,
+      question: `Khôi phục hoạt động của ${t.name}?`,
       onAnswer: async () => {
         await app.db.transaction((tx) => reactivateTeam(tx, t.id));
         app.dataChanged();
@@ -78,7 +78,7 @@ export function useTeam(teamId: number) {
           editMember: selected ? () => app.navigate({ name: 'memberForm', teamId, memberId: selected.id }) : undefined,
           addMember: () => app.navigate({ name: 'memberForm', teamId }),
           editTeam: () => app.navigate({ name: 'teamForm', teamId }),
-          moveMember: selected ? () => app.navigate({ name: 'moveMember', teamId, memberId: selected.id }) : undefined,
+          moveMember: selectedLeft ? off(selectedLeft) : selected ? () => app.navigate({ name: 'moveMember', teamId, memberId: selected.id }) : undefined,
           markMember: selected ? () => dispatch({ type: 'toggleMark', id: selected.id, count: members.length }) : undefined,
           recordTraining:
             state.marked.length || selected
@@ -87,7 +87,6 @@ export function useTeam(teamId: number) {
           dissolveTeam: () => (team.dissolvedOn ? reactivate(team) : dissolve(team)),
           goEntry: () => app.navigate({ name: 'entry', month: app.workMonth, teamId }),
         },
-    { disabled: selectedLeft ? { moveMember: selectedLeft } : undefined },
   );
 
   return {

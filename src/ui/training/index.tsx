@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { type MemberRow, addTraining, listMembers, listTrainingTopics } from '../../db/members.js';
 import { formatDate, todayIso } from '../../domain/text.js';
-import { FormView } from '../components/FormView.js';
+import { FormView, formHint } from '../components/FormView.js';
 import { Waiting } from '../components/Waiting.js';
 import { useForm } from '../components/useForm.js';
 import { useLoaded } from '../components/useLoaded.js';
@@ -49,7 +49,7 @@ function TrainingForm({ members, topics, memberIds }: { members: MemberRow[]; to
         Ghi một buổi tập huấn cho {chosen.length} thành viên
       </Text>
       <Text dimColor wrap="truncate-end">
-        Tab/Enter sang ô sau · Enter ở ô cuối hoặc Ctrl+S để lưu · Esc để thôi
+        {formHint('chọn nội dung đã ghi')}
       </Text>
       <FormView defs={defs} state={form.state} errors={form.errors} columns={app.terminal.columns} />
       <Text> </Text>

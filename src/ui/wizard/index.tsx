@@ -10,6 +10,7 @@ import { cleanText } from '../../domain/text.js';
 import { listPresets } from '../../io/presets.js';
 import { TextField } from '../components/TextField.js';
 import { useKeys } from '../keys/useKeys.js';
+import { keyName, keyNames } from '../keys/hint.js';
 import { tint } from '../theme.js';
 import { useTerminalSize } from '../useTerminalSize.js';
 import { initialWizard, wizardProblem, wizardReducer, wizardUnsaved } from './reducer.js';
@@ -79,11 +80,11 @@ export function Wizard({ dataDir, now, onReady }: WizardProps) {
       </Text>
       <Text wrap="truncate-end">Chưa có dữ liệu trong {dataDir}.</Text>
       <Text dimColor wrap="truncate-end">
-        Chọn kế hoạch của xã/phường, gõ tên, rồi Enter. Có thể sửa kế hoạch sau.
+        Chọn kế hoạch của xã/phường, gõ tên, rồi {keyName('nextField')}. Có thể sửa kế hoạch sau.
       </Text>
       <Text> </Text>
       <Text bold={s.field === 'preset'} color={s.field === 'preset' ? tint('accent') : undefined}>
-        {s.field === 'preset' ? '› ' : '  '}Kế hoạch mẫu (↑/↓ để chọn, Enter sang ô sau):
+        {s.field === 'preset' ? '› ' : '  '}Kế hoạch mẫu ({keyNames('up', 'down')} để chọn, {keyName('nextField')} sang ô sau):
       </Text>
       {presets.map((x, i) => (
         <Text key={x.plan.id} inverse={i === s.presetIndex && s.field === 'preset'} wrap="truncate-end">
@@ -101,9 +102,9 @@ export function Wizard({ dataDir, now, onReady }: WizardProps) {
         {unit ? `→ ${unit.name} · ${unit.agency}` : ' '}
       </Text>
       <TextField label="Cán bộ phụ trách" value={s.officer} focused={s.field === 'officer'} placeholder="(có thể để trống)" width={32} labelWidth={24} columns={columns} />
-      <TextField label="Thêm xã/phường mẫu" value={s.demo ? 'Có' : 'Không'} focused={s.field === 'demo'} width={8} labelWidth={24} aside={s.field === 'demo' ? '←/→ chọn · 15 tổ và 10 tháng số liệu để thử' : undefined} />
+      <TextField label="Thêm xã/phường mẫu" value={s.demo ? 'Có' : 'Không'} focused={s.field === 'demo'} width={8} labelWidth={24} aside={s.field === 'demo' ? `${keyNames('choicePrev', 'choiceNext')} chọn · 15 tổ và 10 tháng số liệu để thử` : undefined} />
       <Text> </Text>
-      {s.busy ? <Text>Đang tạo dữ liệu (vài giây)…</Text> : s.field === 'demo' ? <Text dimColor>Enter hoặc Ctrl+S để tạo dữ liệu.</Text> : null}
+      {s.busy ? <Text>Đang tạo dữ liệu (vài giây)…</Text> : s.field === 'demo' ? <Text dimColor>{keyName('nextField')} hoặc {keyName('save')} để tạo dữ liệu.</Text> : null}
       {s.error ? <Text color={tint('error')}>✗ {s.error}</Text> : null}
     </Box>
   );
