@@ -11,7 +11,7 @@ import { type BackupDir, type BackupEntry, backupDirOf, freshBackupPath, listBac
 import { prepareRestore, swapIn } from '../../io/backup/restore.js';
 import { writeBackupFile } from '../../io/backup/write.js';
 import { useLoaded } from '../components/useLoaded.js';
-import { useApp } from '../context.js';
+import { useApp, useLayout } from '../context.js';
 import { off, useKeys } from '../keys/useKeys.js';
 import { backupReducer, initialBackup } from './reducer.js';
 
@@ -22,6 +22,7 @@ export interface BackupListing {
 
 export function useBackup() {
   const app = useApp();
+  const layout = useLayout();
   const dataDir = app.database.dataDir;
   const [state, dispatch] = useReducer(backupReducer, initialBackup);
   const [refresh, setRefresh] = useState(0);
@@ -107,7 +108,7 @@ export function useBackup() {
     });
   };
 
-  const page = Math.max(1, app.bodyRows - 8);
+  const page = Math.max(1, layout.bodyRows - 8);
   const move = (delta: number) => dispatch({ type: 'move', delta, count: entries.length });
   useKeys(
     'backup',
@@ -124,5 +125,5 @@ export function useBackup() {
         },
   );
 
-  return { state, listing, error, selectedIndex: index, auto: lastAutoBackup(dataDir), now: app.now(), bodyRows: app.bodyRows, columns: app.terminal.columns };
+  return { state, listing, error, selectedIndex: index, auto: lastAutoBackup(dataDir), now: app.now(), bodyRows: layout.bodyRows, columns: layout.columns };
 }

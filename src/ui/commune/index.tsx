@@ -4,13 +4,14 @@ import { useMemo } from 'react';
 import type { Month } from '../../domain/period.js';
 import { useAsOfScroll } from '../components/useAsOfScroll.js';
 import { useLoaded } from '../components/useLoaded.js';
-import { useApp } from '../context.js';
+import { useApp, useLayout } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
 import { CommuneView, communeLines } from './CommuneView.js';
 import { loadCommuneModel } from './model.js';
 
 export function CommuneScreen({ asOf: initialAsOf }: { asOf: Month }) {
   const app = useApp();
+  const layout = useLayout();
   const unitWord = app.unit.kind === 'xa' ? 'xã' : 'phường';
   const { asOf, keys } = useAsOfScroll(initialAsOf);
   const { data: model, error } = useLoaded(
@@ -20,8 +21,8 @@ export function CommuneScreen({ asOf: initialAsOf }: { asOf: Month }) {
   );
   // Built once per model and width, not on every scroll key.
   const lines = useMemo(
-    () => (model ? communeLines(model, app.indicators, app.terminal.columns, unitWord) : []),
-    [model, app.indicators, app.terminal.columns, unitWord],
+    () => (model ? communeLines(model, app.indicators, layout.columns, unitWord) : []),
+    [model, app.indicators, layout.columns, unitWord],
   );
   const page = keys(lines.length);
   useKeys('commune', page.handlers);
@@ -33,7 +34,7 @@ export function CommuneScreen({ asOf: initialAsOf }: { asOf: Month }) {
       error={error}
       lines={lines}
       offset={page.offset}
-      bodyRows={app.bodyRows}
+      bodyRows={layout.bodyRows}
     />
   );
 }

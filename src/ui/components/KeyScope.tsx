@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import { type ReactNode, useState } from 'react';
 import { useKeyShell } from '../keys/shell.js';
 import type { ScreenName } from '../keys/table.js';
-import { KeyContext } from '../keys/useKeys.js';
+import { KeyContext, KeyModeContext } from '../keys/useKeys.js';
 import { useTerminalSize } from '../useTerminalSize.js';
 import { Footer } from './Footer.js';
 import { HelpOverlay } from './HelpOverlay.js';
@@ -24,6 +24,7 @@ export function KeyScope({ screen, onBack, onQuit, children }: {
   const shown = shell.shown(screen);
   return (
     <KeyContext.Provider value={shell.value}>
+      <KeyModeContext.Provider value={shell.mode}>
       <Box flexDirection="column" width={columns}>
         <Box display={shell.helpOpen ? 'none' : 'flex'} flexDirection="column">
           {children}
@@ -39,6 +40,7 @@ export function KeyScope({ screen, onBack, onQuit, children }: {
         {/* Nothing is under these screens: q/Esc leave the program, and the footer says so. */}
         <Footer screen={shown.screen} active={shown.active} width={columns} atRoot />
       </Box>
+      </KeyModeContext.Provider>
     </KeyContext.Provider>
   );
 }

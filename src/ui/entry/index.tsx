@@ -3,14 +3,14 @@
 import { useCallback, useRef } from 'react';
 import { type TeamRow, listTeams } from '../../db/teams.js';
 import type { Month } from '../../domain/period.js';
-import { useApp } from '../context.js';
+import { useApp, useLayout } from '../context.js';
 import { EntryView } from './EntryView.js';
 import { useEntry } from './useEntry.js';
 
 function EntryForm({ teamId, month, getTeams }: { teamId: number; month: Month; getTeams: () => Promise<TeamRow[]> }) {
-  const app = useApp();
+  const layout = useLayout();
   const e = useEntry(teamId, month, getTeams);
-  return <EntryView state={e.state} data={e.data} month={month} saveState={e.saveState} bodyRows={app.bodyRows} columns={app.terminal.columns} />;
+  return <EntryView state={e.state} data={e.data} month={month} saveState={e.saveState} bodyRows={layout.bodyRows} columns={layout.columns} />;
 }
 
 export function EntryScreen({ teamId, month }: { teamId: number; month: Month }) {

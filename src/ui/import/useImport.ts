@@ -6,7 +6,7 @@ import path from 'node:path';
 import { useReducer } from 'react';
 import { type ImportKind, detectKind, runImport, summarise } from '../../io/csv/import.js';
 import { FileRefusedError, ImportRefusedError, formatProblem } from '../../io/csv/problems.js';
-import { useApp } from '../context.js';
+import { useApp, useLayout } from '../context.js';
 import { keyName, keyNames } from '../keys/hint.js';
 import { off, useKeys } from '../keys/useKeys.js';
 import { canWrite, cleanPath, importReducer, initialImport } from './reducer.js';
@@ -18,8 +18,9 @@ function resolvePath(p: string): string {
 
 export function useImport() {
   const app = useApp();
+  const layout = useLayout();
   const [state, dispatch] = useReducer(importReducer, undefined, initialImport);
-  const listRows = Math.max(3, app.bodyRows - 9);
+  const listRows = Math.max(3, layout.bodyRows - 9);
   const lines = state.problems.length + state.warnings.length;
   const maxScroll = Math.max(0, lines - listRows);
 
@@ -101,5 +102,5 @@ export function useImport() {
     },
   );
 
-  return { state, listRows, columns: app.terminal.columns };
+  return { state, listRows, columns: layout.columns };
 }

@@ -3,7 +3,7 @@
 // chưa lưu? (y/n)" before q/Esc/Ctrl+C throws typed input away — and why a key is off.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ScreenName } from './table.js';
-import { type ActiveKeys, type KeyContextValue, type PromptSpec, useKeyHub } from './useKeys.js';
+import { type ActiveKeys, type KeyContextValue, type KeyMode, type PromptSpec, useKeyHub } from './useKeys.js';
 
 // Yes/no questions: the prompt adds their keys ("(y/n)") from the key table.
 export const DISCARD_QUESTION = 'Bỏ dữ liệu chưa lưu?';
@@ -11,6 +11,8 @@ export const QUIT_DISCARD_QUESTION = 'Thoát và bỏ dữ liệu chưa lưu?';
 
 export interface KeyShell {
   value: KeyContextValue;
+  /** For KeyModeContext: what is drawn over the screen. */
+  mode: KeyMode;
   helpOpen: boolean;
   /** First help line shown (the help scrolls with ↑/↓ when it is taller than the screen). */
   helpOffset: number;
@@ -62,11 +64,14 @@ export function useKeyShell({ back, quit, refuse }: { back: () => void; quit: ()
   const scrollHelp = useCallback((delta: number, max: number) => setHelpOffset((o) => Math.max(0, Math.min(max, o + delta))), []);
 
   const value: KeyContextValue = useMemo(
-    () => ({ helpOpen, toggleHelp, scrollHelp, back: guardedBack, quit: guardedQuit, publish, prompt, ask, attach, refuse }),
-    [helpOpen, toggleHelp, scrollHelp, guardedBack, guardedQuit, publish, prompt, ask, attach, refuse],
+    () => ({ toggleHelp, scrollHelp, back: guardedBack, quit: guardedQuit, publish, ask, attach, refuse }),
+    [toggleHelp, scrollHelp, guardedBack, guardedQuit, publish, ask, attach, refuse],
   );
+  const asking = !!prompt;
+  const mode = useMemo(() => ({ helpOpen, asking }), [helpOpen, asking]);
   return {
     value,
+    mode,
     helpOpen,
     helpOffset,
     prompt,

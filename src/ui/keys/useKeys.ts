@@ -71,8 +71,8 @@ export interface PromptSpec {
   onCancel?(): void;
 }
 
+/** What the shell does for a screen's keys: the same object for the whole run. */
 export interface KeyContextValue {
-  helpOpen: boolean;
   toggleHelp(): void;
   /** Scroll the open help by so many lines, within [0, max]. */
   scrollHelp?(delta: number, max: number): void;
@@ -82,14 +82,24 @@ export interface KeyContextValue {
   back(): void;
   quit(): void;
   publish(active: ActiveKeys): void;
-  /** The question being asked, if any: the screen's keys are off meanwhile. */
-  prompt: PromptSpec | null;
   ask(prompt: PromptSpec): void;
   /** Hand keys to this listener until the returned function is called (see useKeyHub). */
   attach?(listener: KeyListener): () => void;
 }
 
 export const KeyContext = createContext<KeyContextValue | null>(null);
+
+/**
+ * What is drawn over the screen now: the help, or a question. The screen's keys are off
+ * meanwhile. Apart from KeyContext so that opening the help re-renders the top screen only (the
+ * ones under it get IDLE_MODE: their keys are off anyway).
+ */
+export interface KeyMode {
+  helpOpen: boolean;
+  asking: boolean;
+}
+export const IDLE_MODE: KeyMode = { helpOpen: false, asking: false };
+export const KeyModeContext = createContext<KeyMode>(IDLE_MODE);
 
 /** False for screens kept mounted under the top one: their keys are off. */
 export const ScreenActiveContext = createContext(true);
@@ -150,6 +160,7 @@ export function useKeyHub(): (listener: KeyListener) => () => void {
 
 export function useKeys<S extends ScreenName, H extends Handlers<S>>(screen: S, handlers: OnlyBindings<H, S>, opts: UseKeysOptions = {}): void {
   const ctx = useContext(KeyContext);
+  const mode = useContext(KeyModeContext);
   const screenActive = useContext(ScreenActiveContext);
   const table = handlers as Partial<Record<BindingId, Handler>>;
   const latest = useRef({ table, opts, ctx });
@@ -222,7 +233,7 @@ export function useKeys<S extends ScreenName, H extends Handlers<S>>(screen: S, 
   // While the shell asks a question, only the question's own keys (screen 'confirm') are live;
   // while the help is open, only the help's.
   const active =
-    screenActive && (opts.isActive ?? true) && (!ctx?.prompt || screen === 'confirm') && (!ctx?.helpOpen || screen === 'help' || screen === 'confirm');
+    screenActive && (opts.isActive ?? true) && (!mode.asking || screen === 'confirm') && (!mode.helpOpen || screen === 'help' || screen === 'confirm');
   const attach = ctx?.attach;
   useLayoutEffect(() => (active && attach ? attach(onKey) : undefined), [active, attach, onKey]);
   // Outside a shell (a component rendered alone), listen directly.

@@ -10,7 +10,7 @@ import { Waiting } from '../components/Waiting.js';
 import { numberOrNull } from '../components/form.js';
 import { useForm } from '../components/useForm.js';
 import { useLoaded } from '../components/useLoaded.js';
-import { useApp } from '../context.js';
+import { useApp, useLayout } from '../context.js';
 import { MEMBER_FIELDS, checkMember, memberValues } from './fields.js';
 
 interface Loaded {
@@ -33,6 +33,7 @@ export function MemberFormScreen({ teamId, memberId }: { teamId: number; memberI
 
 function MemberForm({ team, members, member }: Loaded) {
   const app = useApp();
+  const layout = useLayout();
   const today = todayIso(app.now());
   const form = useForm({
     screen: 'memberForm',
@@ -63,7 +64,7 @@ function MemberForm({ team, members, member }: Loaded) {
       <Text dimColor wrap="truncate-end">
         {formHint('chọn vai trò, tổ chức')}
       </Text>
-      <FormView defs={MEMBER_FIELDS} state={form.state} errors={form.errors} warnings={warnings} columns={app.terminal.columns} />
+      <FormView defs={MEMBER_FIELDS} state={form.state} errors={form.errors} warnings={warnings} columns={layout.columns} />
       {form.saving ? <Text dimColor>Đang lưu…</Text> : null}
     </Box>
   );

@@ -11,7 +11,7 @@ import { TextField } from '../components/TextField.js';
 import { listWindow } from '../components/listWindow.js';
 import { useLoaded } from '../components/useLoaded.js';
 import { Waiting } from '../components/Waiting.js';
-import { useApp } from '../context.js';
+import { useApp, useLayout } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
 import { keyName, keyNames } from '../keys/hint.js';
 import { tint } from '../theme.js';
@@ -30,6 +30,7 @@ export function MoveMemberScreen({ teamId, memberId }: { teamId: number; memberI
 
 function MoveForm({ member, teams }: { member: MemberRow; teams: TeamRow[] }) {
   const app = useApp();
+  const layout = useLayout();
   const today = todayIso(app.now());
   const [s, dispatch] = useReducer(moveReducer, today, initialMove);
   const [busy, setBusy] = useState(false);
@@ -77,7 +78,7 @@ function MoveForm({ member, teams }: { member: MemberRow; teams: TeamRow[] }) {
     },
   );
 
-  const listRows = Math.max(1, app.bodyRows - 9);
+  const listRows = Math.max(1, layout.bodyRows - 9);
   const { start, end } = listWindow(selectedIndex, list.length, listRows);
   const shown = (field: 'team' | 'date') => (s.submitted || (field === 'team' && s.query) ? checked.errors[field] : undefined);
   return (
@@ -92,7 +93,7 @@ function MoveForm({ member, teams }: { member: MemberRow; teams: TeamRow[] }) {
           Gõ một phần tên hoặc mã tổ mới, {keyNames('fieldUp', 'fieldDown')} chọn, {keyName('nextField')} sang ngày chuyển rồi lần nữa để chuyển. Ở tổ mới là Thành viên.
         </Text>
       )}
-      <TextField label="Tổ mới (gõ để tìm)" value={s.query} focused={onTeam} labelWidth={20} width={24} error={shown('team')} columns={app.terminal.columns} />
+      <TextField label="Tổ mới (gõ để tìm)" value={s.query} focused={onTeam} labelWidth={20} width={24} error={shown('team')} columns={layout.columns} />
       {list.slice(start, end).map((t, i) => {
         const sel = start + i === selectedIndex;
         return (
@@ -102,7 +103,7 @@ function MoveForm({ member, teams }: { member: MemberRow; teams: TeamRow[] }) {
           </Text>
         );
       })}
-      <TextField label="Ngày chuyển" value={s.date} focused={!onTeam} labelWidth={20} width={12} error={shown('date')} columns={app.terminal.columns} />
+      <TextField label="Ngày chuyển" value={s.date} focused={!onTeam} labelWidth={20} width={12} error={shown('date')} columns={layout.columns} />
       {checked.to && checked.on ? (
         <Text wrap="truncate-end">
           → Sang <Text bold>{checked.to.name}</Text> từ {formatDate(checked.on)}

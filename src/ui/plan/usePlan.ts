@@ -8,7 +8,7 @@ import { DEFAULT_THRESHOLDS, type Plan, type Thresholds } from '../../domain/sch
 import { truncate } from '../../io/text-table.js';
 import { onLastField } from '../components/form.js';
 import { type FormHook, useForm } from '../components/useForm.js';
-import { useApp } from '../context.js';
+import { useApp, useLayout } from '../context.js';
 import { LABEL_WIDTH, planAsides, planFields } from './fields.js';
 import { fieldRows, focusRange, followFocus, planLines } from './reducer.js';
 
@@ -22,6 +22,7 @@ export interface LoadedPlan {
 
 export function usePlan(loaded: LoadedPlan) {
   const app = useApp();
+  const layout = useLayout();
   const { plan, preset, presetId } = loaded;
   const defs = useMemo(() => planFields(plan, app.unit.kind), [plan, app.unit.kind]);
   const lines = useMemo(() => planLines(plan, defs), [plan, defs]);
@@ -75,7 +76,7 @@ export function usePlan(loaded: LoadedPlan) {
   });
   latest.current = form;
 
-  const columns = app.terminal.columns;
+  const columns = layout.columns;
   const widthOf = (key: string) => Math.max(6, Math.min(defs.find((d) => d.key === key)?.width ?? 9, columns - LABEL_WIDTH - 12));
   // A hint never wraps: it is cut to what is left of the line.
   const asides = Object.fromEntries(
@@ -89,7 +90,7 @@ export function usePlan(loaded: LoadedPlan) {
       ? fieldRows({ labelWidth: LABEL_WIDTH, width: widthOf(l.key), aside: asides[l.key], message: form.errors[l.key], columns })
       : 1,
   );
-  const rows = Math.max(3, app.bodyRows - 1); // the hint line above the page
+  const rows = Math.max(3, layout.bodyRows - 1); // the hint line above the page
   const range = focusRange(lines, form.state.focus, onLastField(defs, form.state));
   // Where the page starts follows the focus with the least scrolling: it depends on where it
   // was, so it is kept between renders (recomputing it is idempotent).

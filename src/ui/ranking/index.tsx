@@ -7,12 +7,13 @@ import { rankTeams, rankingAsOf } from '../../domain/ranking.js';
 import { fold, matchesFolded } from '../../domain/text.js';
 import { filterHandlers, filterTyping, initialListFilter, listFilterReducer, moveHandlers } from '../components/listFilter.js';
 import { useLoaded } from '../components/useLoaded.js';
-import { useApp } from '../context.js';
+import { useApp, useLayout } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
 import { RankingView } from './RankingView.js';
 
 export function RankingScreen() {
   const app = useApp();
+  const layout = useLayout();
   const asOf = rankingAsOf(app.plan.span_end, lastFinishedMonth(app.now()));
   const [state, dispatch] = useReducer(listFilterReducer, initialListFilter);
   const { data: rows, error } = useLoaded(
@@ -24,7 +25,7 @@ export function RankingScreen() {
   const shown = useMemo(() => (rows ?? []).filter((r) => matchesFolded(r.search, state.query)), [rows, state.query]);
   const selectedIndex = Math.min(state.selected, Math.max(0, shown.length - 1));
   const selected = shown[selectedIndex];
-  const page = Math.max(1, app.bodyRows - 6);
+  const page = Math.max(1, layout.bodyRows - 6);
 
   useKeys(
     'ranking',
@@ -49,8 +50,8 @@ export function RankingScreen() {
       query={state.query}
       filtering={state.filtering}
       error={error}
-      bodyRows={app.bodyRows}
-      columns={app.terminal.columns}
+      bodyRows={layout.bodyRows}
+      columns={layout.columns}
     />
   );
 }

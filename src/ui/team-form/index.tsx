@@ -6,7 +6,7 @@ import { FormView, formHint } from '../components/FormView.js';
 import { Waiting } from '../components/Waiting.js';
 import { useForm } from '../components/useForm.js';
 import { useLoaded } from '../components/useLoaded.js';
-import { useApp } from '../context.js';
+import { useApp, useLayout } from '../context.js';
 import { keyName } from '../keys/hint.js';
 import { TEAM_FIELDS, checkTeam, teamValues } from './fields.js';
 
@@ -25,6 +25,7 @@ export function TeamFormScreen({ teamId }: { teamId?: number }) {
 
 function TeamForm({ team }: { team: TeamRow | null }) {
   const app = useApp();
+  const layout = useLayout();
   const today = todayIso(app.now());
   const form = useForm({
     screen: 'teamForm',
@@ -58,7 +59,7 @@ function TeamForm({ team }: { team: TeamRow | null }) {
       <Text dimColor wrap="truncate-end">
         {formHint('chọn ở ô lựa chọn')}
       </Text>
-      <FormView defs={TEAM_FIELDS} state={form.state} errors={form.errors} columns={app.terminal.columns} />
+      <FormView defs={TEAM_FIELDS} state={form.state} errors={form.errors} columns={layout.columns} />
       {form.saving ? <Text dimColor>Đang lưu…</Text> : null}
     </Box>
   );

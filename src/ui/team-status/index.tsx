@@ -4,13 +4,14 @@ import { useMemo } from 'react';
 import type { Month } from '../../domain/period.js';
 import { useAsOfScroll } from '../components/useAsOfScroll.js';
 import { useLoaded } from '../components/useLoaded.js';
-import { useApp } from '../context.js';
+import { useApp, useLayout } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
 import { loadTeamStatusModel } from './model.js';
 import { TeamStatusView, teamStatusLines } from './TeamStatusView.js';
 
 export function TeamStatusScreen({ teamId, asOf: initialAsOf }: { teamId: number; asOf: Month }) {
   const app = useApp();
+  const layout = useLayout();
   const { asOf, keys } = useAsOfScroll(initialAsOf);
   const { data: model, error } = useLoaded(
     () => loadTeamStatusModel(app.db, teamId, asOf, app.indicators),
@@ -18,7 +19,7 @@ export function TeamStatusScreen({ teamId, asOf: initialAsOf }: { teamId: number
     (message) => `Không tính được chỉ tiêu của tổ: ${message}`,
   );
   // Built once per model and width, not on every scroll key.
-  const lines = useMemo(() => (model ? teamStatusLines(model, app.indicators, app.terminal.columns) : []), [model, app.indicators, app.terminal.columns]);
+  const lines = useMemo(() => (model ? teamStatusLines(model, app.indicators, layout.columns) : []), [model, app.indicators, layout.columns]);
   const page = keys(lines.length);
   useKeys(
     'teamStatus',
@@ -32,7 +33,7 @@ export function TeamStatusScreen({ teamId, asOf: initialAsOf }: { teamId: number
       error={error}
       lines={lines}
       offset={page.offset}
-      bodyRows={app.bodyRows}
+      bodyRows={layout.bodyRows}
     />
   );
 }

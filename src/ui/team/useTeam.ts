@@ -7,7 +7,7 @@ import { lastFinishedMonth } from '../../domain/period.js';
 import { formatDate, parseDate, todayIso } from '../../domain/text.js';
 import { teamWarnings } from '../../domain/warnings.js';
 import { useLoaded } from '../components/useLoaded.js';
-import { useApp } from '../context.js';
+import { useApp, useLayout } from '../context.js';
 import { displayName } from '../components/teamName.js';
 import { off, useKeys } from '../keys/useKeys.js';
 import { initialTeamPage, teamPageReducer } from './reducer.js';
@@ -20,6 +20,7 @@ interface Loaded {
 
 export function useTeam(teamId: number) {
   const app = useApp();
+  const layout = useLayout();
   const [state, dispatch] = useReducer(teamPageReducer, initialTeamPage);
   const today = todayIso(app.now());
 
@@ -37,7 +38,7 @@ export function useTeam(teamId: number) {
   const team = data?.team;
   const warnings = team ? teamWarnings(team, members, app.plan, today) : [];
   const move = (delta: number) => () => dispatch({ type: 'move', delta, count: members.length });
-  const page = Math.max(1, app.bodyRows - 10);
+  const page = Math.max(1, layout.bodyRows - 10);
 
   const dissolve = (t: TeamRow) =>
     app.ask({
@@ -98,7 +99,7 @@ export function useTeam(teamId: number) {
     today,
     current: lastFinishedMonth(app.now()),
     plan: app.plan,
-    bodyRows: app.bodyRows,
-    columns: app.terminal.columns,
+    bodyRows: layout.bodyRows,
+    columns: layout.columns,
   };
 }

@@ -7,7 +7,7 @@ import { FormView, formHint } from '../components/FormView.js';
 import { Waiting } from '../components/Waiting.js';
 import { useForm } from '../components/useForm.js';
 import { useLoaded } from '../components/useLoaded.js';
-import { useApp } from '../context.js';
+import { useApp, useLayout } from '../context.js';
 import { checkTraining, splitAttendees, trainingFields } from './fields.js';
 
 export function TrainingScreen({ teamId, memberIds }: { teamId: number; memberIds: number[] }) {
@@ -22,6 +22,7 @@ export function TrainingScreen({ teamId, memberIds }: { teamId: number; memberId
 
 function TrainingForm({ members, topics, memberIds }: { members: MemberRow[]; topics: string[]; memberIds: number[] }) {
   const app = useApp();
+  const layout = useLayout();
   const today = todayIso(app.now());
   const defs = useMemo(() => trainingFields(topics), [topics]);
   const chosen = members.filter((m) => memberIds.includes(m.id));
@@ -42,7 +43,7 @@ function TrainingForm({ members, topics, memberIds }: { members: MemberRow[]; to
       app.back();
     },
   });
-  const listRows = Math.max(1, app.bodyRows - 8);
+  const listRows = Math.max(1, layout.bodyRows - 8);
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate-end">
@@ -51,7 +52,7 @@ function TrainingForm({ members, topics, memberIds }: { members: MemberRow[]; to
       <Text dimColor wrap="truncate-end">
         {formHint('chọn nội dung đã ghi')}
       </Text>
-      <FormView defs={defs} state={form.state} errors={form.errors} columns={app.terminal.columns} />
+      <FormView defs={defs} state={form.state} errors={form.errors} columns={layout.columns} />
       <Text> </Text>
       {chosen.slice(0, listRows).map((m) => (
         <Text key={m.id} wrap="truncate-end">
