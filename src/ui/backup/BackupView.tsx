@@ -3,7 +3,7 @@ import type { AutoBackupOutcome } from '../../io/backup/auto.js';
 import { formatAge, formatBytes, formatDateTime } from '../../io/backup/describe.js';
 import { AUTO_KEEP, type BackupKind } from '../../io/backup/folder.js';
 import { padCell, truncate } from '../../io/text-table.js';
-import { listWindow } from '../components/listWindow.js';
+import { SelectableList } from '../components/SelectableList.js';
 import { keyName } from '../keys/hint.js';
 import { tint } from '../theme.js';
 import type { BackupListing } from './useBackup.js';
@@ -26,8 +26,6 @@ export function BackupView(p: BackupViewProps) {
   if (!p.listing) return <Text dimColor>Đang đọc thư mục sao lưu…</Text>;
   const { dir, entries } = p.listing;
   const listRows = Math.max(1, p.bodyRows - 7);
-  const { start, end } = listWindow(p.selectedIndex, entries.length, listRows);
-  const visible = entries.slice(start, end);
   const selected = entries[p.selectedIndex];
   const autoNote = p.auto?.error ?? p.auto?.warning ?? null;
   return (
@@ -48,15 +46,17 @@ export function BackupView(p: BackupViewProps) {
         {'  '}
         {padCell('Lúc tạo', 17)} {padCell('Cách đây', 15)} {padCell('Dung lượng', 11, 'right')} Loại
       </Text>
-      {visible.map((e, i) => {
-        const sel = start + i === p.selectedIndex;
-        return (
-          <Text key={e.file} inverse={sel} wrap="truncate-end">
-            {sel ? '› ' : '  '}
+      <SelectableList
+        items={entries}
+        selected={p.selectedIndex}
+        rows={listRows}
+        keyOf={(e) => e.file}
+        render={(e) => (
+          <>
             {padCell(formatDateTime(e.created), 17)} {padCell(formatAge(e.created, p.now), 15)} {padCell(formatBytes(e.bytes), 11, 'right')} {KIND[e.kind]}
-          </Text>
-        );
-      })}
+          </>
+        )}
+      />
       {entries.length === 0 ? <Text color={tint('warn')}>Chưa có bản sao lưu nào. Nhấn {keyName('backupNow')} để sao lưu ngay.</Text> : null}
       {selected ? (
         <Text dimColor wrap="truncate-middle">

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import type { TeamRow } from '../../db/teams.js';
 import { type Month, monthLabel } from '../../domain/period.js';
 import { padCell, truncate } from '../../io/text-table.js';
-import { listWindow } from '../components/listWindow.js';
+import { SelectableList } from '../components/SelectableList.js';
 import { keyName, keyNames } from '../keys/hint.js';
 import { STATUS_COLORS, tint } from '../theme.js';
 import type { PickState } from './reducer.js';
@@ -28,7 +28,6 @@ export function EntryPickView(p: EntryPickViewProps) {
   if (!p.teams) return <Text dimColor>Đang đọc danh sách tổ…</Text>;
   const received = p.teams.filter((t) => p.withForm.has(t.id)).length;
   const listRows = Math.max(1, p.bodyRows - 4);
-  const { start, end } = listWindow(p.selected, p.rows.length, listRows);
   const codeWidth = 14;
   const nameWidth = Math.max(16, p.columns - 2 - 2 - codeWidth - 16);
   return (
@@ -42,17 +41,21 @@ export function EntryPickView(p: EntryPickViewProps) {
       <Text wrap="truncate-end">
         Tìm tổ: <Text inverse>{p.state.query}▏</Text> <Text dimColor>(gõ tên hoặc mã, không cần dấu · {keyName('open')} mở phiếu)</Text>
       </Text>
-      {p.rows.slice(start, end).map((t, k) => {
-        const sel = start + k === p.selected;
-        const has = p.withForm.has(t.id);
-        return (
-          <Text key={t.id} inverse={sel} wrap="truncate-end">
-            {sel ? '› ' : '  '}
-            <Text color={has ? undefined : tint(STATUS_COLORS.chua_bao_cao)}>{has ? HAS_FORM : NO_FORM}</Text>{' '}
-            {padCell(truncate(t.name, nameWidth), nameWidth)} {padCell(truncate(t.code, codeWidth), codeWidth)} {has ? 'đã có phiếu' : 'chưa có phiếu'}
-          </Text>
-        );
-      })}
+      <SelectableList
+        items={p.rows}
+        selected={p.selected}
+        rows={listRows}
+        keyOf={(t) => t.id}
+        render={(t) => {
+          const has = p.withForm.has(t.id);
+          return (
+            <>
+              <Text color={has ? undefined : tint(STATUS_COLORS.chua_bao_cao)}>{has ? HAS_FORM : NO_FORM}</Text>{' '}
+              {padCell(truncate(t.name, nameWidth), nameWidth)} {padCell(truncate(t.code, codeWidth), codeWidth)} {has ? 'đã có phiếu' : 'chưa có phiếu'}
+            </>
+          );
+        }}
+      />
       {p.rows.length === 0 ? <Text dimColor>Không có tổ nào khớp "{p.state.query}".</Text> : null}
     </Box>
   );

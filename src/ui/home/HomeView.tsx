@@ -13,7 +13,7 @@ import { Bar, barString } from '../components/Bar.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { hint, keyName } from '../keys/hint.js';
 import { type ThemeRole, tint } from '../theme.js';
-import { listWindow } from '../components/listWindow.js';
+import { SelectableList } from '../components/SelectableList.js';
 import { displayName } from '../components/teamName.js';
 import type { HomeModel, HomeRow } from './model.js';
 import type { StatusFilter } from './reducer.js';
@@ -84,7 +84,6 @@ export function HomeView(p: HomeViewProps) {
   const stale = report.as_of !== p.asOf;
   const fixed = 6 + (p.backupLine ? 1 : 0); // lines above and below the list
   const listRows = Math.max(1, p.bodyRows - fixed);
-  const { start, end } = listWindow(p.selectedIndex, p.rows.length, listRows);
   const nameWidth = Math.max(16, Math.min(30, p.columns - 58));
   const wordsWidth = Math.max(10, p.columns - 2 - nameWidth - 1 - BADGE - 1 - BAR - 1);
   const deadline = deadlineLine(p.model);
@@ -111,17 +110,19 @@ export function HomeView(p: HomeViewProps) {
         {'  '}
         {padCell('Tổ CNSCĐ', nameWidth)} {padCell('Trạng thái', BADGE)} {padCell('Tiến độ', BAR)} Chỉ tiêu chậm nhất
       </Text>
-      {p.rows.slice(start, end).map((t, i) => {
-        const sel = start + i === p.selectedIndex;
-        return (
-          <Text key={t.teamId} inverse={sel} wrap="truncate-end">
-            {sel ? '› ' : '  '}
+      <SelectableList
+        items={p.rows}
+        selected={p.selectedIndex}
+        rows={listRows}
+        keyOf={(t) => t.teamId}
+        render={(t) => (
+          <>
             {padCell(truncate(displayName(t.name), nameWidth), nameWidth)} <StatusBadge status={t.status} width={BADGE} />{' '}
             {t.worstRatio === null ? <Text dimColor>{'·'.repeat(BAR)}</Text> : barString(t.worstRatio, BAR)}{' '}
             {t.worst ? truncate(t.worst, wordsWidth) : <Text dimColor>{NO_TARGETS}</Text>}
-          </Text>
-        );
-      })}
+          </>
+        )}
+      />
       {report.teams.length === 0 ? (
         <Text dimColor>Chưa có tổ nào đang hoạt động. {hint('goTeams')} để thêm tổ.</Text>
       ) : p.rows.length === 0 ? (

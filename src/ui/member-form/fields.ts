@@ -1,7 +1,9 @@
-// The member form: its fields and the check by memberSchema, messages keyed by field. Pure.
+// The member form: its fields, the check by memberSchema and the warnings, messages keyed by
+// field. Pure: the shared form reducer (components/form.ts) runs them.
 import type { MemberRow } from '../../db/members.js';
-import { type Member, ORGANISATIONS, ROLES, ROLE_LABELS, type Role, fieldErrors, memberSchema } from '../../domain/schemas.js';
+import { type Member, ORGANISATIONS, type Plan, ROLES, ROLE_LABELS, type Role, fieldErrors, memberSchema } from '../../domain/schemas.js';
 import { formatDate } from '../../domain/text.js';
+import { isOverAge, otherLeader } from '../../domain/warnings.js';
 import type { FieldDef } from '../components/form.js';
 import { badDates, numberOrNull, textOrNull } from '../components/form.js';
 import type { Checked } from '../components/useForm.js';
@@ -43,4 +45,22 @@ export function checkMember(v: Readonly<Record<string, string>>, today: string):
   if (!r.success) return { ok: false, errors: { ...fieldErrors(r.error), ...badDates(MEMBER_FIELDS, v) } };
   if (r.data.leftOn && r.data.leftOn > today) return { ok: false, errors: { leftOn: 'Ngày rời tổ không được sau hôm nay' } };
   return { ok: true, value: r.data };
+}
+
+/** Advice beside a field that never blocks the save: a second Tổ trưởng, older than the plan prefers. */
+export function memberWarnings(
+  v: Readonly<Record<string, string>>,
+  members: readonly MemberRow[],
+  member: MemberRow | null,
+  plan: Plan,
+  today: string,
+): Record<string, string> {
+  const warnings: Record<string, string> = {};
+  const leader = v.role === 'to_truong' ? otherLeader(members, member?.id, today) : null;
+  if (leader && !v.leftOn) warnings.role = `Tổ đã có Tổ trưởng ${leader} (vẫn lưu được)`;
+  const birthYear = numberOrNull(v.birthYear);
+  if (birthYear !== null && isOverAge({ birthYear }, plan, today)) {
+    warnings.birthYear = `Trên ${plan.member_max_age} tuổi: kế hoạch ưu tiên người trẻ hơn (vẫn lưu được)`;
+  }
+  return warnings;
 }
