@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import { padCell, truncate } from '../../io/text-table.js';
 import { tint } from '../theme.js';
+import { selectionMark } from './SelectableList.js';
 
 export interface TextFieldProps {
   label: string;
@@ -48,7 +49,7 @@ export function TextField({ label, value, focused, labelWidth = 24, placeholder,
   const line = (
     <Box>
       <Text color={focused ? tint('accent') : undefined} bold={focused} wrap="truncate-end">
-        {focused ? '› ' : '  '}
+        {selectionMark(focused)}
         {padCell(label, labelWidth)}
       </Text>
       <Text inverse={focused} dimColor={value === '' && !focused}>

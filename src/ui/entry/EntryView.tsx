@@ -10,6 +10,7 @@ import { listWindow } from '../components/listWindow.js';
 import { tint } from '../theme.js';
 import type { EntryData, SaveState } from './useEntry.js';
 import { type EntryField, type EntryState, displayText, fieldWarning } from './reducer.js';
+import { selectionMark } from '../components/SelectableList.js';
 
 export const BLANK = '—';
 const VALUE_WIDTH = 11;
@@ -76,7 +77,7 @@ export function EntryView({ state: s, data, month, saveState, bodyRows, columns 
           <Box key={f.key} flexDirection="column">
             <Text wrap="truncate-end">
               <Text color={isFocus ? tint('accent') : undefined} bold={isFocus}>
-                {isFocus ? '› ' : '  '}
+                {selectionMark(isFocus)}
                 {labels[i]}
               </Text>{' '}
               <Text inverse={isFocus} dimColor={!isFocus && text === ''}>

@@ -2,7 +2,7 @@
 // (one transaction per field); after the last field, on to the next team without a form.
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { FIELD_NOTE, FIELD_RECEIVED, type FormRow, enterField, getForm, teamHistory, teamsWithForm } from '../../db/forms.js';
-import { type TeamRow, getTeam } from '../../db/teams.js';
+import { type TeamRow, getTeam, listTeams } from '../../db/teams.js';
 import { type Month, addMonths, monthLabel } from '../../domain/period.js';
 import { todayIso } from '../../domain/text.js';
 import { useApp } from '../context.js';
@@ -42,6 +42,13 @@ export interface EntryData {
   /** Last month's values, or null when that month has no form. */
   lastMonth: Record<string, number> | null;
   warnings: WarningContext;
+}
+
+/** Active teams in Vietnamese order, read once for a whole run of forms ("next team without a form"). */
+export function useTeamsOnce(): () => Promise<TeamRow[]> {
+  const { db } = useApp();
+  const teams = useRef<Promise<TeamRow[]> | null>(null);
+  return useCallback(() => (teams.current ??= listTeams(db)), [db]);
 }
 
 export function useEntry(teamId: number, month: Month, getTeams: () => Promise<TeamRow[]>) {

@@ -4,6 +4,7 @@ import { padCell } from '../../io/text-table.js';
 import { keyName, keyNames } from '../keys/hint.js';
 import { tint } from '../theme.js';
 import { EXPORT_LABELS, type ExportState, PERIOD_KIND_LABELS, ROWS, type Row, rowEnabled } from './reducer.js';
+import { selectionMark } from '../components/SelectableList.js';
 
 const TITLES: Record<Row, string> = { what: 'Xuất', periodKind: 'Kỳ theo', period: 'Kỳ', delimiter: 'Dấu phân cách', folder: 'Thư mục' };
 
@@ -32,7 +33,7 @@ export function ExportView({ state: s }: { state: ExportState }) {
         return (
           <Text key={row} dimColor={!enabled} wrap="truncate-end">
             <Text color={on ? tint('accent') : undefined} bold={on}>
-              {on ? '› ' : '  '}
+              {selectionMark(on)}
               {padCell(TITLES[row], 15)}
             </Text>
             {row === 'folder' ? (

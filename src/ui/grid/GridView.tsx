@@ -12,6 +12,7 @@ import { keyName } from '../keys/hint.js';
 import { STATUS_COLORS, tint } from '../theme.js';
 import { type GridState, type GridTeam, missingCount } from './reducer.js';
 import { CELL_WIDTH } from './useGrid.js';
+import { selectionMark } from '../components/SelectableList.js';
 
 export const MISSING_MARK = '?';
 export const NO_FORM_CELL = '·';
@@ -52,7 +53,7 @@ const GridRow = memo(function GridRow({ team, values, codes, nameWidth, selected
   const before = cursorCol >= 0 ? parts.slice(0, cursorCol).join(' ') : parts.join(' ');
   return (
     <Text wrap="truncate-end" bold={selected}>
-      {selected ? '›' : ' '}
+      {selectionMark(selected, 1)}
       <Text color={missing ? tint(STATUS_COLORS.chua_bao_cao) : undefined}>{missing ? MISSING_MARK : ' '}</Text>{' '}
       {padCell(truncate(displayName(team.name), nameWidth), nameWidth)}
       {cursorCol >= 0 ? (

@@ -6,6 +6,7 @@ import { barString } from '../components/Bar.js';
 import { keyName, keyNames } from '../keys/hint.js';
 import { tint } from '../theme.js';
 import { type ImportState, canWrite } from './reducer.js';
+import { selectionMark } from '../components/SelectableList.js';
 
 const KIND_LABEL = (k: ImportState['kind']) => (k === 'auto' ? 'Tự nhận ra từ dòng tiêu đề' : IMPORT_KIND_LABELS[k]);
 
@@ -20,7 +21,7 @@ export function ImportView({ state: s, listRows, columns }: { state: ImportState
     <Box flexDirection="column">
       <Text>
         <Text color={editing ? tint('accent') : undefined} bold={editing}>
-          {editing ? '› ' : '  '}Tệp CSV:{' '}
+          {selectionMark(editing)}Tệp CSV:{' '}
         </Text>
         <Text inverse={editing}>{s.path + (editing ? '▏' : '')}</Text>
       </Text>

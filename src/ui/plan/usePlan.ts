@@ -2,12 +2,14 @@
 // preset's value, and one transaction for the plan and the thresholds; then every screen
 // recomputes with them.
 import { useMemo, useRef } from 'react';
-import { savePlan, setThresholds } from '../../db/unit.js';
+import { getPlan, getThresholds, savePlan, setThresholds } from '../../db/unit.js';
 import { type PlanEdit, checkPlanForm, planFormValues } from '../../domain/plan-edit.js';
 import { DEFAULT_THRESHOLDS, type Plan, type Thresholds } from '../../domain/schemas.js';
+import { loadPreset } from '../../io/presets.js';
 import { truncate } from '../../io/text-table.js';
 import { onLastField } from '../components/form.js';
 import { type FormHook, useForm } from '../components/useForm.js';
+import { useLoaded } from '../components/useLoaded.js';
 import { useApp, useLayout } from '../context.js';
 import { LABEL_WIDTH, planAsides, planFields } from './fields.js';
 import { fieldRows, focusRange, followFocus, planLines } from './reducer.js';
@@ -18,6 +20,29 @@ export interface LoadedPlan {
   thresholds: Thresholds;
   /** The preset the plan was copied from (null when its file is gone): Ctrl+R's values. */
   preset: Plan | null;
+}
+
+/** The preset's plan, or null when its file is missing or unreadable (Ctrl+R is then off). */
+function presetPlan(id: string) {
+  try {
+    return loadPreset(id)?.plan ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The plan in force and the thresholds, read from the database each time the screen opens. */
+export function usePlanLoad() {
+  const app = useApp();
+  return useLoaded(
+    async (): Promise<LoadedPlan> => {
+      const [row, thresholds] = await Promise.all([getPlan(app.db), getThresholds(app.db)]);
+      if (!row) throw new Error('chưa có kế hoạch, hãy khởi tạo dữ liệu trước');
+      return { ...row, thresholds, preset: presetPlan(row.presetId) };
+    },
+    [app.db],
+    (message) => `Không đọc được kế hoạch: ${message}`,
+  );
 }
 
 export function usePlan(loaded: LoadedPlan) {
