@@ -1,9 +1,8 @@
-// Add or edit a team: load, then hook → view (the shared form screen).
+// Add or edit a team: load, then hook → view.
 import type { TeamRow } from '../../db/teams.js';
-import { FormScreenView } from '../components/FormScreen.js';
 import { Waiting } from '../components/Waiting.js';
 import { useLayout } from '../context.js';
-import { TEAM_FIELDS } from './fields.js';
+import { TeamFormView } from './TeamFormView.js';
 import { useTeamForm, useTeamLoad } from './useTeamForm.js';
 
 export function TeamFormScreen({ teamId }: { teamId?: number }) {
@@ -15,5 +14,5 @@ export function TeamFormScreen({ teamId }: { teamId?: number }) {
 function TeamForm({ team }: { team: TeamRow | null }) {
   const form = useTeamForm(team);
   const { columns } = useLayout();
-  return <FormScreenView title={team ? `Sửa thông tin ${team.name}` : 'Thêm tổ mới'} choices="chọn ở ô lựa chọn" defs={TEAM_FIELDS} form={form} columns={columns} />;
+  return <TeamFormView team={team} form={form} columns={columns} />;
 }
