@@ -20,9 +20,10 @@ const FONT = { fontFamily: 'Times New Roman', fontSize: 12 } as const;
 
 export async function writeWorkbook(spec: SheetSpec): Promise<Uint8Array> {
   const n = spec.header.length;
+  const widths = columnWidths(spec);
   const data: Row[] = [
     [{ value: spec.title, fontWeight: 'bold', ...FONT, fontSize: 14, columnSpan: n }, ...Array<null>(Math.max(0, n - 1)).fill(null)],
-    spec.labels.map((l) => ({ value: l, type: String, fontWeight: 'bold', wrap: true, alignVertical: 'top', ...FONT })),
+    spec.labels.map((l) => ({ value: l, type: String, fontWeight: 'bold', wrap: true, alignVertical: 'top', height: labelHeight(spec, widths), ...FONT })),
     spec.header.map((h) => ({ value: h, type: String, fontWeight: 'bold', textColor: '#555555', borderStyle: 'thin', ...FONT, fontSize: 11 })),
     ...spec.rows.map((r) =>
       spec.header.map((h, i) => {
@@ -36,12 +37,15 @@ export async function writeWorkbook(spec: SheetSpec): Promise<Uint8Array> {
   const buf = await writeXlsxFile(data, {
     sheet: sheetName(spec.sheetName),
     stickyRowsCount: 3,
-    columns: columnWidths(spec),
+    columns: widths,
   }).toBuffer();
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
-/** Wide enough for the codes, labels and values, within 6–45 characters (labels wrap). */
+/**
+ * Wide enough for the codes, labels and values, within 6–45 characters (labels wrap). Widths
+ * count characters of Excel's default font; Times New Roman capitals run wider, hence 1.2.
+ */
 export function columnWidths(spec: Pick<SheetSpec, 'header' | 'labels' | 'rows'>): { width: number }[] {
   return spec.header.map((h, i) => {
     let w = Math.max(stringWidth(h), Math.min(stringWidth(spec.labels[i] ?? ''), 18));
@@ -49,8 +53,14 @@ export function columnWidths(spec: Pick<SheetSpec, 'header' | 'labels' | 'rows'>
       const v = r[i];
       if (v !== null && v !== undefined) w = Math.max(w, stringWidth(typeof v === 'number' ? v.toLocaleString('vi-VN') : v));
     }
-    return { width: Math.min(45, Math.max(6, w + 2)) };
+    return { width: Math.min(45, Math.max(6, Math.ceil(w * 1.2) + 2)) };
   });
+}
+
+/** The labels row is as tall as its longest wrapped label (in points; spreadsheets do not all re-measure). */
+function labelHeight(spec: Pick<SheetSpec, 'labels'>, widths: readonly { width: number }[]): number {
+  const lines = Math.max(1, ...spec.labels.map((l, i) => Math.ceil(stringWidth(l) / Math.max(1, (widths[i]?.width ?? 10) - 1))));
+  return Math.min(120, 16 * lines + 4);
 }
 
 function sheetName(s: string): string {
