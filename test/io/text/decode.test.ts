@@ -162,7 +162,7 @@ describe('detection does not misfire', () => {
   });
 
   it('on the five plans and the demo commune (Unicode Vietnamese) and plain ASCII', () => {
-    const dir = path.resolve(import.meta.dirname, '../../../../shared/plans');
+    const dir = path.resolve(import.meta.dirname, '../../../docs/plans');
     const plans = fs.readdirSync(dir).filter((f) => f.endsWith('.txt'));
     expect(plans.length).toBe(5);
     const texts = [...plans.map((f) => fs.readFileSync(path.join(dir, f))), fs.readFileSync(path.resolve(import.meta.dirname, '../../../seeds/demo-commune.json'))];
