@@ -3,10 +3,9 @@
 // (a date in `thang` is a month, elsewhere dd/mm/yyyy). The header row is the first of the
 // first 10 rows holding `ma_to`; rows above it and blank rows are dropped. A formula is read
 // by its cached value; none cached, or an error value, refuses the file naming row and column.
-import { SaxesParser } from 'saxes';
 import { FileRefusedError, type Problem } from '../csv/problems.js';
-import { isDateFormat } from './formats.js';
-import { XLSX_LIMITS, type ZipEntry, type ZipLimits, listZip, readEntry, readEntryText } from './zip.js';
+import { parseSharedStrings, parseStyles, parseWorkbook, relTargets, sax, streamEntry, unescapeOoxml } from './parts.js';
+import { XLSX_LIMITS, type ZipEntry, type ZipLimits, listZip, readEntryText } from './zip.js';
 
 export type XCell = { t: 'text'; v: string } | { t: 'number'; v: number } | { t: 'date'; v: string } | { t: 'bool'; v: boolean };
 
@@ -63,133 +62,6 @@ function pickSheet(sheets: { name: string; rid: string }[], wanted: string | und
   const hit = sheets.find((s) => s.name === w) ?? sheets.find((s) => s.name.toLocaleLowerCase('vi') === w.toLocaleLowerCase('vi'));
   if (!hit) throw new FileRefusedError(`Sổ Excel không có trang tính "${w}". Các trang tính có: ${sheets.map((s) => `"${s.name}"`).join(', ')}.`);
   return hit;
-}
-
-// --- the small parts: relations, workbook, styles ------------------------------------------
-
-function sax(onOpen: (name: string, attrs: Record<string, string>) => void, onText?: (t: string) => void, onClose?: (name: string) => void) {
-  const p = new SaxesParser();
-  p.on('opentag', (tag) => onOpen(local(tag.name), tag.attributes as Record<string, string>));
-  if (onText) {
-    p.on('text', onText);
-    p.on('cdata', onText);
-  }
-  if (onClose) p.on('closetag', (tag) => onClose(local(tag.name)));
-  return p;
-}
-
-function parseAll(xml: string, p: SaxesParser): void {
-  try {
-    p.write(xml).close();
-  } catch {
-    throw new FileRefusedError('Sổ Excel hỏng: nội dung XML không đọc được.');
-  }
-}
-
-const local = (name: string) => name.slice(name.indexOf(':') + 1);
-
-function relTargets(xml: string, dir: string): { id: string; type: string; target: string }[] {
-  const out: { id: string; type: string; target: string }[] = [];
-  if (!xml) return out;
-  parseAll(
-    xml,
-    sax((name, a) => {
-      if (name !== 'Relationship' || !a.Target) return;
-      const t = a.Target;
-      out.push({ id: a.Id ?? '', type: a.Type ?? '', target: normalisePath(t.startsWith('/') ? t.slice(1) : dir + t) });
-    }),
-  );
-  return out;
-}
-
-function normalisePath(p: string): string {
-  const parts: string[] = [];
-  for (const s of p.split('/')) {
-    if (s === '..') parts.pop();
-    else if (s !== '.' && s !== '') parts.push(s);
-  }
-  return parts.join('/');
-}
-
-function parseWorkbook(xml: string): { sheets: { name: string; rid: string }[]; date1904: boolean } {
-  const sheets: { name: string; rid: string }[] = [];
-  let date1904 = false;
-  parseAll(
-    xml,
-    sax((name, a) => {
-      if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
-      if (name === 'sheet') sheets.push({ name: (a.name ?? '').normalize('NFC'), rid: a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1] ?? '' });
-    }),
-  );
-  return { sheets, date1904 };
-}
-
-/** Which cell styles (index into cellXfs) show a date. */
-function parseStyles(xml: string): Set<number> {
-  const custom = new Map<number, string>();
-  const xfs: number[] = [];
-  let inXfs = false;
-  if (xml)
-    parseAll(
-      xml,
-      sax(
-        (name, a) => {
-          if (name === 'numFmt') custom.set(Number(a.numFmtId), a.formatCode ?? '');
-          else if (name === 'cellXfs') inXfs = true;
-          else if (name === 'xf' && inXfs) xfs.push(Number(a.numFmtId ?? 0));
-        },
-        undefined,
-        (name) => {
-          if (name === 'cellXfs') inXfs = false;
-        },
-      ),
-    );
-  const out = new Set<number>();
-  xfs.forEach((id, i) => {
-    if (isDateFormat(id, custom.get(id))) out.add(i);
-  });
-  return out;
-}
-
-/** OOXML escapes characters XML cannot hold as _xHHHH_ (Excel writes CR as _x000D_). */
-function unescapeOoxml(s: string): string {
-  return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/gu, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
-}
-
-/** Streams an entry into a SAX parser (the shared strings and the sheet can be large). */
-function streamEntry(bytes: Uint8Array, entry: ZipEntry, budget: { left: number }, p: SaxesParser): void {
-  const decoder = new TextDecoder('utf-8');
-  try {
-    readEntry(bytes, entry, (c) => void p.write(decoder.decode(c, { stream: true })), budget);
-    p.write(decoder.decode()).close();
-  } catch (e) {
-    if (e instanceof FileRefusedError) throw e;
-    throw new FileRefusedError(`Sổ Excel hỏng: ${entry.name} không đọc được.`);
-  }
-}
-
-function parseSharedStrings(bytes: Uint8Array, entry: ZipEntry, budget: { left: number }): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let inT = false;
-  let phonetic = 0; // <rPh> runs: the reading aid of East Asian text, not the text
-  const p = sax(
-    (name) => {
-      if (name === 'si') cur = '';
-      else if (name === 't') inT = true;
-      else if (name === 'rPh') phonetic++;
-    },
-    (t) => {
-      if (inT && phonetic === 0) cur += t;
-    },
-    (name) => {
-      if (name === 't') inT = false;
-      else if (name === 'rPh') phonetic--;
-      else if (name === 'si') out.push(unescapeOoxml(cur));
-    },
-  );
-  streamEntry(bytes, entry, budget, p);
-  return out;
 }
 
 // --- the sheet -------------------------------------------------------------------------------
