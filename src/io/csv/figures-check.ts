@@ -7,14 +7,14 @@ import type { Db } from '../../db/database.js';
 import { type FiguresLookups, type FiguresWrite, type StagedForm, formKey, loadFiguresLookups } from '../../db/figures-import.js';
 import { type Problem } from './problems.js';
 import { type Table, cellOf, hasColumn, normaliseHeader, readTable } from './table.js';
-import { detectDelimiter, headerLine, parseCsv } from './parse.js';
+import { type Delimiter, detectDelimiter, headerLine, parseCsv } from './parse.js';
 
 export type FiguresLayout = 'wide' | 'long';
 
 export interface FiguresCheck extends FiguresWrite {
   kind: 'figures';
   layout: FiguresLayout;
-  delimiter: ',' | ';';
+  delimiter: Delimiter;
   rows: number;
   problems: Problem[];
   warnings: Problem[];

@@ -8,7 +8,7 @@ import { type FiguresCheck, checkFigures, loadFiguresContext } from './figures-c
 import { type KeyCheck, writeFigures } from '../../db/figures-import.js';
 import { writeMembers, writeTeams } from '../../db/roster-import.js';
 import { IMPORTED_TRAINING_TOPIC, type MembersCheck, checkMembers } from './members.js';
-import { detectDelimiter, headerLine, parseCsv } from './parse.js';
+import { delimiterName, detectDelimiter, headerLine, parseCsv } from './parse.js';
 import { ImportRefusedError } from './problems.js';
 import { normaliseHeader } from './table.js';
 import { type TeamsCheck, checkTeams } from './teams.js';
@@ -85,7 +85,7 @@ export function detectKind(text: string): ImportKind | null {
 /** What the import did (or would do), in Vietnamese lines. */
 export function summarise(check: ImportCheck, written: boolean): string[] {
   const verb = written ? 'Đã' : 'Sẽ';
-  const sep = check.delimiter === ';' ? 'dấu ;' : 'dấu phẩy';
+  const sep = delimiterName(check.delimiter);
   switch (check.kind) {
     case 'teams':
       return [

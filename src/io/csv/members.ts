@@ -6,6 +6,7 @@ import type { Db } from '../../db/database.js';
 import { memberSchema } from '../../domain/schemas.js';
 import { cleanText, formatDate, parseDate, todayIso } from '../../domain/text.js';
 import type { Problem } from './problems.js';
+import type { Delimiter } from './parse.js';
 import { readTable, rowChecker } from './table.js';
 import { parseRole } from './words.js';
 
@@ -24,7 +25,7 @@ const FIELD_COLUMNS: Record<string, string> = {
 
 export interface MembersCheck {
   kind: 'members';
-  delimiter: ',' | ';';
+  delimiter: Delimiter;
   rows: number;
   problems: Problem[];
   warnings: Problem[];
