@@ -53,7 +53,7 @@ export interface OpenOptions extends OpenHooks {
 /** A fresh PGlite costs ~4 s (initdb); the template built at install time loads in ~0.5 s. */
 export async function createEngine(dir?: string): Promise<PgliteHandle> {
   const tpl = templatePath();
-  return openPglite(dir, fs.existsSync(tpl) ? { fromTar: fs.readFileSync(tpl) } : {});
+  return openPglite(dir, fs.existsSync(tpl) ? { fromTar: tpl } : {});
 }
 
 async function createInPlace(dataDir: string): Promise<void> {

@@ -11,7 +11,7 @@ import { dashboard, exportThroughput, importThroughput, saveLatency } from './me
 const [name, ...args] = process.argv.slice(2);
 
 function fromTar(file: string): Promise<PgliteHandle> {
-  return openPglite(undefined, { fromTar: fs.readFileSync(file) });
+  return openPglite(undefined, { fromTar: file });
 }
 
 async function onDisk<T>(dataDir: string, fn: (db: Database) => Promise<T>, create = false): Promise<T> {

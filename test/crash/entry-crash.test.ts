@@ -64,7 +64,7 @@ describe('crash safety of entry', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-crash-'));
     dirs.push(dataDir);
     // The demo commune in a real data folder (from the test template: no initdb).
-    await (await openPglite(pgDir(dataDir), { fromTar: fs.readFileSync(inject('templates').demo) })).close();
+    await (await openPglite(pgDir(dataDir), { fromTar: inject('templates').demo })).close();
 
     // Two kills at different points, each in an empty month of its own.
     const rounds: [string, number, number][] = [

@@ -35,7 +35,7 @@ describe.skipIf(!hasScript)('crash safety of the entry form (real UI, pseudo-ter
   it('a SIGKILL just after a field is left loses none of the fields left', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-uicrash-'));
     dirs.push(dataDir);
-    const pg = await openPglite(pgDir(dataDir), { fromTar: fs.readFileSync(inject('templates').demo) });
+    const pg = await openPglite(pgDir(dataDir), { fromTar: inject('templates').demo });
     // The UI runs on the real clock: it opens the last finished month, on the first team without a form.
     const month = lastFinishedMonth(new Date());
     const teams = await listTeams(pg.db);

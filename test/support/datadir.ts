@@ -47,7 +47,7 @@ export async function dataDirFrom(kind: 'demo' | 'empty' = 'demo'): Promise<stri
   let master = extracted.get(kind);
   if (!master) {
     master = fs.mkdtempSync(path.join(os.tmpdir(), `tonghop-master-${kind}-`));
-    const pg = await openPglite(pgDir(master), { fromTar: fs.readFileSync(inject('templates')[kind]) });
+    const pg = await openPglite(pgDir(master), { fromTar: inject('templates')[kind] });
     await pg.db.exec('CHECKPOINT');
     await pg.close();
     syncTree(pgDir(master)); // its marker, copied with the files' times, spares each copy a full flush

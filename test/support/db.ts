@@ -1,5 +1,4 @@
 // Databases for tests: loaded from the templates of global-setup into memory, closed after.
-import fs from 'node:fs';
 import { afterEach, inject } from 'vitest';
 import type { DbRunner } from '../../src/db/database.js';
 import { type PgliteHandle, openPglite } from '../../src/db/engines/pglite.js';
@@ -11,7 +10,7 @@ afterEach(async () => {
 });
 
 async function fromTemplate(kind: 'empty' | 'demo'): Promise<DbRunner> {
-  const h = await openPglite(undefined, { fromTar: fs.readFileSync(inject('templates')[kind]) });
+  const h = await openPglite(undefined, { fromTar: inject('templates')[kind] });
   open.push(h);
   return h.db;
 }
