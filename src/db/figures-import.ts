@@ -63,9 +63,9 @@ export interface WriteOptions {
  * 'after-copy' (the default): copy the values with PostgreSQL's per-row foreign-key triggers off
  * (session_replication_role = replica) and check the same keys afterwards with one anti-join
  * (checkKeys). Measured with the bench's file (2,000 teams × 12 months × 13 indicators, 305,739
- * values, PGlite 0.5, 5 alternating runs on a fresh database each): the whole import takes
- * 5.1 s this way and 12.7 s with the triggers on (median), 2.5× — the triggers are the slowest
- * part of an import, so they stay off here. Only where it is allowed and no trigger of our own
+ * values, PGlite 0.5, two sets of 5 alternating runs on a fresh database each): the whole import
+ * takes 5.1 s / 4.9 s this way and 12.7 s / 13.8 s with the triggers on (medians), 2.5–2.8× —
+ * the triggers are the slowest part of an import, so they stay off here. Only where it is allowed and no trigger of our own
  * is on the table (canSkipTriggers); elsewhere (a server's ordinary role) the triggers run.
  */
 export type KeyCheck = 'after-copy' | 'triggers';
