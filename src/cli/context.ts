@@ -1,9 +1,11 @@
 // Opening the database for a command and turning known failures into exit codes.
 import { ZodError } from 'zod';
-import { FileWriteError } from '../db/durability.js';
-import { LockedError } from '../db/lock.js';
-import { NewerDatabaseError } from '../db/migrate.js';
-import { type Database, DamagedDatabaseError, DataDirError, NoDatabaseError, openDatabase } from '../db/open.js';
+import { FileWriteError } from '../io/file-write.js';
+import { LockedError } from '../store/lock.js';
+import { MigrationFailedError, NewerDatabaseError } from '../db/migrate.js';
+import { backupHooks } from '../store/hooks.js';
+import { type Database, openDatabase } from '../store/open.js';
+import { DamagedDatabaseError, DataDirError, NoDatabaseError } from '../store/data-folder.js';
 import { AlreadyInitialisedError } from '../db/setup.js';
 import { DuplicateTeamCodeError } from '../db/teams.js';
 import { NotInitialisedError } from '../db/unit.js';
@@ -22,7 +24,8 @@ export async function withDatabase<T>(
   fn: (db: Database) => Promise<T>,
   openOpts: { create?: boolean } = {},
 ): Promise<T> {
-  const database = await openDatabase({ dataDir: resolveDataDir(opts.dataDir), command, create: openOpts.create });
+  // Every command makes the day's automatic backup and backs up an older database before upgrading it.
+  const database = await openDatabase({ dataDir: resolveDataDir(opts.dataDir), command, create: openOpts.create, ...backupHooks() });
   try {
     return await fn(database);
   } finally {
@@ -35,6 +38,7 @@ const REFUSALS = [
   LockedError,
   NoDatabaseError,
   NewerDatabaseError,
+  MigrationFailedError,
   DamagedDatabaseError,
   DataDirError,
   NotInitialisedError,

@@ -2,6 +2,7 @@
 // of forms with gaps and blank cells, generated deterministically so tests can rely on them.
 import fs from 'node:fs';
 import path from 'node:path';
+import { systemNow } from '../clock.js';
 import { planIndicators } from '../domain/indicators.js';
 import { type Month, addMonths, lastFinishedMonth, minMonth, monthParts } from '../domain/period.js';
 import { mulberry32, textSeed } from '../domain/random.js';
@@ -10,7 +11,7 @@ import { daysInMonth, pad2, todayIso } from '../domain/text.js';
 import { SEEDS_DIR } from '../paths.js';
 import { type NewForm, insertFormsBulk } from './forms.js';
 import { addMember, addTraining } from './members.js';
-import type { Queryable } from './queryable.js';
+import type { Db } from './database.js';
 import { type TeamInput, saveTeam } from './teams.js';
 
 interface DemoSeed {
@@ -38,9 +39,9 @@ export interface DemoOptions {
   now?: Date;
 }
 
-export async function loadDemo(q: Queryable, plan: Plan, opts: DemoOptions = {}): Promise<{ teams: number; members: number; forms: number }> {
+export async function loadDemo(q: Db, plan: Plan, opts: DemoOptions = {}): Promise<{ teams: number; members: number; forms: number }> {
   const seed = loadDemoSeed();
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? systemNow();
   const lastMonth = minMonth(lastFinishedMonth(now), plan.span_end);
   const firstMonth = addMonths(lastMonth, -9);
   const indicators = planIndicators(plan);

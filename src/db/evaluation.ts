@@ -4,7 +4,10 @@ import { type Month, minMonth, quarterStart } from '../domain/period.js';
 import type { Indicator, Plan, Thresholds } from '../domain/schemas.js';
 import { type StatusReport, evaluatePlan } from '../domain/status.js';
 import type { EvalMember, EvalPlan, EvalTeam } from '../domain/targets.js';
-import type { Queryable } from './queryable.js';
+import type { Db } from './database.js';
+import { PACKED_FORMS as FORMS, PACKED_VALUES as FORM_VALUES } from './forms.js';
+import { PACKED_TRAININGS as TRAININGS } from './members.js';
+import { packedRows } from './packed.js';
 import { NotInitialisedError, getPlan, getThresholds, listIndicators } from './unit.js';
 
 export interface EvalInput {
@@ -23,59 +26,32 @@ export function toEvalPlan(plan: Plan, aggregation: Map<string, 'sum' | 'last'>)
 
 /**
  * Forms from `from` to `to` (inclusive) of every team, as team id → month → values (months in
- * ascending order). PGlite pays dearly per row returned and per correlated subquery (2,000
- * teams × 12 months × 13 values as plain rows took over a second), so one statement (one
- * snapshot) returns two packed strings: the forms "id team month,…" in team and month order,
- * and the values "formId code value,…". Codes match [a-z0-9_] and months YYYY-MM, so the
- * separators cannot occur inside a field.
+ * ascending order). One statement (one snapshot) returns two packed strings (packed.ts): the
+ * forms in team and month order, and their values.
  */
-export async function loadForms(q: Queryable, from: Month, to: Month, teamId?: number): Promise<Map<number, Map<Month, Map<string, number>>>> {
+export async function loadForms(q: Db, from: Month, to: Month, teamId?: number): Promise<Map<number, Map<Month, Map<string, number>>>> {
   const teamFilter = teamId === undefined ? '' : ' AND f.team_id = $3';
   const r = await q.query<{ forms: string | null; vals: string | null }>(
-    `SELECT (SELECT string_agg(f.id || ' ' || f.team_id || ' ' || f.month, ',' ORDER BY f.team_id, f.month)
-             FROM form f WHERE f.month BETWEEN $1 AND $2${teamFilter}) AS forms,
-            (SELECT string_agg(v.form_id || ' ' || v.indicator || ' ' || v.value, ',')
-             FROM form_value v JOIN form f ON f.id = v.form_id WHERE f.month BETWEEN $1 AND $2${teamFilter}) AS vals`,
+    `SELECT (SELECT ${FORMS.sql('f.team_id, f.month')} FROM form f WHERE f.month BETWEEN $1 AND $2${teamFilter}) AS forms,
+            (SELECT ${FORM_VALUES.sql()} FROM form_value v JOIN form f ON f.id = v.form_id WHERE f.month BETWEEN $1 AND $2${teamFilter}) AS vals`,
     teamId === undefined ? [from, to] : [from, to, teamId],
   );
   const out = new Map<number, Map<Month, Map<string, number>>>();
   const byFormId = new Map<number, Map<string, number>>();
   const { forms, vals } = r.rows[0] ?? { forms: null, vals: null };
-  if (!forms) return out;
-  for (const form of forms.split(',')) {
-    const [id, team, month] = form.split(' ') as [string, string, Month];
-    const teamNo = Number(team);
-    let byMonth = out.get(teamNo);
-    if (!byMonth) out.set(teamNo, (byMonth = new Map()));
+  FORMS.each(forms, ([id, team, month]) => {
+    let byMonth = out.get(team);
+    if (!byMonth) out.set(team, (byMonth = new Map()));
     const values = new Map<string, number>();
-    byMonth.set(month, values);
-    byFormId.set(Number(id), values);
-  }
-  if (vals) parseValues(vals, byFormId);
+    byMonth.set(month as Month, values);
+    byFormId.set(id, values);
+  });
+  FORM_VALUES.each(vals, ([formId, code, value]) => void byFormId.get(formId)?.set(code, value));
   return out;
 }
 
-/** "formId code value,…" into the forms' maps; a hand-written scan (300,000 values: split() costs). */
-function parseValues(s: string, byFormId: Map<number, Map<string, number>>): void {
-  const codes = new Map<string, string>(); // one string per code, not one per value
-  const n = s.length;
-  let i = 0;
-  while (i < n) {
-    let formId = 0;
-    for (; s.charCodeAt(i) !== 32; i++) formId = formId * 10 + s.charCodeAt(i) - 48;
-    const sp = s.indexOf(' ', ++i);
-    const raw = s.slice(i, sp);
-    let code = codes.get(raw);
-    if (code === undefined) codes.set(raw, (code = raw));
-    let value = 0;
-    for (i = sp + 1; i < n && s.charCodeAt(i) !== 44; i++) value = value * 10 + s.charCodeAt(i) - 48;
-    i++; // ','
-    byFormId.get(formId)?.set(code, value);
-  }
-}
-
 /** Which months have a form (any form, even all blank), per team: cheaper than loadForms. */
-export async function loadFormMonths(q: Queryable, from: Month, to: Month): Promise<Map<number, Set<Month>>> {
+export async function loadFormMonths(q: Db, from: Month, to: Month): Promise<Map<number, Set<Month>>> {
   const r = await q.query<{ team_id: number; months: string }>(
     `SELECT team_id, string_agg(month, ',') AS months FROM form WHERE month BETWEEN $1 AND $2 GROUP BY team_id`,
     [from, to],
@@ -93,7 +69,7 @@ export interface AreaBase {
 }
 
 /** The areas teams serve, with their denominators (the commune view's shares). */
-export async function listAreaBases(q: Queryable): Promise<AreaBase[]> {
+export async function listAreaBases(q: Db): Promise<AreaBase[]> {
   const r = await q.query<{ id: number; urban: boolean; households: number | null; adults: number | null; team_ids: number[] }>(
     `SELECT a.id, a.urban, a.households, a.adults, array_agg(t.id ORDER BY t.id) AS team_ids
      FROM area a JOIN team t ON t.area_id = a.id GROUP BY a.id ORDER BY a.id`,
@@ -106,7 +82,15 @@ export function formsWindowStart(plan: Pick<Plan, 'span_start'>, asOf: Month): M
   return minMonth(plan.span_start, quarterStart(asOf));
 }
 
-export async function loadEvalInput(q: Queryable, asOf: Month, opts: { teamId?: number } = {}): Promise<EvalInput> {
+const MEMBERS = packedRows([
+  ['m.id', 'int'],
+  ['m.team_id', 'int'],
+  ['m.role', 'text'],
+  ['m.joined_on', 'text?'],
+  ['m.left_on', 'text?'],
+]);
+
+export async function loadEvalInput(q: Db, asOf: Month, opts: { teamId?: number } = {}): Promise<EvalInput> {
   const planRow = await getPlan(q);
   if (!planRow) throw new NotInitialisedError();
   const { plan } = planRow;
@@ -129,27 +113,24 @@ export async function loadEvalInput(q: Queryable, asOf: Month, opts: { teamId?: 
      FROM team t LEFT JOIN area a ON a.id = t.area_id${teamFilter}`,
     params,
   );
-  // One packed row per team ("role|joined|left|date,date;…"), for the same reason as loadForms.
-  const memberRows = await q.query<{ team_id: number; members: string }>(
-    `SELECT m.team_id,
-            string_agg(m.role || '|' || coalesce(m.joined_on::text, '') || '|' || coalesce(m.left_on::text, '') || '|' ||
-                       coalesce(tr.dates, ''), ';' ORDER BY m.id) AS members
-     FROM member m
-     LEFT JOIN (SELECT member_id, string_agg(held_on::text, ',' ORDER BY id) AS dates FROM training GROUP BY member_id) tr
-       ON tr.member_id = m.id${opts.teamId === undefined ? '' : ' WHERE m.team_id = $1'}
-     GROUP BY m.team_id`,
+  // Members and trainings packed (packed.ts), for the same reason as loadForms.
+  const memberFilter = opts.teamId === undefined ? '' : ' WHERE m.team_id = $1';
+  const packed = await q.query<{ members: string | null; trainings: string | null }>(
+    `SELECT (SELECT ${MEMBERS.sql('m.id')} FROM member m${memberFilter}) AS members,
+            (SELECT ${TRAININGS.sql('tr.id')} FROM training tr JOIN member m ON m.id = tr.member_id${memberFilter}) AS trainings`,
     params,
   );
   const members = new Map<number, EvalMember[]>();
-  for (const row of memberRows.rows) {
-    members.set(
-      row.team_id,
-      row.members.split(';').map((packed) => {
-        const [role, joined, left, dates] = packed.split('|') as [EvalMember['role'], string, string, string];
-        return { role, joinedOn: joined || null, leftOn: left || null, trainings: dates ? dates.split(',') : [] };
-      }),
-    );
-  }
+  const trainings = new Map<number, string[]>();
+  MEMBERS.each(packed.rows[0]?.members ?? null, ([id, teamNo, role, joinedOn, leftOn]) => {
+    const dates: string[] = [];
+    trainings.set(id, dates);
+    const m: EvalMember = { role: role as EvalMember['role'], joinedOn, leftOn, trainings: dates };
+    let list = members.get(teamNo);
+    if (!list) members.set(teamNo, (list = []));
+    list.push(m);
+  });
+  TRAININGS.each(packed.rows[0]?.trainings ?? null, ([memberId, heldOn]) => void trainings.get(memberId)?.push(heldOn));
   const from = formsWindowStart(plan, asOf);
   const forms = await loadForms(q, from, asOf, opts.teamId);
   const teams: EvalTeam[] = teamRows.rows.map((t) => ({
@@ -168,7 +149,7 @@ export async function loadEvalInput(q: Queryable, asOf: Month, opts: { teamId?: 
   return { plan, indicators, presetId: planRow.presetId, evalPlan, teams, thresholds: await getThresholds(q) };
 }
 
-export async function computeStatus(q: Queryable, asOf: Month): Promise<StatusReport & { input: EvalInput }> {
+export async function computeStatus(q: Db, asOf: Month): Promise<StatusReport & { input: EvalInput }> {
   const input = await loadEvalInput(q, asOf);
   return { ...evaluatePlan(input.teams, input.evalPlan, asOf, input.thresholds), input };
 }

@@ -2,7 +2,8 @@
 // note. Every change is logged (old, new, when) so the officer can undo and see a form's history.
 import type { Month } from '../domain/period.js';
 import { valueSchema } from '../domain/schemas.js';
-import type { Queryable } from './queryable.js';
+import type { Db } from './database.js';
+import { packedRows } from './packed.js';
 
 export type FormSource = 'typed' | 'csv';
 
@@ -20,7 +21,20 @@ export const FIELD_RECEIVED = '_ngay_nhan';
 export const FIELD_NOTE = '_ghi_chu';
 export const FIELD_FORM = '_phieu'; // the form itself was created or removed
 
-export async function getForm(q: Queryable, teamId: number, month: Month): Promise<FormRow | null> {
+/** Forms packed (packed.ts) as "id team month": `SELECT ${PACKED_FORMS.sql()} FROM form f`. */
+export const PACKED_FORMS = packedRows([
+  ['f.id', 'int'],
+  ['f.team_id', 'int'],
+  ['f.month', 'text'],
+]);
+/** Values packed as "formId code value": `SELECT ${PACKED_VALUES.sql()} FROM form_value v`. */
+export const PACKED_VALUES = packedRows([
+  ['v.form_id', 'int'],
+  ['v.indicator', 'text'],
+  ['v.value', 'int'],
+]);
+
+export async function getForm(q: Db, teamId: number, month: Month): Promise<FormRow | null> {
   const r = await q.query<Omit<FormRow, 'values'> & { values: Record<string, number> | null }>(
     `SELECT f.id, f.team_id AS "teamId", f.month, f.received_on AS "receivedOn", f.note, f.source,
             (SELECT json_object_agg(v.indicator, v.value) FROM form_value v WHERE v.form_id = f.id) AS values
@@ -32,7 +46,7 @@ export async function getForm(q: Queryable, teamId: number, month: Month): Promi
 }
 
 async function logChange(
-  q: Queryable,
+  q: Db,
   teamId: number,
   month: Month,
   field: string,
@@ -47,7 +61,7 @@ async function logChange(
 }
 
 /** The form's id, creating an empty form (with a log line) if there is none. */
-export async function ensureForm(q: Queryable, teamId: number, month: Month, source: FormSource, receivedOn: string | null = null): Promise<number> {
+export async function ensureForm(q: Db, teamId: number, month: Month, source: FormSource, receivedOn: string | null = null): Promise<number> {
   const found = await q.query<{ id: number }>('SELECT id FROM form WHERE team_id = $1 AND month = $2', [teamId, month]);
   if (found.rows[0]) return found.rows[0].id;
   const r = await q.query<{ id: number }>(
@@ -60,7 +74,7 @@ export async function ensureForm(q: Queryable, teamId: number, month: Month, sou
 
 /** Set one figure (null = blank). Returns false when nothing changed. */
 export async function setValue(
-  q: Queryable,
+  q: Db,
   teamId: number,
   month: Month,
   indicator: string,
@@ -90,7 +104,7 @@ export async function setValue(
 }
 
 async function setFormField(
-  q: Queryable,
+  q: Db,
   teamId: number,
   month: Month,
   column: 'received_on' | 'note',
@@ -107,11 +121,11 @@ async function setFormField(
   return true;
 }
 
-export function setReceivedOn(q: Queryable, teamId: number, month: Month, iso: string | null, source = 'typed'): Promise<boolean> {
+export function setReceivedOn(q: Db, teamId: number, month: Month, iso: string | null, source = 'typed'): Promise<boolean> {
   return setFormField(q, teamId, month, 'received_on', FIELD_RECEIVED, iso, source);
 }
 
-export function setNote(q: Queryable, teamId: number, month: Month, note: string | null, source = 'typed'): Promise<boolean> {
+export function setNote(q: Db, teamId: number, month: Month, note: string | null, source = 'typed'): Promise<boolean> {
   return setFormField(q, teamId, month, 'note', FIELD_NOTE, note, source);
 }
 
@@ -127,10 +141,10 @@ export interface ChangeRow {
   undone: boolean;
 }
 
-const CHANGE_SELECT = `SELECT id::int, at, team_id AS "teamId", month, field, old_value AS "oldValue", new_value AS "newValue", source, undone FROM value_change`;
+const CHANGE_SELECT = `SELECT id, at, team_id AS "teamId", month, field, old_value AS "oldValue", new_value AS "newValue", source, undone FROM value_change`;
 
 /** A form's change history, newest first. */
-export async function formHistory(q: Queryable, teamId: number, month: Month, limit = 200): Promise<ChangeRow[]> {
+export async function formHistory(q: Db, teamId: number, month: Month, limit = 200): Promise<ChangeRow[]> {
   const r = await q.query<ChangeRow>(CHANGE_SELECT + ' WHERE team_id = $1 AND month = $2 ORDER BY id DESC LIMIT $3', [
     teamId,
     month,
@@ -143,7 +157,7 @@ export async function formHistory(q: Queryable, teamId: number, month: Month, li
  * Undo the newest typed change not yet undone (optionally only within one form): put the old
  * value back, log that as an 'undo' change, and mark the original undone. Returns what was undone.
  */
-export async function undoLast(q: Queryable, scope?: { teamId: number; month: Month }): Promise<ChangeRow | null> {
+export async function undoLast(q: Db, scope?: { teamId: number; month: Month }): Promise<ChangeRow | null> {
   const where = scope ? ' AND team_id = $1 AND month = $2' : '';
   const r = await q.query<ChangeRow>(
     CHANGE_SELECT + ` WHERE undone = false AND source = 'typed' AND field <> '${FIELD_FORM}'${where} ORDER BY id DESC LIMIT 1`,
@@ -159,7 +173,7 @@ export async function undoLast(q: Queryable, scope?: { teamId: number; month: Mo
 }
 
 /** Every form of one month: team id → values (for the month grid and "next team without a form"). */
-export async function formsOfMonth(q: Queryable, month: Month): Promise<Map<number, FormRow>> {
+export async function formsOfMonth(q: Db, month: Month): Promise<Map<number, FormRow>> {
   const r = await q.query<Omit<FormRow, 'values'> & { values: Record<string, number> | null }>(
     `SELECT f.id, f.team_id AS "teamId", f.month, f.received_on AS "receivedOn", f.note, f.source,
             (SELECT json_object_agg(v.indicator, v.value) FROM form_value v WHERE v.form_id = f.id) AS values
@@ -170,7 +184,7 @@ export async function formsOfMonth(q: Queryable, month: Month): Promise<Map<numb
 }
 
 /** A team's values of one indicator over earlier months (for last month's value and the median warning). */
-export async function teamHistory(q: Queryable, teamId: number, before: Month, months = 12): Promise<Map<Month, Record<string, number>>> {
+export async function teamHistory(q: Db, teamId: number, before: Month, months = 12): Promise<Map<Month, Record<string, number>>> {
   const r = await q.query<{ month: Month; values: Record<string, number> | null }>(
     `SELECT f.month, (SELECT json_object_agg(v.indicator, v.value) FROM form_value v WHERE v.form_id = f.id) AS values
      FROM form f WHERE f.team_id = $1 AND f.month < $2 ORDER BY f.month DESC LIMIT $3`,
@@ -188,7 +202,7 @@ export interface NewForm {
 }
 
 /** Insert many new forms in two statements (demo data, tests). Fails if a team-month exists. */
-export async function insertFormsBulk(q: Queryable, forms: readonly NewForm[], source: FormSource): Promise<void> {
+export async function insertFormsBulk(q: Db, forms: readonly NewForm[], source: FormSource): Promise<void> {
   if (forms.length === 0) return;
   const r = await q.query<{ id: number; team_id: number; month: Month }>(
     `INSERT INTO form (team_id, month, received_on, note, source)
@@ -214,7 +228,7 @@ export async function insertFormsBulk(q: Queryable, forms: readonly NewForm[], s
 }
 
 /** Ids of the teams that have a form for the month (light: the entry picker's marks). */
-export async function teamsWithForm(q: Queryable, month: Month): Promise<Set<number>> {
+export async function teamsWithForm(q: Db, month: Month): Promise<Set<number>> {
   const r = await q.query<{ team_id: number }>('SELECT team_id FROM form WHERE month = $1', [month]);
   return new Set(r.rows.map((row) => row.team_id));
 }
@@ -228,7 +242,7 @@ export type EntryValue = number | string | null;
  * half-way is still counted as received. Returns false when nothing changed.
  */
 export async function enterField(
-  q: Queryable,
+  q: Db,
   teamId: number,
   month: Month,
   field: string,

@@ -2,7 +2,8 @@
 // membership (left date) and opens a new one, so each team's history keeps who was there.
 import { type Member, type Role, type Training, memberSchema, trainingSchema } from '../domain/schemas.js';
 import { sortVi } from '../domain/text.js';
-import type { Queryable } from './queryable.js';
+import type { Db } from './database.js';
+import { packedRows } from './packed.js';
 
 export interface MemberRow {
   id: number;
@@ -24,16 +25,22 @@ const MEMBER_SELECT = `
                    FROM training t WHERE t.member_id = m.id), '[]'::json) AS trainings
   FROM member m`;
 
+/** Training dates packed (packed.ts) as "memberId date": `SELECT ${PACKED_TRAININGS.sql()} FROM training tr`. */
+export const PACKED_TRAININGS = packedRows([
+  ['tr.member_id', 'int'],
+  ['tr.held_on', 'text'],
+]);
+
 const ROLE_ORDER: Record<Role, number> = { to_truong: 0, to_pho: 1, thanh_vien: 2 };
 
 /** A team's members: leaders first, then Vietnamese name order; former members last. */
-export async function listMembers(q: Queryable, teamId: number): Promise<MemberRow[]> {
+export async function listMembers(q: Db, teamId: number): Promise<MemberRow[]> {
   const r = await q.query<MemberRow>(MEMBER_SELECT + ' WHERE m.team_id = $1', [teamId]);
   const byName = sortVi(r.rows, (m) => lastNameFirst(m.fullName));
   return byName.sort((a, b) => Number(!!a.leftOn) - Number(!!b.leftOn) || ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
 }
 
-export async function getMember(q: Queryable, id: number): Promise<MemberRow | null> {
+export async function getMember(q: Db, id: number): Promise<MemberRow | null> {
   const r = await q.query<MemberRow>(MEMBER_SELECT + ' WHERE m.id = $1', [id]);
   return r.rows[0] ?? null;
 }
@@ -45,7 +52,7 @@ export function lastNameFirst(fullName: string): string {
   return `${given} ${parts.join(' ')}`;
 }
 
-export async function addMember(q: Queryable, teamId: number, input: Member): Promise<number> {
+export async function addMember(q: Db, teamId: number, input: Member): Promise<number> {
   const m = memberSchema.parse(input);
   const r = await q.query<{ id: number }>(
     `INSERT INTO member (team_id, full_name, role, organisation, birth_year, phone, joined_on, left_on)
@@ -55,7 +62,7 @@ export async function addMember(q: Queryable, teamId: number, input: Member): Pr
   return r.rows[0]!.id;
 }
 
-export async function updateMember(q: Queryable, id: number, input: Member): Promise<void> {
+export async function updateMember(q: Db, id: number, input: Member): Promise<void> {
   const m = memberSchema.parse(input);
   await q.query(
     `UPDATE member SET full_name = $2, role = $3, organisation = $4, birth_year = $5, phone = $6, joined_on = $7, left_on = $8
@@ -65,7 +72,7 @@ export async function updateMember(q: Queryable, id: number, input: Member): Pro
 }
 
 /** Move to another team on a date: the old membership ends, a new one starts with the same trainings. */
-export async function moveMember(q: Queryable, id: number, toTeamId: number, on: string): Promise<number> {
+export async function moveMember(q: Db, id: number, toTeamId: number, on: string): Promise<number> {
   const r = await q.query<{ id: number }>(
     `INSERT INTO member (team_id, full_name, role, organisation, birth_year, phone, joined_on, moved_from)
      SELECT $2, full_name, 'thanh_vien', organisation, birth_year, phone, $3, id FROM member WHERE id = $1
@@ -82,7 +89,7 @@ export async function moveMember(q: Queryable, id: number, toTeamId: number, on:
 }
 
 /** Record one training for several members at once. */
-export async function addTraining(q: Queryable, memberIds: readonly number[], input: Training): Promise<void> {
+export async function addTraining(q: Db, memberIds: readonly number[], input: Training): Promise<void> {
   const t = trainingSchema.parse(input);
   for (const id of memberIds) {
     await q.query('INSERT INTO training (member_id, held_on, topic) VALUES ($1, $2, $3)', [id, t.heldOn, t.topic]);
@@ -100,7 +107,7 @@ export interface MemberBrief {
 }
 
 /** Every member of every team, without trainings: enough for the team list's counts and warnings. */
-export async function listMemberBriefs(q: Queryable): Promise<MemberBrief[]> {
+export async function listMemberBriefs(q: Db): Promise<MemberBrief[]> {
   const r = await q.query<MemberBrief>(
     `SELECT id, team_id AS "teamId", full_name AS "fullName", role, birth_year AS "birthYear", joined_on AS "joinedOn", left_on AS "leftOn"
      FROM member ORDER BY id`,
@@ -109,7 +116,7 @@ export async function listMemberBriefs(q: Queryable): Promise<MemberBrief[]> {
 }
 
 /** Training topics used so far (suggestions when recording a new one), in Vietnamese order. */
-export async function listTrainingTopics(q: Queryable): Promise<string[]> {
+export async function listTrainingTopics(q: Db): Promise<string[]> {
   const r = await q.query<{ topic: string }>('SELECT DISTINCT topic FROM training');
   return sortVi(
     r.rows.map((x) => x.topic),

@@ -1,6 +1,6 @@
 // Bring a database up to this program's schema; refuse one made by a newer program.
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations/index.js';
-import type { Queryable, TxRunner } from './queryable.js';
+import type { Db, DbRunner } from './database.js';
 
 export class NewerDatabaseError extends Error {
   constructor(public readonly found: number) {
@@ -11,9 +11,24 @@ export class NewerDatabaseError extends Error {
   }
 }
 
-export async function schemaVersion(q: Queryable): Promise<number> {
+/** A migration failed (its transaction rolled back): the database stays at the version before it. */
+export class MigrationFailedError extends Error {
+  constructor(
+    public readonly version: number,
+    public readonly from: number,
+    cause: unknown,
+  ) {
+    super(
+      `Không nâng cấp được dữ liệu lên lược đồ số ${version} (${String((cause as Error)?.message ?? cause)}). ` +
+        `Dữ liệu vẫn ở lược đồ số ${from}, chưa bị thay đổi; hãy báo cho người hỗ trợ kỹ thuật.`,
+      { cause },
+    );
+  }
+}
+
+export async function schemaVersion(q: Db): Promise<number> {
   const t = await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'schema_version'`,
+    `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'schema_version'`,
   );
   if (!t.rows[0]?.n) return 0;
   const r = await q.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_version');
@@ -21,19 +36,23 @@ export async function schemaVersion(q: Queryable): Promise<number> {
 }
 
 /** Apply pending migrations (up to `upTo`, for tests of old schemas). Returns versions applied. */
-export async function migrate(db: TxRunner, upTo: number = SCHEMA_VERSION, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+export async function migrate(db: DbRunner, upTo: number = SCHEMA_VERSION, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
   const current = await schemaVersion(db);
   const known = migrations[migrations.length - 1]?.version ?? 0;
   if (current > known) throw new NewerDatabaseError(current);
   const applied: number[] = [];
   for (const m of migrations) {
     if (m.version <= current || m.version > upTo) continue;
-    await db.transaction(async (tx) => {
-      await tx.exec(`CREATE TABLE IF NOT EXISTS schema_version (
-        version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-      await tx.exec(m.sql);
-      await tx.query('INSERT INTO schema_version (version, name) VALUES ($1, $2)', [m.version, m.name]);
-    });
+    await db
+      .transaction(async (tx) => {
+        await tx.exec(`CREATE TABLE IF NOT EXISTS schema_version (
+          version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+        await tx.exec(m.sql);
+        await tx.query('INSERT INTO schema_version (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      })
+      .catch((e: unknown) => {
+        throw new MigrationFailedError(m.version, applied[applied.length - 1] ?? current, e);
+      });
     applied.push(m.version);
   }
   return applied;

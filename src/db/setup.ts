@@ -2,7 +2,7 @@
 import type { Preset } from '../domain/schemas.js';
 import { cleanText } from '../domain/text.js';
 import { loadDemo } from './demo.js';
-import type { TxRunner } from './queryable.js';
+import type { DbRunner } from './database.js';
 import { getUnit, savePlan, saveUnit } from './unit.js';
 
 export class AlreadyInitialisedError extends Error {
@@ -29,7 +29,7 @@ export function unitFromName(name: string, preset: Preset): { name: string; kind
   return { name: `${word} ${bare}`, kind, agency: `UBND ${word} ${bare}`.toLocaleUpperCase('vi') };
 }
 
-export async function setupUnit(db: TxRunner, input: SetupInput): Promise<{ teams: number; members: number; forms: number }> {
+export async function setupUnit(db: DbRunner, input: SetupInput): Promise<{ teams: number; members: number; forms: number }> {
   return db.transaction(async (tx) => {
     const existing = await getUnit(tx);
     if (existing) throw new AlreadyInitialisedError(existing.name);

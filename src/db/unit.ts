@@ -10,7 +10,7 @@ import {
   thresholdsSchema,
   unitSchema,
 } from '../domain/schemas.js';
-import type { Queryable } from './queryable.js';
+import type { Db } from './database.js';
 
 /** The database exists but no commune was set up in it (an interrupted first run). */
 export class NotInitialisedError extends Error {
@@ -23,12 +23,12 @@ export interface UnitRow extends Unit {
   createdAt: string;
 }
 
-export async function getUnit(q: Queryable): Promise<Unit | null> {
+export async function getUnit(q: Db): Promise<Unit | null> {
   const r = await q.query<Unit>('SELECT name, kind, province, agency, officer FROM unit WHERE id = 1');
   return r.rows[0] ?? null;
 }
 
-export async function saveUnit(q: Queryable, input: Unit): Promise<Unit> {
+export async function saveUnit(q: Db, input: Unit): Promise<Unit> {
   const u = unitSchema.parse(input);
   await q.query(
     `INSERT INTO unit (id, name, kind, province, agency, officer) VALUES (1, $1, $2, $3, $4, $5)
@@ -43,7 +43,7 @@ export interface PlanRow {
   plan: Plan;
 }
 
-export async function getPlan(q: Queryable): Promise<PlanRow | null> {
+export async function getPlan(q: Db): Promise<PlanRow | null> {
   const r = await q.query<{ preset_id: string; definition: unknown }>('SELECT preset_id, definition FROM plan WHERE id = 1');
   const row = r.rows[0];
   if (!row) return null;
@@ -51,7 +51,7 @@ export async function getPlan(q: Queryable): Promise<PlanRow | null> {
 }
 
 /** Store the plan and make sure every indicator it uses exists (never removes one: history keeps its figures). */
-export async function savePlan(q: Queryable, presetId: string, input: Plan): Promise<Plan> {
+export async function savePlan(q: Db, presetId: string, input: Plan): Promise<Plan> {
   const plan = planSchema.parse(input);
   await q.query(
     `INSERT INTO plan (id, preset_id, definition, updated_at) VALUES (1, $1, $2, now())
@@ -70,29 +70,29 @@ export async function savePlan(q: Queryable, presetId: string, input: Plan): Pro
 }
 
 /** Indicators in the paper form's fixed order. */
-export async function listIndicators(q: Queryable): Promise<Indicator[]> {
+export async function listIndicators(q: Db): Promise<Indicator[]> {
   const r = await q.query<Indicator>('SELECT code, label, unit, aggregation FROM indicator ORDER BY position, code');
   return r.rows;
 }
 
-export async function getSetting(q: Queryable, key: string): Promise<string | null> {
+export async function getSetting(q: Db, key: string): Promise<string | null> {
   const r = await q.query<{ value: string }>('SELECT value FROM setting WHERE key = $1', [key]);
   return r.rows[0]?.value ?? null;
 }
 
-export async function setSetting(q: Queryable, key: string, value: string | null): Promise<void> {
+export async function setSetting(q: Db, key: string, value: string | null): Promise<void> {
   if (value === null) await q.query('DELETE FROM setting WHERE key = $1', [key]);
   else
     await q.query('INSERT INTO setting (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = $2', [key, value]);
 }
 
-export async function getThresholds(q: Queryable): Promise<Thresholds> {
+export async function getThresholds(q: Db): Promise<Thresholds> {
   const raw = await getSetting(q, 'thresholds');
   if (!raw) return DEFAULT_THRESHOLDS;
   const parsed = thresholdsSchema.safeParse(JSON.parse(raw));
   return parsed.success ? parsed.data : DEFAULT_THRESHOLDS;
 }
 
-export async function setThresholds(q: Queryable, t: Thresholds): Promise<void> {
+export async function setThresholds(q: Db, t: Thresholds): Promise<void> {
   await setSetting(q, 'thresholds', JSON.stringify(thresholdsSchema.parse(t)));
 }

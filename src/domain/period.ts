@@ -104,12 +104,12 @@ export function monthOfDate(iso: string): Month {
   return iso.slice(0, 7);
 }
 
-export function currentMonth(now: Date = new Date()): Month {
+export function currentMonth(now: Date): Month {
   return makeMonth(now.getFullYear(), now.getMonth() + 1);
 }
 
 /** The default "as of": the last month that has finished. */
-export function lastFinishedMonth(now: Date = new Date()): Month {
+export function lastFinishedMonth(now: Date): Month {
   return addMonths(currentMonth(now), -1);
 }
 

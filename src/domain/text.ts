@@ -121,6 +121,6 @@ export function pad2(n: number): string {
 }
 
 /** Today's date as ISO in local time (the officer's calendar, not UTC). */
-export function todayIso(now: Date = new Date()): string {
+export function todayIso(now: Date): string {
   return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
 }

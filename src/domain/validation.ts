@@ -25,7 +25,7 @@ export function parseValue(input: string): Parsed<number | null> {
 }
 
 /** A form may be entered for any month up to the current one. */
-export function checkFormMonth(month: string, now: Date = new Date()): Parsed<Month> {
+export function checkFormMonth(month: string, now: Date): Parsed<Month> {
   if (!isMonth(month)) return { ok: false, error: 'Tháng phải có dạng YYYY-MM (ví dụ 2026-11)' };
   const cur = currentMonth(now);
   if (month > cur) return { ok: false, error: `Tháng ${monthLabel(month)} chưa đến (tháng hiện tại là ${monthLabel(cur)})` };
@@ -33,7 +33,7 @@ export function checkFormMonth(month: string, now: Date = new Date()): Parsed<Mo
 }
 
 /** Received date: not after today, not before the form's month began. Blank is allowed. */
-export function checkReceivedOn(input: string | null, month: Month, now: Date = new Date()): Parsed<string | null> {
+export function checkReceivedOn(input: string | null, month: Month, now: Date): Parsed<string | null> {
   if (input === null || input.trim() === '') return { ok: true, value: null };
   const iso = parseDate(input);
   if (!iso) return { ok: false, error: 'Ngày nhận không hợp lệ (dd/mm/yyyy)' };

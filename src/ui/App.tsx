@@ -2,7 +2,7 @@
 // line and the key hints. Screens are listed in screens.tsx.
 import { Box, Text } from 'ink';
 import { type ReactNode, memo, useCallback, useMemo, useRef, useState } from 'react';
-import type { Database } from '../db/open.js';
+import type { Database } from '../store/open.js';
 import { getPlan, getUnit, listIndicators } from '../db/unit.js';
 import { type Month, lastFinishedMonth } from '../domain/period.js';
 import type { Indicator, Plan, Unit } from '../domain/schemas.js';

@@ -2,8 +2,9 @@
 // when there is no database, and show why if it cannot be opened (e.g. another copy holds it).
 import { Box, Text, useApp as useInkApp } from 'ink';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
-import { LockedError } from '../db/lock.js';
-import { type Database, DataDirError, NoDatabaseError, openDatabase } from '../db/open.js';
+import { LockedError } from '../store/lock.js';
+import { type Database, type OpenHooks, openDatabase } from '../store/open.js';
+import { DataDirError, NoDatabaseError } from '../store/data-folder.js';
 import { whenSaved } from './saveQueue.js';
 import { App, NotSetUpError, type Settings, loadSettings } from './App.js';
 import type { Screen } from './context.js';
@@ -28,9 +29,11 @@ export interface RootProps {
   checkpointMinutes?: number;
   /** Receives the way to stop cleanly (close the database, then exit): used on signals. */
   onStopReady?: (stop: () => void) => void;
+  /** The backups around opening the database (run.tsx passes backupHooks()). */
+  openHooks?: OpenHooks;
 }
 
-export function Root({ dataDir, now, initialScreen, onDone, checkpointMinutes = 3, onStopReady }: RootProps) {
+export function Root({ dataDir, now, initialScreen, onDone, checkpointMinutes = 3, onStopReady, openHooks }: RootProps) {
   const [state, setState] = useState<Phase>({ phase: 'loading' });
   const ink = useInkApp();
   const dbRef = useRef<Database | null>(null);
@@ -87,7 +90,7 @@ export function Root({ dataDir, now, initialScreen, onDone, checkpointMinutes = 
   );
 
   useEffect(() => {
-    openDatabase({ dataDir, command: 'tonghop (giao diện)' }).then(opened, (e: Error) => {
+    openDatabase({ dataDir, command: 'tonghop (giao diện)', ...openHooks }).then(opened, (e: Error) => {
       if (e instanceof NoDatabaseError) setState({ phase: 'wizard' });
       else if (e instanceof LockedError || e instanceof DataDirError) void finish(1, e.message);
       else setState({ phase: 'failed', message: e.message });
@@ -121,7 +124,7 @@ export function Root({ dataDir, now, initialScreen, onDone, checkpointMinutes = 
     case 'wizard':
       body = (
         <KeyScope screen="wizard" onBack={leave(0)} onQuit={leave(0)}>
-          <Wizard dataDir={dataDir} now={now} onReady={ready} />
+          <Wizard dataDir={dataDir} now={now} onReady={ready} openHooks={openHooks} />
         </KeyScope>
       );
       break;

@@ -2,8 +2,8 @@
 // (database, navigation, messages; never), the data (plan, data version, work month; after a
 // write) and the layout (terminal size; on a resize, for the top screen only).
 import { createContext, useContext, useMemo } from 'react';
-import type { Database } from '../db/open.js';
-import type { TxRunner } from '../db/queryable.js';
+import type { DbRunner } from '../db/database.js';
+import type { Database } from '../store/open.js';
 import type { Month } from '../domain/period.js';
 import type { Indicator, Plan, Unit } from '../domain/schemas.js';
 import type { PromptSpec } from './keys/useKeys.js';
@@ -36,7 +36,7 @@ export type MessageKind = 'info' | 'warn' | 'error';
  */
 export interface AppServices {
   database: Database;
-  db: TxRunner;
+  db: DbRunner;
   /** Injectable clock: tests pin "today". */
   now(): Date;
   setWorkMonth(m: Month): void;

@@ -4,6 +4,7 @@
 import { render } from 'ink';
 import type { EventEmitter } from 'node:events';
 import { resolveDataDir } from '../paths.js';
+import { backupHooks } from '../store/hooks.js';
 import { Root } from './Root.js';
 
 export const ENTER_ALT = '\x1b[?1049h\x1b[H';
@@ -49,6 +50,7 @@ export async function runUi(opts: UiOptions, io: Partial<UiIo> = {}): Promise<nu
   const instance = render(
     <Root
       dataDir={resolveDataDir(opts.dataDir)}
+      openHooks={backupHooks()}
       now={opts.now}
       onStopReady={(fn) => (stop = fn)}
       onDone={(c, m) => {

@@ -4,7 +4,7 @@ import { planIndicators } from '../../src/domain/indicators.js';
 import { type Month, monthRange } from '../../src/domain/period.js';
 import { mulberry32 } from '../../src/domain/random.js';
 import type { Plan } from '../../src/domain/schemas.js';
-import type { Queryable, TxRunner } from '../../src/db/queryable.js';
+import type { Db, DbRunner } from '../../src/db/database.js';
 import { setupUnit } from '../../src/db/setup.js';
 import { getPlan } from '../../src/db/unit.js';
 import { loadPreset } from '../../src/io/presets.js';
@@ -23,7 +23,7 @@ export function teamCode(i: number): string {
 }
 
 /** Insert teams, areas, members (and trainings) in a few statements. */
-async function insertTeams(q: Queryable, n: number, r: () => number): Promise<number[]> {
+async function insertTeams(q: Db, n: number, r: () => number): Promise<number[]> {
   const names: string[] = [];
   const urban: boolean[] = [];
   const hh: number[] = [];
@@ -60,7 +60,7 @@ async function insertTeams(q: Queryable, n: number, r: () => number): Promise<nu
 }
 
 /** Forms for every team and month with every indicator reported (a few blanks). */
-async function insertForms(q: Queryable, teamIds: number[], months: Month[], plan: Plan, r: () => number): Promise<number> {
+async function insertForms(q: Db, teamIds: number[], months: Month[], plan: Plan, r: () => number): Promise<number> {
   const codes = planIndicators(plan).map((i) => i.code);
   const formTeam: number[] = [];
   const formMonth: string[] = [];
@@ -99,7 +99,7 @@ async function insertForms(q: Queryable, teamIds: number[], months: Month[], pla
 }
 
 /** Set up the unit and fill it. `db` must be freshly migrated and empty. */
-export async function buildProvince(db: TxRunner, opts: ProvinceOptions): Promise<{ teams: number; forms: number; values: number }> {
+export async function buildProvince(db: DbRunner, opts: ProvinceOptions): Promise<{ teams: number; forms: number; values: number }> {
   const preset = loadPreset(opts.presetId ?? 'phu-van-2026')!;
   await setupUnit(db, { preset, unitName: 'xã Bench', officer: null });
   const plan = (await getPlan(db))!.plan;

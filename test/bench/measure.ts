@@ -1,22 +1,21 @@
 // One measurement in its own process (so its peak RSS is its own): `node measure.js NAME ARGS…`.
 // Prints one JSON line: { samples…, rssMb }.
 process.env.NODE_ENV = 'production'; // what the shipped bundle runs
-import { PGlite } from '@electric-sql/pglite';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Database, PG_OPTIONS, createPg, openDatabase } from '../../src/db/open.js';
-import type { TxRunner } from '../../src/db/queryable.js';
+import { type PgliteHandle, openPglite } from '../../src/db/engines/pglite.js';
+import { type Database, createEngine, openDatabase } from '../../src/store/open.js';
 import { buildProvince } from './fixtures.js';
 import { dashboard, exportThroughput, importThroughput, saveLatency } from './measures/data.js';
 
 const [name, ...args] = process.argv.slice(2);
 
-async function fromTar(file: string): Promise<PGlite> {
-  return PGlite.create({ ...PG_OPTIONS, loadDataDir: new Blob([fs.readFileSync(file)]) });
+function fromTar(file: string): Promise<PgliteHandle> {
+  return openPglite(undefined, { fromTar: file });
 }
 
 async function onDisk<T>(dataDir: string, fn: (db: Database) => Promise<T>, create = false): Promise<T> {
-  const db = await openDatabase({ dataDir, command: 'bench', autoBackup: false, create });
+  const db = await openDatabase({ dataDir, command: 'bench', create });
   try {
     return await fn(db);
   } finally {
@@ -24,9 +23,8 @@ async function onDisk<T>(dataDir: string, fn: (db: Database) => Promise<T>, crea
   }
 }
 
-async function dumpTo(pg: PGlite, file: string): Promise<void> {
-  const blob = await pg.dumpDataDir('none');
-  fs.writeFileSync(file, new Uint8Array(await blob.arrayBuffer()));
+async function dumpTo(pg: PgliteHandle, file: string): Promise<void> {
+  fs.writeFileSync(file, await pg.dumpTar());
 }
 
 async function main(): Promise<Record<string, unknown>> {
@@ -36,14 +34,14 @@ async function main(): Promise<Record<string, unknown>> {
       const root = args[0]!;
       const t0 = performance.now();
       await onDisk(path.join(root, 'province'), (db) => buildProvince(db.db, { teams: 2000, from: '2026-01', to: '2026-11' }), true);
-      const teamsOnly = await createPg();
-      await buildProvince(teamsOnly as unknown as TxRunner, { teams: 2000, from: '2026-01', to: '2025-12' });
-      await teamsOnly.exec('CHECKPOINT');
+      const teamsOnly = await createEngine();
+      await buildProvince(teamsOnly.db, { teams: 2000, from: '2026-01', to: '2025-12' });
+      await teamsOnly.db.exec('CHECKPOINT');
       await dumpTo(teamsOnly, path.join(root, 'teams.tar'));
       await teamsOnly.close();
-      const year = await createPg();
-      const made = await buildProvince(year as unknown as TxRunner, { teams: 2000, from: '2026-01', to: '2026-12' });
-      await year.exec('CHECKPOINT');
+      const year = await createEngine();
+      const made = await buildProvince(year.db, { teams: 2000, from: '2026-01', to: '2026-12' });
+      await year.db.exec('CHECKPOINT');
       await dumpTo(year, path.join(root, 'province12.tar'));
       await year.close();
       return { ms: performance.now() - t0, ...made };
@@ -51,21 +49,21 @@ async function main(): Promise<Record<string, unknown>> {
     case 'entry': {
       const { entryLatency } = await import('./measures/latency.js');
       const pg = await fromTar(args[0]!);
-      return { samples: await entryLatency(pg) };
+      return { samples: await entryLatency(pg.db) };
     }
     case 'grid': {
       const { gridLatency } = await import('./measures/latency.js');
       const pg = await fromTar(args[0]!);
-      return { samples: await gridLatency(pg) };
+      return { samples: await gridLatency(pg.db) };
     }
     case 'save':
       return { samples: await onDisk(args[0]!, (db) => saveLatency(db)) };
     case 'dashboard-disk':
       return { samples: await onDisk(args[0]!, (db) => dashboard(db.db, args[1]!)) };
     case 'dashboard-tar':
-      return { samples: await dashboard((await fromTar(args[0]!)) as unknown as TxRunner, args[1]!) };
+      return { samples: await dashboard((await fromTar(args[0]!)).db, args[1]!) };
     case 'files': {
-      const year = (await fromTar(args[0]!)) as unknown as TxRunner;
+      const year = (await fromTar(args[0]!)).db;
       const exp = await exportThroughput(year);
       const imp = await importThroughput(() => fromTar(args[1]!), exp.csv, exp.wide.values);
       return { exportWide: exp.wide, exportLong: exp.long, importWide: imp };

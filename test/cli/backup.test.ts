@@ -5,7 +5,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
-import { dataDirFrom, tempDir } from '../db/datadir.js';
+import { dataDirFrom, tempDir } from '../support/datadir.js';
 import { runCliInProcess } from '../support/cli.js';
 
 afterEach(() => vi.restoreAllMocks());

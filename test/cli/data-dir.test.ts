@@ -35,8 +35,8 @@ describe('refusals leave nothing half-made', () => {
 
   it('a database without a commune (an interrupted first run): status and export say to run init, exit 1', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-dd-'));
-    const { openDatabase } = await import('../../src/db/open.js');
-    await (await openDatabase({ dataDir: dir, command: 'test', create: true, autoBackup: false })).close();
+    const { openDatabase } = await import('../../src/store/open.js');
+    await (await openDatabase({ dataDir: dir, command: 'test', create: true })).close();
     for (const args of [['status'], ['export', 'report', '--period', '2026-Q3']]) {
       const r = await runCliInProcess([...args, '--data-dir', dir]);
       expect(r.code, args[0]).toBe(1);

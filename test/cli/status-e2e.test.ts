@@ -191,8 +191,8 @@ describe('status after init + CSV imports matches an independent evaluation', ()
     // Leaving dates through the storage layer (as the members screen does).
     const { withDatabase } = await import('../../src/cli/context.js');
     await withDatabase({ dataDir: data }, 'test', async (db) => {
-      const rows = await db.pg.query<{ id: number }>('SELECT id FROM member ORDER BY id');
-      await db.pg.transaction(async (tx) => {
+      const rows = await db.db.query<{ id: number }>('SELECT id FROM member ORDER BY id');
+      await db.db.transaction(async (tx) => {
         for (const [i, m] of g.members.entries()) if (m.left) await tx.query('UPDATE member SET left_on = $2 WHERE id = $1', [rows.rows[i]!.id, m.left]);
       });
     });

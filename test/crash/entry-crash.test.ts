@@ -5,10 +5,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { getForm } from '../../src/db/forms.js';
-import { PG_OPTIONS, openDatabase, pgDir } from '../../src/db/open.js';
+import { openPglite } from '../../src/db/engines/pglite.js';
+import { openDatabase } from '../../src/store/open.js';
+import { pgDir } from '../../src/store/data-folder.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const dirs: string[] = [];
@@ -63,8 +64,7 @@ describe('crash safety of entry', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-crash-'));
     dirs.push(dataDir);
     // The demo commune in a real data folder (from the test template: no initdb).
-    const tpl = new Blob([fs.readFileSync(inject('templates').demo)]);
-    await (await PGlite.create(pgDir(dataDir), { ...PG_OPTIONS, loadDataDir: tpl })).close();
+    await (await openPglite(pgDir(dataDir), { fromTar: inject('templates').demo })).close();
 
     // Two kills at different points, each in an empty month of its own.
     const rounds: [string, number, number][] = [

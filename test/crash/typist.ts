@@ -4,7 +4,7 @@
 // SIGKILLs it right after such a line and checks that nothing acknowledged was lost.
 import { writeSync } from 'node:fs';
 import { enterField } from '../../src/db/forms.js';
-import { openDatabase } from '../../src/db/open.js';
+import { openDatabase } from '../../src/store/open.js';
 import { setupUnit } from '../../src/db/setup.js';
 import { listTeams } from '../../src/db/teams.js';
 import { listIndicators } from '../../src/db/unit.js';

@@ -2,15 +2,15 @@
 // (`script`), the officer's keys go in — open entry, type three figures, Enter after each —
 // and the UI process is SIGKILLed as soon as the screen says the fields left are saved.
 // Reopening the folder must show all three values.
-import { PGlite } from '@electric-sql/pglite';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { getForm, teamsWithForm } from '../../src/db/forms.js';
-import { PG_OPTIONS, openDatabase, pgDir } from '../../src/db/open.js';
-import type { TxRunner } from '../../src/db/queryable.js';
+import { openPglite } from '../../src/db/engines/pglite.js';
+import { openDatabase } from '../../src/store/open.js';
+import { pgDir } from '../../src/store/data-folder.js';
 import { listTeams } from '../../src/db/teams.js';
 import { lastFinishedMonth } from '../../src/domain/period.js';
 import { SAVE_TEXT } from '../../src/ui/entry/EntryView.js';
@@ -35,11 +35,11 @@ describe.skipIf(!hasScript)('crash safety of the entry form (real UI, pseudo-ter
   it('a SIGKILL just after a field is left loses none of the fields left', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-uicrash-'));
     dirs.push(dataDir);
-    const pg = await PGlite.create(pgDir(dataDir), { ...PG_OPTIONS, loadDataDir: new Blob([fs.readFileSync(inject('templates').demo)]) });
+    const pg = await openPglite(pgDir(dataDir), { fromTar: inject('templates').demo });
     // The UI runs on the real clock: it opens the last finished month, on the first team without a form.
     const month = lastFinishedMonth(new Date());
-    const teams = await listTeams(pg as unknown as TxRunner);
-    const teamId = nextTeamWithoutForm(teams, await teamsWithForm(pg as unknown as TxRunner, month), null)!;
+    const teams = await listTeams(pg.db);
+    const teamId = nextTeamWithoutForm(teams, await teamsWithForm(pg.db, month), null)!;
     const team = teams.find((t) => t.id === teamId)!;
     await pg.close();
 

@@ -1,5 +1,4 @@
 // Forms storage: the paper-form save path, the change log and undo, on a real PGlite.
-import type { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 import {
   FIELD_FORM,
@@ -13,22 +12,21 @@ import {
   teamsWithForm,
   undoLast,
 } from '../../src/db/forms.js';
-import type { TxRunner } from '../../src/db/queryable.js';
+import type { DbRunner } from '../../src/db/database.js';
 import { getTeamByCode } from '../../src/db/teams.js';
 import { demoDb } from '../support/db.js';
 
-const q = (pg: PGlite) => pg as unknown as TxRunner;
 const M = '2026-11';
 
-async function ids(pg: PGlite) {
-  return { a: (await getTeamByCode(q(pg), 'TDP01'))!.id, b: (await getTeamByCode(q(pg), 'TDP02'))!.id };
+async function ids(pg: DbRunner) {
+  return { a: (await getTeamByCode(pg, 'TDP01'))!.id, b: (await getTeamByCode(pg, 'TDP02'))!.id };
 }
 
 describe('forms storage', () => {
   it('enterField creates the form with the received date shown, then sets the value; unchanged writes nothing', async () => {
     const pg = await demoDb();
     const { a } = await ids(pg);
-    const db = q(pg);
+    const db = pg;
     expect(await db.transaction((tx) => enterField(tx, a, M, 'ho_huong_dan', 0, '2026-11-23'))).toBe(true);
     const f = (await getForm(db, a, M))!;
     expect(f.values).toEqual({ ho_huong_dan: 0 });
@@ -42,7 +40,7 @@ describe('forms storage', () => {
   it('a blank (null) is no row, distinct from 0; a blank on a missing form still records the form when it is the date', async () => {
     const pg = await demoDb();
     const { a, b } = await ids(pg);
-    const db = q(pg);
+    const db = pg;
     await db.transaction((tx) => enterField(tx, a, M, 'luot_ho_tro', 5, '2026-11-23'));
     await db.transaction((tx) => enterField(tx, a, M, 'luot_ho_tro', null, '2026-11-23'));
     expect((await getForm(db, a, M))!.values).toEqual({});
@@ -57,7 +55,7 @@ describe('forms storage', () => {
   it('logs every change (old, new, source) newest first and undoes the newest typed one, globally or per form', async () => {
     const pg = await demoDb();
     const { a, b } = await ids(pg);
-    const db = q(pg);
+    const db = pg;
     await db.transaction((tx) => enterField(tx, a, M, 'ho_huong_dan', 7, '2026-11-23'));
     await db.transaction((tx) => enterField(tx, a, M, FIELD_NOTE, 'ghi chú', '2026-11-23'));
     await db.transaction((tx) => enterField(tx, b, M, 'ho_huong_dan', 9, '2026-11-23'));
@@ -87,7 +85,7 @@ describe('forms storage', () => {
   it('a refused value (outside 0..1.000.000) changes nothing', async () => {
     const pg = await demoDb();
     const { a } = await ids(pg);
-    const db = q(pg);
+    const db = pg;
     await expect(db.transaction((tx) => setValue(tx, a, M, 'ho_huong_dan', 1_000_001))).rejects.toThrow();
     await expect(db.transaction((tx) => enterField(tx, a, M, 'ho_huong_dan', -1, '2026-11-23'))).rejects.toThrow();
     expect(await getForm(db, a, M)).toBeNull();
@@ -96,7 +94,7 @@ describe('forms storage', () => {
 
   it('formsOfMonth and teamsWithForm agree with the demo (13 of 15 forms in 10/2026)', async () => {
     const pg = await demoDb();
-    const db = q(pg);
+    const db = pg;
     const forms = await formsOfMonth(db, '2026-10');
     expect(forms.size).toBe(13);
     expect(await teamsWithForm(db, '2026-10')).toEqual(new Set(forms.keys()));

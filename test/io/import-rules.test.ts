@@ -1,14 +1,15 @@
 // Import rules on a real database: every kind of bad row named with line and column; all or
 // nothing; dry run; replacement; teams/members specifics.
 import { describe, expect, it } from 'vitest';
+import type { DbRunner } from '../../src/db/database.js';
 import { type ImportKind, runImport } from '../../src/io/csv/import.js';
 import { FileRefusedError, ImportRefusedError, type Problem } from '../../src/io/csv/problems.js';
 import { demoDb } from '../support/db.js';
-import { NOW, counts, enc, fingerprint, freshCommune, tx } from './helpers.js';
+import { NOW, counts, enc, fingerprint, freshCommune } from './helpers.js';
 
-async function refused(pg: Parameters<typeof tx>[0], kind: ImportKind, text: string): Promise<Problem[]> {
+async function refused(pg: DbRunner, kind: ImportKind, text: string): Promise<Problem[]> {
   const before = await fingerprint(pg);
-  const err = await runImport(tx(pg), kind, enc(text), { now: NOW }).then(
+  const err = await runImport(pg, kind, enc(text), { now: NOW }).then(
     () => null,
     (e: unknown) => e,
   );
@@ -71,8 +72,8 @@ describe('figures import', () => {
 
   it('long layout: a blank line before the header, and a blank value that makes no form', async () => {
     const pg = await freshCommune();
-    await runImport(tx(pg), 'teams', enc('ma_to,ten_to,dia_ban\nA1,Tổ 1,Thôn 1\n'), { now: NOW });
-    const r = await runImport(tx(pg), 'figures', enc('\nma_to,thang,chi_so,gia_tri\nA1,2026-09,luot_ho_tro,5\nA1,2026-10,luot_ho_tro,\n'), { now: NOW });
+    await runImport(pg, 'teams', enc('ma_to,ten_to,dia_ban\nA1,Tổ 1,Thôn 1\n'), { now: NOW });
+    const r = await runImport(pg, 'figures', enc('\nma_to,thang,chi_so,gia_tri\nA1,2026-09,luot_ho_tro,5\nA1,2026-10,luot_ho_tro,\n'), { now: NOW });
     expect(r.check.warnings.map((w) => `${w.line}:${w.column}`)).toEqual(['4:gia_tri']);
     const months = (await pg.query<{ month: string }>('SELECT month FROM form ORDER BY month')).rows.map((x) => x.month);
     expect(months).toEqual(['2026-09']);
@@ -82,7 +83,7 @@ describe('figures import', () => {
     const pg = await demoDb();
     for (const text of ['ma_to,thang,luot_ho_tro,so_luot\nTDP01,2026-10,1,2\n', 'ma_to,luot_ho_tro\nTDP01,1\n']) {
       const before = await fingerprint(pg);
-      const err = await runImport(tx(pg), 'figures', enc(text), { now: NOW }).catch((e: unknown) => e);
+      const err = await runImport(pg, 'figures', enc(text), { now: NOW }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(FileRefusedError);
       expect((err as FileRefusedError).problems[0]!.line).toBe(1);
       expect(await fingerprint(pg)).toBe(before);
@@ -98,12 +99,12 @@ describe('figures import', () => {
     expect(form.rows[0]!.n).toBeGreaterThan(2);
     const text = 'ma_to,thang,luot_ho_tro,ngay_hoat_dong\nTDP01,2026-10,99,\nTDP01,2026-11,3,\n';
     const before = await counts(pg);
-    const dry = await runImport(tx(pg), 'figures', enc(text), { now: NOW, dryRun: true });
+    const dry = await runImport(pg, 'figures', enc(text), { now: NOW, dryRun: true });
     expect(dry.written).toBe(false);
     expect(dry.check.kind === 'figures' && [dry.check.added, dry.check.replaced, dry.check.values]).toEqual([1, 1, 2]);
     expect(await counts(pg)).toEqual(before);
 
-    const real = await runImport(tx(pg), 'figures', enc(text), { now: NOW });
+    const real = await runImport(pg, 'figures', enc(text), { now: NOW });
     expect(real.check.kind === 'figures' && [real.check.added, real.check.replaced]).toEqual([1, 1]);
     const after = await pg.query<{ indicator: string; value: number }>(
       `SELECT v.indicator, v.value FROM form_value v JOIN form f ON f.id = v.form_id JOIN team t ON t.id = f.team_id
@@ -127,26 +128,26 @@ describe('figures import', () => {
 
     // the same file again changes nothing and logs nothing
     const n = (await counts(pg)).value_change;
-    await runImport(tx(pg), 'figures', enc(text), { now: NOW });
+    await runImport(pg, 'figures', enc(text), { now: NOW });
     expect((await counts(pg)).value_change).toBe(n);
   });
 
   it('stores NFD text as NFC, reads BOM, `;` and CRLF; a row of blanks is a form without values', async () => {
     const pg = await demoDb();
     const note = 'Khó khăn: thiếu điện thoại'.normalize('NFD');
-    await runImport(tx(pg), 'figures', enc(`\uFEFFma_to;thang;luot_ho_tro;ghi_chu\r\nTDP01;2026-11;;${note}\r\n`), { now: NOW });
+    await runImport(pg, 'figures', enc(`\uFEFFma_to;thang;luot_ho_tro;ghi_chu\r\nTDP01;2026-11;;${note}\r\n`), { now: NOW });
     const r = await pg.query<{ note: string; n: number }>(
       `SELECT note, (SELECT count(*)::int FROM form_value v WHERE v.form_id = f.id) AS n FROM form f JOIN team t ON t.id = f.team_id WHERE t.code = 'TDP01' AND f.month = '2026-11'`,
     );
     expect(r.rows[0]).toEqual({ note: 'Khó khăn: thiếu điện thoại'.normalize('NFC'), n: 0 });
   });
 
-  it('the unnest staging (plain PostgreSQL) writes the same as COPY', async () => {
+  it('checking the keys by triggers (as on a server) writes the same as checking them after the copy', async () => {
     const a = await demoDb();
     const b = await demoDb();
     const text = 'ma_to,thang,luot_ho_tro,ngay_hoat_dong,ngay_nhan,ghi_chu\nTDP01,2026-10,99,,01/11/2026,"a\tb"\nTDP02,2026-11,3,4,,x\\y\n';
-    await runImport(tx(a), 'figures', enc(text), { now: NOW, staging: 'copy' });
-    await runImport(tx(b), 'figures', enc(text), { now: NOW, staging: 'unnest' });
+    await runImport(a, 'figures', enc(text), { now: NOW, keys: 'after-copy' });
+    await runImport(b, 'figures', enc(text), { now: NOW, keys: 'triggers' });
     const dump = async (pg: typeof a) =>
       (await pg.query(`SELECT team_id, month, received_on, note, (SELECT string_agg(indicator || value, ',' ORDER BY indicator) FROM form_value v WHERE v.form_id = f.id) v FROM form f ORDER BY team_id, month`)).rows;
     expect(await dump(b)).toEqual(await dump(a));
@@ -158,12 +159,12 @@ describe('progress while writing a long file', () => {
     const pg = await freshCommune();
     const teams = ['ma_to,ten_to,dia_ban'];
     for (let i = 0; i < 400; i++) teams.push(`T${i},Tổ ${i},Thôn ${i}`);
-    await runImport(tx(pg), 'teams', enc(teams.join('\n')), { now: NOW });
+    await runImport(pg, 'teams', enc(teams.join('\n')), { now: NOW });
     const codes = ['ho_huong_dan', 'luot_ho_tro', 'ho_dung_nen_tang', 'ho_tuyen_truyen', 'vneid_muc2', 'ho_so_dvc', 'chu_ky_so', 'tk_thanh_toan', 'ocop_len_san', 'nguoi_pho_cap', 'nguoi_co_smartphone', 'ngay_hoat_dong', 'gio_hoat_dong'];
     const lines = [['ma_to', 'thang', ...codes].join(',')];
     for (let i = 0; i < 400; i++) for (let m = 1; m <= 10; m++) lines.push([`T${i}`, `2026-${String(m).padStart(2, '0')}`, ...codes.map((_, k) => (i + m + k) % 50)].join(','));
     const seen: [number, number][] = [];
-    const r = await runImport(tx(pg), 'figures', enc(lines.join('\n')), { now: NOW, onProgress: (d, t) => void seen.push([d, t]) });
+    const r = await runImport(pg, 'figures', enc(lines.join('\n')), { now: NOW, onProgress: (d, t) => void seen.push([d, t]) });
     expect(r.check.kind === 'figures' && r.check.values).toBe(52_000);
     expect(seen.length).toBeGreaterThanOrEqual(3);
     expect(seen.map(([d]) => d)).toEqual([...seen.map(([d]) => d)].sort((a, b) => a - b));
@@ -181,7 +182,7 @@ describe('teams and members import', () => {
       'THON-A,Tổ CNSCĐ thôn A,Thôn A,,120,,Thôn,,2025-08-22',
       'PHUONG,Tổ CNSCĐ phường,,,,,Phường,,',
     ].join('\n');
-    const r = await runImport(tx(pg), 'teams', enc(csv), { now: NOW });
+    const r = await runImport(pg, 'teams', enc(csv), { now: NOW });
     expect(r.check.kind === 'teams' && [r.check.added, r.check.updated]).toEqual([3, 0]);
     const rows = (
       await pg.query(
@@ -193,7 +194,7 @@ describe('teams and members import', () => {
       { code: 'TDP01', level: 'area', name: 'Tổ dân phố Đông Sơn', kind: 'TDP', urban: true, households: 312, decision_date: '2025-08-22' },
       { code: 'THON-A', level: 'area', name: 'Thôn A', kind: 'thôn', urban: false, households: 120, decision_date: '2025-08-22' },
     ]);
-    const upd = await runImport(tx(pg), 'teams', enc('ma_to,ten_to,so_ho,dia_ban\nTHON-A,Tổ thôn A mới,130,Thôn A\n'), { now: NOW });
+    const upd = await runImport(pg, 'teams', enc('ma_to,ten_to,so_ho,dia_ban\nTHON-A,Tổ thôn A mới,130,Thôn A\n'), { now: NOW });
     expect(upd.check.kind === 'teams' && [upd.check.added, upd.check.updated]).toEqual([0, 1]);
     const a = (await pg.query("SELECT t.name, a.households, a.urban FROM team t JOIN area a ON a.id = t.area_id WHERE t.code = 'THON-A'")).rows[0];
     expect(a).toEqual({ name: 'Tổ thôn A mới', households: 130, urban: false });
@@ -220,7 +221,7 @@ describe('teams and members import', () => {
     // An unknown area kind, a decision dated after today and area cells on a commune-level team
     // are read with a warning: refusing the whole file for them would lose the officer's sheet.
     const r = await runImport(
-      tx(pg),
+      pg,
       'teams',
       enc(['ma_to,ten_to,dia_ban,loai_dia_ban,so_ho,cap,ngay_quyet_dinh', 'A3,Tổ 3,Thôn 3,quận,10,area,', 'A5,Tổ 5,Thôn 5,thôn,10,area,01/12/2026', 'A7,Tổ 7,Thôn 7,thôn,10,commune,', 'A8,Tổ thôn Tám,,thôn,55,area,'].join('\n')),
       { now: NOW },
@@ -239,9 +240,9 @@ describe('teams and members import', () => {
 
   it('members: roles ignoring case and diacritics, trainings, a second Tổ trưởng warns', async () => {
     const pg = await freshCommune();
-    await runImport(tx(pg), 'teams', enc('ma_to,ten_to,dia_ban\nA1,Tổ 1,Thôn 1\n'), { now: NOW });
+    await runImport(pg, 'teams', enc('ma_to,ten_to,dia_ban\nA1,Tổ 1,Thôn 1\n'), { now: NOW });
     const r = await runImport(
-      tx(pg),
+      pg,
       'members',
       enc('ma_to,ho_ten,vai_tro,nam_sinh,dien_thoai,ngay_tap_huan\nA1,Nguyễn Văn An,TO TRUONG,1980,0912 345 678,05/03/2026\nA1,Lê Thị Bình,tổ phó,,,\nA1,Trần Văn Cường,Tổ Trưởng,,,\nA1,Nguyễn Văn An,thanh vien,,,\n'),
       { now: NOW },
@@ -256,7 +257,7 @@ describe('teams and members import', () => {
     const ps = await refused(pg, 'members', 'ma_to,ho_ten,vai_tro,nam_sinh,ngay_tap_huan\nA1,X,chủ tịch,,\nB9,Y,,,\nA1,,,,\nA1,Z,,19x0,\nA1,W,,,2027-01-01\n');
     expect(brief(ps)).toEqual(['2:vai_tro', '3:ma_to', '4:ho_ten', '5:nam_sinh']);
     // A joining or training date after today is kept (planned), with a warning.
-    const later = await runImport(tx(pg), 'members', enc('ma_to,ho_ten,ngay_tham_gia,ngay_tap_huan,dien_thoai\nA1,Phạm Văn Dũng,01/12/2026,05/12/2026,(024) 3851 2345\n'), { now: NOW });
+    const later = await runImport(pg, 'members', enc('ma_to,ho_ten,ngay_tham_gia,ngay_tap_huan,dien_thoai\nA1,Phạm Văn Dũng,01/12/2026,05/12/2026,(024) 3851 2345\n'), { now: NOW });
     expect(later.check.warnings.map((w) => w.column)).toEqual(['ngay_tham_gia', 'ngay_tap_huan']);
   });
 });

@@ -4,7 +4,7 @@ import { runImport } from '../../src/io/csv/import.js';
 import { exportFigures } from '../../src/io/export/figures.js';
 import { exportMembers, exportTeams } from '../../src/io/export/roster.js';
 import { demoDb } from '../support/db.js';
-import { NOW, enc, freshCommune, tx } from './helpers.js';
+import { NOW, enc, freshCommune } from './helpers.js';
 
 const YEAR = parsePeriod('2026')!;
 
@@ -34,8 +34,8 @@ describe('export → import into a fresh database → export is byte-identical',
         expect(first.rows).toBeGreaterThan(100);
 
         const dst = await freshCommune();
-        await runImport(tx(dst), 'teams', enc(teams.text), { now: NOW });
-        const r = await runImport(tx(dst), 'figures', enc(first.text), { now: NOW });
+        await runImport(dst, 'teams', enc(teams.text), { now: NOW });
+        const r = await runImport(dst, 'figures', enc(first.text), { now: NOW });
         expect(r.check.kind === 'figures' && r.check.layout).toBe(format);
         const second = await exportFigures(dst, YEAR, format, { delimiter });
         expect(Buffer.from(second.text)).toEqual(Buffer.from(first.text));
@@ -56,8 +56,8 @@ describe('export → import into a fresh database → export is byte-identical',
     expect(csv.startsWith('\uFEFFma_to,thang,ho_huong_dan,')).toBe(true);
 
     const dst = await freshCommune();
-    await runImport(tx(dst), 'teams', enc((await exportTeams(src)).text), { now: NOW });
-    await runImport(tx(dst), 'figures', enc(csv), { now: NOW });
+    await runImport(dst, 'teams', enc((await exportTeams(src)).text), { now: NOW });
+    await runImport(dst, 'figures', enc(csv), { now: NOW });
     const notes = (await dst.query<{ note: string }>('SELECT note FROM form WHERE note IS NOT NULL')).rows.map((r) => r.note);
     expect(notes).toEqual(
       expect.arrayContaining(['=SUM(A1:A3)', '-Hỗ trợ 12 hộ; "VNeID", khó khăn:\r\nthiếu máy', '@tổ trưởng', '\tthụt lề', "'=đã có dấu nháy", '+84 912 345 678']),
@@ -67,9 +67,9 @@ describe('export → import into a fresh database → export is byte-identical',
   it('members export re-imports into the same roster', async () => {
     const src = await demoDb();
     const dst = await freshCommune();
-    await runImport(tx(dst), 'teams', enc((await exportTeams(src)).text), { now: NOW });
+    await runImport(dst, 'teams', enc((await exportTeams(src)).text), { now: NOW });
     const members = await exportMembers(src, { delimiter: ';' });
-    await runImport(tx(dst), 'members', enc(members.text), { now: NOW });
+    await runImport(dst, 'members', enc(members.text), { now: NOW });
     expect((await exportMembers(dst, { delimiter: ';' })).text).toBe(members.text);
   });
 });

@@ -1,8 +1,7 @@
 // A database whose every call can be made to fail or to wait, for the screens' "while loading",
 // "after a failed load" and "while saving" moments that a real PGlite passes too fast to catch.
-import type { PGlite } from '@electric-sql/pglite';
-import type { Database } from '../../src/db/open.js';
-import type { TxRunner } from '../../src/db/queryable.js';
+import type { Database } from '../../src/store/open.js';
+import type { DbRunner } from '../../src/db/database.js';
 import { asDatabase } from './db.js';
 
 export const FAILURE = 'ổ đĩa không đọc được (giả lập)';
@@ -19,7 +18,7 @@ export interface Controlled {
   waiting(): number;
 }
 
-export function controlledDatabase(pg: PGlite): Controlled {
+export function controlledDatabase(pg: DbRunner): Controlled {
   let mode: 'pass' | 'fail' | 'hold' = 'pass';
   let held: (() => void)[] = [];
   const guard = async <T>(run: () => Promise<T>): Promise<T> => {
@@ -27,9 +26,10 @@ export function controlledDatabase(pg: PGlite): Controlled {
     if (mode === 'hold') await new Promise<void>((r) => held.push(r));
     return run();
   };
-  const db: TxRunner = {
-    query: (sql, params, options) => guard(() => pg.query(sql, params, options)),
+  const db: DbRunner = {
+    query: (sql, params) => guard(() => pg.query(sql, params)),
     exec: (sql) => guard(() => pg.exec(sql)),
+    copyRows: (table, columns, rows) => guard(() => pg.copyRows(table, columns, rows)),
     transaction: (fn) => guard(() => pg.transaction(fn)),
   };
   return {

@@ -1,41 +1,37 @@
 // Databases for tests: loaded from the templates of global-setup into memory, closed after.
-import { PGlite } from '@electric-sql/pglite';
-import fs from 'node:fs';
 import { afterEach, inject } from 'vitest';
-import type { Database } from '../../src/db/open.js';
-import { PG_OPTIONS } from '../../src/db/open.js';
-import type { TxRunner } from '../../src/db/queryable.js';
+import type { DbRunner } from '../../src/db/database.js';
+import { type PgliteHandle, openPglite } from '../../src/db/engines/pglite.js';
+import type { Database } from '../../src/store/open.js';
 
-const open: PGlite[] = [];
+const open: PgliteHandle[] = [];
 afterEach(async () => {
-  await Promise.all(open.splice(0).map((pg) => pg.close().catch(() => undefined)));
+  await Promise.all(open.splice(0).map((h) => h.close().catch(() => undefined)));
 });
 
-async function fromTemplate(kind: 'empty' | 'demo'): Promise<PGlite> {
-  const file = inject('templates')[kind];
-  const pg = await PGlite.create({ ...PG_OPTIONS, loadDataDir: new Blob([fs.readFileSync(file)]) });
-  open.push(pg);
-  return pg;
+async function fromTemplate(kind: 'empty' | 'demo'): Promise<DbRunner> {
+  const h = await openPglite(undefined, { fromTar: inject('templates')[kind] });
+  open.push(h);
+  return h.db;
 }
 
 /** A migrated, empty database (no unit, no plan). */
-export function emptyDb(): Promise<PGlite> {
+export function emptyDb(): Promise<DbRunner> {
   return fromTemplate('empty');
 }
 
 /** The demo commune on the Phù Vân plan, "today" = TEST_NOW. */
-export function demoDb(): Promise<PGlite> {
+export function demoDb(): Promise<DbRunner> {
   return fromTemplate('demo');
 }
 
-/** Wrap an in-memory PGlite as the app's Database (no folder, no lock). */
-export function asDatabase(pg: PGlite, dataDir = '/nonexistent'): Database {
+/** Wrap an in-memory database as the app's Database (no folder, no lock). */
+export function asDatabase(db: DbRunner, dataDir = '/nonexistent'): Database {
   return {
-    pg,
-    db: pg as unknown as TxRunner,
+    db,
     dataDir,
     checkpoint: async () => {
-      await pg.exec('CHECKPOINT');
+      await db.exec('CHECKPOINT');
     },
     close: async () => undefined,
   };

@@ -1,6 +1,6 @@
 // A fake terminal of a chosen size for Ink (ink-testing-library's is fixed at 100 columns and
 // has no rows): render the real App at 80×24, resize it, read its frames.
-import type { PGlite } from '@electric-sql/pglite';
+import type { DbRunner } from '../../src/db/database.js';
 import { render } from 'ink';
 import { EventEmitter } from 'node:events';
 import type { ReactElement } from 'react';
@@ -98,7 +98,7 @@ export function renderInTerminal(tree: ReactElement, size: { columns: number; ro
 }
 
 /** The real App over a database, in a terminal of the given size (80×24 by default). */
-export async function renderAppIn(pg: PGlite, opts: { screen?: Screen; columns?: number; rows?: number } = {}) {
+export async function renderAppIn(pg: DbRunner, opts: { screen?: Screen; columns?: number; rows?: number } = {}) {
   const database = asDatabase(pg);
   const settings = await loadSettings(database);
   const t = renderInTerminal(

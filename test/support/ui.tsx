@@ -1,9 +1,9 @@
-// Render the real App over a real (template-loaded) PGlite and type keys into it.
+// Render the real App over a real (template-loaded) database and type keys into it.
 // After each write to stdin, poll for the expected frame; never sleep a fixed time.
-import type { PGlite } from '@electric-sql/pglite';
+import type { DbRunner } from '../../src/db/database.js';
 import { render } from 'ink-testing-library';
 import { afterEach } from 'vitest';
-import type { Database } from '../../src/db/open.js';
+import type { Database } from '../../src/store/open.js';
 import { App, loadSettings } from '../../src/ui/App.js';
 import type { Screen } from '../../src/ui/context.js';
 import { asDatabase } from './db.js';
@@ -56,7 +56,7 @@ export async function waitUntil<T>(fn: () => T | undefined | false | null, timeo
   }
 }
 
-export async function renderApp(pg: PGlite, opts: { screen?: Screen; now?: Date; database?: Database } = {}): Promise<Rendered> {
+export async function renderApp(pg: DbRunner, opts: { screen?: Screen; now?: Date; database?: Database } = {}): Promise<Rendered> {
   const database = opts.database ?? asDatabase(pg);
   const settings = await loadSettings(database);
   let exited = false;

@@ -5,8 +5,8 @@
 // Every operation is announced before it starts (waiting until the parent has the message) and
 // reported committed only after its transaction returned.
 import { setValue } from '../../src/db/forms.js';
-import { openDatabase } from '../../src/db/open.js';
-import type { Queryable } from '../../src/db/queryable.js';
+import { openDatabase } from '../../src/store/open.js';
+import type { Db } from '../../src/db/database.js';
 import { mulberry32 } from '../../src/domain/random.js';
 import { importFigures } from '../../src/io/csv/import.js';
 import { type ChildMessage, ENTRY_MONTHS, INDICATORS, TEAMS, batchCsv, monthBatch } from './shared.js';
@@ -23,7 +23,7 @@ function send(msg: ChildMessage): Promise<void> {
   return new Promise((resolve, reject) => process.send!(msg, undefined, {}, (e) => (e ? reject(e) : resolve())));
 }
 
-async function readState(q: Queryable): Promise<ChildMessage> {
+async function readState(q: Db): Promise<ChildMessage> {
   const v = await q.query<{ k: string; value: number }>(
     `SELECT f.team_id || '|' || f.month || '|' || v.indicator AS k, v.value
      FROM form f JOIN form_value v ON v.form_id = f.id WHERE f.month >= '2026-01'`,
@@ -40,7 +40,7 @@ async function readState(q: Queryable): Promise<ChildMessage> {
 }
 
 const t0 = Date.now();
-const database = await openDatabase({ dataDir, command: 'tonghop torture', autoBackup: false });
+const database = await openDatabase({ dataDir, command: 'tonghop torture' });
 await send({ t: 'open', ms: Date.now() - t0 });
 await send(await readState(database.db));
 

@@ -6,12 +6,13 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SYNC_MARKER, forgetSynced, syncTree } from '../../src/db/durability.js';
+import { SYNC_MARKER, forgetSynced, syncTree } from '../../src/store/durability.js';
 import { setValue } from '../../src/db/forms.js';
-import { openDatabase, pgDir } from '../../src/db/open.js';
+import { openDatabase } from '../../src/store/open.js';
+import { pgDir } from '../../src/store/data-folder.js';
 import { formatBytes } from '../../src/io/backup/describe.js';
-import { prepareRestore, swapIn } from '../../src/io/backup/restore.js';
-import { writeBackupFile } from '../../src/io/backup/write.js';
+import { prepareRestore, swapIn } from '../../src/store/restore.js';
+import { writeBackupFile } from '../../src/store/backup.js';
 import { importFigures } from '../../src/io/csv/import.js';
 import { buildProvince, teamCode } from '../bench/fixtures.js';
 import { INDICATORS } from './shared.js';
@@ -35,7 +36,7 @@ const size = (d: string): number =>
   fs.readdirSync(d, { withFileTypes: true }).reduce((a, e) => a + (e.isDirectory() ? size(path.join(d, e.name)) : fs.statSync(path.join(d, e.name)).size), 0);
 
 try {
-  const db = await openDatabase({ dataDir: dir, command: 'cost', create: true, autoBackup: false });
+  const db = await openDatabase({ dataDir: dir, command: 'cost', create: true });
   const [built, buildMs] = await time(() => buildProvince(db.db, { teams: TEAMS, from: '2026-01', to: '2026-11' }));
   const [, firstMs] = await time(() => db.checkpoint());
   say(`${built.teams} tổ, ${built.forms} phiếu, ${built.values} số (dựng trong ${buildMs} ms); thư mục dữ liệu ${formatBytes(size(root))}, lần đồng bộ đầu (toàn bộ) ${firstMs} ms`);
@@ -46,7 +47,7 @@ try {
   let files = 0;
   for (let n = 0; n < 7; n++) {
     await db.db.transaction((tx) => setValue(tx, 1 + n, '2026-11', 'luot_ho_tro', 100 + n));
-    const [, c] = await time(() => db.pg.exec('CHECKPOINT'));
+    const [, c] = await time(() => db.db.exec('CHECKPOINT'));
     const [st, s] = await time(() => syncTree(root));
     ck.push(c);
     sy.push(s);
@@ -60,7 +61,7 @@ try {
     ...Array.from({ length: TEAMS }, (_, t) => [teamCode(t), '2026-11', ...INDICATORS.map((_, k) => String((t + k) % 300))].join(',')),
   ].join('\n');
   const [, importMs] = await time(() => importFigures(db.db, csv, { now: new Date(2026, 10, 23) }));
-  const [, ckImport] = await time(() => db.pg.exec('CHECKPOINT'));
+  const [, ckImport] = await time(() => db.db.exec('CHECKPOINT'));
   const [stImport, syImport] = await time(() => syncTree(root));
   say(`sau khi nhập ${TEAMS} phiếu (${TEAMS * INDICATORS.length} số, ${importMs} ms): CHECKPOINT ${ckImport} ms + fsync ${stImport.synced} tệp ${syImport} ms`);
 
@@ -78,16 +79,16 @@ try {
   const [, closeMs] = await time(() => db.close());
   const [prepared, prepMs] = await time(() => prepareRestore(dir, file));
   const [, swapMs] = await time(() => swapIn(dir, prepared));
-  const [again, reopenMs] = await time(() => openDatabase({ dataDir: dir, command: 'cost', autoBackup: false }));
+  const [again, reopenMs] = await time(() => openDatabase({ dataDir: dir, command: 'cost' }));
   const n = await again.db.query<{ n: number }>('SELECT count(*)::int AS n FROM form_value');
   await again.close();
   say(`khôi phục: dựng thư mục mới ${prepMs} ms + đổi chỗ ${swapMs} ms; mở lại ${reopenMs} ms (${n.rows[0]!.n} số); đóng (CHECKPOINT + fsync) ${closeMs} ms`);
 
   // Killed right after an import, before any CHECKPOINT: the next open replays that import's log.
   const script = `
-    import { openDatabase } from ${JSON.stringify(new URL('../../src/db/open.js', import.meta.url).href)};
+    import { openDatabase } from ${JSON.stringify(new URL('../../src/store/open.js', import.meta.url).href)};
     import { importFigures } from ${JSON.stringify(new URL('../../src/io/csv/import.js', import.meta.url).href)};
-    const db = await openDatabase({ dataDir: ${JSON.stringify(dir)}, command: 'cost', autoBackup: false });
+    const db = await openDatabase({ dataDir: ${JSON.stringify(dir)}, command: 'cost' });
     await importFigures(db.db, ${JSON.stringify(csv.replaceAll('2026-11', '2026-10'))}, { now: new Date(2026, 10, 23) });
     process.stdout.write('imported');
     setInterval(() => {}, 1000);`;
@@ -95,7 +96,7 @@ try {
   await new Promise<void>((resolve) => child.stdout.on('data', () => resolve()));
   child.kill('SIGKILL');
   await new Promise((r) => child.once('exit', r));
-  const [crashed, replayMs] = await time(() => openDatabase({ dataDir: dir, command: 'cost', autoBackup: false }));
+  const [crashed, replayMs] = await time(() => openDatabase({ dataDir: dir, command: 'cost' }));
   const oct = await crashed.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM form f JOIN form_value v ON v.form_id = f.id WHERE f.month = '2026-10'`);
   await crashed.close();
   say(`bị giết ngay sau khi nhập ${TEAMS} phiếu (chưa CHECKPOINT): mở lại (phát lại nhật ký) ${replayMs} ms, tháng 10 có ${oct.rows[0]!.n} số`);

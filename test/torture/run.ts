@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../../src/db/open.js';
+import { openDatabase } from '../../src/store/open.js';
 import { saveTeam } from '../../src/db/teams.js';
 import { setupUnit } from '../../src/db/setup.js';
 import { loadPreset } from '../../src/io/presets.js';
@@ -36,7 +36,7 @@ const started = Date.now();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-torture-'));
 
 async function setup(): Promise<void> {
-  const db = await openDatabase({ dataDir, command: 'torture setup', create: true, autoBackup: false });
+  const db = await openDatabase({ dataDir, command: 'torture setup', create: true });
   await setupUnit(db.db, { preset: loadPreset('phu-van-2026')!, unitName: 'phường Thử Nghiệm', officer: null });
   await db.db.transaction(async (tx) => {
     for (let i = 0; i < TEAMS; i++)
@@ -148,7 +148,7 @@ function cycle(n: number): Promise<void> {
 
 async function finalCheck(): Promise<number> {
   const t0 = Date.now();
-  const db = await openDatabase({ dataDir, command: 'torture check', autoBackup: false });
+  const db = await openDatabase({ dataDir, command: 'torture check' });
   const ms = Date.now() - t0;
   // The same reading the children do (shared with child.ts by copy: keep in step).
   const v = await db.db.query<{ k: string; value: number }>(

@@ -5,15 +5,14 @@ import path from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getForm, setValue } from '../../src/db/forms.js';
-import { type Database, openDatabase } from '../../src/db/open.js';
+import { type Database, openDatabase } from '../../src/store/open.js';
 import { getSetting } from '../../src/db/unit.js';
 import { App, loadSettings } from '../../src/ui/App.js';
 import type { Screen } from '../../src/ui/context.js';
-import type { TxRunner } from '../../src/db/queryable.js';
-import { freshBackupPath } from '../../src/io/backup/folder.js';
-import { writeBackupFile } from '../../src/io/backup/write.js';
+import { freshBackupPath } from '../../src/store/backup-folder.js';
+import { writeBackupFile } from '../../src/store/backup.js';
 import { demoDb } from '../support/db.js';
-import { dataDirFrom, tempDir } from '../db/datadir.js';
+import { dataDirFrom, tempDir } from '../support/datadir.js';
 import { TEST_NOW } from '../support/templates.js';
 import { KEYS, waitUntil } from '../support/ui.js';
 
@@ -25,7 +24,7 @@ afterEach(async () => {
 });
 
 async function renderBackup(dataDir: string, screen: Screen = { name: 'backup' }) {
-  const database = await openDatabase({ dataDir, command: 'test', autoBackup: false });
+  const database = await openDatabase({ dataDir, command: 'test' });
   open.push(database);
   const r = render(<App database={database} settings={await loadSettings(database)} initialScreen={screen} now={() => TEST_NOW} onExit={() => undefined} />);
   mounted.push(r);
@@ -110,7 +109,7 @@ describe('Backup screen', () => {
     mounted.splice(0).forEach((m) => m.unmount());
     await open.splice(0)[0]!.close();
     const at = new Date(TEST_NOW.getTime() - 3 * 3600_000);
-    await writeBackupFile((await demoDb()) as unknown as TxRunner, freshBackupPath(path.join(dir, 'backups'), at, 'auto'), { now: at });
+    await writeBackupFile(await demoDb(), freshBackupPath(path.join(dir, 'backups'), at, 'auto'), { now: at });
     const again = await renderBackup(dir, { name: 'home' });
     await again.waitFor('Sao lưu gần nhất: 3 giờ trước');
   }, 60_000);

@@ -1,21 +1,18 @@
 // Monthly entry from paper forms, typed into the real App over the demo commune (today 23/11/2026).
-import type { PGlite } from '@electric-sql/pglite';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { FIELD_NOTE, FIELD_RECEIVED, formHistory, getForm } from '../../src/db/forms.js';
-import type { TxRunner } from '../../src/db/queryable.js';
 import { listIndicators } from '../../src/db/unit.js';
 import { whenSaved } from '../../src/ui/saveQueue.js';
 import { demoDb } from '../support/db.js';
 import { openEntryForm, storedForm, teamIdOf } from '../support/forms.js';
 import { KEYS, erase, renderApp, waitUntil } from '../support/ui.js';
 
-const q = (pg: PGlite) => pg as unknown as TxRunner;
 
 describe('monthly entry', () => {
   it('a full paper form takes its digits plus one key per field, is read back, and the next team opens', async () => {
     const pg = await demoDb();
-    const indicators = await listIndicators(q(pg));
+    const indicators = await listIndicators(pg);
     const app = await openEntryForm(pg, 'CAP-XA');
     // One value per indicator (the 5th left blank: "not reported"), then the received date and the note.
     const values = indicators.map((_, i) => (i === 4 ? '' : String(10 * i + 3)));
@@ -117,7 +114,7 @@ describe('monthly entry', () => {
 
   it('shows last month’s value beside each field', async () => {
     const pg = await demoDb();
-    const last = await getForm(q(pg), await teamIdOf(pg, 'TDP01'), '2026-10');
+    const last = await getForm(pg, await teamIdOf(pg, 'TDP01'), '2026-10');
     const app = await openEntryForm(pg, 'TDP01');
     const f = app.lastFrame();
     expect(f).toContain('Th.10/2026');
@@ -128,14 +125,14 @@ describe('monthly entry', () => {
   it('a field left unchanged writes nothing; u undoes the last change and says what it was', async () => {
     const pg = await demoDb();
     const id = await teamIdOf(pg, 'TDP01');
-    const before = await formHistory(q(pg), id, '2026-10');
+    const before = await formHistory(pg, id, '2026-10');
     const app = await openEntryForm(pg, 'TDP01', '2026-10');
     await app.press(KEYS.enter, KEYS.enter, KEYS.shiftTab, KEYS.shiftTab);
     await app.waitFor(/› Số hộ được hướng dẫn/u);
     await whenSaved(pg);
-    expect(await formHistory(q(pg), id, '2026-10')).toHaveLength(before.length);
+    expect(await formHistory(pg, id, '2026-10')).toHaveLength(before.length);
 
-    const old = (await getForm(q(pg), id, '2026-10'))!.values.ho_huong_dan ?? null;
+    const old = (await getForm(pg, id, '2026-10'))!.values.ho_huong_dan ?? null;
     await app.type('777');
     await app.press(KEYS.enter);
     await app.waitFor(/› Số lượt người dân/u);
@@ -168,7 +165,7 @@ describe('monthly entry', () => {
     expect(form!.receivedOn).toBe('2026-11-20');
     expect(form!.note).toBe('Khó khăn: thiếu máy');
     expect(form!.values).toEqual({});
-    const hist = await formHistory(q(pg), form!.teamId, '2026-11');
+    const hist = await formHistory(pg, form!.teamId, '2026-11');
     expect(hist.map((h) => h.field)).toEqual([FIELD_NOTE, '_phieu']);
     expect(hist.find((h) => h.field === FIELD_RECEIVED)).toBeUndefined();
   });

@@ -1,14 +1,11 @@
 // The month grid, typed into the real App over the demo commune (forms 01..10/2026 with gaps).
-import type { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 import { formHistory } from '../../src/db/forms.js';
-import type { TxRunner } from '../../src/db/queryable.js';
 import { getTeamByCode } from '../../src/db/teams.js';
 import { demoDb } from '../support/db.js';
 import { storedForm } from '../support/forms.js';
 import { KEYS, erase, renderApp, waitUntil } from '../support/ui.js';
 
-const q = (pg: PGlite) => pg as unknown as TxRunner;
 
 /** A team's row of the grid (cursor column, mark column, name, cells). */
 const row = (frame: string, name: string) => frame.split('\n').find((l) => /^[› ][ ?] /u.test(l) && l.includes(name)) ?? '';
@@ -127,7 +124,7 @@ describe('month grid', () => {
     await app.type('30');
     await app.press('l');
     await app.waitFor('mới nhất trước');
-    const hist = await formHistory(q(pg), (await getTeamByCode(q(pg), 'THON-YENLAC'))!.id, '2026-10');
+    const hist = await formHistory(pg, (await getTeamByCode(pg, 'THON-YENLAC'))!.id, '2026-10');
     expect(hist[0]!.field).toBe('gio_hoat_dong');
     expect(hist[0]!.newValue).toBe('30');
     expect(app.lastFrame()).toMatch(/Giờ\s+.* → 30\s+gõ tay/u);

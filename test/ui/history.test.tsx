@@ -1,22 +1,19 @@
 // The history screen: a form's changes newest first (time, field, old → new, source); u undoes
 // this form's newest typed change — not a newer change of another form.
-import type { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 import { enterField, getForm, setValue } from '../../src/db/forms.js';
-import type { TxRunner } from '../../src/db/queryable.js';
 import { getTeamByCode } from '../../src/db/teams.js';
 import { formatDateTime } from '../../src/ui/history/describe.js';
 import { whenSaved } from '../../src/ui/saveQueue.js';
 import { demoDb } from '../support/db.js';
 import { renderApp } from '../support/ui.js';
 
-const q = (pg: PGlite) => pg as unknown as TxRunner;
 const M = '2026-11';
 
 describe('form history', () => {
   it('lists every change newest first with time, field, old → new and source; u undoes this form only', async () => {
     const pg = await demoDb();
-    const db = q(pg);
+    const db = pg;
     const a = (await getTeamByCode(db, 'TDP01'))!.id;
     const b = (await getTeamByCode(db, 'TDP02'))!.id;
     await db.transaction((tx) => setValue(tx, a, M, 'ho_huong_dan', 40, 'csv'));

@@ -3,11 +3,11 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FileWriteError } from '../../db/durability.js';
+import { FileWriteError } from '../../io/file-write.js';
 import { formatAge, formatBytes, formatDateTime, describeCounts } from '../../io/backup/describe.js';
 import { BackupError } from '../../io/backup/format.js';
-import { backupDirOf, freshBackupPath, listBackups, setBackupDir } from '../../io/backup/folder.js';
-import { writeBackupFile } from '../../io/backup/write.js';
+import { backupDirOf, freshBackupPath, listBackups, setBackupDir } from '../../store/backup-folder.js';
+import { writeBackupFile } from '../../store/backup.js';
 import { renderTable } from '../../io/text-table.js';
 import { type CommonOptions, withDatabase } from '../context.js';
 import { RefusedError, UsageError } from '../errors.js';

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { describeCounts, formatDateTime } from '../../io/backup/describe.js';
-import { restoreBackup } from '../../io/backup/restore.js';
+import { restoreBackup } from '../../store/restore.js';
 import { resolveDataDir } from '../../paths.js';
 import type { CommonOptions } from '../context.js';
 import { newCommand } from '../program.js';

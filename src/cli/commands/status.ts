@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
+import { systemNow } from '../../clock.js';
 import { computeStatus } from '../../db/evaluation.js';
 import { describeTarget, worstTarget } from '../../domain/describe.js';
 import { STATUS_LABELS, STATUS_SYMBOLS } from '../../domain/labels.js';
 import { type Month, isMonth, lastFinishedMonth, monthLabel } from '../../domain/period.js';
-import type { Database } from '../../db/open.js';
+import type { Database } from '../../store/open.js';
 import { statusJson } from '../../domain/status.js';
 import { formatPercent } from '../../domain/text.js';
 import { renderTable } from '../../io/text-table.js';
@@ -22,7 +23,7 @@ export function statusCommand(): Command {
     .option('--json', 'in kết quả dạng JSON')
     .action(async (_local: StatusOptions, cmd: Command) => {
       const opts = cmd.optsWithGlobals<StatusOptions>();
-      const asOf = opts.asOf === undefined ? lastFinishedMonth() : opts.asOf.trim();
+      const asOf = opts.asOf === undefined ? lastFinishedMonth(systemNow()) : opts.asOf.trim();
       if (!isMonth(asOf))
         throw new UsageError(`Tháng "${opts.asOf}" không hợp lệ: dùng dạng YYYY-MM, ví dụ 2026-11.`);
       // Printed before the database closes (closing may run the daily backup).

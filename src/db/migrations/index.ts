@@ -1,5 +1,6 @@
 // Numbered migrations, applied in order, each in its own transaction with its version row.
 import { sql as v1 } from './001_init.js';
+import { sql as v2 } from './002_codec_checks.js';
 
 export interface Migration {
   version: number;
@@ -7,6 +8,9 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'init', sql: v1 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'init', sql: v1 },
+  { version: 2, name: 'codec_checks', sql: v2 },
+];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -9,10 +9,8 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { schemaVersion } from '../../db/migrate.js';
+import type { DatabaseDump } from '../../db/dump.js';
 import { SCHEMA_VERSION } from '../../db/migrations/index.js';
-import type { TxRunner } from '../../db/queryable.js';
-import { listTables, quoteIdent } from './tables.js';
 
 export const BACKUP_FORMAT = 'tonghop-backup';
 export const BACKUP_VERSION = 1;
@@ -63,40 +61,25 @@ export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** Every table's rows, read in one transaction (one consistent moment). */
-export async function dumpDatabase(db: TxRunner, now: Date = new Date()): Promise<{ header: BackupHeader; body: string }> {
-  return db.transaction(async (tx) => {
-    // Fixed text forms whatever the session's settings: ISO dates, UTC times, exact floats.
-    await tx.exec(`SET LOCAL DateStyle = 'ISO, YMD'; SET LOCAL TimeZone = 'UTC'; SET LOCAL IntervalStyle = 'postgres'; SET LOCAL extra_float_digits = 3`);
-    const schema = await schemaVersion(tx);
-    const unit = await tx
-      .query<{ name: string }>(`SELECT name FROM unit LIMIT 1`)
-      .then((r) => r.rows[0]?.name ?? null)
-      .catch(() => null);
-    const counts: Record<string, number> = {};
-    let body = '';
-    for (const t of await listTables(tx)) {
-      const row = `array_to_json(ARRAY[${t.columns.map((c) => `${quoteIdent(c.name)}::text`).join(', ')}]::text[])::text`;
-      const order = t.key.length ? t.key.map(quoteIdent).join(', ') : row;
-      const r = await tx.query<{ n: number; rows: string | null }>(
-        `SELECT count(*)::int AS n, string_agg(${row}, E'\\n' ORDER BY ${order}) AS rows FROM ${quoteIdent(t.name)}`,
-      );
-      const { n, rows } = r.rows[0]!;
-      counts[t.name] = n;
-      body += JSON.stringify({ table: t.name, columns: t.columns.map((c) => c.name), types: t.columns.map((c) => c.type) }) + '\n';
-      if (rows) body += rows + '\n';
-    }
-    const header: BackupHeader = {
-      format: BACKUP_FORMAT,
-      version: BACKUP_VERSION,
-      schema,
-      created: now.toISOString(),
-      unit,
-      counts,
-      sha256: sha256(body),
-    };
-    return { header, body };
-  });
+/** The backup of a dump: the header (counts, checksum) and the body lines. */
+export function buildBackup(dump: DatabaseDump, now: Date): { header: BackupHeader; body: string } {
+  const counts: Record<string, number> = {};
+  let body = '';
+  for (const t of dump.tables) {
+    counts[t.table] = t.count;
+    body += JSON.stringify({ table: t.table, columns: t.columns, types: t.types }) + '\n';
+    if (t.rows) body += t.rows + '\n';
+  }
+  const header: BackupHeader = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    schema: dump.schema,
+    created: now.toISOString(),
+    unit: dump.unit,
+    counts,
+    sha256: sha256(body),
+  };
+  return { header, body };
 }
 
 /** The file's bytes (gzip runs off the main thread: the terminal stays responsive). */

@@ -3,37 +3,23 @@
 import { type Month, monthLabel, parseMonth } from '../../domain/period.js';
 import { cleanText, nfc } from '../../domain/text.js';
 import { checkFormMonth, checkReceivedOn, parseValue } from '../../domain/validation.js';
-import type { Queryable } from '../../db/queryable.js';
+import type { Db } from '../../db/database.js';
+import { type FiguresLookups, type FiguresWrite, type StagedForm, formKey, loadFiguresLookups } from '../../db/figures-import.js';
 import { type Problem } from './problems.js';
 import { type Table, cellOf, hasColumn, normaliseHeader, readTable } from './table.js';
 import { type Delimiter, detectDelimiter, headerLine, parseCsv } from './parse.js';
 
 export type FiguresLayout = 'wide' | 'long';
 
-export interface StagedForm {
-  teamId: number;
-  month: Month;
-  receivedOn: string | null;
-  note: string | null;
-  codes: string[];
-  values: number[];
-  /** The form already in the database (it will be replaced), or null for a new one. */
-  formId: number | null;
-}
-
-export interface FiguresCheck {
+export interface FiguresCheck extends FiguresWrite {
   kind: 'figures';
   layout: FiguresLayout;
   delimiter: Delimiter;
   rows: number;
   problems: Problem[];
   warnings: Problem[];
-  forms: StagedForm[];
-  setReceived: boolean; // the ngay_nhan column is in the file
-  setNote: boolean; // the ghi_chu column is in the file
   added: number;
   replaced: number;
-  values: number;
 }
 
 export const WIDE_FIXED = ['ma_to', 'thang'] as const;
@@ -49,25 +35,12 @@ export function detectLayout(text: string): FiguresLayout {
   return names.has('chi_so') || names.has('gia_tri') ? 'long' : 'wide';
 }
 
-export interface CheckContext {
-  teams: Map<string, number>; // code → id
-  indicators: Set<string>;
-  existing: Map<string, number>; // `${teamId}|${month}` → form id
+export interface CheckContext extends FiguresLookups {
   now: Date;
 }
 
-export async function loadFiguresContext(q: Queryable, now: Date): Promise<CheckContext> {
-  const [teams, inds, forms] = await Promise.all([
-    q.query<{ id: number; code: string }>('SELECT id, code FROM team'),
-    q.query<{ code: string }>('SELECT code FROM indicator'),
-    q.query<{ id: number; k: string }>("SELECT id, team_id || '|' || month AS k FROM form"),
-  ]);
-  return {
-    teams: new Map(teams.rows.map((t) => [t.code, t.id])),
-    indicators: new Set(inds.rows.map((i) => i.code)),
-    existing: new Map(forms.rows.map((f) => [f.k, f.id])),
-    now,
-  };
+export async function loadFiguresContext(q: Db, now: Date): Promise<CheckContext> {
+  return { ...(await loadFiguresLookups(q)), now };
 }
 
 export function checkFigures(text: string, ctx: CheckContext): FiguresCheck {
@@ -163,7 +136,7 @@ function checkWide(table: Table, ctx: CheckContext, out: FiguresCheck): void {
     const note = noteOf(cellOf(table, rec, 'ghi_chu'));
     if (note && note.length > NOTE_MAX) out.problems.push({ line, column: 'ghi_chu', message: `ghi chú dài quá ${NOTE_MAX} ký tự` });
     if (teamId !== undefined && month) {
-      const key = `${teamId}|${month}`;
+      const key = formKey(teamId, month);
       const first = seen.get(key);
       if (first !== undefined) {
         out.problems.push({ line, column: 'thang', message: `tổ ${code} tháng ${monthLabel(month)} đã có ở dòng ${first}` });
@@ -198,7 +171,7 @@ function checkLong(table: Table, ctx: CheckContext, out: FiguresCheck): void {
       continue;
     }
     if (teamId === undefined || !month) continue;
-    const key = `${teamId}|${month}`;
+    const key = formKey(teamId, month);
     if (ind && ctx.indicators.has(ind)) {
       const vkey = `${key}|${ind}`;
       const first = seen.get(vkey);

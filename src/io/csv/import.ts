@@ -1,15 +1,17 @@
 // The one import path behind `tonghop import` and the Import screen: decode, check every row,
 // and (unless a dry run) write everything in one transaction, or nothing at all.
-import type { Queryable, TxRunner } from '../../db/queryable.js';
+import { systemNow } from '../../clock.js';
+import type { Db, DbRunner } from '../../db/database.js';
 import { formatInt } from '../../domain/text.js';
 import { decodeCsv } from './decode.js';
 import { type FiguresCheck, checkFigures, loadFiguresContext } from './figures-check.js';
-import { type Staging, writeFigures } from './figures-write.js';
-import { type MembersCheck, checkMembers, writeMembers } from './members.js';
+import { type KeyCheck, writeFigures } from '../../db/figures-import.js';
+import { writeMembers, writeTeams } from '../../db/roster-import.js';
+import { IMPORTED_TRAINING_TOPIC, type MembersCheck, checkMembers } from './members.js';
 import { delimiterName, detectDelimiter, headerLine, parseCsv } from './parse.js';
 import { ImportRefusedError } from './problems.js';
 import { normaliseHeader } from './table.js';
-import { type TeamsCheck, checkTeams, writeTeams } from './teams.js';
+import { type TeamsCheck, checkTeams } from './teams.js';
 
 export const IMPORT_KINDS = ['teams', 'members', 'figures'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -20,7 +22,8 @@ export type ImportCheck = TeamsCheck | MembersCheck | FiguresCheck;
 export interface ImportOptions {
   dryRun?: boolean;
   now?: Date;
-  staging?: Staging;
+  /** Tests: how the figures' keys are checked (figures-import.ts). */
+  keys?: KeyCheck;
   onProgress?: (done: number, total: number) => void | Promise<void>;
 }
 
@@ -29,7 +32,7 @@ export interface ImportResult {
   written: boolean;
 }
 
-export async function checkImport(q: Queryable, kind: ImportKind, text: string, now: Date): Promise<ImportCheck> {
+export async function checkImport(q: Db, kind: ImportKind, text: string, now: Date): Promise<ImportCheck> {
   switch (kind) {
     case 'teams':
       return checkTeams(q, text, now);
@@ -45,9 +48,9 @@ export async function checkImport(q: Queryable, kind: ImportKind, text: string, 
  * stops there. Otherwise check again and write inside one transaction (what was checked is
  * what is written, even if the data changed meanwhile).
  */
-export async function runImport(db: TxRunner, kind: ImportKind, input: Uint8Array | string, opts: ImportOptions = {}): Promise<ImportResult> {
+export async function runImport(db: DbRunner, kind: ImportKind, input: Uint8Array | string, opts: ImportOptions = {}): Promise<ImportResult> {
   const text = typeof input === 'string' ? input.normalize('NFC') : decodeCsv(input);
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? systemNow();
   if (opts.dryRun) {
     const check = await checkImport(db, kind, text, now);
     if (check.problems.length) throw new ImportRefusedError(check.problems);
@@ -57,15 +60,15 @@ export async function runImport(db: TxRunner, kind: ImportKind, input: Uint8Arra
     const c = await checkImport(tx, kind, text, now);
     if (c.problems.length) throw new ImportRefusedError(c.problems);
     if (c.kind === 'teams') await writeTeams(tx, c);
-    else if (c.kind === 'members') await writeMembers(tx, c);
-    else await writeFigures(tx, c, { staging: opts.staging, onProgress: opts.onProgress });
+    else if (c.kind === 'members') await writeMembers(tx, c.members, IMPORTED_TRAINING_TOPIC);
+    else await writeFigures(tx, c, { keys: opts.keys, onProgress: opts.onProgress });
     return c;
   });
   return { check, written: true };
 }
 
 /** For the benchmark and scripts: import a figures CSV (text or bytes) without the CLI. */
-export function importFigures(db: TxRunner, input: Uint8Array | string, opts: ImportOptions = {}): Promise<ImportResult> {
+export function importFigures(db: DbRunner, input: Uint8Array | string, opts: ImportOptions = {}): Promise<ImportResult> {
   return runImport(db, 'figures', input, opts);
 }
 

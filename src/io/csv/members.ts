@@ -1,8 +1,8 @@
 // Importing the members file: every row is a new member (names need not be unique). vai_tro is
 // matched ignoring case and diacritics; ngay_tap_huan records a training; a second Tổ trưởng
 // in a team is a warning, not an error.
-import type { MemberRow } from '../../db/members.js';
-import type { Queryable } from '../../db/queryable.js';
+import { type StagedMember, currentLeaders, teamIdsByCode } from '../../db/roster-import.js';
+import type { Db } from '../../db/database.js';
 import { memberSchema } from '../../domain/schemas.js';
 import { cleanText, formatDate, parseDate, todayIso } from '../../domain/text.js';
 import type { Problem } from './problems.js';
@@ -23,11 +23,6 @@ const FIELD_COLUMNS: Record<string, string> = {
   leftOn: 'ngay_tham_gia',
 };
 
-/** A member row to insert: a new member has no id nor left date yet; trainings are ISO dates. */
-export interface StagedMember extends Omit<MemberRow, 'id' | 'leftOn' | 'trainings'> {
-  trainings: string[];
-}
-
 export interface MembersCheck {
   kind: 'members';
   delimiter: Delimiter;
@@ -44,20 +39,14 @@ export function splitDates(s: string): string[] {
   return s.split(/[;,\s]+/u).filter(Boolean);
 }
 
-export async function checkMembers(q: Queryable, text: string, now: Date): Promise<MembersCheck> {
+export async function checkMembers(q: Db, text: string, now: Date): Promise<MembersCheck> {
   const table = readTable(text, {
     required: ['ma_to', 'ho_ten'],
     optional: MEMBER_COLUMNS.slice(2),
     expected: `Mẫu: ${MEMBER_COLUMNS.join(',')}.`,
   });
-  const teams = new Map((await q.query<{ id: number; code: string }>('SELECT id, code FROM team')).rows.map((t) => [t.code, t.id]));
-  const leaders = new Map<number, string>();
-  for (const r of (
-    await q.query<{ team_id: number; full_name: string }>(
-      "SELECT team_id, full_name FROM member WHERE role = 'to_truong' AND left_on IS NULL ORDER BY id",
-    )
-  ).rows)
-    if (!leaders.has(r.team_id)) leaders.set(r.team_id, r.full_name);
+  const teams = await teamIdsByCode(q);
+  const leaders = await currentLeaders(q);
   const today = todayIso(now);
   const problems = table.problems;
   const out: MembersCheck = { kind: 'members', delimiter: table.delimiter, rows: table.rows.length, problems, warnings: [], members: [], added: 0, trainings: 0 };
@@ -126,29 +115,4 @@ export async function checkMembers(q: Queryable, text: string, now: Date): Promi
   out.added = out.members.length;
   problems.sort((a, b) => a.line - b.line);
   return out;
-}
-
-export async function writeMembers(tx: Queryable, check: MembersCheck): Promise<void> {
-  const m = check.members;
-  if (!m.length) return;
-  // Take the ids first so trainings can point at them without one round trip per member.
-  const ids = (
-    await tx.query<{ id: number }>(
-      "SELECT nextval(pg_get_serial_sequence('member', 'id'))::int AS id FROM generate_series(1, $1) ORDER BY 1",
-      [m.length],
-    )
-  ).rows.map((r) => r.id);
-  await tx.query(
-    `INSERT INTO member (id, team_id, full_name, role, organisation, birth_year, phone, joined_on)
-     SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::date[])`,
-    [ids, m.map((x) => x.teamId), m.map((x) => x.fullName), m.map((x) => x.role), m.map((x) => x.organisation), m.map((x) => x.birthYear), m.map((x) => x.phone), m.map((x) => x.joinedOn)],
-  );
-  const tm: number[] = [];
-  const td: string[] = [];
-  m.forEach((x, i) => x.trainings.forEach((d) => (tm.push(ids[i]!), td.push(d))));
-  if (tm.length)
-    await tx.query(
-      `INSERT INTO training (member_id, held_on, topic) SELECT u.m, u.d, $3 FROM unnest($1::int[], $2::date[]) AS u (m, d)`,
-      [tm, td, IMPORTED_TRAINING_TOPIC],
-    );
 }

@@ -1,6 +1,7 @@
 // Importing the teams file: a row whose ma_to exists updates that team, a new one is added.
 // `dia_ban` creates or updates the area; a commune-level team has none. Set-based writes.
-import type { Queryable } from '../../db/queryable.js';
+import type { Db } from '../../db/database.js';
+import { type StagedArea, type StagedTeam } from '../../db/roster-import.js';
 import { type TeamRow, listAreas, listTeams } from '../../db/teams.js';
 import { type TeamLevel, teamCodeSchema, teamSchema } from '../../domain/schemas.js';
 import { cleanText, formatDate, parseDate, todayIso } from '../../domain/text.js';
@@ -22,24 +23,6 @@ export const TEAM_COLUMNS = [
   'ngay_quyet_dinh',
 ] as const;
 
-export interface StagedArea {
-  name: string;
-  kind: string | null;
-  urban: boolean;
-  households: number | null;
-  adults: number | null;
-}
-
-export interface StagedTeam {
-  code: string;
-  name: string;
-  level: TeamLevel;
-  areaName: string | null;
-  decisionNo: string | null;
-  decisionDate: string | null;
-  exists: boolean;
-}
-
 export interface TeamsCheck {
   kind: 'teams';
   delimiter: Delimiter;
@@ -52,7 +35,7 @@ export interface TeamsCheck {
   updated: number;
 }
 
-export async function checkTeams(q: Queryable, text: string, now: Date): Promise<TeamsCheck> {
+export async function checkTeams(q: Db, text: string, now: Date): Promise<TeamsCheck> {
   const table = readTable(text, {
     required: ['ma_to', 'ten_to'],
     optional: TEAM_COLUMNS.slice(2),
@@ -172,29 +155,4 @@ export async function checkTeams(q: Queryable, text: string, now: Date): Promise
   out.areas = [...areas.values()].map((a) => a.area);
   problems.sort((a, b) => a.line - b.line);
   return out;
-}
-
-export async function writeTeams(tx: Queryable, check: TeamsCheck): Promise<void> {
-  const a = check.areas;
-  if (a.length) {
-    await tx.query(
-      `INSERT INTO area (name, kind, urban, households, adults)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::int[], $5::int[])
-       ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, urban = EXCLUDED.urban,
-         households = EXCLUDED.households, adults = EXCLUDED.adults`,
-      [a.map((x) => x.name), a.map((x) => x.kind), a.map((x) => x.urban), a.map((x) => x.households), a.map((x) => x.adults)],
-    );
-  }
-  const t = check.teams;
-  if (!t.length) return;
-  await tx.query(
-    `INSERT INTO team (code, name, area_id, level, decision_no, decision_date)
-     SELECT u.code, u.name, ar.id, u.level, u.decision_no, u.decision_date
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[])
-          AS u (code, name, area_name, level, decision_no, decision_date)
-     LEFT JOIN area ar ON ar.name = u.area_name
-     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, area_id = EXCLUDED.area_id, level = EXCLUDED.level,
-       decision_no = EXCLUDED.decision_no, decision_date = EXCLUDED.decision_date`,
-    [t.map((x) => x.code), t.map((x) => x.name), t.map((x) => x.areaName), t.map((x) => x.level), t.map((x) => x.decisionNo), t.map((x) => x.decisionDate)],
-  );
 }

@@ -2,7 +2,7 @@
 // e-mail attachments and on every file system); never overwriting an earlier export.
 import fs from 'node:fs';
 import path from 'node:path';
-import { asFileWriteError, writeFileAtomic } from '../../db/durability.js';
+import { asFileWriteError, writeFileAtomic } from '../file-write.js';
 import { fold } from '../../domain/text.js';
 
 /** `phường Phù Vân` → `phuong-phu-van`. */

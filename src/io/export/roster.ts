@@ -1,6 +1,7 @@
 // Teams and members as CSV in exactly the import's formats, so a roster can be sent, edited in
 // Excel and imported again (or into a fresh database before its figures).
-import type { Queryable } from '../../db/queryable.js';
+import type { Db } from '../../db/database.js';
+import { membersForExport } from '../../db/exports.js';
 import { lastNameFirst } from '../../db/members.js';
 import { listTeams } from '../../db/teams.js';
 import { ROLE_LABELS, type Role } from '../../domain/schemas.js';
@@ -13,7 +14,7 @@ import { areaKindUrban } from '../csv/words.js';
 import type { CsvExport } from './figures.js';
 
 /** Every team, dissolved ones too (their figures must still find them), by ma_to. */
-export async function exportTeams(q: Queryable, opts: { delimiter?: Delimiter } = {}): Promise<CsvExport> {
+export async function exportTeams(q: Db, opts: { delimiter?: Delimiter } = {}): Promise<CsvExport> {
   const teams = (await listTeams(q, { includeDissolved: true })).sort((a, b) => compareCode(a.code, b.code));
   const rows: Cell[][] = teams.map((t) => {
     // The kind word must say the same urban/rural as the flag, or the import would flip it.
@@ -26,38 +27,23 @@ export async function exportTeams(q: Queryable, opts: { delimiter?: Delimiter } 
 const ROLE_ORDER: Record<Role, number> = { to_truong: 0, to_pho: 1, thanh_vien: 2 };
 
 /** Current members (not those who left), by ma_to, role, name; training dates separated by spaces. */
-export async function exportMembers(q: Queryable, opts: { delimiter?: Delimiter } = {}): Promise<CsvExport> {
-  const r = await q.query<{
-    id: number;
-    code: string;
-    full_name: string;
-    role: Role;
-    organisation: string | null;
-    birth_year: number | null;
-    phone: string | null;
-    joined_on: string | null;
-    trainings: string | null;
-  }>(
-    `SELECT m.id, t.code, m.full_name, m.role, m.organisation, m.birth_year, m.phone, m.joined_on,
-            (SELECT string_agg(DISTINCT tr.held_on::text, ' ') FROM training tr WHERE tr.member_id = m.id) AS trainings
-     FROM member m JOIN team t ON t.id = m.team_id WHERE m.left_on IS NULL`,
-  );
-  const members = r.rows.sort(
+export async function exportMembers(q: Db, opts: { delimiter?: Delimiter } = {}): Promise<CsvExport> {
+  const members = (await membersForExport(q)).sort(
     (a, b) =>
-      compareCode(a.code, b.code) ||
+      compareCode(a.teamCode, b.teamCode) ||
       ROLE_ORDER[a.role] - ROLE_ORDER[b.role] ||
-      compareVi(lastNameFirst(a.full_name), lastNameFirst(b.full_name)) ||
+      compareVi(lastNameFirst(a.fullName), lastNameFirst(b.fullName)) ||
       a.id - b.id,
   );
   const rows: Cell[][] = members.map((m) => [
-    m.code,
-    m.full_name,
+    m.teamCode,
+    m.fullName,
     ROLE_LABELS[m.role],
     m.organisation,
-    m.birth_year,
+    m.birthYear,
     m.phone,
-    formatDate(m.joined_on) || null,
-    m.trainings ? m.trainings.split(' ').sort().map(formatDate).join(' ') : null,
+    formatDate(m.joinedOn) || null,
+    m.trainings.length ? m.trainings.map(formatDate).join(' ') : null,
   ]);
   return { text: toCsv(MEMBER_COLUMNS, rows, opts.delimiter), rows: rows.length, values: 0 };
 }

@@ -1,5 +1,6 @@
 // The one export path behind `tonghop export` and the Export screen: render, name, write.
-import type { Queryable } from '../../db/queryable.js';
+import { systemNow } from '../../clock.js';
+import type { Db } from '../../db/database.js';
 import { NotInitialisedError, getUnit } from '../../db/unit.js';
 import { type Period, periodCode } from '../../domain/period.js';
 import { todayIso } from '../../domain/text.js';
@@ -30,10 +31,10 @@ export interface ExportDone {
   bytes: number;
 }
 
-export async function renderExport(q: Queryable, req: ExportRequest): Promise<{ name: string; text: string; rows: number }> {
+export async function renderExport(q: Db, req: ExportRequest): Promise<{ name: string; text: string; rows: number }> {
   const unit = await getUnit(q);
   if (!unit) throw new NotInitialisedError();
-  const now = req.now ?? new Date();
+  const now = req.now ?? systemNow();
   const opts = { delimiter: req.delimiter ?? ',' };
   switch (req.kind) {
     case 'figures': {
@@ -64,7 +65,7 @@ function need(p: Period | undefined): Period {
 }
 
 /** Render and write to exports/ (or outDir), never over an earlier file. Returns the path written. */
-export async function runExport(q: Queryable, req: ExportRequest): Promise<ExportDone> {
+export async function runExport(q: Db, req: ExportRequest): Promise<ExportDone> {
   const r = await renderExport(q, req);
   const path = writeExportFile(req.outDir ?? DEFAULT_EXPORTS_DIR, r.name, r.text);
   return { path, rows: r.rows, bytes: Buffer.byteLength(r.text) };

@@ -2,7 +2,7 @@
 // arithmetic of status is computeStatus's (as of the period's last month); the totals and the
 // plan are the commune view's (indicatorTotals, planLines).
 import { computeStatus, formsWindowStart, listAreaBases, loadForms } from '../../db/evaluation.js';
-import type { Queryable } from '../../db/queryable.js';
+import type { Db } from '../../db/database.js';
 import { NotInitialisedError, getUnit } from '../../db/unit.js';
 import { type Month, type Period, firstDay, lastDay, makeMonth, minMonth, monthParts, monthRange, periodLastMonth, periodMonths,  } from '../../domain/period.js';
 import type { Indicator, Plan, Unit } from '../../domain/schemas.js';
@@ -36,7 +36,7 @@ export interface ReportData {
 }
 
 /** `known`: the unit, when the caller has read it already (the export does, for the file name). */
-export async function loadReportData(q: Queryable, period: Period, now: Date, known?: Unit): Promise<ReportData> {
+export async function loadReportData(q: Db, period: Period, now: Date, known?: Unit): Promise<ReportData> {
   const unit = known ?? (await getUnit(q));
   if (!unit) throw new NotInitialisedError();
   const asOf = periodLastMonth(period);

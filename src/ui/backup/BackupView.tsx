@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
-import type { AutoBackupOutcome } from '../../io/backup/auto.js';
+import type { AutoBackupOutcome } from '../../store/auto-backup.js';
 import { formatAge, formatBytes, formatDateTime } from '../../io/backup/describe.js';
-import { AUTO_KEEP, type BackupKind } from '../../io/backup/folder.js';
+import { AUTO_KEEP, type BackupKind } from '../../store/backup-folder.js';
 import { padCell, truncate } from '../../io/text-table.js';
 import { SelectableList } from '../components/SelectableList.js';
 import { keyName } from '../keys/hint.js';

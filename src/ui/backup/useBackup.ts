@@ -3,13 +3,13 @@
 // in while the app waits (Database.reopenAfter), and every screen reloads.
 import path from 'node:path';
 import { useCallback, useReducer, useState } from 'react';
-import { FileWriteError, writeErrorReason } from '../../db/durability.js';
+import { FileWriteError, writeErrorReason } from '../../io/file-write.js';
 import { formatBytes, formatDateTime } from '../../io/backup/describe.js';
 import { formatInt } from '../../domain/text.js';
-import { lastAutoBackup } from '../../io/backup/auto.js';
-import { type BackupDir, type BackupEntry, backupDirOf, freshBackupPath, listBackups, setBackupDir } from '../../io/backup/folder.js';
-import { prepareRestore, swapIn } from '../../io/backup/restore.js';
-import { writeBackupFile } from '../../io/backup/write.js';
+import { lastAutoBackup } from '../../store/auto-backup.js';
+import { type BackupDir, type BackupEntry, backupDirOf, freshBackupPath, listBackups, setBackupDir } from '../../store/backup-folder.js';
+import { prepareRestore, swapIn } from '../../store/restore.js';
+import { writeBackupFile } from '../../store/backup.js';
 import { useLoaded } from '../components/useLoaded.js';
 import { useApp, useLayout } from '../context.js';
 import { off, useKeys } from '../keys/useKeys.js';

@@ -3,7 +3,7 @@
 // never per key.
 import { useContext, useEffect, useState } from 'react';
 import { backupAgeLine } from '../../io/backup/describe.js';
-import { type BackupEntry, newestBackup } from '../../io/backup/folder.js';
+import { type BackupEntry, newestBackup } from '../../store/backup-folder.js';
 import { useApp } from '../context.js';
 import { ScreenActiveContext } from '../keys/useKeys.js';
 

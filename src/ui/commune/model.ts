@@ -1,7 +1,7 @@
 // The commune view's numbers: the same StatusReport as the dashboard (computeStatus), every
 // indicator's totals for the month, quarter and year, and the plan at commune level.
 import { computeStatus, formsWindowStart, listAreaBases, loadForms } from '../../db/evaluation.js';
-import type { Queryable } from '../../db/queryable.js';
+import type { Db } from '../../db/database.js';
 import {
   type CommuneWindows,
   type IndicatorTotal,
@@ -25,7 +25,7 @@ export interface CommuneModel {
   counts: Record<Status, number>;
 }
 
-export async function loadCommuneModel(q: Queryable, asOf: Month, indicators: readonly Indicator[]): Promise<CommuneModel> {
+export async function loadCommuneModel(q: Db, asOf: Month, indicators: readonly Indicator[]): Promise<CommuneModel> {
   const report = await computeStatus(q, asOf);
   const { input } = report;
   const windows = communeWindows(asOf);

@@ -2,7 +2,7 @@
 // the write queue in its own transaction (the screen does not wait for it).
 import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { enterField, formsOfMonth } from '../../db/forms.js';
-import type { TxRunner } from '../../db/queryable.js';
+import type { DbRunner } from '../../db/database.js';
 import { listTeams } from '../../db/teams.js';
 import { type Month, addMonths } from '../../domain/period.js';
 import { todayIso } from '../../domain/text.js';
@@ -25,7 +25,7 @@ export function gridLayout(columns: number, bodyRows: number, codeCount: number)
   return { nameWidth, cols, rows: Math.max(1, bodyRows - GRID_CHROME_ROWS) };
 }
 
-export async function loadMonthValues(db: TxRunner, month: Month): Promise<GridValues> {
+export async function loadMonthValues(db: DbRunner, month: Month): Promise<GridValues> {
   const forms = await formsOfMonth(db, month);
   return new Map([...forms].map(([id, f]) => [id, f.values]));
 }

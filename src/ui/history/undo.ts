@@ -1,7 +1,7 @@
 // `u` on the entry form, the month grid and the history screen: one shared undo through the write
 // queue (so it runs after every pending save), and a message saying exactly what was undone.
 import { type ChangeRow, undoLast } from '../../db/forms.js';
-import type { TxRunner } from '../../db/queryable.js';
+import type { DbRunner } from '../../db/database.js';
 import { getTeam } from '../../db/teams.js';
 import { type Month, monthLabel } from '../../domain/period.js';
 import type { Indicator } from '../../domain/schemas.js';
@@ -19,7 +19,7 @@ export const NOTHING_TO_UNDO = 'Không còn thay đổi gõ tay nào để hoàn
 
 /** Undo the newest typed change (of one form when `scope` is given). Null when there is none. */
 export async function runUndo(
-  db: TxRunner,
+  db: DbRunner,
   indicators: readonly Indicator[],
   scope?: { teamId: number; month: Month },
 ): Promise<{ change: ChangeRow; message: string } | null> {

@@ -3,7 +3,7 @@
 // what the list shows. Computed once per as-of month or data change, never per keystroke;
 // `npm run bench` times loadHomeModel + homeFrame.
 import { loadFormMonths, computeStatus } from '../../db/evaluation.js';
-import type { Queryable } from '../../db/queryable.js';
+import type { Db } from '../../db/database.js';
 import { type Deadline, type MissingForms, missingForDeadline, nextDeadline } from '../../domain/deadline.js';
 import { describeTarget, worstTarget } from '../../domain/describe.js';
 import type { Month } from '../../domain/period.js';
@@ -67,7 +67,7 @@ export function buildHomeModel(
 }
 
 /** Compute everything the home screen shows for `asOf`, as of the clock `now`. */
-export async function loadHomeModel(q: Queryable, asOf: Month, now: Date, indicators: readonly Indicator[]): Promise<HomeModel> {
+export async function loadHomeModel(q: Db, asOf: Month, now: Date, indicators: readonly Indicator[]): Promise<HomeModel> {
   const report = await computeStatus(q, asOf);
   const today = todayIso(now);
   const deadline = nextDeadline(report.input.plan, today);

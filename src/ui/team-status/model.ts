@@ -1,7 +1,7 @@
 // One team's drill-down: the same evaluation as the dashboard (loadEvalInput + evaluatePlan, the
 // body of computeStatus) for this team only, and its last 12 months of figures for sparklines.
 import { loadEvalInput, loadForms } from '../../db/evaluation.js';
-import type { Queryable } from '../../db/queryable.js';
+import type { Db } from '../../db/database.js';
 import type { Month } from '../../domain/period.js';
 import type { Indicator } from '../../domain/schemas.js';
 import { lastMonths, mainIndicators, monthlySeries } from '../../domain/sparkline.js';
@@ -22,7 +22,7 @@ export interface TeamStatusModel {
   series: SparkSeries[];
 }
 
-export async function loadTeamStatusModel(q: Queryable, teamId: number, asOf: Month, indicators: readonly Indicator[]): Promise<TeamStatusModel> {
+export async function loadTeamStatusModel(q: Db, teamId: number, asOf: Month, indicators: readonly Indicator[]): Promise<TeamStatusModel> {
   const input = await loadEvalInput(q, asOf, { teamId });
   const team = input.teams[0] ?? null;
   const report = evaluatePlan(input.teams, input.evalPlan, asOf, input.thresholds);

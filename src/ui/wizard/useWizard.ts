@@ -2,7 +2,7 @@
 // created (from the template built at install time), set up in one transaction, flushed, and
 // handed to the app.
 import { useMemo, useReducer } from 'react';
-import { type Database, openDatabase } from '../../db/open.js';
+import { type Database, type OpenHooks, openDatabase } from '../../store/open.js';
 import { setupUnit } from '../../db/setup.js';
 import { cleanText } from '../../domain/text.js';
 import { listPresets } from '../../io/presets.js';
@@ -13,9 +13,11 @@ export interface WizardProps {
   dataDir: string;
   now?: () => Date;
   onReady: (db: Database) => void | Promise<void>;
+  /** The backups around opening (run.tsx passes them). */
+  openHooks?: OpenHooks;
 }
 
-export function useWizard({ dataDir, now, onReady }: WizardProps) {
+export function useWizard({ dataDir, now, onReady, openHooks }: WizardProps) {
   const presets = useMemo(() => listPresets(), []);
   const [s, dispatch] = useReducer(wizardReducer, initialWizard);
   const preset = presets[s.presetIndex]!;
@@ -29,7 +31,7 @@ export function useWizard({ dataDir, now, onReady }: WizardProps) {
     dispatch({ type: 'busy', busy: true });
     let db: Database | null = null;
     try {
-      db = await openDatabase({ dataDir, command: 'tonghop (khởi tạo)', create: true });
+      db = await openDatabase({ dataDir, command: 'tonghop (khởi tạo)', create: true, ...openHooks });
       await setupUnit(db.db, { preset, unitName: s.unit, officer: cleanText(s.officer) || null, demo: s.demo, now: now?.() });
       await db.checkpoint();
       await onReady(db);

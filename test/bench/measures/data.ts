@@ -1,9 +1,9 @@
 // Storage-side measurements: save latency per field (on disk), dashboard compute + render,
 // import and export throughput. Each returns raw samples; run.ts summarises them.
-import type { PGlite } from '@electric-sql/pglite';
 import { enterField } from '../../../src/db/forms.js';
-import type { Database } from '../../../src/db/open.js';
-import type { TxRunner } from '../../../src/db/queryable.js';
+import type { DbHandle } from '../../../src/db/database.js';
+import type { Database } from '../../../src/store/open.js';
+import type { DbRunner } from '../../../src/db/database.js';
 import { listIndicators } from '../../../src/db/unit.js';
 import { parsePeriod } from '../../../src/domain/period.js';
 import { importFigures } from '../../../src/io/csv/import.js';
@@ -29,7 +29,7 @@ export async function saveLatency(database: Database, saves = 300): Promise<numb
 }
 
 /** The home screen as the officer sees it: status computed and the 80×24 frame rendered. */
-export async function dashboard(q: TxRunner, asOf: string, runs = 20): Promise<number[]> {
+export async function dashboard(q: DbRunner, asOf: string, runs = 20): Promise<number[]> {
   const indicators = await listIndicators(q);
   const samples: number[] = [];
   const warmUp = 2; // the first runs warm the JIT and PGlite's page cache: not what the officer feels twice
@@ -48,7 +48,7 @@ export interface Throughput {
 }
 
 /** Export the year (wide and long): values written per second. */
-export async function exportThroughput(q: TxRunner, runs = 4): Promise<{ wide: Throughput; long: Throughput; csv: string }> {
+export async function exportThroughput(q: DbRunner, runs = 4): Promise<{ wide: Throughput; long: Throughput; csv: string }> {
   const year = parsePeriod('2026')!;
   const out = { wide: { valuesPerSecond: [] as number[], values: 0 }, long: { valuesPerSecond: [] as number[], values: 0 }, csv: '' };
   for (let i = 0; i < runs; i++) {
@@ -65,13 +65,13 @@ export async function exportThroughput(q: TxRunner, runs = 4): Promise<{ wide: T
 }
 
 /** Import the year's wide CSV into a database holding the teams but no forms yet. */
-export async function importThroughput(freshTeamsOnly: () => Promise<PGlite>, csv: string, values: number, runs = 3): Promise<Throughput> {
+export async function importThroughput(freshTeamsOnly: () => Promise<DbHandle>, csv: string, values: number, runs = 3): Promise<Throughput> {
   const out: Throughput = { valuesPerSecond: [], values: 0 };
   for (let i = 0; i < runs; i++) {
     const pg = await freshTeamsOnly();
     try {
       const t0 = performance.now();
-      await importFigures(pg as unknown as TxRunner, csv, { now: new Date(2027, 0, 15) });
+      await importFigures(pg.db, csv, { now: new Date(2027, 0, 15) });
       const s = (performance.now() - t0) / 1000;
       out.valuesPerSecond.push(values / s);
       out.values = values;

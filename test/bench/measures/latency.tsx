@@ -2,10 +2,9 @@
 // ink-testing-library over a 2,000-team database: time from writing a key to stdin until Ink
 // writes the next frame. Saves are waited for between keys so a save's own frame is not
 // counted as the next key's.
-import type { PGlite } from '@electric-sql/pglite';
 import { render } from 'ink-testing-library';
-import type { Database } from '../../../src/db/open.js';
-import type { TxRunner } from '../../../src/db/queryable.js';
+import type { Database } from '../../../src/store/open.js';
+import type { DbRunner } from '../../../src/db/database.js';
 import { getTeamByCode } from '../../../src/db/teams.js';
 import { App, loadSettings } from '../../../src/ui/App.js';
 import type { Screen } from '../../../src/ui/context.js';
@@ -14,11 +13,11 @@ import { teamCode } from '../fixtures.js';
 
 const NOW = new Date(2026, 10, 23, 9, 0, 0);
 
-function asDatabase(pg: PGlite): Database {
-  return { pg, db: pg as unknown as TxRunner, dataDir: '/bench', checkpoint: async () => undefined, close: async () => undefined };
+function asDatabase(db: DbRunner): Database {
+  return { db, dataDir: '/bench', checkpoint: async () => undefined, close: async () => undefined };
 }
 
-async function mount(pg: PGlite, screen: Screen, ready: string) {
+async function mount(pg: DbRunner, screen: Screen, ready: string) {
   const database = asDatabase(pg);
   const settings = await loadSettings(database);
   const r = render(<App database={database} settings={settings} initialScreen={screen} now={() => NOW} onExit={() => undefined} />);
@@ -54,10 +53,10 @@ async function mount(pg: PGlite, screen: Screen, ready: string) {
 }
 
 /** A paper form typed in full (digits, Enter per field) for several teams. */
-export async function entryLatency(pg: PGlite, teams = 6): Promise<number[]> {
+export async function entryLatency(pg: DbRunner, teams = 6): Promise<number[]> {
   const samples: number[] = [];
   for (let t = 0; t < teams; t++) {
-    const team = (await getTeamByCode(pg as unknown as TxRunner, teamCode(100 + t)))!;
+    const team = (await getTeamByCode(pg, teamCode(100 + t)))!;
     const ui = await mount(pg, { name: 'entry', month: '2026-11', teamId: team.id }, 'Ngày nhận phiếu');
     for (let field = 0; field < 13; field++) {
       for (const d of String(10 + ((field * 7 + t) % 90))) samples.push(await ui.press(d));
@@ -70,7 +69,7 @@ export async function entryLatency(pg: PGlite, teams = 6): Promise<number[]> {
 }
 
 /** Moving and editing in the month grid of 2,000 teams. */
-export async function gridLatency(pg: PGlite, rounds = 40): Promise<number[]> {
+export async function gridLatency(pg: DbRunner, rounds = 40): Promise<number[]> {
   const ui = await mount(pg, { name: 'grid', month: '2026-10' }, 'dòng 1/');
   const samples: number[] = [];
   const keys = ['\x1b[B', '\x1b[C', '4', '2', '\r', '\x1b[D', '\x1b[B', '\x1b[6~'];

@@ -12,7 +12,7 @@ import { sheetRecords } from '../../../src/io/xlsx/cells.js';
 import { workbookRecords } from '../../../src/io/xlsx/import.js';
 import { readXlsx, serialToIso } from '../../../src/io/xlsx/read.js';
 import { listZip } from '../../../src/io/xlsx/zip.js';
-import { NOW, enc, freshCommune, tx } from '../helpers.js';
+import { NOW, enc, freshCommune } from '../helpers.js';
 import { asTcvn3Cells } from '../text/fixtures.js';
 import { esc, handWorkbook, serial } from './build.js';
 
@@ -51,8 +51,8 @@ function officerWorkbook(): Uint8Array {
 
 async function importedFigures(figuresCsv: string): Promise<string> {
   const pg = await freshCommune();
-  await runImport(tx(pg), 'teams', enc(TEAMS), { now: NOW });
-  await runImport(tx(pg), 'figures', enc(figuresCsv), { now: NOW });
+  await runImport(pg, 'teams', enc(TEAMS), { now: NOW });
+  await runImport(pg, 'figures', enc(figuresCsv), { now: NOW });
   return (await exportFigures(pg, parsePeriod('2026')!, 'wide')).text;
 }
 

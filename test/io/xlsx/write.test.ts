@@ -12,7 +12,7 @@ import { exportMembers, exportTeams } from '../../../src/io/export/roster.js';
 import { workbookRecords } from '../../../src/io/xlsx/import.js';
 import { labelsFor, writeWorkbook } from '../../../src/io/xlsx/write.js';
 import { demoDb } from '../../support/db.js';
-import { NOW, enc, freshCommune, tx } from '../helpers.js';
+import { NOW, enc, freshCommune } from '../helpers.js';
 
 const YEAR = parsePeriod('2026')!;
 
@@ -85,9 +85,9 @@ describe('export → workbook → import into a fresh database → CSV export is
 
     const dst = await freshCommune();
     const viaBook = async (csv: string, title: string, text?: ReadonlySet<string>) => recordsCsv(workbookRecords(await toWorkbook(csv, title, text)).records);
-    await runImport(tx(dst), 'teams', enc(await viaBook(teams, 'Danh sách tổ', new Set(['so_quyet_dinh']))), { now: NOW });
-    await runImport(tx(dst), 'members', enc(await viaBook(members, 'Thành viên', new Set(['dien_thoai']))), { now: NOW });
-    await runImport(tx(dst), 'figures', enc(await viaBook(figures, 'Số liệu 2026')), { now: NOW });
+    await runImport(dst, 'teams', enc(await viaBook(teams, 'Danh sách tổ', new Set(['so_quyet_dinh']))), { now: NOW });
+    await runImport(dst, 'members', enc(await viaBook(members, 'Thành viên', new Set(['dien_thoai']))), { now: NOW });
+    await runImport(dst, 'figures', enc(await viaBook(figures, 'Số liệu 2026')), { now: NOW });
     expect((await exportTeams(dst)).text).toBe(teams);
     expect((await exportMembers(dst)).text).toBe(members);
     expect(Buffer.from((await exportFigures(dst, YEAR, 'wide')).text)).toEqual(Buffer.from(figures));

@@ -4,10 +4,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SYNC_MARKER, forgetSynced, syncTree } from '../../src/db/durability.js';
+import { SYNC_MARKER, forgetSynced, syncTree } from '../../src/store/durability.js';
 import { setValue } from '../../src/db/forms.js';
-import { openDatabase, pgDir } from '../../src/db/open.js';
-import { dataDirFrom, tempDir } from './datadir.js';
+import { openDatabase } from '../../src/store/open.js';
+import { pgDir } from '../../src/store/data-folder.js';
+import { dataDirFrom, tempDir } from '../support/datadir.js';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -46,7 +47,7 @@ describe('syncTree', () => {
 
   it('after a typed value, checkpoint() fsyncs the write-ahead log and the changed table files', async () => {
     const dir = await dataDirFrom('demo');
-    const db = await openDatabase({ dataDir: dir, command: 'test', autoBackup: false });
+    const db = await openDatabase({ dataDir: dir, command: 'test' });
     await db.checkpoint(); // settle what opening wrote
     const root = pgDir(dir);
     const before = new Date(Date.now() - 60_000);

@@ -4,17 +4,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FileWriteError, writeFileAtomic } from '../../src/db/durability.js';
-import { openDatabase } from '../../src/db/open.js';
-import type { TxRunner } from '../../src/db/queryable.js';
-import { dailyBackup } from '../../src/io/backup/auto.js';
-import { AUTO_KEEP, backupFileName, listBackups, newestBackup, rotateBackups, setBackupDir } from '../../src/io/backup/folder.js';
-import { writeBackupFile } from '../../src/io/backup/write.js';
+import { FileWriteError, writeFileAtomic } from '../../src/io/file-write.js';
+import { backupHooks } from '../../src/store/hooks.js';
+import { openDatabase } from '../../src/store/open.js';
+import { dailyBackup } from '../../src/store/auto-backup.js';
+import { AUTO_KEEP, backupFileName, listBackups, newestBackup, rotateBackups, setBackupDir } from '../../src/store/backup-folder.js';
+import { writeBackupFile } from '../../src/store/backup.js';
 import { writeExportFile } from '../../src/io/export/files.js';
-import { dataDirFrom, isRoot, tempDir } from '../db/datadir.js';
+import { dataDirFrom, isRoot, tempDir } from '../support/datadir.js';
 import { demoDb, emptyDb } from '../support/db.js';
 
-const tx = (pg: unknown) => pg as TxRunner;
 const errno = (code: string) => Object.assign(new Error(`${code}: mocked`), { code });
 
 afterEach(() => vi.restoreAllMocks());
@@ -31,7 +30,7 @@ describe('disk full, read-only: clear message, nothing half-written', () => {
       if (++calls === 1) return real(fd, buf, off ?? 0, Math.min(len ?? buf.length, 100)); // some bytes land
       throw errno('ENOSPC');
     }) as typeof fs.writeSync);
-    const err = await writeBackupFile(tx(pg), target).catch((e: unknown) => e);
+    const err = await writeBackupFile(pg, target).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FileWriteError);
     expect((err as FileWriteError).code).toBe('ENOSPC');
     expect((err as Error).message).toMatch(/ổ đĩa đã đầy.*Không có tệp dở dang nào được để lại/u);
@@ -60,7 +59,7 @@ describe('disk full, read-only: clear message, nothing half-written', () => {
     const dir = tempDir();
     fs.chmodSync(dir, 0o555);
     expect(() => writeFileAtomic(path.join(dir, 'a.csv'), 'x')).toThrow(/không có quyền ghi vào thư mục này/u);
-    await expect(writeBackupFile(tx(await demoDb()), path.join(dir, 'b.backup.gz'))).rejects.toThrow(/không có quyền ghi/u);
+    await expect(writeBackupFile(await demoDb(), path.join(dir, 'b.backup.gz'))).rejects.toThrow(/không có quyền ghi/u);
     fs.chmodSync(dir, 0o755);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
@@ -79,7 +78,7 @@ describe('disk full, read-only: clear message, nothing half-written', () => {
     const pg = await emptyDb();
     const file = path.join(tempDir(), 'a-file');
     fs.writeFileSync(file, '');
-    await expect(setBackupDir(tx(pg), path.join(file, 'sub'))).rejects.toThrow(/Không ghi được/u);
+    await expect(setBackupDir(pg, path.join(file, 'sub'))).rejects.toThrow(/Không ghi được/u);
   });
 });
 
@@ -101,16 +100,16 @@ describe('backups folder', () => {
   it('the daily backup: once a day, into the chosen folder, or the default one when that is missing', async () => {
     const pg = await demoDb();
     const dataDir = tempDir();
-    const database = { db: tx(pg), dataDir };
+    const database = { db: pg, dataDir };
     const day1 = new Date(2026, 10, 23, 8, 30);
     const first = await dailyBackup(database, day1);
     expect(first.result?.file).toBe(path.join(dataDir, 'backups', 'tonghop-2026-11-23_083000-tu-dong.backup.gz'));
     expect((await dailyBackup(database, new Date(2026, 10, 23, 17, 0))).skipped).toBe('done-today');
     expect((await dailyBackup(database, new Date(2026, 10, 24, 7, 0))).result).not.toBeNull();
-    expect((await newestBackup(tx(pg), dataDir))!.created).toEqual(new Date(2026, 10, 24, 7, 0));
+    expect((await newestBackup(pg, dataDir))!.created).toEqual(new Date(2026, 10, 24, 7, 0));
 
     const stick = path.join(tempDir(), 'USB');
-    await setBackupDir(tx(pg), stick);
+    await setBackupDir(pg, stick);
     expect((await dailyBackup(database, new Date(2026, 10, 25, 7, 0))).result!.file.startsWith(stick)).toBe(true);
     // The stick is pulled out (its path now cannot be a folder): backup still made, at home, with a warning.
     fs.rmSync(stick, { recursive: true });
@@ -121,7 +120,7 @@ describe('backups folder', () => {
   });
 
   it('a database with no commune yet gets no automatic backup', async () => {
-    const out = await dailyBackup({ db: tx(await emptyDb()), dataDir: tempDir() }, new Date());
+    const out = await dailyBackup({ db: await emptyDb(), dataDir: tempDir() }, new Date());
     expect(out.skipped).toBe('no-unit');
   });
 
@@ -129,12 +128,12 @@ describe('backups folder', () => {
     const dir = await dataDirFrom('demo');
     const now = () => new Date(2026, 10, 23, 9, 0);
     // A command that finishes before the background timer: the backup is made when it closes.
-    const a = await openDatabase({ dataDir: dir, command: 'test', now, autoBackupDelayMs: 60_000 });
+    const a = await openDatabase({ dataDir: dir, command: 'test', ...backupHooks(now), dailyDelayMs: 60_000 });
     expect(listBackups(path.join(dir, 'backups'))).toEqual([]);
     await a.close();
     expect(listBackups(path.join(dir, 'backups'))).toHaveLength(1);
     // The UI: a few seconds after opening, while it stays open; the next day's, then not twice.
-    const b = await openDatabase({ dataDir: dir, command: 'test', now: () => new Date(2026, 10, 24, 9, 0), autoBackupDelayMs: 10 });
+    const b = await openDatabase({ dataDir: dir, command: 'test', ...backupHooks(() => new Date(2026, 10, 24, 9, 0)), dailyDelayMs: 10 });
     for (let i = 0; i < 400 && listBackups(path.join(dir, 'backups')).length < 2; i++) await new Promise((r) => setTimeout(r, 25));
     expect(listBackups(path.join(dir, 'backups'))).toHaveLength(2);
     await b.close();

@@ -8,20 +8,19 @@ import { describe, expect, it } from 'vitest';
 import { setValue } from '../../src/db/forms.js';
 import { moveMember } from '../../src/db/members.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/db/migrations/index.js';
-import { openDatabase, pgDir } from '../../src/db/open.js';
+import { openDatabase } from '../../src/store/open.js';
+import { pgDir } from '../../src/store/data-folder.js';
 import { setSetting } from '../../src/db/unit.js';
 import { parsePeriod } from '../../src/domain/period.js';
 import { BackupError, sha256 } from '../../src/io/backup/format.js';
-import { prepareRestore, restoreBackup, swapIn } from '../../src/io/backup/restore.js';
-import { writeBackupFile } from '../../src/io/backup/write.js';
+import { prepareRestore, restoreBackup, swapIn } from '../../src/store/restore.js';
+import { writeBackupFile } from '../../src/store/backup.js';
 import { exportFigures } from '../../src/io/export/figures.js';
-import { dataDirFrom, snapshot, tempDir } from '../db/datadir.js';
+import { dataDirFrom, snapshot, tempDir } from '../support/datadir.js';
 import { demoDb } from '../support/db.js';
-import type { TxRunner } from '../../src/db/queryable.js';
 
-const tx = (pg: unknown) => pg as TxRunner;
 
-const open = (dataDir: string) => openDatabase({ dataDir, command: 'test', autoBackup: false });
+const open = (dataDir: string) => openDatabase({ dataDir, command: 'test' });
 
 /** Unzip, change, zip again (to forge files: newer, tampered). */
 function rewrite(file: string, out: string, change: (text: string) => string): string {
@@ -118,7 +117,7 @@ describe('backup and restore round trip', () => {
     const migrations = [...MIGRATIONS, { version: next, name: 'test_column', sql: `ALTER TABLE team ADD COLUMN ghi_chu text NOT NULL DEFAULT 'mới'` }];
     const r = await restoreBackup(dir, file, { migrations });
     expect(r.header.schema).toBe(SCHEMA_VERSION);
-    const up = await openDatabase({ dataDir: dir, command: 'test', autoBackup: false, migrations });
+    const up = await openDatabase({ dataDir: dir, command: 'test', migrations });
     const v = await up.db.query<{ v: number }>('SELECT max(version) AS v FROM schema_version');
     expect(v.rows[0]!.v).toBe(next);
     const t = await up.db.query<{ n: number; g: string }>(`SELECT count(*)::int AS n, min(ghi_chu) AS g FROM team`);
@@ -140,7 +139,7 @@ describe('restore refuses, and changes nothing', () => {
 
   async function goodBackup(): Promise<string> {
     const file = path.join(tempDir(), 'good.backup.gz');
-    await writeBackupFile(tx(await demoDb()), file);
+    await writeBackupFile(await demoDb(), file);
     return file;
   }
 

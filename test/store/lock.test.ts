@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOCK_FILE, LockedError, acquireLock, processStartId } from '../../src/db/lock.js';
-import { DIST_LOCK, dataDirFrom, holdDatabase, runCliProcess, tempDir, waitExit } from './datadir.js';
+import { LOCK_FILE, LockedError, acquireLock, processStartId } from '../../src/store/lock.js';
+import { DIST_LOCK, dataDirFrom, holdDatabase, runCliProcess, tempDir, waitExit } from '../support/datadir.js';
 
 const lockFile = (dir: string) => path.join(dir, LOCK_FILE);
 const boot = () => new Date(Date.now() - os.uptime() * 1000).toISOString();

@@ -1,7 +1,7 @@
-// What a backup holds: every table of the schema (but schema_version, which the header carries),
-// parents before children, each column by name and SQL type. Read from the catalog, so a new
-// table or column added by a later migration is backed up without touching this code.
-import type { Queryable } from '../../db/queryable.js';
+// The tables of the schema (but schema_version), parents before children, each column by name
+// and SQL type: what a dump holds and a load fills. Read from the catalog, so a new table or
+// column added by a later migration is backed up without touching this code.
+import type { Db } from './database.js';
 
 export interface ColumnInfo {
   name: string;
@@ -20,11 +20,7 @@ export interface TableInfo {
 
 const SKIP = new Set(['schema_version']);
 
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/gu, '""')}"`;
-}
-
-export async function listTables(q: Queryable): Promise<TableInfo[]> {
+export async function listTables(q: Db): Promise<TableInfo[]> {
   const cols = await q.query<{ table: string; name: string; type: string; sequence: string | null }>(
     `SELECT c.relname AS table, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
             pg_get_serial_sequence(quote_ident(c.relname), a.attname) AS sequence

@@ -1,10 +1,10 @@
 // The daily automatic backup: on the first start of each day (UI or command), a backup into the
 // backups folder, keeping the newest 14 automatic ones. If the chosen folder (a USB stick) is not
 // there, the backup goes to the default folder inside the data folder, with a warning.
-import type { TxRunner } from '../../db/queryable.js';
-import { getUnit } from '../../db/unit.js';
-import { AUTO_KEEP, backupDirOf, checkWritableDir, defaultBackupDir, freshBackupPath, hasAutoBackupOn, rotateBackups } from './folder.js';
-import { type BackupResult, writeBackupFile } from './write.js';
+import type { DbRunner } from '../db/database.js';
+import { getUnit } from '../db/unit.js';
+import { AUTO_KEEP, backupDirOf, checkWritableDir, defaultBackupDir, freshBackupPath, hasAutoBackupOn, rotateBackups } from './backup-folder.js';
+import { type BackupResult, writeBackupFile } from './backup.js';
 
 export interface AutoBackupOutcome {
   /** The backup written, or null if none was needed (or possible). */
@@ -24,13 +24,13 @@ export function lastAutoBackup(dataDir: string): AutoBackupOutcome | null {
   return outcomes.get(dataDir) ?? null;
 }
 
-export async function dailyBackup(database: { db: TxRunner; dataDir: string }, now: Date = new Date()): Promise<AutoBackupOutcome> {
+export async function dailyBackup(database: { db: DbRunner; dataDir: string }, now: Date = new Date()): Promise<AutoBackupOutcome> {
   const out = await attempt(database, now);
   outcomes.set(database.dataDir, out);
   return out;
 }
 
-async function attempt({ db, dataDir }: { db: TxRunner; dataDir: string }, now: Date): Promise<AutoBackupOutcome> {
+async function attempt({ db, dataDir }: { db: DbRunner; dataDir: string }, now: Date): Promise<AutoBackupOutcome> {
   if (!(await getUnit(db))) return { result: null, skipped: 'no-unit', removed: [] };
   const chosen = await backupDirOf(db, dataDir);
   let dir = chosen.dir;

@@ -1,18 +1,20 @@
 // Restore: check the file, build a NEW data folder from it next to the current one (the current
 // database is not touched while this runs), then swap it in, keeping the replaced folder aside
 // as pgdata.replaced-<time> — never deleted.
-import { PGlite } from '@electric-sql/pglite';
 import fs from 'node:fs';
 import path from 'node:path';
-import { forgetSynced, fsyncDir, fsyncPath, syncTree } from '../../db/durability.js';
-import { acquireLock } from '../../db/lock.js';
-import { migrate } from '../../db/migrate.js';
-import { MIGRATIONS, type Migration, SCHEMA_VERSION } from '../../db/migrations/index.js';
-import { PG_OPTIONS, RESTORE_READY, createPg, pgDir } from '../../db/open.js';
-import type { Queryable } from '../../db/queryable.js';
-import { pad2 } from '../../domain/text.js';
-import { BackupError, type BackupHeader, type ParsedBackup, corrupt, parseBackup } from './format.js';
-import { listTables, quoteIdent } from './tables.js';
+import type { DbHandle } from '../db/database.js';
+import { openPglite } from '../db/engines/pglite.js';
+import { LoadMismatchError, loadTables } from '../db/dump.js';
+import { migrate } from '../db/migrate.js';
+import { MIGRATIONS, type Migration, SCHEMA_VERSION } from '../db/migrations/index.js';
+import { pad2 } from '../domain/text.js';
+import { BackupError, type BackupHeader, type ParsedBackup, corrupt, parseBackup } from '../io/backup/format.js';
+import { fsyncDir, fsyncPath } from '../io/file-write.js';
+import { RESTORE_READY, pgDir } from './data-folder.js';
+import { forgetSynced, syncTree } from './durability.js';
+import { acquireLock } from './lock.js';
+import { createEngine } from './open.js';
 
 /** Read and check a backup file (exists, is ours, whole, not from a newer version). */
 export async function readBackupFile(file: string): Promise<ParsedBackup> {
@@ -25,31 +27,6 @@ export async function readBackupFile(file: string): Promise<ParsedBackup> {
     throw new BackupError('missing', `Không đọc được tệp "${file}"${code === 'ENOENT' ? ': không có tệp này' : `: ${code}`}.`);
   }
   return parseBackup(buf, file);
-}
-
-const CHUNK = 5000;
-
-/** Replace every table's rows with the backup's, move counters past them. One transaction. */
-export async function loadBackup(tx: Queryable, backup: ParsedBackup, file: string): Promise<void> {
-  const tables = new Map((await listTables(tx)).map((t) => [t.name, t]));
-  for (const s of [...backup.sections].reverse()) if (tables.has(s.table)) await tx.exec(`DELETE FROM ${quoteIdent(s.table)}`);
-  for (const s of backup.sections) {
-    const t = tables.get(s.table);
-    if (!t) throw corrupt(file, `bảng ${s.table} không có trong lược đồ số ${backup.header.schema}`);
-    const types = new Map(t.columns.map((c) => [c.name, c.type]));
-    const missing = s.columns.filter((c) => !types.has(c));
-    if (missing.length) throw corrupt(file, `bảng ${s.table} có cột lạ: ${missing.join(', ')}`);
-    const cols = s.columns.map(quoteIdent).join(', ');
-    const values = s.columns.map((c, i) => `(r->>${i})::${types.get(c)}`).join(', ');
-    const sql = `INSERT INTO ${quoteIdent(s.table)} (${cols}) OVERRIDING SYSTEM VALUE SELECT ${values} FROM json_array_elements($1::json) AS e(r)`;
-    for (let i = 0; i < s.rows.length; i += CHUNK) await tx.query(sql, [`[${s.rows.slice(i, i + CHUNK).join(',')}]`]);
-    for (const c of t.columns) {
-      if (!c.sequence) continue;
-      await tx.query(`SELECT setval($1::regclass, COALESCE((SELECT max(${quoteIdent(c.name)}) FROM ${quoteIdent(t.name)}), 0) + 1, false)`, [c.sequence]);
-    }
-    const n = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${quoteIdent(s.table)}`);
-    if (n.rows[0]?.n !== s.rows.length) throw corrupt(file, `bảng ${s.table}: nạp ${n.rows[0]?.n} dòng thay vì ${s.rows.length}`);
-  }
 }
 
 export interface PreparedRestore {
@@ -79,19 +56,19 @@ export async function prepareRestore(dataDir: string, file: string, opts: Restor
   if (backup.header.schema > latest) throw new BackupError('newer', `Bản sao lưu "${file}" thuộc lược đồ số ${backup.header.schema}, mới hơn chương trình này (số ${latest}). Hãy cập nhật tonghop rồi khôi phục.`);
   fs.mkdirSync(dataDir, { recursive: true });
   const folder = path.join(dataDir, `pgdata.tmp-restore-${process.pid}-${Date.now()}`);
-  let pg: PGlite | null = null;
+  let pg: DbHandle | null = null;
   try {
     const current = backup.header.schema === SCHEMA_VERSION && migrations === MIGRATIONS;
-    pg = current ? await createPg(folder) : await PGlite.create(folder, PG_OPTIONS);
-    if (!current) await migrate(pg, backup.header.schema, migrations);
-    const db = pg;
-    await db.transaction((tx) => loadBackup(tx, backup, file));
+    pg = current ? await createEngine(folder) : await openPglite(folder);
+    const db = pg.db;
+    if (!current) await migrate(db, backup.header.schema, migrations);
+    await db.transaction((tx) => loadTables(tx, backup.sections, backup.header.schema));
     await migrate(db, latest, migrations);
-    await db.exec('CHECKPOINT');
-    await db.close();
+    await pg.flush();
+    await pg.close();
     pg = null;
     syncTree(folder);
-    // Complete: if we are killed while swapping, the next start finishes the swap (open.ts).
+    // Complete: if we are killed while swapping, the next start finishes the swap (data-folder.ts: removeLeftovers).
     fs.writeFileSync(path.join(folder, RESTORE_READY), new Date().toISOString());
     fsyncPath(path.join(folder, RESTORE_READY)); // a power cut must not lose the mark of a finished restore
     fsyncDir(folder);
@@ -99,6 +76,7 @@ export async function prepareRestore(dataDir: string, file: string, opts: Restor
     if (pg) await pg.close().catch(() => undefined);
     fs.rmSync(folder, { recursive: true, force: true });
     if (e instanceof BackupError) throw e;
+    if (e instanceof LoadMismatchError) throw corrupt(file, e.message);
     throw corrupt(file, `cơ sở dữ liệu không nhận: ${(e as Error).message}`);
   }
   return { file, header: backup.header, folder, ms: Date.now() - t0 };

@@ -1,19 +1,19 @@
 // A migrated empty database as a tar, built once at install time (`npm ci` runs it), so that
 // creating a commune's database takes ~0.5 s instead of initdb's ~4 s.
-import { PGlite } from '@electric-sql/pglite';
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from './durability.js';
-import { migrate } from './migrate.js';
-import { PG_OPTIONS, templatePath } from './open.js';
+import { openPglite } from '../db/engines/pglite.js';
+import { migrate } from '../db/migrate.js';
+import { writeFileAtomic } from '../io/file-write.js';
+import { templatePath } from './data-folder.js';
 
 export async function buildTemplate(target: string = templatePath()): Promise<string> {
-  const pg = await PGlite.create(PG_OPTIONS);
+  const pg = await openPglite();
   try {
-    await migrate(pg);
-    const blob = await pg.dumpDataDir('none');
+    await migrate(pg.db);
+    const tar = await pg.dumpTar();
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    writeFileAtomic(target, new Uint8Array(await blob.arrayBuffer()));
+    writeFileAtomic(target, tar);
   } finally {
     await pg.close();
   }

@@ -2,10 +2,10 @@
 // a USB stick), how files are named, listed newest first, and rotated (automatic ones only).
 import fs from 'node:fs';
 import path from 'node:path';
-import { asFileWriteError } from '../../db/durability.js';
-import type { Queryable } from '../../db/queryable.js';
-import { getSetting, setSetting } from '../../db/unit.js';
-import { pad2 } from '../../domain/text.js';
+import type { Db } from '../db/database.js';
+import { getSetting, setSetting } from '../db/unit.js';
+import { pad2 } from '../domain/text.js';
+import { asFileWriteError } from '../io/file-write.js';
 
 export const BACKUP_SUFFIX = '.backup.gz';
 export const AUTO_TAG = '-tu-dong';
@@ -24,13 +24,13 @@ export interface BackupDir {
   configured: boolean;
 }
 
-export async function backupDirOf(q: Queryable, dataDir: string): Promise<BackupDir> {
+export async function backupDirOf(q: Db, dataDir: string): Promise<BackupDir> {
   const set = await getSetting(q, BACKUP_DIR_SETTING).catch(() => null);
   return set ? { dir: set, configured: true } : { dir: defaultBackupDir(dataDir), configured: false };
 }
 
 /** Choose the backups folder (null = back to the default). It must exist or be creatable, and be writable. */
-export async function setBackupDir(q: Queryable, dir: string | null): Promise<void> {
+export async function setBackupDir(q: Db, dir: string | null): Promise<void> {
   if (dir !== null) {
     const abs = path.resolve(dir.normalize('NFC'));
     checkWritableDir(abs);
@@ -139,7 +139,7 @@ export function hasAutoBackupOn(dir: string, day: Date): boolean {
 }
 
 /** The newest backup in the configured folder or the default one. */
-export async function newestBackup(q: Queryable, dataDir: string): Promise<BackupEntry | null> {
+export async function newestBackup(q: Db, dataDir: string): Promise<BackupEntry | null> {
   const { dir } = await backupDirOf(q, dataDir);
   const all = [...listBackups(dir), ...(dir === defaultBackupDir(dataDir) ? [] : listBackups(defaultBackupDir(dataDir)))];
   return all.sort((a, b) => b.created.getTime() - a.created.getTime())[0] ?? null;

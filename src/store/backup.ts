@@ -2,9 +2,10 @@
 // check it (checksum, every table's row count) before saying it is done.
 import fs from 'node:fs';
 import path from 'node:path';
-import { FileWriteError, asFileWriteError, writeFileAtomic } from '../../db/durability.js';
-import type { TxRunner } from '../../db/queryable.js';
-import { BackupError, type BackupHeader, corrupt, dumpDatabase, encodeBackup, parseBackup } from './format.js';
+import type { DbRunner } from '../db/database.js';
+import { dumpTables } from '../db/dump.js';
+import { BackupError, type BackupHeader, buildBackup, corrupt, encodeBackup, parseBackup } from '../io/backup/format.js';
+import { FileWriteError, asFileWriteError, writeFileAtomic } from '../io/file-write.js';
 
 export interface BackupResult {
   file: string;
@@ -18,9 +19,9 @@ export function totalRows(header: BackupHeader): number {
   return Object.values(header.counts).reduce((a, b) => a + b, 0);
 }
 
-export async function writeBackupFile(db: TxRunner, target: string, opts: { now?: Date } = {}): Promise<BackupResult> {
+export async function writeBackupFile(db: DbRunner, target: string, opts: { now?: Date } = {}): Promise<BackupResult> {
   const t0 = Date.now();
-  const { header, body } = await dumpDatabase(db, opts.now ?? new Date());
+  const { header, body } = buildBackup(await dumpTables(db), opts.now ?? new Date());
   const bytes = await encodeBackup(header, body);
   try {
     fs.mkdirSync(path.dirname(target), { recursive: true });

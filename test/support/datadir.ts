@@ -1,21 +1,21 @@
 // Real data folders for the durability tests (lock, backup, restore, migrations): a temp folder
 // holding pgdata loaded from the test templates (no initdb), removed after each test. Spawned
 // processes run the built program (`npm run build` first): dist/src/cli/main.js.
-import { PGlite } from '@electric-sql/pglite';
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, inject } from 'vitest';
-import { syncTree } from '../../src/db/durability.js';
-import { PG_OPTIONS, pgDir } from '../../src/db/open.js';
-import type { Queryable } from '../../src/db/queryable.js';
+import { syncTree } from '../../src/store/durability.js';
+import { openPglite } from '../../src/db/engines/pglite.js';
+import { pgDir } from '../../src/store/data-folder.js';
+import type { Db } from '../../src/db/database.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI = path.join(ROOT, 'dist/src/cli/main.js');
-export const DIST_OPEN = path.join(ROOT, 'dist/src/db/open.js');
-export const DIST_LOCK = path.join(ROOT, 'dist/src/db/lock.js');
+export const DIST_OPEN = path.join(ROOT, 'dist/src/store/open.js');
+export const DIST_LOCK = path.join(ROOT, 'dist/src/store/lock.js');
 
 const made: string[] = [];
 const children: ChildProcess[] = [];
@@ -47,8 +47,8 @@ export async function dataDirFrom(kind: 'demo' | 'empty' = 'demo'): Promise<stri
   let master = extracted.get(kind);
   if (!master) {
     master = fs.mkdtempSync(path.join(os.tmpdir(), `tonghop-master-${kind}-`));
-    const pg = await PGlite.create(pgDir(master), { ...PG_OPTIONS, loadDataDir: new Blob([fs.readFileSync(inject('templates')[kind])]) });
-    await pg.exec('CHECKPOINT');
+    const pg = await openPglite(pgDir(master), { fromTar: inject('templates')[kind] });
+    await pg.db.exec('CHECKPOINT');
     await pg.close();
     syncTree(pgDir(master)); // its marker, copied with the files' times, spares each copy a full flush
     extracted.set(kind, master);
@@ -59,7 +59,7 @@ export async function dataDirFrom(kind: 'demo' | 'empty' = 'demo'): Promise<stri
 }
 
 /** Every table's rows as sorted JSON, independent of the backup code (to compare databases). */
-export async function snapshot(q: Queryable): Promise<Record<string, unknown[]>> {
+export async function snapshot(q: Db): Promise<Record<string, unknown[]>> {
   const tables = await q.query<{ name: string }>(
     `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'schema_version' ORDER BY 1`,
   );
@@ -99,7 +99,7 @@ export function runCliProcess(args: string[], env: Record<string, string> = {}):
 export function holdDatabase(dataDir: string, command = 'tonghop (giao diện)'): Promise<ChildProcess> {
   const script = `
     import { openDatabase } from ${JSON.stringify(DIST_OPEN)};
-    const db = await openDatabase({ dataDir: ${JSON.stringify(dataDir)}, command: ${JSON.stringify(command)}, autoBackup: false });
+    const db = await openDatabase({ dataDir: ${JSON.stringify(dataDir)}, command: ${JSON.stringify(command)} });
     process.stdout.write('ready\\n');
     process.stdin.resume();
     process.stdin.on('end', async () => { await db.close(); process.exit(0); });`;

@@ -1,0 +1,41 @@
+// The narrow database interface every repository function takes: a database or a transaction.
+// One adapter per engine (engines/pglite.ts; a PostgreSQL server's slots in beside it) turns
+// the driver's values into plain ones, so nothing above this line sees a driver quirk:
+//   date → 'YYYY-MM-DD' text (no time zone can shift it), bigint and numeric → number,
+//   json/jsonb → parsed, timestamptz → Date.
+// Keep the SQL plain PostgreSQL.
+export interface QueryResult<T> {
+  rows: T[];
+  /** Rows inserted, updated, deleted or copied (0 for a plain SELECT). */
+  affectedRows: number;
+}
+
+/** A value for copyRows: written in PostgreSQL's COPY text form (null is NULL). */
+export type CopyValue = string | number | boolean | null;
+
+/** A database or a transaction: what every repository function takes. */
+export interface Db {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
+  /** One or more statements, no parameters. */
+  exec(sql: string): Promise<void>;
+  /** Bulk insert (COPY): rows in the order of `columns`. Returns the rows copied. */
+  copyRows(table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]>): Promise<number>;
+}
+
+/** A database: it can also open a transaction (committed when fn returns, rolled back if it throws). */
+export interface DbRunner extends Db {
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+}
+
+/** An open engine, as its owner (the store) holds it: the runner, flushing and closing it. */
+export interface DbHandle {
+  readonly db: DbRunner;
+  /** Write what the engine holds in memory to its files (PGlite: CHECKPOINT; a server does its own). */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A SQL identifier, quoted (table and column names built from the catalog). */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/gu, '""')}"`;
+}

@@ -1,0 +1,185 @@
+// Open the officer's database: take the lock, create it if asked (in a temporary folder renamed
+// into place, so an interrupted first run leaves nothing broken), bring the schema up to date,
+// keep it on disk (checkpoint), and let a restore swap the folder under a live app. What to do
+// before an upgrade and once a day (backups) is passed in as hooks (store/hooks.ts).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DbHandle, DbRunner } from '../db/database.js';
+import { type PgliteHandle, openPglite } from '../db/engines/pglite.js';
+import { migrate, schemaVersion } from '../db/migrate.js';
+import { MIGRATIONS, type Migration, SCHEMA_VERSION } from '../db/migrations/index.js';
+import { NoDatabaseError, damaged, databaseExists, ensureDataDir, pgDir, removeLeftovers, templatePath } from './data-folder.js';
+import { syncTree } from './durability.js';
+import { type Lock, acquireLock } from './lock.js';
+
+/** What the CLI and the UI hold: the database, its folder, and keeping it safe. Never the engine. */
+export interface Database {
+  readonly db: DbRunner;
+  readonly dataDir: string;
+  /** CHECKPOINT and flush the data folder to disk (after imports, periodically, on close). */
+  checkpoint(): Promise<void>;
+  close(): Promise<void>;
+  /**
+   * Close the files, run fn while still holding the lock (a restore swaps the data folder in),
+   * then open the folder again; `db` follows, and queries made meanwhile wait. Only for a
+   * database opened from a folder (not the in-memory ones of tests).
+   */
+  reopenAfter?<T>(fn: () => Promise<T> | T): Promise<T>;
+}
+
+/** What the store may run with the database it opens (the backups: store/hooks.ts). */
+export interface OpenHooks {
+  /** Before an existing database is upgraded to a newer schema (from = its version): a backup of it as it was. */
+  beforeUpgrade?: (db: DbRunner, dataDir: string, from: number) => Promise<void>;
+  /**
+   * Once per opening, off the start-up path: a few seconds after opening (after the UI's first
+   * frames) or, for a command that finishes sooner, when it closes — never before its work.
+   * Its failures never break the app (the hook records them).
+   */
+  daily?: (database: { db: DbRunner; dataDir: string }) => Promise<void>;
+  /** Delay before the background daily hook (ms). */
+  dailyDelayMs?: number;
+}
+
+export interface OpenOptions extends OpenHooks {
+  dataDir: string;
+  command: string;
+  /** Create an empty database if there is none (init, the first-run wizard). */
+  create?: boolean;
+  /** Tests only: a migration list standing in for MIGRATIONS (to prove the upgrade path). */
+  migrations?: readonly Migration[];
+}
+
+/** A fresh PGlite costs ~4 s (initdb); the template built at install time loads in ~0.5 s. */
+export async function createEngine(dir?: string): Promise<PgliteHandle> {
+  const tpl = templatePath();
+  return openPglite(dir, fs.existsSync(tpl) ? { fromTar: tpl } : {});
+}
+
+async function createInPlace(dataDir: string): Promise<void> {
+  const tmp = path.join(dataDir, `pgdata.tmp-${process.pid}`);
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const pg = await createEngine(tmp);
+  try {
+    await migrate(pg.db);
+    await pg.flush();
+  } finally {
+    await pg.close();
+  }
+  syncTree(tmp);
+  fs.renameSync(tmp, pgDir(dataDir));
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  ensureDataDir(opts.dataDir);
+  const lock: Lock = acquireLock(opts.dataDir, opts.command);
+  let pg: DbHandle | null = null;
+  const open = async (): Promise<DbHandle> => {
+    let opened: DbHandle;
+    try {
+      opened = await openPglite(pgDir(opts.dataDir));
+    } catch (e) {
+      throw damaged(opts.dataDir, e);
+    }
+    try {
+      const migrations = opts.migrations ?? MIGRATIONS;
+      const latest = migrations[migrations.length - 1]?.version ?? SCHEMA_VERSION;
+      const found = await schemaVersion(opened.db);
+      if (found > 0 && found < latest) await opts.beforeUpgrade?.(opened.db, opts.dataDir, found);
+      await migrate(opened.db, latest, migrations);
+    } catch (e) {
+      await opened.close().catch(() => undefined);
+      throw e;
+    }
+    return opened;
+  };
+  try {
+    removeLeftovers(opts.dataDir);
+    if (!databaseExists(opts.dataDir)) {
+      if (!opts.create) throw new NoDatabaseError(opts.dataDir);
+      await createInPlace(opts.dataDir);
+    }
+    pg = await open();
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+  let current: DbHandle = pg;
+  let live = true; // false between a failed reopen and the next successful one
+  // While the files are being swapped (restore), queries wait here instead of failing.
+  let gate: Promise<void> | null = null;
+  const ready = async (): Promise<DbRunner> => {
+    while (gate) await gate;
+    return current.db;
+  };
+  // A stable handle for the app: it follows the live database across a restore.
+  const db: DbRunner = {
+    query: async (sql, params) => (await ready()).query(sql, params),
+    exec: async (sql) => (await ready()).exec(sql),
+    copyRows: async (table, columns, rows) => (await ready()).copyRows(table, columns, rows),
+    transaction: async (fn) => (await ready()).transaction(fn),
+  };
+  let closed = false;
+  const checkpoint = async () => {
+    await ready();
+    await current.flush();
+    syncTree(pgDir(opts.dataDir));
+  };
+
+  // The daily hook, off the start-up path.
+  let dailyTimer: NodeJS.Timeout | null = null;
+  let dailyRun: Promise<void> | null = null;
+  const runDaily = (): Promise<void> => {
+    if (dailyTimer) clearTimeout(dailyTimer);
+    dailyTimer = null;
+    dailyRun ??= (opts.daily?.({ db, dataDir: opts.dataDir }) ?? Promise.resolve()).catch(() => undefined);
+    return dailyRun;
+  };
+  if (opts.daily) {
+    dailyTimer = setTimeout(() => void runDaily(), opts.dailyDelayMs ?? 3000);
+    dailyTimer.unref();
+  }
+
+  return {
+    db,
+    dataDir: opts.dataDir,
+    checkpoint,
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        if (opts.daily) await runDaily();
+        if (live) {
+          await checkpoint();
+          await current.close();
+        }
+      } finally {
+        lock.release();
+      }
+    },
+    async reopenAfter<T>(fn: () => Promise<T> | T): Promise<T> {
+      if (closed) throw new Error('Cơ sở dữ liệu đã đóng.');
+      await dailyRun;
+      let open_!: () => void;
+      const previous = gate;
+      gate = new Promise<void>((r) => (open_ = r));
+      try {
+        await previous;
+        if (live) {
+          await current.flush();
+          await current.close();
+          live = false;
+        }
+        try {
+          return await fn();
+        } finally {
+          current = await open();
+          live = true;
+        }
+      } finally {
+        gate = null;
+        open_();
+      }
+    },
+  };
+}
