@@ -3,6 +3,7 @@
 // from standard input (CI has none); kill() ends every process of the prefix.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { type Run, runToFiles } from './support.js';
 
@@ -36,7 +37,7 @@ export class WinePrefix {
     this.driveC = path.join(prefix, 'drive_c');
     this.env = {
       PATH: process.env.PATH,
-      HOME: process.env.HOME,
+      HOME: process.env.HOME ?? os.homedir(),
       WINEPREFIX: prefix,
       WINEDEBUG: '-all',
       // No Mono or Gecko: their install would ask (a window) and needs the network.
