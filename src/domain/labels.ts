@@ -17,13 +17,6 @@ export const STATUS_SYMBOLS: Record<Status, string> = {
   chua_bao_cao: '?',
 };
 
-export const STATUS_COLORS: Record<Status, string> = {
-  dat: 'green',
-  cham: 'yellow',
-  cham_nhieu: 'red',
-  chua_bao_cao: 'magenta',
-};
-
 export const TARGET_KIND_LABELS: Record<TargetKind, string> = {
   per_quarter: 'Mỗi quý tối thiểu',
   per_member: 'Theo số thành viên',

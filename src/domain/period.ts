@@ -1,5 +1,5 @@
 // Months (`YYYY-MM`), quarters and years: the units of time of every figure.
-import { daysInMonth, pad2 } from './text.js';
+import { daysInMonth, pad2, parseDate } from './text.js';
 
 export type Month = string; // 'YYYY-MM', validated by parseMonth
 
@@ -22,7 +22,9 @@ export function parseMonth(s: string): Month | null {
   if (m) return toMonth(Number(m[2]), Number(m[1]));
   m = /^(\d{4})-(\d{1,2})$/u.exec(t);
   if (m) return toMonth(Number(m[1]), Number(m[2]));
-  return null;
+  // A date (dd/mm/yyyy or yyyy-mm-dd) stands for its month, as a sheet's date cell does.
+  const iso = parseDate(t);
+  return iso ? iso.slice(0, 7) : null;
 }
 
 function toMonth(y: number, mo: number): Month | null {

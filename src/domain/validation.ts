@@ -6,10 +6,14 @@ import { formatDate, formatInt, parseDate, todayIso } from './text.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** A figure cell: '' is "not reported" (null), digits are a whole number 0..1.000.000. */
+/**
+ * A figure cell: '' is "not reported" (null), digits are a whole number 0..1.000.000. Thousands
+ * dots as Excel users type them are read (`1.200` = 1200); `1.5` and `1,5` are refused.
+ */
 export function parseValue(input: string): Parsed<number | null> {
-  const s = input.trim();
+  let s = input.trim();
   if (s === '') return { ok: true, value: null };
+  if (/^\d{1,3}(?:\.\d{3})+$/u.test(s)) s = s.replaceAll('.', '');
   if (!/^\d+$/u.test(s)) {
     if (/^-/u.test(s)) return { ok: false, error: 'Giá trị không được âm' };
     if (/^\d+[.,]\d+$/u.test(s)) return { ok: false, error: 'Chỉ nhập số nguyên (không có phần thập phân hay dấu chấm)' };

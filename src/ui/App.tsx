@@ -1,7 +1,7 @@
 // The app shell: header, one body screen at a time (a stack, so Esc goes back), the message
 // line and the key hints. Screens are listed in screens.tsx.
 import { Box, Text } from 'ink';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { type ReactNode, memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { Database } from '../db/open.js';
 import { getPlan, getUnit, listIndicators } from '../db/unit.js';
 import { type Month, lastFinishedMonth } from '../domain/period.js';
@@ -10,9 +10,9 @@ import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { PromptLine } from './components/Prompt.js';
-import { type AppServices, AppContext, type MessageKind, type Screen } from './context.js';
+import { type AppData, type AppServices, DataContext, type Layout, LayoutContext, type MessageKind, type Screen, ServicesContext } from './context.js';
 import { useKeyShell } from './keys/shell.js';
-import { KeyContext, ScreenActiveContext } from './keys/useKeys.js';
+import { IDLE_MODE, KeyContext, type KeyContextValue, type KeyMode, KeyModeContext, ScreenActiveContext } from './keys/useKeys.js';
 import { SCREEN_TITLES, renderScreen } from './screens.js';
 import { tint } from './theme.js';
 import { useTerminalSize } from './useTerminalSize.js';
@@ -94,67 +94,97 @@ export function App({ database, settings: initial, initialScreen, now = systemCl
       return st;
     });
   }, [quit]);
-  const shell = useKeyShell({ back, quit });
+  // A key that is off says why on the message line.
+  const refuse = useCallback((text: string) => setMessage({ text, kind: 'warn' }), []);
+  const shell = useKeyShell({ back, quit, refuse });
   const rows = frameRows(terminal.rows);
 
+  // Three contexts by how often they change (context.ts): a resize re-renders the top screen
+  // only, a message none of them.
   const services: AppServices = useMemo(
     () => ({
       database,
       db: database.db,
-      ...settings,
       now,
-      workMonth,
       setWorkMonth,
       navigate,
       replace,
       back,
       notify: (text: string, kind: MessageKind = 'info') => setMessage({ text, kind }),
       ask: shell.value.ask,
-      dataVersion,
       dataChanged: () => setDataVersion((v) => v + 1),
       reloadSettings: async () => setSettings(await loadSettings(database)),
-      terminal,
-      bodyRows: rows - CHROME_ROWS,
     }),
-    [database, settings, now, workMonth, navigate, replace, back, dataVersion, terminal, rows, shell.value.ask],
+    [database, now, navigate, replace, back, shell.value.ask],
   );
+  const data: AppData = useMemo(() => ({ ...settings, workMonth, dataVersion }), [settings, workMonth, dataVersion]);
+  const layout: Layout = useMemo(() => ({ columns: terminal.columns, rows: terminal.rows, bodyRows: rows - CHROME_ROWS }), [terminal, rows]);
 
   const helpOpen = shell.helpOpen;
   const shown = shell.shown(screen.name);
 
-  const messageColor = message?.kind === 'error' ? 'red' : message?.kind === 'warn' ? 'yellow' : 'green';
+  const messageColor = message?.kind === 'error' ? 'error' : message?.kind === 'warn' ? 'warn' : 'ok';
   return (
-    <AppContext.Provider value={services}>
-      <KeyContext.Provider value={shell.value}>
-        <Box flexDirection="column" width={terminal.columns} height={rows}>
-          <Header unit={settings.unit.name} plan={settings.plan.name} month={workMonth} title={SCREEN_TITLES[screen.name]} />
-          <Box flexDirection="column" flexGrow={1} overflowY="hidden">
-            {/* Screens under the top one stay mounted (hidden, keys off) so going back keeps
-                their selection and filter; the top one stays mounted under the help too. */}
-            {stack.map((s, i) => {
-              const top = i === stack.length - 1;
-              return (
-                <ScreenActiveContext.Provider key={`${i}-${s.name}`} value={top}>
-                  <Box display={top && !helpOpen ? 'flex' : 'none'} flexDirection="column" flexGrow={1}>
-                    {renderScreen(s)}
-                  </Box>
-                </ScreenActiveContext.Provider>
-              );
-            })}
-            {helpOpen ? (
-              <HelpOverlay screen={shown.screen} active={shown.active} rows={services.bodyRows} columns={terminal.columns} offset={shell.helpOffset} />
-            ) : null}
-          </Box>
-          {shell.prompt ? (
-            <PromptLine key={shell.promptSeq} spec={shell.prompt} close={shell.closePrompt} forceQuit={shell.forceQuit} />
-          ) : (
-            <Text color={tint(messageColor)} wrap="truncate-end">
-              {message ? MESSAGE_MARKS[message.kind] + message.text : ' '}
-            </Text>
-          )}
-          <Footer screen={shown.screen} active={shown.active} width={terminal.columns} atRoot={stack.length === 1} />
+    <Contexts services={services} data={data} keys={shell.value} mode={shell.mode}>
+      <Box flexDirection="column" width={terminal.columns} height={rows}>
+        <Header unit={settings.unit.name} plan={settings.plan.name} month={workMonth} title={SCREEN_TITLES[screen.name]} />
+        <Box flexDirection="column" flexGrow={1} overflowY="hidden">
+          {/* Screens under the top one stay mounted (hidden, keys off) so going back keeps
+              their selection and filter; the top one stays mounted under the help too. */}
+          {stack.map((s, i) => {
+            const top = i === stack.length - 1;
+            return (
+              <StackedScreen key={`${i}-${s.name}`} screen={s} top={top} shown={top && !helpOpen} layout={top ? layout : null} mode={top ? shell.mode : IDLE_MODE} />
+            );
+          })}
+          {helpOpen ? (
+            <HelpOverlay screen={shown.screen} active={shown.active} rows={layout.bodyRows} columns={terminal.columns} offset={shell.helpOffset} />
+          ) : null}
         </Box>
-      </KeyContext.Provider>
-    </AppContext.Provider>
+        {shell.prompt ? (
+          <PromptLine key={shell.promptSeq} spec={shell.prompt} close={shell.closePrompt} forceQuit={shell.forceQuit} />
+        ) : (
+          <Text color={tint(messageColor)} wrap="truncate-end">
+            {message ? MESSAGE_MARKS[message.kind] + message.text : ' '}
+          </Text>
+        )}
+        <Footer screen={shown.screen} active={shown.active} width={terminal.columns} atRoot={stack.length === 1} />
+      </Box>
+    </Contexts>
   );
 }
+
+function Contexts(p: { services: AppServices; data: AppData; keys: KeyContextValue; mode: KeyMode; children: ReactNode }) {
+  return (
+    <ServicesContext.Provider value={p.services}>
+      <DataContext.Provider value={p.data}>
+        <KeyContext.Provider value={p.keys}>
+          <KeyModeContext.Provider value={p.mode}>{p.children}</KeyModeContext.Provider>
+        </KeyContext.Provider>
+      </DataContext.Provider>
+    </ServicesContext.Provider>
+  );
+}
+
+/**
+ * One screen of the stack. Its element is made once, so the App re-rendering (a message) does not
+ * re-render it; it gets a new layout and key mode only while it is on top (under it: `layout` is
+ * null, the mode idle), so a resize or the help re-renders the top screen only.
+ */
+const StackedScreen = memo(function StackedScreen(p: { screen: Screen; top: boolean; shown: boolean; layout: Layout | null; mode: KeyMode }) {
+  const { screen, top, shown, layout } = p;
+  const last = useRef<Layout | null>(layout);
+  if (layout) last.current = layout;
+  const body = useMemo(() => renderScreen(screen), [screen]);
+  return (
+    <ScreenActiveContext.Provider value={top}>
+      <KeyModeContext.Provider value={p.mode}>
+        <LayoutContext.Provider value={last.current}>
+          <Box display={shown ? 'flex' : 'none'} flexDirection="column" flexGrow={1}>
+            {body}
+          </Box>
+        </LayoutContext.Provider>
+      </KeyModeContext.Provider>
+    </ScreenActiveContext.Provider>
+  );
+});

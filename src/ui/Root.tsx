@@ -144,10 +144,10 @@ function Notice({ title, text, error }: { title: string; text: string; error?: b
   useKeys('loading', {});
   return (
     <Box flexDirection="column">
-      <Text bold color={tint(error ? 'red' : 'cyan')}>
+      <Text bold color={tint(error ? 'error' : 'accent')}>
         {title}
       </Text>
-      <Text color={error ? tint('red') : undefined}>{text}</Text>
+      <Text color={error ? tint('error') : undefined}>{text}</Text>
     </Box>
   );
 }

@@ -1,5 +1,7 @@
-// What every screen can reach: the open database, the unit and plan, navigation, messages.
-import { createContext, useContext } from 'react';
+// What every screen can reach, in three contexts by how often they change: the services
+// (database, navigation, messages; never), the data (plan, data version, work month; after a
+// write) and the layout (terminal size; on a resize, for the top screen only).
+import { createContext, useContext, useMemo } from 'react';
 import type { Database } from '../db/open.js';
 import type { TxRunner } from '../db/queryable.js';
 import type { Month } from '../domain/period.js';
@@ -28,17 +30,15 @@ export type Screen =
 
 export type MessageKind = 'info' | 'warn' | 'error';
 
+/**
+ * What every screen can call, the same object for the whole run: a change of data, size or
+ * month never re-renders a screen through it.
+ */
 export interface AppServices {
   database: Database;
   db: TxRunner;
-  unit: Unit;
-  plan: Plan;
-  presetId: string;
-  indicators: Indicator[];
   /** Injectable clock: tests pin "today". */
   now(): Date;
-  /** The month the officer is working on (header); screens may change it. */
-  workMonth: Month;
   setWorkMonth(m: Month): void;
   navigate(screen: Screen): void;
   /** Replace the current screen (no new history entry). */
@@ -48,20 +48,51 @@ export interface AppServices {
   notify(text: string, kind?: MessageKind): void;
   /** Ask a yes/no or one-line question over the screen (e.g. the date a team is dissolved). */
   ask(prompt: PromptSpec): void;
-  /** Increases after every write, so screens showing data reload. */
-  dataVersion: number;
   dataChanged(): void;
   /** Reload unit/plan/indicators after they were edited (or restored). */
   reloadSettings(): Promise<void>;
-  terminal: { columns: number; rows: number };
+}
+
+/** What the screens show that changes while the app runs: every screen on the stack follows it. */
+export interface AppData {
+  unit: Unit;
+  plan: Plan;
+  presetId: string;
+  indicators: Indicator[];
+  /** The month the officer is working on (header); screens may change it. */
+  workMonth: Month;
+  /** Increases after every write, so screens showing data reload. */
+  dataVersion: number;
+}
+
+/**
+ * The terminal's size as the screen draws it. Only the top screen follows a resize; the ones
+ * under it keep the size they last drew at until they are on top again (so a resize re-renders
+ * one screen, not the whole stack).
+ */
+export interface Layout {
+  columns: number;
+  rows: number;
   /** Rows left for the body once header, message line and footer are drawn. */
   bodyRows: number;
 }
 
-export const AppContext = createContext<AppServices | null>(null);
+export const ServicesContext = createContext<AppServices | null>(null);
+export const DataContext = createContext<AppData | null>(null);
+export const LayoutContext = createContext<Layout | null>(null);
 
-export function useApp(): AppServices {
-  const ctx = useContext(AppContext);
-  if (!ctx) throw new Error('useApp outside <App>');
-  return ctx;
+function need<T>(value: T | null, what: string): T {
+  if (!value) throw new Error(`${what} outside <App>`);
+  return value;
+}
+
+export const useServices = (): AppServices => need(useContext(ServicesContext), 'useServices');
+export const useAppData = (): AppData => need(useContext(DataContext), 'useAppData');
+export const useLayout = (): Layout => need(useContext(LayoutContext), 'useLayout');
+
+/** Services and data together: what most screen hooks need (the layout is apart: useLayout). */
+export function useApp(): AppServices & AppData {
+  const services = useServices();
+  const data = useAppData();
+  return useMemo(() => ({ ...services, ...data }), [services, data]);
 }

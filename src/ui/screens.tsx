@@ -43,6 +43,7 @@ export const SCREEN_TITLES: Record<ScreenName, string> = {
   backup: 'Sao lưu và khôi phục',
   plan: 'Kế hoạch và chỉ tiêu',
   confirm: 'Xác nhận',
+  help: 'Phím tắt',
 };
 
 export function renderScreen(screen: Screen): ReactNode {

@@ -37,6 +37,12 @@ describe('periods', () => {
     expect(quarterStart('2026-11')).toBe('2026-10');
     expect(lastFinishedMonth(new Date(2026, 0, 5))).toBe('2025-12');
     expect(parseMonth('11/2026')).toBe('2026-11');
+    // As Excel users type them: M/YYYY, and a date stands for its month.
+    expect(parseMonth('3/2026')).toBe('2026-03');
+    expect(parseMonth('15/10/2026')).toBe('2026-10');
+    expect(parseMonth('2026-10-15')).toBe('2026-10');
+    expect(parseMonth('31/02/2026')).toBeNull();
+    expect(parseMonth('13/2026')).toBeNull();
   });
 });
 
@@ -78,6 +84,13 @@ describe('validation', () => {
     expect(parseValue('')).toEqual({ ok: true, value: null });
     expect(parseValue('0')).toEqual({ ok: true, value: 0 });
     expect(parseValue('1000000')).toEqual({ ok: true, value: 1000000 });
+  });
+  it('reads thousands dots as Excel users type them', () => {
+    expect(parseValue('1.200')).toEqual({ ok: true, value: 1200 });
+    expect(parseValue(' 12.345 ')).toEqual({ ok: true, value: 12345 });
+    expect(parseValue('1.000.000')).toEqual({ ok: true, value: 1000000 });
+    expect(parseValue('1.000.001').ok).toBe(false);
+    for (const bad of ['1.5', '1,5', '1.20', '1.2000', '.200', '1..200', '1,200']) expect(parseValue(bad).ok, bad).toBe(false);
   });
   it('refuses what is not a whole number 0..1.000.000 with a Vietnamese message', () => {
     for (const bad of ['-1', '1,5', '12.5', 'abc', '1000001']) {

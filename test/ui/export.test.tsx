@@ -21,6 +21,8 @@ describe('Export screen', () => {
     await app.press(KEYS.down, KEYS.right); // delimiter ;
     await app.waitFor('dấu chấm phẩy');
     await app.press(KEYS.down);
+    // Typed text goes to the folder only once its row is focused: wait for the frame.
+    await app.waitFor(/› Thư mục/u);
     await erase(app, 200);
     await app.type(path.join(dir, 'out'));
     await app.press(KEYS.enter);
@@ -41,7 +43,9 @@ describe('Export screen', () => {
     await app.press(KEYS.down, KEYS.left); // Tháng
     await app.waitFor('‹ Tháng ›');
     await app.press(KEYS.down); // period → skips the delimiter for a report when moving down later
+    await app.waitFor(/› Kỳ {3}/u);
     await app.press(KEYS.down);
+    await app.waitFor(/› Thư mục/u);
     await erase(app, 200);
     await app.type(path.join(dir, 'rep'));
     await app.press(KEYS.ctrl('s'));

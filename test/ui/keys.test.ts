@@ -6,7 +6,8 @@ import { footerHints } from '../../src/ui/components/Footer.js';
 import { helpLines } from '../../src/ui/components/HelpOverlay.js';
 import { keysLabel, matchesSpec, parseKey, specLabel } from '../../src/ui/keys/keymap.js';
 import { BINDINGS, SCREENS, bindingsFor } from '../../src/ui/keys/table.js';
-import { liveKeys, resolveBinding } from '../../src/ui/keys/useKeys.js';
+import { type ActiveKeys, liveKeys, resolveBinding } from '../../src/ui/keys/useKeys.js';
+import type { BindingId } from '../../src/ui/keys/table.js';
 
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/iu;
 
@@ -65,7 +66,7 @@ describe('the key table', () => {
 
 describe('footer and help are generated from the table', () => {
   it('shows the footer bindings the screen handles, fitted to the width, help last', () => {
-    const active = { screen: 'teams' as const, ids: ['help', 'back', 'quit', 'up', 'down', 'open', 'filter', 'addTeam', 'editTeam', 'showDissolved'], disabled: {} };
+    const active: ActiveKeys = { screen: 'teams', ids: ['help', 'back', 'quit', 'up', 'down', 'open', 'filter', 'addTeam', 'editTeam', 'showDissolved'], disabled: {} };
     const hints = footerHints('teams', active, 200);
     expect(hints).toEqual(['q/Esc Quay lại', 'Enter Mở', '/ Lọc', 'a Thêm tổ', 'e Sửa tổ', '? Trợ giúp']);
     const narrow = footerHints('teams', active, 40);
@@ -74,7 +75,7 @@ describe('footer and help are generated from the table', () => {
   });
 
   it('leaves out the keys that type text while a field is being typed into', () => {
-    const active = { screen: 'memberForm' as const, ids: ['help', 'back', 'quit', 'nextField', 'save'], disabled: {}, typing: 'text' as const };
+    const active: ActiveKeys = { screen: 'memberForm', ids: ['help', 'back', 'quit', 'nextField', 'save'], disabled: {}, typing: 'text' };
     // `?` types a "?" there; the help stays reachable with Ctrl+G, and the footer says so.
     expect(footerHints('memberForm', active, 200)).toEqual(['Esc Quay lại', 'Tab/Enter Ô sau', 'Ctrl+S Lưu', 'Ctrl+G Trợ giúp']);
     expect(footerHints('memberForm', { ...active, typing: false }, 200).at(-1)).toBe('? Trợ giúp');
@@ -124,7 +125,7 @@ describe('keys named in screen text', () => {
     expect(keyName('resetField')).toBe('Ctrl+R');
     expect(`${keyName('gridPrevMonth')}/${keyName('gridNextMonth')}`).toBe('[/]');
     expect(hint('goCommune')).toBe('c Toàn xã');
-    expect(() => keyName('noSuchBinding')).toThrow();
+    expect(() => keyName('noSuchBinding' as BindingId)).toThrow();
   });
 });
 
@@ -211,5 +212,45 @@ describe('help overlay', () => {
     expect(lines.length).toBeGreaterThan(ids.length); // some descriptions took two lines
     for (const l of lines) expect(stringWidth(`│ ${l.keys} ${l.text} │`)).toBeLessThanOrEqual(80);
     expect(lines.map((l) => l.text).join(' ')).toContain('ở màn lịch sử: của phiếu đang xem');
+  });
+});
+
+describe('the key table is complete', () => {
+  it("holds the help overlay's own keys (close, scroll, quit)", () => {
+    const ids = bindingsFor('help').map((b) => b.id);
+    expect(ids).toEqual(expect.arrayContaining(['help', 'back', 'quit', 'scrollUp', 'scrollDown', 'scrollPageUp', 'scrollPageDown']));
+  });
+
+  it('gives the yes/no of every question from the table', async () => {
+    const { yesNo } = await import('../../src/ui/keys/hint.js');
+    expect(yesNo()).toBe('(y/n)');
+  });
+
+  it('says which key was pressed and why it is off', async () => {
+    const { refusal } = await import('../../src/ui/keys/useKeys.js');
+    const { bindingById } = await import('../../src/ui/keys/table.js');
+    expect(refusal(bindingById('nextMonth'), 'chưa hết tháng sau, chưa tính được')).toBe('→ Tháng sau: chưa hết tháng sau, chưa tính được');
+  });
+
+  it('names no key in the UI except through the table (keys/hint.ts)', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const root = path.join(import.meta.dirname, '../../src/ui');
+    // Key names as the footer writes them. `onBackspace` is an option name, ↓ alone marks "more below".
+    const KEY = /\b(Esc|Enter|Tab|Shift\+Tab|Ctrl\+[A-Z]|PgUp|PgDn|Backspace)\b|←\/→|↑\/↓|\(y\/n\)/u;
+    const found: string[] = [];
+    const walk = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    for (const file of walk(root)) {
+      if (!/\.tsx?$/u.test(file) || file.includes(`${path.sep}keys${path.sep}`)) continue;
+      fs.readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          const code = line.replace(/\/\/.*$/u, '').replace(/\{\/\*.*\*\/\}/u, '');
+          if (/^\s*\*/u.test(line) || /^\s*\/\*/u.test(line)) return;
+          if (KEY.test(code)) found.push(`${path.relative(root, file)}:${i + 1}: ${line.trim()}`);
+        });
+    }
+    expect(found).toEqual([]);
   });
 });

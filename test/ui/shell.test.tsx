@@ -199,7 +199,8 @@ describe('NO_COLOR', () => {
     vi.resetModules();
     try {
       const theme = await import('../../src/ui/theme.js');
-      expect(theme.tint('red')).toBeUndefined();
+      expect(theme.tint('error')).toBeUndefined();
+      expect(theme.tint('accent')).toBeUndefined();
     } finally {
       vi.unstubAllEnvs();
       vi.resetModules();

@@ -6,7 +6,7 @@ import { checkFormMonth, checkReceivedOn, parseValue } from '../../domain/valida
 import type { Queryable } from '../../db/queryable.js';
 import { type Problem } from './problems.js';
 import { type Table, cellOf, hasColumn, normaliseHeader, readTable } from './table.js';
-import { detectDelimiter, headerLine, parseCsv } from './parse.js';
+import { type Delimiter, detectDelimiter, headerLine, parseCsv } from './parse.js';
 
 export type FiguresLayout = 'wide' | 'long';
 
@@ -24,7 +24,7 @@ export interface StagedForm {
 export interface FiguresCheck {
   kind: 'figures';
   layout: FiguresLayout;
-  delimiter: ',' | ';';
+  delimiter: Delimiter;
   rows: number;
   problems: Problem[];
   warnings: Problem[];

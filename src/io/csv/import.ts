@@ -6,7 +6,7 @@ import { decodeCsv } from './decode.js';
 import { type FiguresCheck, checkFigures, loadFiguresContext } from './figures-check.js';
 import { type Staging, writeFigures } from './figures-write.js';
 import { type MembersCheck, checkMembers, writeMembers } from './members.js';
-import { detectDelimiter, headerLine, parseCsv } from './parse.js';
+import { delimiterName, detectDelimiter, headerLine, parseCsv } from './parse.js';
 import { ImportRefusedError } from './problems.js';
 import { normaliseHeader } from './table.js';
 import { type TeamsCheck, checkTeams, writeTeams } from './teams.js';
@@ -82,7 +82,7 @@ export function detectKind(text: string): ImportKind | null {
 /** What the import did (or would do), in Vietnamese lines. */
 export function summarise(check: ImportCheck, written: boolean): string[] {
   const verb = written ? 'Đã' : 'Sẽ';
-  const sep = check.delimiter === ';' ? 'dấu ;' : 'dấu phẩy';
+  const sep = delimiterName(check.delimiter);
   switch (check.kind) {
     case 'teams':
       return [

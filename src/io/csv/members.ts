@@ -6,6 +6,7 @@ import type { Queryable } from '../../db/queryable.js';
 import { memberSchema } from '../../domain/schemas.js';
 import { cleanText, formatDate, parseDate, todayIso } from '../../domain/text.js';
 import type { Problem } from './problems.js';
+import type { Delimiter } from './parse.js';
 import { readTable, rowChecker } from './table.js';
 import { parseRole } from './words.js';
 
@@ -29,7 +30,7 @@ export interface StagedMember extends Omit<MemberRow, 'id' | 'leftOn' | 'trainin
 
 export interface MembersCheck {
   kind: 'members';
-  delimiter: ',' | ';';
+  delimiter: Delimiter;
   rows: number;
   problems: Problem[];
   warnings: Problem[];

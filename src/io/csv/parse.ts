@@ -1,6 +1,6 @@
 // Reading CSV with csv-parse, keeping the line each record starts on (a quoted cell may span
-// lines, and "dòng N" must be the line the officer sees in a text editor). `,` or `;`;
-// CRLF, LF or CR line ends; "" inside quotes is one quote.
+// lines, and "dòng N" must be the line the officer sees in a text editor). `,`, `;` or tab
+// (Excel's "Unicode Text" is tab-separated); CRLF, LF or CR line ends; "" inside quotes is one quote.
 import { parse } from 'csv-parse/sync';
 import { FileRefusedError } from './problems.js';
 
@@ -9,12 +9,18 @@ export interface CsvRecord {
   cells: string[];
 }
 
-export type Delimiter = ',' | ';';
+export type Delimiter = ',' | ';' | '\t';
 
-/** The header decides: whichever of `,` and `;` occurs more often outside quotes (`,` on a tie). */
+/** How the summary names a delimiter. */
+export function delimiterName(d: Delimiter): string {
+  return d === ';' ? 'dấu ;' : d === '\t' ? 'dấu tab' : 'dấu phẩy';
+}
+
+/** The header decides: whichever of `,`, `;` and tab occurs most outside quotes (`,` on a tie, then `;`). */
 export function detectDelimiter(text: string): Delimiter {
   let commas = 0;
   let semis = 0;
+  let tabs = 0;
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
@@ -23,7 +29,9 @@ export function detectDelimiter(text: string): Delimiter {
     else if (ch === 10 || ch === 13) break;
     else if (ch === 44) commas++;
     else if (ch === 59) semis++;
+    else if (ch === 9) tabs++;
   }
+  if (tabs > commas && tabs > semis) return '\t';
   return semis > commas ? ';' : ',';
 }
 

@@ -1,6 +1,6 @@
 // The header of an import file: which columns it has, refusing the file as a whole when a
 // required column is missing or a column is unknown (a typo would otherwise drop data silently).
-import { type CsvRecord, type Delimiter, detectDelimiter, isBlankRecord, parseCsv } from './parse.js';
+import { type CsvRecord, type Delimiter, delimiterName, detectDelimiter, isBlankRecord, parseCsv } from './parse.js';
 import { restoreFormula } from './formula.js';
 import { FileRefusedError, type Problem } from './problems.js';
 
@@ -48,7 +48,7 @@ export function readTable(text: string, spec: TableSpec): Table {
   }
   if (problems.length) {
     throw new FileRefusedError(
-      `Dòng tiêu đề không đúng mẫu (${delimiter === ';' ? 'phân cách bằng dấu ;' : 'phân cách bằng dấu phẩy'}).`,
+      `Dòng tiêu đề không đúng mẫu (phân cách bằng ${delimiterName(delimiter)}).`,
       problems,
     );
   }

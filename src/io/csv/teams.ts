@@ -6,6 +6,7 @@ import { type TeamLevel, teamCodeSchema, teamSchema } from '../../domain/schemas
 import { cleanText, formatDate, parseDate, todayIso } from '../../domain/text.js';
 import { parseValue } from '../../domain/validation.js';
 import type { Problem } from './problems.js';
+import type { Delimiter } from './parse.js';
 import { hasColumn, readTable, rowChecker } from './table.js';
 import { AREA_KIND_WORDS, areaKindUrban, kindFromAreaName, parseLevel } from './words.js';
 
@@ -41,7 +42,7 @@ export interface StagedTeam {
 
 export interface TeamsCheck {
   kind: 'teams';
-  delimiter: ',' | ';';
+  delimiter: Delimiter;
   rows: number;
   problems: Problem[];
   warnings: Problem[];

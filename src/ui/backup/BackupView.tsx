@@ -3,7 +3,7 @@ import type { AutoBackupOutcome } from '../../io/backup/auto.js';
 import { formatAge, formatBytes, formatDateTime } from '../../io/backup/describe.js';
 import { AUTO_KEEP, type BackupKind } from '../../io/backup/folder.js';
 import { padCell, truncate } from '../../io/text-table.js';
-import { listWindow } from '../components/listWindow.js';
+import { SelectableList } from '../components/SelectableList.js';
 import { keyName } from '../keys/hint.js';
 import { tint } from '../theme.js';
 import type { BackupListing } from './useBackup.js';
@@ -22,12 +22,10 @@ export interface BackupViewProps {
 const KIND: Record<BackupKind, string> = { auto: 'tự động', manual: 'thủ công', 'pre-upgrade': 'trước nâng cấp' };
 
 export function BackupView(p: BackupViewProps) {
-  if (p.error) return <Text color={tint('red')}>{p.error}</Text>;
+  if (p.error) return <Text color={tint('error')}>{p.error}</Text>;
   if (!p.listing) return <Text dimColor>Đang đọc thư mục sao lưu…</Text>;
   const { dir, entries } = p.listing;
   const listRows = Math.max(1, p.bodyRows - 7);
-  const { start, end } = listWindow(p.selectedIndex, entries.length, listRows);
-  const visible = entries.slice(start, end);
   const selected = entries[p.selectedIndex];
   const autoNote = p.auto?.error ?? p.auto?.warning ?? null;
   return (
@@ -40,7 +38,7 @@ export function BackupView(p: BackupViewProps) {
         Tự động: một bản mỗi ngày khi mở, giữ {AUTO_KEEP} bản tự động gần nhất · {keyName('backupDir')}: đổi thư mục
       </Text>
       {autoNote ? (
-        <Text color={tint(p.auto?.error ? 'red' : 'yellow')} wrap="truncate-end">
+        <Text color={tint(p.auto?.error ? 'error' : 'warn')} wrap="truncate-end">
           ! {autoNote}
         </Text>
       ) : null}
@@ -48,22 +46,24 @@ export function BackupView(p: BackupViewProps) {
         {'  '}
         {padCell('Lúc tạo', 17)} {padCell('Cách đây', 15)} {padCell('Dung lượng', 11, 'right')} Loại
       </Text>
-      {visible.map((e, i) => {
-        const sel = start + i === p.selectedIndex;
-        return (
-          <Text key={e.file} inverse={sel} wrap="truncate-end">
-            {sel ? '› ' : '  '}
+      <SelectableList
+        items={entries}
+        selected={p.selectedIndex}
+        rows={listRows}
+        keyOf={(e) => e.file}
+        render={(e) => (
+          <>
             {padCell(formatDateTime(e.created), 17)} {padCell(formatAge(e.created, p.now), 15)} {padCell(formatBytes(e.bytes), 11, 'right')} {KIND[e.kind]}
-          </Text>
-        );
-      })}
-      {entries.length === 0 ? <Text color={tint('yellow')}>Chưa có bản sao lưu nào. Nhấn {keyName('backupNow')} để sao lưu ngay.</Text> : null}
+          </>
+        )}
+      />
+      {entries.length === 0 ? <Text color={tint('warn')}>Chưa có bản sao lưu nào. Nhấn {keyName('backupNow')} để sao lưu ngay.</Text> : null}
       {selected ? (
         <Text dimColor wrap="truncate-middle">
           Tệp: {truncate(selected.name, Math.max(20, p.columns - 6))}
         </Text>
       ) : null}
-      {p.busy ? <Text color={tint('cyan')}>{p.busy}</Text> : null}
+      {p.busy ? <Text color={tint('accent')}>{p.busy}</Text> : null}
     </Box>
   );
 }

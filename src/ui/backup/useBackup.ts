@@ -11,8 +11,8 @@ import { type BackupDir, type BackupEntry, backupDirOf, freshBackupPath, listBac
 import { prepareRestore, swapIn } from '../../io/backup/restore.js';
 import { writeBackupFile } from '../../io/backup/write.js';
 import { useLoaded } from '../components/useLoaded.js';
-import { useApp } from '../context.js';
-import { useKeys } from '../keys/useKeys.js';
+import { useApp, useLayout } from '../context.js';
+import { off, useKeys } from '../keys/useKeys.js';
 import { backupReducer, initialBackup } from './reducer.js';
 
 export interface BackupListing {
@@ -22,6 +22,7 @@ export interface BackupListing {
 
 export function useBackup() {
   const app = useApp();
+  const layout = useLayout();
   const dataDir = app.database.dataDir;
   const [state, dispatch] = useReducer(backupReducer, initialBackup);
   const [refresh, setRefresh] = useState(0);
@@ -82,7 +83,7 @@ export function useBackup() {
     if (!selected) return;
     const entry = selected;
     app.ask({
-      question: `Khôi phục bản lúc ${formatDateTime(entry.created)}? Dữ liệu hiện tại vẫn được giữ lại. (y/n)`,
+      question: `Khôi phục bản lúc ${formatDateTime(entry.created)}? Dữ liệu hiện tại vẫn được giữ lại.`,
       onAnswer: () => void runRestore(entry),
     });
   };
@@ -107,7 +108,7 @@ export function useBackup() {
     });
   };
 
-  const page = Math.max(1, app.bodyRows - 8);
+  const page = Math.max(1, layout.bodyRows - 8);
   const move = (delta: number) => dispatch({ type: 'move', delta, count: entries.length });
   useKeys(
     'backup',
@@ -119,11 +120,10 @@ export function useBackup() {
           pageUp: () => move(-page),
           pageDown: () => move(page),
           backupNow: () => void backupNow(),
-          restore: selected ? restore : undefined,
+          restore: selected ? restore : off('chưa có bản sao lưu nào để khôi phục'),
           backupDir: chooseDir,
         },
-    { disabled: selected || state.busy ? {} : { restore: 'Chưa có bản sao lưu nào để khôi phục' } },
   );
 
-  return { state, listing, error, selectedIndex: index, auto: lastAutoBackup(dataDir), now: app.now(), bodyRows: app.bodyRows, columns: app.terminal.columns };
+  return { state, listing, error, selectedIndex: index, auto: lastAutoBackup(dataDir), now: app.now(), bodyRows: layout.bodyRows, columns: layout.columns };
 }

@@ -105,7 +105,7 @@ export function communeLines(m: CommuneModel, indicators: readonly Indicator[], 
     lines.push(
       <Text wrap="truncate-end">
         <StatusBadge status={s.status} width={15} /> {padCell(`${s.count} tổ`, 7, 'right')} {padCell(formatPercent(s.share), 7, 'right')}{' '}
-        <Text color={tint('cyan')}>{barString(s.share, 20)}</Text>
+        <Text color={tint('accent')}>{barString(s.share, 20)}</Text>
       </Text>,
     );
   }

@@ -1,39 +1,10 @@
-// Commune view (c on the dashboard): totals for the month, quarter and year against the plan,
-// and the share of teams per status. ←/→ change the month; ↑/↓/PgUp/PgDn scroll.
-import { useMemo } from 'react';
 import type { Month } from '../../domain/period.js';
-import { useAsOfScroll } from '../components/useAsOfScroll.js';
-import { useLoaded } from '../components/useLoaded.js';
-import { useApp } from '../context.js';
-import { useKeys } from '../keys/useKeys.js';
-import { CommuneView, communeLines } from './CommuneView.js';
-import { loadCommuneModel } from './model.js';
+import { useLayout } from '../context.js';
+import { CommuneView } from './CommuneView.js';
+import { useCommune } from './useCommune.js';
 
-export function CommuneScreen({ asOf: initialAsOf }: { asOf: Month }) {
-  const app = useApp();
-  const unitWord = app.unit.kind === 'xa' ? 'xã' : 'phường';
-  const { asOf, keys } = useAsOfScroll(initialAsOf);
-  const { data: model, error } = useLoaded(
-    () => loadCommuneModel(app.db, asOf, app.indicators),
-    [app.db, asOf, app.dataVersion, app.indicators, unitWord],
-    (message) => `Không tính được số liệu toàn ${unitWord}: ${message}`,
-  );
-  // Built once per model and width, not on every scroll key.
-  const lines = useMemo(
-    () => (model ? communeLines(model, app.indicators, app.terminal.columns, unitWord) : []),
-    [model, app.indicators, app.terminal.columns, unitWord],
-  );
-  const page = keys(lines.length);
-  useKeys('commune', page.handlers, { disabled: page.disabled });
-
-  return (
-    <CommuneView
-      model={model}
-      asOf={asOf}
-      error={error}
-      lines={lines}
-      offset={page.offset}
-      bodyRows={app.bodyRows}
-    />
-  );
+export function CommuneScreen({ asOf }: { asOf: Month }) {
+  const c = useCommune(asOf);
+  const layout = useLayout();
+  return <CommuneView model={c.model} asOf={c.asOf} error={c.error} lines={c.lines} offset={c.offset} bodyRows={layout.bodyRows} />;
 }

@@ -1,6 +1,6 @@
 // A small horizontal bar (completeness, actual vs expected). Plain characters: works everywhere.
 import { Text } from 'ink';
-import { tint } from '../theme.js';
+import { type ThemeRole, tint } from '../theme.js';
 
 export function barString(ratio: number, width: number): string {
   const r = Math.max(0, Math.min(1, Number.isFinite(ratio) ? ratio : 0));
@@ -8,6 +8,6 @@ export function barString(ratio: number, width: number): string {
   return '█'.repeat(full) + '░'.repeat(width - full);
 }
 
-export function Bar({ ratio, width, color }: { ratio: number; width: number; color?: string }) {
+export function Bar({ ratio, width, color }: { ratio: number; width: number; color?: ThemeRole }) {
   return <Text color={tint(color)}>{barString(ratio, width)}</Text>;
 }

@@ -35,7 +35,7 @@ export function Footer({ screen, active, width, atRoot }: { screen: ScreenName; 
   const hints = footerHints(screen, active, width, atRoot);
   return (
     <Box>
-      <Text color={tint('cyan')} wrap="truncate-end">
+      <Text color={tint('accent')} wrap="truncate-end">
         {hints.join('  ')}
       </Text>
     </Box>

@@ -4,6 +4,7 @@ import { Box } from 'ink';
 import stringWidth from 'string-width';
 import { type FieldDef, type FormState, visibleFields } from './form.js';
 import { TextField } from './TextField.js';
+import { keyName, keyNames } from '../keys/hint.js';
 
 export function FormView({ defs, state, errors, warnings = {}, columns }: {
   defs: readonly FieldDef[];
@@ -23,7 +24,7 @@ export function FormView({ defs, state, errors, warnings = {}, columns }: {
         const value = d.optionLabel ? d.optionLabel(raw) : raw;
         const wanted = Math.max(d.width ?? 30, d.placeholder ? stringWidth(d.placeholder) : 0);
         const width = Math.max(8, Math.min(wanted, columns - labelWidth - 16));
-        const aside = focused && d.options?.length ? (d.kind === 'choice' ? '←/→ chọn' : '←/→ gợi ý') : undefined;
+        const aside = focused && d.options?.length ? `${keyNames('choicePrev', 'choiceNext')} ${d.kind === 'choice' ? 'chọn' : 'gợi ý'}` : undefined;
         return (
           <TextField
             key={d.key}
@@ -42,4 +43,12 @@ export function FormView({ defs, state, errors, warnings = {}, columns }: {
       })}
     </Box>
   );
+}
+
+/** A form's hint line, its keys from the key table; `choices` says what ←/→ choose. */
+export function formHint(choices?: string): string {
+  const parts = [`${keyName('nextField')} sang ô sau (ở ô cuối: lưu)`];
+  if (choices) parts.push(`${keyNames('choicePrev', 'choiceNext')} ${choices}`);
+  parts.push(`${keyName('save')} lưu`);
+  return parts.join(' · ');
 }

@@ -6,7 +6,7 @@ export function Header({ unit, plan, month, title }: { unit: string; plan: strin
   return (
     <Box flexDirection="column">
       <Box justifyContent="space-between">
-        <Text bold color={tint('cyan')} wrap="truncate-end">
+        <Text bold color={tint('accent')} wrap="truncate-end">
           tonghop · {unit}
         </Text>
         <Text>Tháng làm việc: {monthLabel(month)}</Text>

@@ -2,13 +2,15 @@
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import { padCell, wrapText } from '../../io/text-table.js';
-import { keyName } from '../keys/hint.js';
+import { useContext } from 'react';
+import { keyName, keyNames } from '../keys/hint.js';
 import { keysLabel } from '../keys/keymap.js';
 import { type ScreenName, bindingsFor } from '../keys/table.js';
-import type { ActiveKeys } from '../keys/useKeys.js';
+import { type ActiveKeys, KeyContext, useKeys } from '../keys/useKeys.js';
 import { tint } from '../theme.js';
+import { ScrollLines, maxOffset } from './ScrollLines.js';
 
-export function helpLines(screen: ScreenName, active: ActiveKeys | null): { keys: string; text: string; off?: string }[] {
+export function helpLines(screen: ScreenName, active: ActiveKeys | null): { keys: string; text: string; off?: string | undefined }[] {
   const ids = new Set(active?.screen === screen ? active.ids : []);
   const disabled = active?.screen === screen ? active.disabled : {};
   return bindingsFor(screen)
@@ -30,21 +32,39 @@ export function helpText(screen: ScreenName, active: ActiveKeys | null, columns:
   );
 }
 
+/**
+ * The help over a screen. Its own keys are the key table's screen 'help' (close, scroll); the
+ * screen's keys are off meanwhile.
+ */
 export function HelpOverlay({ screen, active, rows, columns = 80, offset = 0 }: { screen: ScreenName; active: ActiveKeys | null; rows: number; columns?: number; offset?: number }) {
+  const ctx = useContext(KeyContext);
   const lines = helpText(screen, active, columns);
   const room = Math.max(1, rows - 3);
-  const start = Math.min(offset, Math.max(0, lines.length - room));
+  const max = maxOffset(lines.length, room);
+  const scroll = (delta: number) => () => ctx?.scrollHelp?.(delta, max);
+  const page = Math.max(1, room - 1);
+  useKeys('help', {
+    back: () => ctx?.toggleHelp(),
+    scrollUp: scroll(-1),
+    scrollDown: scroll(1),
+    scrollPageUp: scroll(-page),
+    scrollPageDown: scroll(page),
+  });
   const more = lines.length > room;
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={tint('cyan')} paddingX={1}>
+    <Box flexDirection="column" borderStyle="round" borderColor={tint('accent')} paddingX={1}>
       <Text bold wrap="truncate-end">
-        Phím tắt của màn hình này ({keyName('help')} hoặc Esc để đóng{more ? ', ↑/↓ để cuộn' : ''})
+        Phím tắt của màn hình này ({keyName('help')} hoặc {keyName('back')} để đóng{more ? `, ${keyNames('scrollUp', 'scrollDown')} để cuộn` : ''})
       </Text>
-      {lines.slice(start, start + room).map((l, i) => (
-        <Text key={i} wrap="truncate-end" dimColor={l.off}>
-          <Text color={tint('cyan')}>{l.keys}</Text> {l.text}
-        </Text>
-      ))}
+      <ScrollLines
+        offset={offset}
+        rows={room}
+        lines={lines.map((l) => (
+          <Text wrap="truncate-end" dimColor={l.off}>
+            <Text color={tint('accent')}>{l.keys}</Text> {l.text}
+          </Text>
+        ))}
+      />
     </Box>
   );
 }

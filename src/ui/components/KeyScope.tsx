@@ -1,14 +1,15 @@
 // Key context for a screen drawn outside the app shell (the first-run wizard): its own `?`
 // help, question line and footer, generated from the key table like everywhere else.
 import { Box, Text } from 'ink';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useKeyShell } from '../keys/shell.js';
 import type { ScreenName } from '../keys/table.js';
-import { KeyContext } from '../keys/useKeys.js';
+import { KeyContext, KeyModeContext } from '../keys/useKeys.js';
 import { useTerminalSize } from '../useTerminalSize.js';
 import { Footer } from './Footer.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { PromptLine } from './Prompt.js';
+import { tint } from '../theme.js';
 
 export function KeyScope({ screen, onBack, onQuit, children }: {
   screen: ScreenName;
@@ -16,11 +17,14 @@ export function KeyScope({ screen, onBack, onQuit, children }: {
   onQuit: () => void;
   children: ReactNode;
 }) {
-  const shell = useKeyShell({ back: onBack, quit: onQuit });
+  // No message line of an app here: a key that is off says why on the question's line.
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const shell = useKeyShell({ back: onBack, quit: onQuit, refuse: setRefusal });
   const { columns, rows } = useTerminalSize();
   const shown = shell.shown(screen);
   return (
     <KeyContext.Provider value={shell.value}>
+      <KeyModeContext.Provider value={shell.mode}>
       <Box flexDirection="column" width={columns}>
         <Box display={shell.helpOpen ? 'none' : 'flex'} flexDirection="column">
           {children}
@@ -29,11 +33,14 @@ export function KeyScope({ screen, onBack, onQuit, children }: {
         {shell.prompt ? (
           <PromptLine key={shell.promptSeq} spec={shell.prompt} close={shell.closePrompt} forceQuit={shell.forceQuit} />
         ) : (
-          <Text> </Text>
+          <Text color={tint('warn')} wrap="truncate-end">
+            {refusal ? `! ${refusal}` : ' '}
+          </Text>
         )}
         {/* Nothing is under these screens: q/Esc leave the program, and the footer says so. */}
         <Footer screen={shown.screen} active={shown.active} width={columns} atRoot />
       </Box>
+      </KeyModeContext.Provider>
     </KeyContext.Provider>
   );
 }

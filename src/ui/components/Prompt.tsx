@@ -1,7 +1,9 @@
-// The question the shell asks over a screen (in place of the message line): yes/no, or one
-// line of text such as a date. A refused answer shows its message and keeps asking.
+// The question the shell asks over a screen (in place of the message line): yes/no (its keys,
+// "(y/n)", from the key table), or one line of text such as a date. A refused answer shows its
+// message and keeps asking.
 import { Text } from 'ink';
 import { useRef, useState } from 'react';
+import { yesNo } from '../keys/hint.js';
 import { type PromptSpec, useKeys } from '../keys/useKeys.js';
 import { tint } from '../theme.js';
 import { edit } from './TextField.js';
@@ -45,11 +47,12 @@ export function PromptLine({ spec, close, forceQuit }: { spec: PromptSpec; close
 
   return (
     <Text wrap="truncate-end">
-      <Text color={tint('yellow')} bold>
+      <Text color={tint('warn')} bold>
         ? {spec.question}
+        {withText ? '' : ` ${yesNo()}`}
       </Text>
       {withText ? <Text inverse> {text}▏</Text> : null}
-      {error ? <Text color={tint('red')}> ✗ {error}</Text> : null}
+      {error ? <Text color={tint('error')}> ✗ {error}</Text> : null}
     </Text>
   );
 }

@@ -3,6 +3,7 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { type Month, monthLabel } from '../../domain/period.js';
+import { keyName } from '../keys/hint.js';
 import { tint } from '../theme.js';
 
 /** The largest useful offset: the last page shows the last lines. */
@@ -21,7 +22,7 @@ export function ScrollLines({ lines, offset, rows }: { lines: readonly ReactNode
       ))}
       {more > 0 ? (
         <Text dimColor wrap="truncate-end">
-          ↓ còn {more + 1} dòng (↓ hoặc PgDn để xem tiếp)
+          ↓ còn {more + 1} dòng ({keyName('scrollDown')} hoặc {keyName('scrollPageDown')} để xem tiếp)
         </Text>
       ) : null}
     </Box>
@@ -41,7 +42,7 @@ export function AsOfLines(p: {
   offset: number;
   rows: number;
 }) {
-  if (p.error) return <Text color={tint('red')}>{p.error}</Text>;
+  if (p.error) return <Text color={tint('error')}>{p.error}</Text>;
   if (!p.model) return <Text dimColor>Đang tính…</Text>;
   const lines = p.model.asOf === p.asOf ? p.lines : [<Text dimColor>Đang tính tháng {monthLabel(p.asOf)}…</Text>, ...p.lines.slice(1)];
   return <ScrollLines lines={lines} offset={p.offset} rows={p.rows} />;

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import { padCell, truncate } from '../../io/text-table.js';
 import { tint } from '../theme.js';
+import { selectionMark } from './SelectableList.js';
 
 export interface TextFieldProps {
   label: string;
@@ -35,11 +36,11 @@ export function TextField({ label, value, focused, labelWidth = 24, placeholder,
   const placeholderShown = value === '' && !focused && !!placeholder;
   const cell = placeholderShown ? truncate(placeholder, width) : focused ? visibleTail(value, width - 1) + '▏' : visibleTail(value, width);
   const message = error ? (
-    <Text color={tint('red')} wrap="truncate-end">
+    <Text color={tint('error')} wrap="truncate-end">
       {' '}✗ {error}
     </Text>
   ) : warning ? (
-    <Text color={tint('yellow')} wrap="truncate-end">
+    <Text color={tint('warn')} wrap="truncate-end">
       {' '}! {warning}
     </Text>
   ) : null;
@@ -47,8 +48,8 @@ export function TextField({ label, value, focused, labelWidth = 24, placeholder,
   const below = !!message && columns !== undefined && used + 3 + stringWidth(error ?? warning ?? '') > columns;
   const line = (
     <Box>
-      <Text color={focused ? tint('cyan') : undefined} bold={focused} wrap="truncate-end">
-        {focused ? '› ' : '  '}
+      <Text color={focused ? tint('accent') : undefined} bold={focused} wrap="truncate-end">
+        {selectionMark(focused)}
         {padCell(label, labelWidth)}
       </Text>
       <Text inverse={focused} dimColor={value === '' && !focused}>

@@ -8,7 +8,7 @@ import { tint } from '../theme.js';
 export function Waiting({ screen, error, text = 'Đang tải…' }: { screen: ScreenName; error?: string | null; text?: string }) {
   useKeys(screen, {});
   return error ? (
-    <Text color={tint('red')}>
+    <Text color={tint('error')}>
       ✗ {error}
     </Text>
   ) : (

@@ -1,7 +1,7 @@
 // The as-of month of the status screens (dashboard, commune view, team drill-down) and the state of
 // a scrolling page with one (commune view, team drill-down). Pure.
 import { type Month, addMonths, lastFinishedMonth, minMonth } from '../../domain/period.js';
-import type { Handlers } from '../keys/useKeys.js';
+import { type HandlersOf, off } from '../keys/useKeys.js';
 
 /** From the plan's first month to the last finished month (a running month has no status yet). */
 export interface MonthBounds {
@@ -14,17 +14,11 @@ export function asOfBounds(spanStart: Month, now: Date): MonthBounds {
   return { min: minMonth(spanStart, max), max };
 }
 
-/** ←/→ within the bounds; at either end the key is off and the `?` help says why. */
-export function monthStepKeys(asOf: Month, b: MonthBounds, step: (delta: number) => void): { handlers: Handlers; disabled: Record<string, string> } {
+/** ←/→ within the bounds; at either end the key is off, and says why (help, message line). */
+export function monthStepKeys(asOf: Month, b: MonthBounds, step: (delta: number) => void): HandlersOf<'prevMonth' | 'nextMonth'> {
   return {
-    handlers: {
-      prevMonth: asOf > b.min ? () => step(-1) : undefined,
-      nextMonth: asOf < b.max ? () => step(1) : undefined,
-    },
-    disabled: {
-      ...(asOf <= b.min ? { prevMonth: 'đã ở tháng đầu kỳ kế hoạch' } : {}),
-      ...(asOf >= b.max ? { nextMonth: 'chưa hết tháng sau, chưa tính được' } : {}),
-    },
+    prevMonth: asOf > b.min ? () => step(-1) : off('đã ở tháng đầu kỳ kế hoạch'),
+    nextMonth: asOf < b.max ? () => step(1) : off('chưa hết tháng sau, chưa tính được'),
   };
 }
 

@@ -1,6 +1,9 @@
 // A list with a `/` name filter (dashboard, team list, ranking): the selected row, the query, and
 // whether the query is being typed. Pure. Each screen's reducer adds its own extras around it.
-import type { Handlers, UseKeysOptions } from '../keys/useKeys.js';
+import type { UseKeysOptions } from '../keys/useKeys.js';
+
+type Fn = () => void;
+type MoveKeys = { up: Fn; down: Fn; pageUp?: Fn; pageDown?: Fn };
 
 export interface ListFilterState {
   selected: number;
@@ -36,7 +39,7 @@ export function listFilterReducer<S extends ListFilterState>(s: S, a: ListFilter
 }
 
 /** ↑/↓ (and PgUp/PgDn when `page` is given) over `count` rows. */
-export function moveHandlers(dispatch: (a: ListFilterAction) => void, count: number, page?: number): Handlers {
+export function moveHandlers(dispatch: (a: ListFilterAction) => void, count: number, page?: number): MoveKeys {
   const move = (delta: number) => () => dispatch({ type: 'move', delta, count });
   return page === undefined
     ? { up: move(-1), down: move(1) }
@@ -44,7 +47,7 @@ export function moveHandlers(dispatch: (a: ListFilterAction) => void, count: num
 }
 
 /** The keys while the query is typed: Esc clears it, Enter keeps it, the arrows still move. */
-export function filterHandlers(dispatch: (a: ListFilterAction) => void, count: number, page?: number): Handlers {
+export function filterHandlers(dispatch: (a: ListFilterAction) => void, count: number, page?: number): MoveKeys & { back: Fn; open: Fn } {
   return {
     back: () => dispatch({ type: 'endFilter', clear: true }),
     open: () => dispatch({ type: 'endFilter', clear: false }),

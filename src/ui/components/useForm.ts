@@ -2,7 +2,6 @@
 // its saving: check with the screen's zod schema, save once, show each message by its field.
 import { useMemo, useReducer, useRef, useState } from 'react';
 import { useApp } from '../context.js';
-import type { ScreenName } from '../keys/table.js';
 import { type Handlers, useKeys } from '../keys/useKeys.js';
 import {
   type FieldDef,
@@ -19,8 +18,11 @@ import {
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
 
+/** The screens drawn by this form engine (their keys: the union of theirs in the key table). */
+export type FormScreen = 'teamForm' | 'memberForm' | 'training' | 'plan';
+
 export interface FormOptions<T> {
-  screen: ScreenName;
+  screen: FormScreen;
   defs: readonly FieldDef[];
   initial: Record<string, string>;
   /** The zod check, with messages keyed by field. */
@@ -28,7 +30,7 @@ export interface FormOptions<T> {
   /** Write it (in one transaction). Return messages by field to refuse it (e.g. a code already used). */
   save(value: T): Promise<Record<string, string> | void>;
   /** More keys of the screen (e.g. marking members in a list). */
-  handlers?: Handlers;
+  handlers?: Handlers<FormScreen>;
 }
 
 export interface FormHook {
@@ -87,7 +89,7 @@ export function useForm<T>(o: FormOptions<T>): FormHook {
   };
 
   const choose = focused?.options?.length ? (delta: number) => () => dispatch({ type: 'choose', delta }) : null;
-  useKeys(
+  useKeys<FormScreen, Handlers<FormScreen>>(
     o.screen,
     // While saving, Esc/q do nothing: the save goes back itself when done (two screens otherwise).
     saving

@@ -5,7 +5,7 @@ import { teamsWithForm } from '../../db/forms.js';
 import { listTeams } from '../../db/teams.js';
 import type { Month } from '../../domain/period.js';
 import { useLoaded } from '../components/useLoaded.js';
-import { useApp } from '../context.js';
+import { useApp, useLayout } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
 import { filterTeams, initialPick, pickReducer, selectedIndex, withSearch } from './reducer.js';
 
@@ -13,6 +13,7 @@ const NONE: ReadonlySet<number> = new Set();
 
 export function useEntryPick(startMonth: Month | undefined) {
   const app = useApp();
+  const layout = useLayout();
   const [s, dispatch] = useReducer(pickReducer, startMonth ?? app.workMonth, initialPick);
   const { data, error } = useLoaded(async () => {
     const [teams, withForm] = await Promise.all([listTeams(app.db), teamsWithForm(app.db, s.month)]);
@@ -30,7 +31,7 @@ export function useEntryPick(startMonth: Month | undefined) {
   const searchable = useMemo(() => withSearch(teams ?? []), [teams]);
   const rows = useMemo(() => filterTeams(searchable, s.query), [searchable, s.query]);
   const sel = selectedIndex(s, rows, withForm);
-  const page = Math.max(1, app.bodyRows - 5);
+  const page = Math.max(1, layout.bodyRows - 5);
   const move = (delta: number) => dispatch({ type: 'move', delta, count: rows.length, from: Math.max(0, sel) });
   const selected = rows[sel];
 
@@ -53,5 +54,5 @@ export function useEntryPick(startMonth: Month | undefined) {
     },
   );
 
-  return { state: s, teams, rows, withForm, selected: sel, error, bodyRows: app.bodyRows, columns: app.terminal.columns };
+  return { state: s, teams, rows, withForm, selected: sel, error, bodyRows: layout.bodyRows, columns: layout.columns };
 }

@@ -10,6 +10,7 @@ import { listWindow } from '../components/listWindow.js';
 import { tint } from '../theme.js';
 import type { EntryData, SaveState } from './useEntry.js';
 import { type EntryField, type EntryState, displayText, fieldWarning } from './reducer.js';
+import { selectionMark } from '../components/SelectableList.js';
 
 export const BLANK = '—';
 const VALUE_WIDTH = 11;
@@ -75,8 +76,8 @@ export function EntryView({ state: s, data, month, saveState, bodyRows, columns 
         return (
           <Box key={f.key} flexDirection="column">
             <Text wrap="truncate-end">
-              <Text color={isFocus ? tint('cyan') : undefined} bold={isFocus}>
-                {isFocus ? '› ' : '  '}
+              <Text color={isFocus ? tint('accent') : undefined} bold={isFocus}>
+                {selectionMark(isFocus)}
                 {labels[i]}
               </Text>{' '}
               <Text inverse={isFocus} dimColor={!isFocus && text === ''}>
@@ -88,10 +89,10 @@ export function EntryView({ state: s, data, month, saveState, bodyRows, columns 
                   {last}
                 </Text>
               )}
-              {warn ? <Text color={tint('yellow')}> !</Text> : null}
+              {warn ? <Text color={tint('warn')}> !</Text> : null}
             </Text>
             {isFocus && message ? (
-              <Text color={tint(s.error ? 'red' : 'yellow')} wrap="truncate-end">
+              <Text color={tint(s.error ? 'error' : 'warn')} wrap="truncate-end">
                 {'    '}
                 {s.error ? '✗' : '!'} {message}
               </Text>

@@ -1,6 +1,7 @@
 // The paper-form entry: one team × one month, a field per indicator (fixed order), the received
 // date and a note. Pure: every key is an action; leaving a field validates it and, when the value
 // changed, hands the hook a `commit` to write. Nothing here touches the database.
+import { keyName } from '../keys/hint.js';
 import { FIELD_NOTE, FIELD_RECEIVED } from '../../db/forms.js';
 import type { Month } from '../../domain/period.js';
 import type { Indicator } from '../../domain/schemas.js';
@@ -182,7 +183,7 @@ export function backRequest(s: EntryState): { state: EntryState; leave: boolean 
   if (s.confirmDiscard) return { state: { ...s, confirmDiscard: false }, leave: true };
   const next = entryReducer(s, { type: 'move', delta: 0 });
   if (next.error) {
-    return { state: { ...next, confirmDiscard: true, error: `${next.error} — chưa lưu. Esc lần nữa để bỏ giá trị này` }, leave: false };
+    return { state: { ...next, confirmDiscard: true, error: `${next.error} — chưa lưu. ${keyName('back', 'digits')} lần nữa để bỏ giá trị này` }, leave: false };
   }
   return { state: next, leave: true };
 }

@@ -2,14 +2,15 @@
 // (one transaction per field); after the last field, on to the next team without a form.
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { FIELD_NOTE, FIELD_RECEIVED, type FormRow, enterField, getForm, teamHistory, teamsWithForm } from '../../db/forms.js';
-import { type TeamRow, getTeam } from '../../db/teams.js';
+import { type TeamRow, getTeam, listTeams } from '../../db/teams.js';
 import { type Month, addMonths, monthLabel } from '../../domain/period.js';
 import { todayIso } from '../../domain/text.js';
 import { useApp } from '../context.js';
 import { displayName } from '../components/teamName.js';
 import { NOTHING_TO_UNDO, runUndo } from '../history/undo.js';
 import { QUIT_DISCARD_QUESTION } from '../keys/shell.js';
-import { KeyContext, useKeys } from '../keys/useKeys.js';
+import { firstKeyName, keyName } from '../keys/hint.js';
+import { KeyContext, off, useKeys } from '../keys/useKeys.js';
 import {
   type Commit,
   type EntryAction,
@@ -41,6 +42,13 @@ export interface EntryData {
   /** Last month's values, or null when that month has no form. */
   lastMonth: Record<string, number> | null;
   warnings: WarningContext;
+}
+
+/** Active teams in Vietnamese order, read once for a whole run of forms ("next team without a form"). */
+export function useTeamsOnce(): () => Promise<TeamRow[]> {
+  const { db } = useApp();
+  const teams = useRef<Promise<TeamRow[]> | null>(null);
+  return useCallback(() => (teams.current ??= listTeams(db)), [db]);
 }
 
 export function useEntry(teamId: number, month: Month, getTeams: () => Promise<TeamRow[]>) {
@@ -182,7 +190,7 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
       fieldDown: () => apply({ type: 'move', delta: 1 }),
       fieldUp: () => apply({ type: 'move', delta: -1 }),
       cellClear: () => apply({ type: 'erase' }),
-      undo: typingNote ? undefined : undo,
+      undo: typingNote ? off(`đang gõ ghi chú — rời ô ghi chú (${firstKeyName('nextField')}) rồi nhấn ${keyName('undo')}`) : undo,
       history: () => {
         const next = apply({ type: 'move', delta: 0 });
         if (!next.error) app.navigate({ name: 'history', teamId, month });
@@ -198,7 +206,6 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
         apply({ type: 'type', text });
       },
       onBackspace: () => apply({ type: 'erase' }),
-      disabled: typingNote ? { undo: 'đang gõ ghi chú — rời ô ghi chú (Enter) rồi nhấn u' } : undefined,
     },
   );
 

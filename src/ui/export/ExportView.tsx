@@ -1,8 +1,10 @@
 import { Box, Text } from 'ink';
 import { periodLabel } from '../../domain/period.js';
 import { padCell } from '../../io/text-table.js';
+import { keyName, keyNames } from '../keys/hint.js';
 import { tint } from '../theme.js';
 import { EXPORT_LABELS, type ExportState, PERIOD_KIND_LABELS, ROWS, type Row, rowEnabled } from './reducer.js';
+import { selectionMark } from '../components/SelectableList.js';
 
 const TITLES: Record<Row, string> = { what: 'Xuất', periodKind: 'Kỳ theo', period: 'Kỳ', delimiter: 'Dấu phân cách', folder: 'Thư mục' };
 
@@ -30,8 +32,8 @@ export function ExportView({ state: s }: { state: ExportState }) {
         const v = value(s, row);
         return (
           <Text key={row} dimColor={!enabled} wrap="truncate-end">
-            <Text color={on ? tint('cyan') : undefined} bold={on}>
-              {on ? '› ' : '  '}
+            <Text color={on ? tint('accent') : undefined} bold={on}>
+              {selectionMark(on)}
               {padCell(TITLES[row], 15)}
             </Text>
             {row === 'folder' ? (
@@ -43,14 +45,17 @@ export function ExportView({ state: s }: { state: ExportState }) {
         );
       })}
       <Text> </Text>
-      <Text dimColor>↑/↓ chọn dòng, ←/→ đổi giá trị, Ctrl+S (hoặc Enter ở dòng Thư mục) để ghi tệp. Tệp cũ không bao giờ bị ghi đè.</Text>
+      <Text dimColor>
+        {keyNames('up', 'down')} chọn dòng, {keyNames('choicePrev', 'choiceNext')} đổi giá trị, {keyName('runExport')} (hoặc {keyName('nextField')} ở dòng Thư mục) để ghi
+        tệp. Tệp cũ không bao giờ bị ghi đè.
+      </Text>
       {s.busy ? <Text>Đang ghi…</Text> : null}
       {s.written ? (
-        <Text color={tint('green')} wrap="wrap">
+        <Text color={tint('ok')} wrap="wrap">
           ✓ Đã ghi {s.written}
         </Text>
       ) : null}
-      {s.error ? <Text color={tint('red')}>✗ {s.error}</Text> : null}
+      {s.error ? <Text color={tint('error')}>✗ {s.error}</Text> : null}
     </Box>
   );
 }

@@ -2,7 +2,6 @@
 // marked `?` (and its cells `·`); a blank cell of a form is `—`, never confused with 0.
 import { Box, Text } from 'ink';
 import { memo, useMemo } from 'react';
-import { STATUS_COLORS } from '../../domain/labels.js';
 import { shortLabel } from '../../domain/indicators.js';
 import { monthLabel } from '../../domain/period.js';
 import type { Indicator } from '../../domain/schemas.js';
@@ -10,9 +9,10 @@ import { formatInt } from '../../domain/text.js';
 import { padCell, truncate } from '../../io/text-table.js';
 import { displayName } from '../components/teamName.js';
 import { keyName } from '../keys/hint.js';
-import { tint } from '../theme.js';
+import { STATUS_COLORS, tint } from '../theme.js';
 import { type GridState, type GridTeam, missingCount } from './reducer.js';
 import { CELL_WIDTH } from './useGrid.js';
+import { selectionMark } from '../components/SelectableList.js';
 
 export const MISSING_MARK = '?';
 export const NO_FORM_CELL = '·';
@@ -53,7 +53,7 @@ const GridRow = memo(function GridRow({ team, values, codes, nameWidth, selected
   const before = cursorCol >= 0 ? parts.slice(0, cursorCol).join(' ') : parts.join(' ');
   return (
     <Text wrap="truncate-end" bold={selected}>
-      {selected ? '›' : ' '}
+      {selectionMark(selected, 1)}
       <Text color={missing ? tint(STATUS_COLORS.chua_bao_cao) : undefined}>{missing ? MISSING_MARK : ' '}</Text>{' '}
       {padCell(truncate(displayName(team.name), nameWidth), nameWidth)}
       {cursorCol >= 0 ? (
@@ -70,7 +70,7 @@ const GridRow = memo(function GridRow({ team, values, codes, nameWidth, selected
 
 export function GridView({ state: s, layout, indicators, loadError }: GridViewProps) {
   const codes = useMemo(() => s.codes.slice(s.left, s.left + layout.cols), [s.codes, s.left, layout.cols]);
-  if (loadError) return <Text color={tint('red')}>{loadError}</Text>;
+  if (loadError) return <Text color={tint('error')}>{loadError}</Text>;
   if (!s.loaded) return <Text dimColor>Đang đọc bảng tháng…</Text>;
   const visible = s.teams.slice(s.top, s.top + layout.rows);
   const team = s.teams[s.row];
@@ -103,11 +103,11 @@ export function GridView({ state: s, layout, indicators, loadError }: GridViewPr
         );
       })}
       {s.teams.length === 0 ? <Text dimColor>Chưa có tổ nào đang hoạt động.</Text> : null}
-      <Text color={s.error ? tint('red') : undefined} wrap="truncate-end">
+      <Text color={s.error ? tint('error') : undefined} wrap="truncate-end">
         {s.error
           ? `✗ ${s.error}`
           : // "đang sửa" first: at 80 columns the indicator's long label is what gets cut.
-            `${s.editing ? 'đang sửa, Enter để lưu · ' : ''}${team ? `${displayName(team.name)} (${team.code})` : ''} · ${ind ? `${ind.label} (${ind.unit})` : ''}`}
+            `${s.editing ? `đang sửa, ${keyName('cellCommit')} để lưu · ` : ''}${team ? `${displayName(team.name)} (${team.code})` : ''} · ${ind ? `${ind.label} (${ind.unit})` : ''}`}
       </Text>
       <Text dimColor wrap="truncate-end">
         {MISSING_MARK} = tổ chưa có phiếu ({NO_FORM_CELL}) · {BLANK_CELL} = ô trống, chưa báo cáo (khác 0) · gõ số để sửa ô

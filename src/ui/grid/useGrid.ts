@@ -7,10 +7,11 @@ import { listTeams } from '../../db/teams.js';
 import { type Month, addMonths } from '../../domain/period.js';
 import { todayIso } from '../../domain/text.js';
 import { checkFormMonth } from '../../domain/validation.js';
-import { useApp } from '../context.js';
+import { useApp, useLayout } from '../context.js';
 import { enqueueWrite, whenSaved } from '../saveQueue.js';
 import { NOTHING_TO_UNDO, runUndo } from '../history/undo.js';
 import { QUIT_DISCARD_QUESTION } from '../keys/shell.js';
+import { keyName } from '../keys/hint.js';
 import { KeyContext, useKeys } from '../keys/useKeys.js';
 import { type GridAction, type GridState, type GridValues, gridReducer, initialGrid } from './reducer.js';
 
@@ -31,6 +32,7 @@ export async function loadMonthValues(db: TxRunner, month: Month): Promise<GridV
 
 export function useGrid(startMonth: Month) {
   const app = useApp();
+  const screen = useLayout();
   const keyCtx = useContext(KeyContext);
   const { db } = app;
   const codes = useMemo(() => app.indicators.map((i) => i.code), [app.indicators]);
@@ -39,7 +41,7 @@ export function useGrid(startMonth: Month) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const wrote = useRef(false);
   const seq = useRef(0);
-  const layout = gridLayout(app.terminal.columns, app.bodyRows, codes.length);
+  const layout = gridLayout(screen.columns, screen.bodyRows, codes.length);
 
   const save = (c: NonNullable<GridState['commit']>, month: Month) => {
     wrote.current = true;
@@ -136,7 +138,7 @@ export function useGrid(startMonth: Month) {
       back: () => {
         if (!commitFirst()) {
           apply({ type: 'cancel' });
-          return app.notify('Giá trị không hợp lệ chưa được lưu và đã bỏ. Esc lần nữa để quay lại.', 'warn');
+          return app.notify(`Giá trị không hợp lệ chưa được lưu và đã bỏ. ${keyName('back', 'digits')} lần nữa để quay lại.`, 'warn');
         }
         app.back();
       },

@@ -5,7 +5,7 @@ import type { TeamRow } from '../../db/teams.js';
 import { type Month, monthLabel } from '../../domain/period.js';
 import type { Indicator } from '../../domain/schemas.js';
 import { padCell, truncate } from '../../io/text-table.js';
-import { listWindow } from '../components/listWindow.js';
+import { SelectableList } from '../components/SelectableList.js';
 import { tint } from '../theme.js';
 import { SOURCE_LABELS, changeValueText, fieldLabel, formatDateTime } from './describe.js';
 import type { HistoryState } from './reducer.js';
@@ -26,12 +26,11 @@ const FIELD_W = 15;
 const SOURCE_W = 9;
 
 export function HistoryView(p: HistoryViewProps) {
-  if (p.error) return <Text color={tint('red')}>{p.error}</Text>;
+  if (p.error) return <Text color={tint('error')}>{p.error}</Text>;
   if (!p.rows) return <Text dimColor>Đang đọc lịch sử…</Text>;
   const changeW = Math.max(12, p.columns - 2 - TIME_W - FIELD_W - SOURCE_W - 4 - 1);
   const listRows = Math.max(1, p.bodyRows - 4);
   const sel = Math.min(p.state.selected, Math.max(0, p.rows.length - 1));
-  const { start, end } = listWindow(sel, p.rows.length, listRows);
   const current = p.rows[sel];
   return (
     <Box flexDirection="column">
@@ -42,17 +41,22 @@ export function HistoryView(p: HistoryViewProps) {
         {'  '}
         {padCell('Thời gian', TIME_W)} {padCell('Ô', FIELD_W)} {padCell('Cũ → mới', changeW)} Nguồn
       </Text>
-      {p.rows.slice(start, end).map((c, k) => {
-        const selected = start + k === sel;
-        const change = `${c.undone ? '↶ ' : ''}${changeValueText(c.field, c.oldValue)} → ${changeValueText(c.field, c.newValue)}`;
-        return (
-          <Text key={c.id} inverse={selected} dimColor={c.undone && !selected} wrap="truncate-end">
-            {selected ? '› ' : '  '}
-            {padCell(formatDateTime(c.at), TIME_W)} {padCell(truncate(fieldLabel(c.field, p.indicators, true), FIELD_W), FIELD_W)}{' '}
-            {padCell(truncate(change, changeW), changeW)} {SOURCE_LABELS[c.source] ?? c.source}
-          </Text>
-        );
-      })}
+      <SelectableList
+        items={p.rows}
+        selected={sel}
+        rows={listRows}
+        keyOf={(c) => c.id}
+        dim={(c) => c.undone}
+        render={(c) => {
+          const change = `${c.undone ? '↶ ' : ''}${changeValueText(c.field, c.oldValue)} → ${changeValueText(c.field, c.newValue)}`;
+          return (
+            <>
+              {padCell(formatDateTime(c.at), TIME_W)} {padCell(truncate(fieldLabel(c.field, p.indicators, true), FIELD_W), FIELD_W)}{' '}
+              {padCell(truncate(change, changeW), changeW)} {SOURCE_LABELS[c.source] ?? c.source}
+            </>
+          );
+        }}
+      />
       {p.rows.length === 0 ? <Text dimColor>Phiếu này chưa có thay đổi nào.</Text> : null}
       {current ? (
         <Text dimColor wrap="truncate-end">

@@ -4,7 +4,7 @@ import { formHistory } from '../../db/forms.js';
 import { getTeam } from '../../db/teams.js';
 import type { Month } from '../../domain/period.js';
 import { useLoaded } from '../components/useLoaded.js';
-import { useApp } from '../context.js';
+import { useApp, useLayout } from '../context.js';
 import { whenSaved } from '../saveQueue.js';
 import { useKeys } from '../keys/useKeys.js';
 import { historyReducer } from './reducer.js';
@@ -12,6 +12,7 @@ import { NOTHING_TO_UNDO, runUndo } from './undo.js';
 
 export function useHistory(teamId: number, month: Month) {
   const app = useApp();
+  const layout = useLayout();
   const { db } = app;
   const [s, dispatch] = useReducer(historyReducer, { selected: 0 });
   // After the saves still queued, so the list shows the change just typed.
@@ -24,7 +25,7 @@ export function useHistory(teamId: number, month: Month) {
   const team = data?.team ?? null;
 
   const count = rows?.length ?? 0;
-  const page = Math.max(1, app.bodyRows - 5);
+  const page = Math.max(1, layout.bodyRows - 5);
   useKeys('history', {
     up: () => dispatch({ type: 'move', delta: -1, count }),
     down: () => dispatch({ type: 'move', delta: 1, count }),
@@ -43,5 +44,5 @@ export function useHistory(teamId: number, month: Month) {
       ),
   });
 
-  return { state: s, rows, team, error, bodyRows: app.bodyRows, columns: app.terminal.columns, indicators: app.indicators };
+  return { state: s, rows, team, error, bodyRows: layout.bodyRows, columns: layout.columns, indicators: app.indicators };
 }

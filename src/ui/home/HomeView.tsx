@@ -11,9 +11,9 @@ import { formatDate, formatInt, formatPercent } from '../../domain/text.js';
 import { padCell, truncate } from '../../io/text-table.js';
 import { Bar, barString } from '../components/Bar.js';
 import { StatusBadge } from '../components/StatusBadge.js';
-import { hint } from '../keys/hint.js';
-import { tint } from '../theme.js';
-import { listWindow } from '../components/listWindow.js';
+import { hint, keyName } from '../keys/hint.js';
+import { type ThemeRole, tint } from '../theme.js';
+import { SelectableList } from '../components/SelectableList.js';
 import { displayName } from '../components/teamName.js';
 import type { HomeModel, HomeRow } from './model.js';
 import type { StatusFilter } from './reducer.js';
@@ -64,19 +64,19 @@ export function missingLine(model: HomeModel, width: number): string {
   return out;
 }
 
-export function deadlineLine(model: HomeModel): { text: string; color?: string } {
+export function deadlineLine(model: HomeModel): { text: string; color?: ThemeRole } {
   const d = model.deadline;
   if (!d) return { text: 'Không còn hạn báo cáo quý nào trong kỳ kế hoạch.' };
   const when = `${d.before ? 'trước ngày' : 'hết ngày'} ${formatDate(d.date)}`;
   const left = d.daysLeft === 0 ? 'hôm nay là hạn cuối' : `còn ${formatInt(d.daysLeft)} ngày`;
   return {
     text: `Hạn báo cáo ${quarterLabel(d.quarter[0]!)}: ${when} (${left})`,
-    color: d.daysLeft <= 3 ? 'red' : d.daysLeft <= 10 ? 'yellow' : undefined,
+    color: d.daysLeft <= 3 ? 'error' : d.daysLeft <= 10 ? 'warn' : undefined,
   };
 }
 
 export function HomeView(p: HomeViewProps) {
-  if (p.error) return <Text color={tint('red')}>{p.error}</Text>;
+  if (p.error) return <Text color={tint('error')}>{p.error}</Text>;
   if (!p.model) return <Text dimColor>Đang tính…</Text>;
   const { report } = p.model;
   const { due, received } = report.completeness;
@@ -84,7 +84,6 @@ export function HomeView(p: HomeViewProps) {
   const stale = report.as_of !== p.asOf;
   const fixed = 6 + (p.backupLine ? 1 : 0); // lines above and below the list
   const listRows = Math.max(1, p.bodyRows - fixed);
-  const { start, end } = listWindow(p.selectedIndex, p.rows.length, listRows);
   const nameWidth = Math.max(16, Math.min(30, p.columns - 58));
   const wordsWidth = Math.max(10, p.columns - 2 - nameWidth - 1 - BADGE - 1 - BAR - 1);
   const deadline = deadlineLine(p.model);
@@ -95,7 +94,7 @@ export function HomeView(p: HomeViewProps) {
       <Text wrap="truncate-end">
         Tính đến tháng <Text bold>{monthLabel(report.as_of)}</Text>
         {stale ? <Text dimColor> (đang tính {monthLabel(p.asOf)}…)</Text> : null} · Phiếu đã nhận {formatInt(received)}/{formatInt(due)}{' '}
-        <Bar ratio={share} width={16} color="green" /> {formatPercent(share)}
+        <Bar ratio={share} width={16} color="ok" /> {formatPercent(share)}
       </Text>
       <Text color={tint(deadline.color)} wrap="truncate-end">
         {deadline.text}
@@ -111,21 +110,23 @@ export function HomeView(p: HomeViewProps) {
         {'  '}
         {padCell('Tổ CNSCĐ', nameWidth)} {padCell('Trạng thái', BADGE)} {padCell('Tiến độ', BAR)} Chỉ tiêu chậm nhất
       </Text>
-      {p.rows.slice(start, end).map((t, i) => {
-        const sel = start + i === p.selectedIndex;
-        return (
-          <Text key={t.teamId} inverse={sel} wrap="truncate-end">
-            {sel ? '› ' : '  '}
+      <SelectableList
+        items={p.rows}
+        selected={p.selectedIndex}
+        rows={listRows}
+        keyOf={(t) => t.teamId}
+        render={(t) => (
+          <>
             {padCell(truncate(displayName(t.name), nameWidth), nameWidth)} <StatusBadge status={t.status} width={BADGE} />{' '}
             {t.worstRatio === null ? <Text dimColor>{'·'.repeat(BAR)}</Text> : barString(t.worstRatio, BAR)}{' '}
             {t.worst ? truncate(t.worst, wordsWidth) : <Text dimColor>{NO_TARGETS}</Text>}
-          </Text>
-        );
-      })}
+          </>
+        )}
+      />
       {report.teams.length === 0 ? (
         <Text dimColor>Chưa có tổ nào đang hoạt động. {hint('goTeams')} để thêm tổ.</Text>
       ) : p.rows.length === 0 ? (
-        <Text dimColor>Không có tổ nào phù hợp với bộ lọc (Esc để bỏ lọc).</Text>
+        <Text dimColor>Không có tổ nào phù hợp với bộ lọc ({keyName('back', p.filtering ? 'text' : false)} để bỏ lọc).</Text>
       ) : null}
       <Box flexGrow={1} />
       <Text wrap="truncate-end">

@@ -4,13 +4,14 @@ import { minMonth } from '../../domain/period.js';
 import { asOfBounds, monthStepKeys } from '../components/asOfPage.js';
 import { filterHandlers, filterTyping, moveHandlers } from '../components/listFilter.js';
 import { useLoaded } from '../components/useLoaded.js';
-import { useApp } from '../context.js';
+import { useApp, useLayout } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
 import { filterRows, loadHomeModel } from './model.js';
 import { hasFilter, homeReducer, initialHome } from './reducer.js';
 
 export function useHome() {
   const app = useApp();
+  const layout = useLayout();
   const bounds = asOfBounds(app.plan.span_start, app.now());
   const [state, dispatch] = useReducer(homeReducer, minMonth(app.workMonth, bounds.max), initialHome);
   // app.now is a stable clock; indicators change only with the plan.
@@ -23,7 +24,7 @@ export function useHome() {
   const rows = useMemo(() => filterRows(model?.rows ?? [], state.statusFilter, state.query), [model, state.statusFilter, state.query]);
   const selectedIndex = Math.min(state.selected, Math.max(0, rows.length - 1));
   const selected = rows[selectedIndex];
-  const page = Math.max(1, app.bodyRows - 7);
+  const page = Math.max(1, layout.bodyRows - 7);
   const months = monthStepKeys(state.asOf, bounds, (delta) => dispatch({ type: 'month', delta, ...bounds }));
 
   useKeys(
@@ -34,7 +35,7 @@ export function useHome() {
           // Esc first clears a filter; with none, it leaves (the shell's default).
           back: hasFilter(state) ? () => dispatch({ type: 'clearFilters' }) : undefined,
           ...moveHandlers(dispatch, rows.length, page),
-          ...months.handlers,
+          ...months,
           statusFilter: () => dispatch({ type: 'cycleStatus' }),
           filter: () => dispatch({ type: 'startFilter' }),
           open: selected ? () => app.navigate({ name: 'teamStatus', teamId: selected.teamId, asOf: state.asOf }) : undefined,
@@ -48,11 +49,8 @@ export function useHome() {
           goBackup: () => app.navigate({ name: 'backup' }),
           goPlan: () => app.navigate({ name: 'plan' }),
         },
-    {
-      ...filterTyping(state, dispatch),
-      disabled: state.filtering ? {} : months.disabled,
-    },
+    filterTyping(state, dispatch),
   );
 
-  return { state, model, rows, error, selectedIndex, bodyRows: app.bodyRows, columns: app.terminal.columns };
+  return { state, model, rows, error, selectedIndex, bodyRows: layout.bodyRows, columns: layout.columns };
 }

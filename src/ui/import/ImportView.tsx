@@ -3,39 +3,40 @@ import { IMPORT_KIND_LABELS } from '../../io/csv/import.js';
 import { formatProblem } from '../../io/csv/problems.js';
 import { formatInt } from '../../domain/text.js';
 import { barString } from '../components/Bar.js';
-import { keyName } from '../keys/hint.js';
+import { keyName, keyNames } from '../keys/hint.js';
 import { tint } from '../theme.js';
 import { type ImportState, canWrite } from './reducer.js';
+import { selectionMark } from '../components/SelectableList.js';
 
 const KIND_LABEL = (k: ImportState['kind']) => (k === 'auto' ? 'Tự nhận ra từ dòng tiêu đề' : IMPORT_KIND_LABELS[k]);
 
 export function ImportView({ state: s, listRows, columns }: { state: ImportState; listRows: number; columns: number }) {
   const editing = s.phase === 'edit';
   const list = [
-    ...s.problems.map((p) => ({ text: `✗ ${formatProblem(p)}`, color: 'red' })),
-    ...s.warnings.map((p) => ({ text: `! ${formatProblem(p)}`, color: 'yellow' })),
+    ...s.problems.map((p) => ({ text: `✗ ${formatProblem(p)}`, color: 'error' as const })),
+    ...s.warnings.map((p) => ({ text: `! ${formatProblem(p)}`, color: 'warn' as const })),
   ];
   const visible = list.slice(s.scroll, s.scroll + listRows);
   return (
     <Box flexDirection="column">
       <Text>
-        <Text color={editing ? tint('cyan') : undefined} bold={editing}>
-          {editing ? '› ' : '  '}Tệp CSV:{' '}
+        <Text color={editing ? tint('accent') : undefined} bold={editing}>
+          {selectionMark(editing)}Tệp CSV:{' '}
         </Text>
         <Text inverse={editing}>{s.path + (editing ? '▏' : '')}</Text>
       </Text>
       <Text>
-        {'  '}Loại: ‹ {KIND_LABEL(s.kind)} › <Text dimColor>(←/→ đổi)</Text>
+        {'  '}Loại: ‹ {KIND_LABEL(s.kind)} › <Text dimColor>({keyNames('choicePrev', 'choiceNext')} đổi)</Text>
       </Text>
       <Text dimColor>
         {editing
-          ? '  Gõ hoặc dán đường dẫn, Enter để kiểm tra cả tệp (chưa ghi gì). Tệp phải là UTF-8, phân cách , hoặc ;'
+          ? `  Gõ hoặc dán đường dẫn, ${keyName('nextField', 'text')} để kiểm tra cả tệp (chưa ghi gì). Tệp phải là UTF-8, phân cách , hoặc ;`
           : ' '}
       </Text>
       {s.phase === 'checking' ? <Text>Đang kiểm tra tệp…</Text> : null}
       {s.checkedKind && s.phase !== 'edit' ? <Text dimColor>Loại tệp: {IMPORT_KIND_LABELS[s.checkedKind]}</Text> : null}
       {s.fileError ? (
-        <Text color={tint('red')} wrap="wrap">
+        <Text color={tint('error')} wrap="wrap">
           ✗ {s.fileError}
         </Text>
       ) : null}
@@ -45,9 +46,9 @@ export function ImportView({ state: s, listRows, columns }: { state: ImportState
         </Text>
       ))}
       {s.phase === 'checked' && s.problems.length > 0 ? (
-        <Text color={tint('red')} bold>
-          Tệp có {formatInt(s.problems.length)} lỗi: không nhập gì cả. Sửa tệp rồi kiểm tra lại (Esc).{' '}
-          {list.length > listRows ? `(↑/↓ cuộn, dòng ${s.scroll + 1}–${Math.min(list.length, s.scroll + listRows)}/${list.length})` : ''}
+        <Text color={tint('error')} bold>
+          Tệp có {formatInt(s.problems.length)} lỗi: không nhập gì cả. Sửa tệp rồi kiểm tra lại ({keyName('back')}).{' '}
+          {list.length > listRows ? `(${keyNames('up', 'down')} cuộn, dòng ${s.scroll + 1}–${Math.min(list.length, s.scroll + listRows)}/${list.length})` : ''}
         </Text>
       ) : null}
       {visible.map((l, i) => (
@@ -56,7 +57,7 @@ export function ImportView({ state: s, listRows, columns }: { state: ImportState
         </Text>
       ))}
       {canWrite(s) ? (
-        <Text color={tint('green')} bold>
+        <Text color={tint('ok')} bold>
           Tệp hợp lệ. Nhấn {keyName('confirm')} để ghi vào dữ liệu, {keyName('back')} để quay lại.
         </Text>
       ) : null}
@@ -66,7 +67,7 @@ export function ImportView({ state: s, listRows, columns }: { state: ImportState
           {formatInt(s.progress.done)}/{formatInt(s.progress.total)}
         </Text>
       ) : null}
-      {s.phase === 'done' ? <Text color={tint('green')}>Xong. Enter hoặc Esc để quay lại.</Text> : null}
+      {s.phase === 'done' ? <Text color={tint('ok')}>Xong. {keyName('nextField')} hoặc {keyName('back')} để quay lại.</Text> : null}
     </Box>
   );
 }

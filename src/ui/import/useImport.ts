@@ -3,11 +3,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { useReducer } from 'react';
 import { type ImportKind, detectKind, runImport, summarise } from '../../io/csv/import.js';
 import { FileRefusedError, ImportRefusedError, formatProblem } from '../../io/csv/problems.js';
-import { useApp } from '../context.js';
-import { useKeys } from '../keys/useKeys.js';
+import { useRefReducer } from '../components/useRefReducer.js';
+import { useApp, useLayout } from '../context.js';
+import { keyName, keyNames } from '../keys/hint.js';
+import { off, useKeys } from '../keys/useKeys.js';
 import { canWrite, cleanPath, importReducer, initialImport } from './reducer.js';
 
 function resolvePath(p: string): string {
@@ -17,26 +18,29 @@ function resolvePath(p: string): string {
 
 export function useImport() {
   const app = useApp();
-  const [state, dispatch] = useReducer(importReducer, undefined, initialImport);
-  const listRows = Math.max(3, app.bodyRows - 9);
+  const layout = useLayout();
+  // Handlers read `latest.current`: Enter right after a paste checks the pasted path.
+  const [state, dispatch, latest] = useRefReducer(importReducer, initialImport);
+  const listRows = Math.max(3, layout.bodyRows - 9);
   const lines = state.problems.length + state.warnings.length;
   const maxScroll = Math.max(0, lines - listRows);
 
   const read = (): { bytes: Uint8Array; kind: ImportKind } | string => {
-    const file = resolvePath(state.path);
+    const s = latest.current;
+    const file = resolvePath(s.path);
     let bytes: Uint8Array;
     try {
       bytes = fs.readFileSync(file);
     } catch {
       return `Không đọc được tệp ${file}: kiểm tra lại đường dẫn.`;
     }
-    const kind = state.kind === 'auto' ? detectKind(new TextDecoder().decode(bytes.slice(0, 4096))) : state.kind;
-    if (!kind) return 'Không nhận ra loại tệp từ dòng tiêu đề: chọn loại bằng ←/→ (danh sách tổ, thành viên, số liệu).';
+    const kind = s.kind === 'auto' ? detectKind(new TextDecoder().decode(bytes.slice(0, 4096))) : s.kind;
+    if (!kind) return `Không nhận ra loại tệp từ dòng tiêu đề: chọn loại bằng ${keyNames('choicePrev', 'choiceNext')} (danh sách tổ, thành viên, số liệu).`;
     return { bytes, kind };
   };
 
   const check = async () => {
-    if (!cleanPath(state.path)) return app.notify('Gõ hoặc dán đường dẫn tệp CSV trước.', 'warn');
+    if (!cleanPath(latest.current.path)) return app.notify('Gõ hoặc dán đường dẫn tệp CSV trước.', 'warn');
     dispatch({ type: 'checking' });
     const got = read();
     if (typeof got === 'string') return dispatch({ type: 'checked', kind: null, summary: [], problems: [], warnings: [], fileError: got });
@@ -54,10 +58,11 @@ export function useImport() {
 
   const write = async () => {
     const got = read();
-    if (typeof got === 'string' || !state.checkedKind) return dispatch({ type: 'failed', message: typeof got === 'string' ? got : 'Hãy kiểm tra tệp trước.' });
+    const checkedKind = latest.current.checkedKind;
+    if (typeof got === 'string' || !checkedKind) return dispatch({ type: 'failed', message: typeof got === 'string' ? got : 'Hãy kiểm tra tệp trước.' });
     dispatch({ type: 'writing' });
     try {
-      const r = await runImport(app.db, state.checkedKind, got.bytes, {
+      const r = await runImport(app.db, checkedKind, got.bytes, {
         now: app.now(),
         onProgress: async (done, total) => {
           dispatch({ type: 'progress', done, total });
@@ -90,16 +95,15 @@ export function useImport() {
       down: state.phase === 'checked' ? () => dispatch({ type: 'scroll', delta: 1, max: maxScroll }) : undefined,
       pageUp: state.phase === 'checked' ? () => dispatch({ type: 'scroll', delta: -page, max: maxScroll }) : undefined,
       pageDown: state.phase === 'checked' ? () => dispatch({ type: 'scroll', delta: page, max: maxScroll }) : undefined,
-      confirm: canWrite(state) ? () => void write() : undefined,
+      confirm: canWrite(state) ? () => void write() : state.phase === 'checked' ? off(`tệp có lỗi, sửa tệp rồi kiểm tra lại (${keyName('back')})`) : undefined,
       back: state.phase === 'checked' ? () => dispatch({ type: 'edit' }) : state.phase === 'writing' || state.phase === 'checking' ? () => undefined : undefined,
     },
     {
       typing: editing ? 'text' : false,
       onText: (text) => dispatch({ type: 'type', text }),
       onBackspace: () => dispatch({ type: 'erase' }),
-      disabled: state.phase === 'checked' && !canWrite(state) ? { confirm: 'Tệp có lỗi: sửa tệp rồi kiểm tra lại (Esc)' } : undefined,
     },
   );
 
-  return { state, listRows, columns: app.terminal.columns };
+  return { state, listRows, columns: layout.columns };
 }

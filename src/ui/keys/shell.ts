@@ -1,15 +1,18 @@
 // The key side of a shell (the App, or the first-run wizard's KeyScope): the `?` help, which
-// keys the screen handles now, and the one question that may be asked over the screen —
-// "Bỏ dữ liệu chưa lưu? (y/n)" before q/Esc/Ctrl+C throws typed input away.
+// keys the screen handles now, the one question that may be asked over the screen — "Bỏ dữ liệu
+// chưa lưu? (y/n)" before q/Esc/Ctrl+C throws typed input away — and why a key is off.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ScreenName } from './table.js';
-import { type ActiveKeys, type KeyContextValue, type PromptSpec, useKeyHub } from './useKeys.js';
+import { type ActiveKeys, type KeyContextValue, type KeyMode, type PromptSpec, useKeyHub } from './useKeys.js';
 
-export const DISCARD_QUESTION = 'Bỏ dữ liệu chưa lưu? (y/n)';
-export const QUIT_DISCARD_QUESTION = 'Thoát và bỏ dữ liệu chưa lưu? (y/n)';
+// Yes/no questions: the prompt adds their keys ("(y/n)") from the key table.
+export const DISCARD_QUESTION = 'Bỏ dữ liệu chưa lưu?';
+export const QUIT_DISCARD_QUESTION = 'Thoát và bỏ dữ liệu chưa lưu?';
 
 export interface KeyShell {
   value: KeyContextValue;
+  /** For KeyModeContext: what is drawn over the screen. */
+  mode: KeyMode;
   helpOpen: boolean;
   /** First help line shown (the help scrolls with ↑/↓ when it is taller than the screen). */
   helpOffset: number;
@@ -23,7 +26,7 @@ export interface KeyShell {
   shown(screen: ScreenName): { screen: ScreenName; active: ActiveKeys | null };
 }
 
-export function useKeyShell({ back, quit }: { back: () => void; quit: () => void }): KeyShell {
+export function useKeyShell({ back, quit, refuse }: { back: () => void; quit: () => void; refuse: (reason: string) => void }): KeyShell {
   const [helpOpen, setHelpOpen] = useState(false);
   const [helpOffset, setHelpOffset] = useState(0);
   const [active, setActive] = useState<ActiveKeys | null>(null);
@@ -35,6 +38,7 @@ export function useKeyShell({ back, quit }: { back: () => void; quit: () => void
 
   const publish = useCallback((a: ActiveKeys) => {
     if (a.screen === 'confirm') setPromptActive(a);
+    else if (a.screen === 'help') return; // its keys are in its title; the footer stays the screen's
     else {
       activeRef.current = a;
       setActive(a);
@@ -57,14 +61,17 @@ export function useKeyShell({ back, quit }: { back: () => void; quit: () => void
     setHelpOffset(0);
     setHelpOpen((h) => !h);
   }, []);
-  const scrollHelp = useCallback((delta: number) => setHelpOffset((o) => Math.max(0, o + delta)), []);
+  const scrollHelp = useCallback((delta: number, max: number) => setHelpOffset((o) => Math.max(0, Math.min(max, o + delta))), []);
 
   const value: KeyContextValue = useMemo(
-    () => ({ helpOpen, toggleHelp, scrollHelp, back: guardedBack, quit: guardedQuit, publish, prompt, ask, attach }),
-    [helpOpen, toggleHelp, scrollHelp, guardedBack, guardedQuit, publish, prompt, ask, attach],
+    () => ({ toggleHelp, scrollHelp, back: guardedBack, quit: guardedQuit, publish, ask, attach, refuse }),
+    [toggleHelp, scrollHelp, guardedBack, guardedQuit, publish, ask, attach, refuse],
   );
+  const asking = !!prompt;
+  const mode = useMemo(() => ({ helpOpen, asking }), [helpOpen, asking]);
   return {
     value,
+    mode,
     helpOpen,
     helpOffset,
     prompt,

@@ -1,6 +1,8 @@
 // THE key table: every key the officer can press, on which screens, and what it does (in
-// Vietnamese). The footer hints and the `?` help overlay are generated from it; a test checks
-// that no key is bound twice on a screen and that every binding has a description.
+// Vietnamese). The footer hints, the `?` help overlay and every key named in a screen's text
+// (keys/hint.ts) are generated from it; a test checks that no key is bound twice on a screen and
+// that every binding has a description. Binding ids are a type derived from this table: a screen's
+// useKeys accepts only the ids bound on that screen (see BindingOn).
 import type { KeySpec } from './keymap.js';
 
 export const SCREENS = [
@@ -24,12 +26,14 @@ export const SCREENS = [
   'export',
   'backup',
   'plan',
-  // Not a screen: the yes/no or one-line question the shell asks over any screen.
+  // Not screens: the yes/no or one-line question the shell asks over any screen, and the `?`
+  // help drawn over it.
   'confirm',
+  'help',
 ] as const;
 export type ScreenName = (typeof SCREENS)[number];
 
-export interface Binding {
+interface BindingDef {
   id: string;
   keys: readonly KeySpec[];
   /** One or two words for the footer. */
@@ -49,10 +53,12 @@ const c = (char: string): KeySpec => ({ char });
 const k = (name: KeySpec['name']): KeySpec => ({ name });
 const ctrl = (char: string): KeySpec => ({ char, ctrl: true });
 
-const LISTS: ScreenName[] = ['home', 'teams', 'team', 'teamStatus', 'ranking', 'history', 'entryPick', 'backup', 'commune'];
-const FORMS: ScreenName[] = ['wizard', 'teamForm', 'memberForm', 'training', 'moveMember', 'entry', 'import', 'export', 'plan'];
+const LISTS = ['home', 'teams', 'team', 'ranking', 'history', 'entryPick', 'backup'] as const;
+/** Pages that scroll as a whole (no row is selected). */
+const PAGES = ['teamStatus', 'commune', 'help'] as const;
+const FORMS = ['wizard', 'teamForm', 'memberForm', 'training', 'moveMember', 'entry', 'import', 'export', 'plan'] as const;
 
-export const BINDINGS: readonly Binding[] = [
+export const BINDINGS = [
   // Everywhere
   // Ctrl+G: `?` types a "?" while a text field is being typed into; Ctrl+G never types anything.
   { id: 'help', keys: [c('?'), ctrl('g')], label: 'Trợ giúp', description: 'Hiện hoặc ẩn bảng phím tắt của màn hình này (Ctrl+G cả khi đang gõ vào một ô)', screens: 'all', footer: true, hintFirstKey: true },
@@ -66,6 +72,10 @@ export const BINDINGS: readonly Binding[] = [
   { id: 'down', keys: [k('down')], label: 'Xuống', description: 'Chọn dòng dưới', screens: [...LISTS, 'grid', 'wizard', 'export', 'import'] },
   { id: 'pageUp', keys: [k('pageUp')], label: 'Trang trước', description: 'Lên một trang', screens: [...LISTS, 'grid', 'import'] },
   { id: 'pageDown', keys: [k('pageDown')], label: 'Trang sau', description: 'Xuống một trang', screens: [...LISTS, 'grid', 'import'] },
+  { id: 'scrollUp', keys: [k('up')], label: 'Cuộn lên', description: 'Cuộn lên một dòng', screens: PAGES },
+  { id: 'scrollDown', keys: [k('down')], label: 'Cuộn xuống', description: 'Cuộn xuống một dòng', screens: PAGES },
+  { id: 'scrollPageUp', keys: [k('pageUp')], label: 'Trang trước', description: 'Cuộn lên một trang', screens: PAGES },
+  { id: 'scrollPageDown', keys: [k('pageDown')], label: 'Trang sau', description: 'Cuộn xuống một trang', screens: PAGES },
   { id: 'open', keys: [k('enter')], label: 'Mở', description: 'Mở mục đang chọn', screens: ['home', 'teams', 'team', 'ranking', 'entryPick'], footer: true },
   { id: 'filter', keys: [c('/')], label: 'Lọc', description: 'Gõ để lọc theo tên hoặc mã (không phân biệt dấu, hoa thường: "dong" tìm được "Đông")', screens: ['home', 'teams', 'ranking'], footer: true },
 
@@ -103,8 +113,8 @@ export const BINDINGS: readonly Binding[] = [
   { id: 'fieldDown', keys: [k('down')], label: 'Ô dưới', description: 'Sang ô dưới', screens: ['teamForm', 'memberForm', 'training', 'moveMember', 'entry', 'plan'] },
   { id: 'save', keys: [ctrl('s')], label: 'Lưu', description: 'Lưu cả biểu mẫu', screens: ['teamForm', 'memberForm', 'training', 'moveMember', 'wizard', 'plan'], footer: true },
   { id: 'resetField', keys: [ctrl('r')], label: 'Giá trị mẫu', description: 'Đưa ô đang chọn về giá trị của kế hoạch mẫu (ngưỡng: mặc định 100% và 70%); Ctrl+S mới lưu', screens: ['plan'] },
-  { id: 'choicePrev', keys: [k('left')], label: 'Chọn', description: 'Ở ô lựa chọn: giá trị trước', screens: ['teamForm', 'memberForm', 'wizard', 'export', 'import'] },
-  { id: 'choiceNext', keys: [k('right')], label: 'Chọn', description: 'Ở ô lựa chọn: giá trị sau', screens: ['teamForm', 'memberForm', 'wizard', 'export', 'import'] },
+  { id: 'choicePrev', keys: [k('left')], label: 'Chọn', description: 'Ở ô lựa chọn: giá trị trước', screens: ['teamForm', 'memberForm', 'training', 'wizard', 'export', 'import'] },
+  { id: 'choiceNext', keys: [k('right')], label: 'Chọn', description: 'Ở ô lựa chọn: giá trị sau', screens: ['teamForm', 'memberForm', 'training', 'wizard', 'export', 'import'] },
 
   // Monthly entry and grid
   { id: 'undo', keys: [c('u')], label: 'Hoàn tác', description: 'Hoàn tác thay đổi gõ tay gần nhất (ở phiếu hay ở bảng tháng; ở màn lịch sử: của phiếu đang xem); đang gõ dở thì bỏ giá trị đang gõ', screens: ['entry', 'grid', 'history'], footer: true },
@@ -123,14 +133,32 @@ export const BINDINGS: readonly Binding[] = [
   { id: 'backupNow', keys: [c('b')], label: 'Sao lưu ngay', description: 'Tạo một bản sao lưu mới', screens: ['backup'], footer: true },
   { id: 'restore', keys: [c('r')], label: 'Khôi phục', description: 'Khôi phục dữ liệu từ bản sao lưu đang chọn (hỏi lại trước; dữ liệu hiện tại được giữ lại, không bị xoá)', screens: ['backup'], footer: true },
   { id: 'backupDir', keys: [c('d')], label: 'Đổi thư mục', description: 'Chọn thư mục sao lưu (ví dụ ổ USB); để trống để dùng thư mục mặc định', screens: ['backup'], footer: true },
-];
+] as const satisfies readonly BindingDef[];
 
-export function bindingsFor(screen: ScreenName): Binding[] {
-  return BINDINGS.filter((b) => b.screens === 'all' || b.screens.includes(screen));
+type AnyBinding = (typeof BINDINGS)[number];
+export type BindingId = AnyBinding['id'];
+export type Binding = BindingDef & { id: BindingId };
+
+/** The ids of the bindings a screen has (its own and those of every screen). */
+export type BindingOn<S extends ScreenName> = AnyBinding extends infer B
+  ? B extends { id: infer I; screens: infer On }
+    ? On extends 'all'
+      ? I
+      : On extends readonly (infer E)[]
+        ? S extends E
+          ? I
+          : never
+        : never
+    : never
+  : never;
+
+
+export function bindingsFor(screen: ScreenName): readonly Binding[] {
+  return (BINDINGS as readonly Binding[]).filter((b) => b.screens === 'all' || b.screens.includes(screen));
 }
 
-export function bindingById(id: string): Binding {
-  const b = BINDINGS.find((x) => x.id === id);
+export function bindingById(id: BindingId): Binding {
+  const b = (BINDINGS as readonly Binding[]).find((x) => x.id === id);
   if (!b) throw new Error(`unknown binding ${id}`);
   return b;
 }

@@ -1,19 +1,43 @@
 // The one input dispatcher of the active screen: Ink key → binding of the key table → handler.
-// While a field is being edited, printable keys go to the field instead of the bindings.
+// While a field is being edited, printable keys go to the field instead of the bindings. A
+// binding can be off for a reason (`off('…')`): pressing it says why on the message line.
 import { useInput } from 'ink';
 import { createContext, useCallback, useContext, useLayoutEffect, useRef } from 'react';
-import { type KeyEvent, type KeySpec, isBurst, isDigitSpec, isPrintableSpec, matchesSpec, parseKey, splitKeys } from './keymap.js';
-import { type Binding, type ScreenName, bindingById, bindingsFor } from './table.js';
+import { type KeyEvent, type KeySpec, isBurst, isDigitSpec, isPrintableSpec, keysLabel, matchesSpec, parseKey, splitKeys } from './keymap.js';
+import { type Binding, type BindingId, type BindingOn, type ScreenName, bindingsFor } from './table.js';
 
-export type Handlers = Partial<Record<string, () => void>>;
+/** A binding that cannot be used now, and why (shown in the help; said when it is pressed). */
+export interface Off {
+  off: string;
+}
+
+export const off = (reason: string): Off => ({ off: reason });
+
+/** What a binding does on a screen: a handler, off with a reason, or nothing (not handled now). */
+export type Handler = (() => void) | Off | undefined;
+
+/** Handlers for some bindings (a helper's share of a screen's keys). */
+export type HandlersOf<K extends BindingId> = { [P in K]?: Handler };
+
+/** The handlers of a screen: only ids of bindings the key table gives that screen. */
+export type Handlers<S extends ScreenName> = HandlersOf<BindingOn<S>>;
+
+type AllKeys<H> = H extends unknown ? keyof H : never;
+
+/**
+ * H as given, with every key that is not a binding of screen S (in any branch of a `cond ? {…} :
+ * {…}`, spread helpers included) turned into `never`: a mistyped id, or one the table does not
+ * bind on S, fails the type check instead of being ignored.
+ */
+export type OnlyBindings<H, S extends ScreenName> = H & { [K in Exclude<AllKeys<H>, BindingOn<S>>]?: never };
+
+const isOff = (h: Handler): h is Off => typeof h === 'object' && h !== null;
 
 export interface UseKeysOptions {
   /** 'text': every printable key goes to onText; 'digits': digits do; false: bindings get all. */
   typing?: false | 'text' | 'digits';
   onText?: (text: string) => void;
   onBackspace?: () => void;
-  /** Binding id → why it cannot be used now (shown in the help, hidden from the footer). */
-  disabled?: Record<string, string>;
   isActive?: boolean;
   /**
    * The screen holds typed input not saved yet: the default `back` (q/Esc) and Ctrl+C then ask
@@ -24,8 +48,9 @@ export interface UseKeysOptions {
 
 export interface ActiveKeys {
   screen: ScreenName;
-  ids: string[];
-  disabled: Record<string, string>;
+  ids: BindingId[];
+  /** Bindings off now, and why (in the help, not in the footer). */
+  disabled: Partial<Record<BindingId, string>>;
   unsaved?: boolean;
   /** Printable keys go to a field now: the hints leave out the keys that type instead. */
   typing?: UseKeysOptions['typing'];
@@ -39,30 +64,42 @@ export function liveKeys(keys: readonly KeySpec[], typing: UseKeysOptions['typin
 /** A question the shell asks over the screen: yes/no, or one line of text (e.g. a date). */
 export interface PromptSpec {
   question: string;
-  /** Present for a text answer: the text it starts with. Absent: a yes/no question. */
+  /** Present for a text answer: the text it starts with. Absent: a yes/no question (its keys are added from the key table). */
   input?: string;
   /** The answer (yes, or the text typed). Return a message to refuse it and keep asking. */
   onAnswer(text: string): void | string | null | Promise<void | string | null>;
   onCancel?(): void;
 }
 
+/** What the shell does for a screen's keys: the same object for the whole run. */
 export interface KeyContextValue {
-  helpOpen: boolean;
   toggleHelp(): void;
-  /** Scroll the open help by so many lines (↑/↓, PgUp/PgDn). */
-  scrollHelp?(delta: number): void;
+  /** Scroll the open help by so many lines, within [0, max]. */
+  scrollHelp?(delta: number, max: number): void;
+  /** Say why a key cannot be used now (the message line). */
+  refuse?(reason: string): void;
   /** Default for 'back' when the screen has none: go back, or quit on the first screen (asks first when input is unsaved). */
   back(): void;
   quit(): void;
   publish(active: ActiveKeys): void;
-  /** The question being asked, if any: the screen's keys are off meanwhile. */
-  prompt: PromptSpec | null;
   ask(prompt: PromptSpec): void;
   /** Hand keys to this listener until the returned function is called (see useKeyHub). */
   attach?(listener: KeyListener): () => void;
 }
 
 export const KeyContext = createContext<KeyContextValue | null>(null);
+
+/**
+ * What is drawn over the screen now: the help, or a question. The screen's keys are off
+ * meanwhile. Apart from KeyContext so that opening the help re-renders the top screen only (the
+ * ones under it get IDLE_MODE: their keys are off anyway).
+ */
+export interface KeyMode {
+  helpOpen: boolean;
+  asking: boolean;
+}
+export const IDLE_MODE: KeyMode = { helpOpen: false, asking: false };
+export const KeyModeContext = createContext<KeyMode>(IDLE_MODE);
 
 /** False for screens kept mounted under the top one: their keys are off. */
 export const ScreenActiveContext = createContext(true);
@@ -71,7 +108,7 @@ export const ScreenActiveContext = createContext(true);
 export function resolveBinding(
   screen: ScreenName,
   ev: KeyEvent,
-  available: (id: string) => boolean,
+  available: (id: BindingId) => boolean,
   typing: UseKeysOptions['typing'],
 ): Binding | undefined {
   return bindingsFor(screen).find(
@@ -85,8 +122,12 @@ export function resolveBinding(
   );
 }
 
-const GLOBAL = new Set(['help', 'back', 'quit']);
-const HELP_KEYS = bindingById('help').keys;
+const GLOBAL: ReadonlySet<BindingId> = new Set<BindingId>(['help', 'back', 'quit']);
+
+/** "→ Tháng sau: chưa hết tháng sau, chưa tính được": a refused key on the message line. */
+export function refusal(b: Binding, reason: string): string {
+  return `${keysLabel(b.keys)} ${b.label}: ${reason}`;
+}
 
 type InkKey = Parameters<Parameters<typeof useInput>[0]>[1];
 export type KeyListener = (input: string, key: InkKey) => void;
@@ -117,20 +158,23 @@ export function useKeyHub(): (listener: KeyListener) => () => void {
   return parent ?? own;
 }
 
-export function useKeys(screen: ScreenName, handlers: Handlers, opts: UseKeysOptions = {}): void {
+export function useKeys<S extends ScreenName, H extends Handlers<S>>(screen: S, handlers: OnlyBindings<H, S>, opts: UseKeysOptions = {}): void {
   const ctx = useContext(KeyContext);
+  const mode = useContext(KeyModeContext);
   const screenActive = useContext(ScreenActiveContext);
-  const latest = useRef({ handlers, opts, ctx });
-  latest.current = { handlers, opts, ctx };
+  const table = handlers as Partial<Record<BindingId, Handler>>;
+  const latest = useRef({ table, opts, ctx });
+  latest.current = { table, opts, ctx };
 
-  const ids = Object.keys(handlers).filter((id) => handlers[id]);
-  const disabled = opts.disabled ?? {};
+  const entries = Object.entries(table) as [BindingId, Handler][];
+  const ids = entries.filter(([, h]) => typeof h === 'function').map(([id]) => id);
+  const disabled: Partial<Record<BindingId, string>> = Object.fromEntries(entries.flatMap(([id, h]) => (isOff(h) ? [[id, h.off]] : [])));
   const unsaved = !!opts.unsaved;
   const typing = opts.typing ?? false;
-  const signature = `${screen}|${ids.join(',')}|${Object.keys(disabled).join(',')}|${unsaved}|${typing}`;
+  const signature = `${screen}|${ids.join(',')}|${JSON.stringify(disabled)}|${unsaved}|${typing}`;
   useLayoutEffect(() => {
     if (!screenActive) return;
-    ctx?.publish({ screen, ids: [...new Set([...ids, 'help', 'back', 'quit'])], disabled, unsaved, typing });
+    ctx?.publish({ screen, ids: [...new Set<BindingId>([...ids, 'help', 'back', 'quit'])], disabled, unsaved, typing });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [signature, screenActive]);
 
@@ -164,20 +208,14 @@ export function useKeys(screen: ScreenName, handlers: Handlers, opts: UseKeysOpt
 
   const dispatch = useCallback<KeyListener>(
     (input, key) => {
-      const { handlers: h, opts: o, ctx: c } = latest.current;
+      const { table: h, opts: o, ctx: c } = latest.current;
       const ev = parseKey(input, key);
-      if (c?.helpOpen) {
-        if (HELP_KEYS.some((spec) => matchesSpec(ev, spec)) || ev.name === 'escape' || ev.text === 'q') c.toggleHelp();
-        else if (ev.name === 'up' || ev.name === 'down') c.scrollHelp?.(ev.name === 'up' ? -1 : 1);
-        else if (ev.name === 'pageUp' || ev.name === 'pageDown') c.scrollHelp?.(ev.name === 'pageUp' ? -10 : 10);
-        else if (ev.ctrl && ev.text === 'c') c.quit();
-        return;
-      }
-      const available = (id: string) => (!!h[id] && !(o.disabled && id in o.disabled)) || (GLOBAL.has(id) && !!c);
+      const available = (id: BindingId) => !!h[id] || (GLOBAL.has(id) && !!c);
       const b = resolveBinding(screen, ev, available, o.typing ?? false);
       if (b) {
         const fn = h[b.id];
-        if (fn) fn();
+        if (isOff(fn)) c?.refuse?.(refusal(b, fn.off));
+        else if (fn) fn();
         else if (b.id === 'help') c?.toggleHelp();
         else if (b.id === 'back') c?.back();
         else if (b.id === 'quit') c?.quit();
@@ -192,8 +230,10 @@ export function useKeys(screen: ScreenName, handlers: Handlers, opts: UseKeysOpt
     [screen],
   );
 
-  // While the shell asks a question, only the question's own keys (screen 'confirm') are live.
-  const active = screenActive && (opts.isActive ?? true) && (!ctx?.prompt || screen === 'confirm');
+  // While the shell asks a question, only the question's own keys (screen 'confirm') are live;
+  // while the help is open, only the help's.
+  const active =
+    screenActive && (opts.isActive ?? true) && (!mode.asking || screen === 'confirm') && (!mode.helpOpen || screen === 'help' || screen === 'confirm');
   const attach = ctx?.attach;
   useLayoutEffect(() => (active && attach ? attach(onKey) : undefined), [active, attach, onKey]);
   // Outside a shell (a component rendered alone), listen directly.

@@ -1,15 +1,18 @@
-// The member form: its fields and the check by memberSchema, messages keyed by field. Pure.
+// The member form: its fields, the check by memberSchema and the warnings, messages keyed by
+// field. Pure: the shared form reducer (components/form.ts) runs them.
 import type { MemberRow } from '../../db/members.js';
-import { type Member, ORGANISATIONS, ROLES, ROLE_LABELS, type Role, fieldErrors, memberSchema } from '../../domain/schemas.js';
+import { type Member, ORGANISATIONS, type Plan, ROLES, ROLE_LABELS, type Role, fieldErrors, memberSchema } from '../../domain/schemas.js';
 import { formatDate } from '../../domain/text.js';
+import { isOverAge, otherLeader } from '../../domain/warnings.js';
 import type { FieldDef } from '../components/form.js';
 import { badDates, numberOrNull, textOrNull } from '../components/form.js';
 import type { Checked } from '../components/useForm.js';
+import { keyNames } from '../keys/hint.js';
 
 export const MEMBER_FIELDS: readonly FieldDef[] = [
   { key: 'fullName', label: 'Họ và tên', kind: 'text', width: 32, max: 80, placeholder: 'ví dụ: Nguyễn Thị Hoa' },
   { key: 'role', label: 'Vai trò', kind: 'choice', options: ROLES, optionLabel: (v) => ROLE_LABELS[v as Role] ?? v, width: 12 },
-  { key: 'organisation', label: 'Tổ chức', kind: 'text', options: ORGANISATIONS, width: 28, max: 80, placeholder: '←/→ để chọn, hoặc gõ' },
+  { key: 'organisation', label: 'Tổ chức', kind: 'text', options: ORGANISATIONS, width: 28, max: 80, placeholder: `${keyNames('choicePrev', 'choiceNext')} để chọn, hoặc gõ` },
   { key: 'birthYear', label: 'Năm sinh', kind: 'digits', width: 6, max: 4 },
   { key: 'phone', label: 'Điện thoại', kind: 'text', width: 14, max: 16, placeholder: 'ví dụ: 0912345678' },
   { key: 'joinedOn', label: 'Ngày tham gia', kind: 'date', width: 12, max: 10, placeholder: 'dd/mm/yyyy' },
@@ -42,4 +45,22 @@ export function checkMember(v: Readonly<Record<string, string>>, today: string):
   if (!r.success) return { ok: false, errors: { ...fieldErrors(r.error), ...badDates(MEMBER_FIELDS, v) } };
   if (r.data.leftOn && r.data.leftOn > today) return { ok: false, errors: { leftOn: 'Ngày rời tổ không được sau hôm nay' } };
   return { ok: true, value: r.data };
+}
+
+/** Advice beside a field that never blocks the save: a second Tổ trưởng, older than the plan prefers. */
+export function memberWarnings(
+  v: Readonly<Record<string, string>>,
+  members: readonly MemberRow[],
+  member: MemberRow | null,
+  plan: Plan,
+  today: string,
+): Record<string, string> {
+  const warnings: Record<string, string> = {};
+  const leader = v.role === 'to_truong' ? otherLeader(members, member?.id, today) : null;
+  if (leader && !v.leftOn) warnings.role = `Tổ đã có Tổ trưởng ${leader} (vẫn lưu được)`;
+  const birthYear = numberOrNull(v.birthYear);
+  if (birthYear !== null && isOverAge({ birthYear }, plan, today)) {
+    warnings.birthYear = `Trên ${plan.member_max_age} tuổi: kế hoạch ưu tiên người trẻ hơn (vẫn lưu được)`;
+  }
+  return warnings;
 }

@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import type { FieldDef, FormState } from '../components/form.js';
 import { TextField } from '../components/TextField.js';
-import { keyName } from '../keys/hint.js';
+import { firstKeyName, keyName } from '../keys/hint.js';
 import { tint } from '../theme.js';
 import { LABEL_WIDTH } from './fields.js';
 import { type PlanLine, visibleWindow } from './reducer.js';
@@ -27,13 +27,13 @@ export interface PlanViewProps {
 }
 
 function Hint(p: Pick<PlanViewProps, 'presetName' | 'hasPreset' | 'dirty' | 'saving' | 'errors'>) {
-  if (p.errors._) return <Text color={tint('red')} wrap="truncate-end">✗ {p.errors._}</Text>;
+  if (p.errors._) return <Text color={tint('error')} wrap="truncate-end">✗ {p.errors._}</Text>;
   if (p.saving) return <Text dimColor>Đang lưu…</Text>;
   // Tab and Ctrl+S are in the footer already; the preset's name is what may be cut.
   const reset = p.hasPreset ? `${keyName('resetField')}: về giá trị mẫu · ` : '';
   return (
     <Text wrap="truncate-end">
-      {p.dirty ? <Text color={tint('yellow')}>● Có thay đổi chưa lưu · </Text> : null}
+      {p.dirty ? <Text color={tint('warn')}>● Có thay đổi chưa lưu · </Text> : null}
       <Text dimColor>
         {reset}Mẫu: {p.presetName}
       </Text>
@@ -77,7 +77,7 @@ export function PlanView(p: PlanViewProps) {
         if (line.style === 'title') {
           const current = line.group === focusGroup;
           return (
-            <Text key={key} bold={current} color={current ? tint('cyan') : undefined} wrap="truncate-end">
+            <Text key={key} bold={current} color={current ? tint('accent') : undefined} wrap="truncate-end">
               {line.text}
             </Text>
           );
@@ -90,7 +90,7 @@ export function PlanView(p: PlanViewProps) {
       })}
       {more > 0 ? (
         <Text dimColor wrap="truncate-end">
-          ↓ còn {more} dòng (Tab hoặc ↓ để xem tiếp)
+          ↓ còn {more} dòng ({firstKeyName('nextField')} hoặc {keyName('fieldDown')} để xem tiếp)
         </Text>
       ) : null}
     </Box>

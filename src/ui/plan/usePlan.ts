@@ -2,13 +2,15 @@
 // preset's value, and one transaction for the plan and the thresholds; then every screen
 // recomputes with them.
 import { useMemo, useRef } from 'react';
-import { savePlan, setThresholds } from '../../db/unit.js';
+import { getPlan, getThresholds, savePlan, setThresholds } from '../../db/unit.js';
 import { type PlanEdit, checkPlanForm, planFormValues } from '../../domain/plan-edit.js';
 import { DEFAULT_THRESHOLDS, type Plan, type Thresholds } from '../../domain/schemas.js';
+import { loadPreset } from '../../io/presets.js';
 import { truncate } from '../../io/text-table.js';
 import { onLastField } from '../components/form.js';
 import { type FormHook, useForm } from '../components/useForm.js';
-import { useApp } from '../context.js';
+import { useLoaded } from '../components/useLoaded.js';
+import { useApp, useLayout } from '../context.js';
 import { LABEL_WIDTH, planAsides, planFields } from './fields.js';
 import { fieldRows, focusRange, followFocus, planLines } from './reducer.js';
 
@@ -20,8 +22,32 @@ export interface LoadedPlan {
   preset: Plan | null;
 }
 
+/** The preset's plan, or null when its file is missing or unreadable (Ctrl+R is then off). */
+function presetPlan(id: string) {
+  try {
+    return loadPreset(id)?.plan ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The plan in force and the thresholds, read from the database each time the screen opens. */
+export function usePlanLoad() {
+  const app = useApp();
+  return useLoaded(
+    async (): Promise<LoadedPlan> => {
+      const [row, thresholds] = await Promise.all([getPlan(app.db), getThresholds(app.db)]);
+      if (!row) throw new Error('chưa có kế hoạch, hãy khởi tạo dữ liệu trước');
+      return { ...row, thresholds, preset: presetPlan(row.presetId) };
+    },
+    [app.db],
+    (message) => `Không đọc được kế hoạch: ${message}`,
+  );
+}
+
 export function usePlan(loaded: LoadedPlan) {
   const app = useApp();
+  const layout = useLayout();
   const { plan, preset, presetId } = loaded;
   const defs = useMemo(() => planFields(plan, app.unit.kind), [plan, app.unit.kind]);
   const lines = useMemo(() => planLines(plan, defs), [plan, defs]);
@@ -75,7 +101,7 @@ export function usePlan(loaded: LoadedPlan) {
   });
   latest.current = form;
 
-  const columns = app.terminal.columns;
+  const columns = layout.columns;
   const widthOf = (key: string) => Math.max(6, Math.min(defs.find((d) => d.key === key)?.width ?? 9, columns - LABEL_WIDTH - 12));
   // A hint never wraps: it is cut to what is left of the line.
   const asides = Object.fromEntries(
@@ -89,7 +115,7 @@ export function usePlan(loaded: LoadedPlan) {
       ? fieldRows({ labelWidth: LABEL_WIDTH, width: widthOf(l.key), aside: asides[l.key], message: form.errors[l.key], columns })
       : 1,
   );
-  const rows = Math.max(3, app.bodyRows - 1); // the hint line above the page
+  const rows = Math.max(3, layout.bodyRows - 1); // the hint line above the page
   const range = focusRange(lines, form.state.focus, onLastField(defs, form.state));
   // Where the page starts follows the focus with the least scrolling: it depends on where it
   // was, so it is kept between renders (recomputing it is idempotent).

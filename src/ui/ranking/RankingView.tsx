@@ -5,7 +5,7 @@ import type { RankRow } from '../../domain/ranking.js';
 import { formatPercent } from '../../domain/text.js';
 import { padCell, truncate } from '../../io/text-table.js';
 import { StatusBadge } from '../components/StatusBadge.js';
-import { listWindow } from '../components/listWindow.js';
+import { SelectableList } from '../components/SelectableList.js';
 import { displayName } from '../components/teamName.js';
 import { tint } from '../theme.js';
 
@@ -25,11 +25,10 @@ export interface RankingViewProps {
 }
 
 export function RankingView(p: RankingViewProps) {
-  if (p.error) return <Text color={tint('red')}>{p.error}</Text>;
+  if (p.error) return <Text color={tint('error')}>{p.error}</Text>;
   if (!p.rows) return <Text dimColor>Đang tính…</Text>;
   const fixed = 5; // title, rule (2), filter, column titles
   const listRows = Math.max(1, p.bodyRows - fixed);
-  const { start, end } = listWindow(p.selectedIndex, p.shown.length, listRows);
   const nameWidth = Math.max(16, Math.min(30, p.columns - 56));
   return (
     <Box flexDirection="column">
@@ -51,18 +50,21 @@ export function RankingView(p: RankingViewProps) {
         {padCell('Tổ CNSCĐ', nameWidth)} {padCell('Điểm', 7, 'right')} {padCell('Đạt CT', 7, 'right')} {padCell('Phiếu', 13, 'right')}{' '}
         Trạng thái hiện tại
       </Text>
-      {p.shown.slice(start, end).map((r, i) => {
-        const sel = start + i === p.selectedIndex;
-        return (
-          <Text key={r.teamId} inverse={sel} wrap="truncate-end">
-            {sel ? '›' : ' '}
+      <SelectableList
+        items={p.shown}
+        selected={p.selectedIndex}
+        rows={listRows}
+        markWidth={1}
+        keyOf={(r) => r.teamId}
+        render={(r) => (
+          <>
             {padCell(String(r.rank), 4, 'right')}{' '}
             {padCell(truncate(displayName(r.ten_to), nameWidth), nameWidth)} {padCell(formatPercent(r.score), 7, 'right')}{' '}
             {padCell(`${r.met}/${r.targets}`, 7, 'right')} {padCell(`${r.received}/${r.due} ${formatPercent(r.completeness, 0)}`, 13, 'right')}{' '}
             <StatusBadge status={r.status} />
-          </Text>
-        );
-      })}
+          </>
+        )}
+      />
       {p.shown.length === 0 ? <Text dimColor>Không có tổ nào phù hợp.</Text> : null}
     </Box>
   );

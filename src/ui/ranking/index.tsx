@@ -1,56 +1,22 @@
-// Commendation (k on the dashboard): teams ranked for "Tổ CNSCĐ tiêu biểu" at year end, as of
-// the span's last month or the latest finished month, whichever is earlier.
-import { useMemo, useReducer } from 'react';
-import { computeStatus } from '../../db/evaluation.js';
-import { lastFinishedMonth } from '../../domain/period.js';
-import { rankTeams, rankingAsOf } from '../../domain/ranking.js';
-import { fold, matchesFolded } from '../../domain/text.js';
-import { filterHandlers, filterTyping, initialListFilter, listFilterReducer, moveHandlers } from '../components/listFilter.js';
-import { useLoaded } from '../components/useLoaded.js';
-import { useApp } from '../context.js';
-import { useKeys } from '../keys/useKeys.js';
+import { useLayout } from '../context.js';
 import { RankingView } from './RankingView.js';
+import { useRanking } from './useRanking.js';
 
 export function RankingScreen() {
-  const app = useApp();
-  const asOf = rankingAsOf(app.plan.span_end, lastFinishedMonth(app.now()));
-  const [state, dispatch] = useReducer(listFilterReducer, initialListFilter);
-  const { data: rows, error } = useLoaded(
-    async () => rankTeams(await computeStatus(app.db, asOf)).map((x) => ({ ...x, search: fold(`${x.ten_to} ${x.ma_to}`) })),
-    [app.db, asOf, app.dataVersion],
-    (message) => `Không xếp hạng được: ${message}`,
-  );
-
-  const shown = useMemo(() => (rows ?? []).filter((r) => matchesFolded(r.search, state.query)), [rows, state.query]);
-  const selectedIndex = Math.min(state.selected, Math.max(0, shown.length - 1));
-  const selected = shown[selectedIndex];
-  const page = Math.max(1, app.bodyRows - 6);
-
-  useKeys(
-    'ranking',
-    state.filtering
-      ? filterHandlers(dispatch, shown.length, page)
-      : {
-          back: state.query ? () => dispatch({ type: 'endFilter', clear: true }) : undefined,
-          ...moveHandlers(dispatch, shown.length, page),
-          filter: () => dispatch({ type: 'startFilter' }),
-          open: selected ? () => app.navigate({ name: 'teamStatus', teamId: selected.teamId, asOf }) : undefined,
-        },
-    filterTyping(state, dispatch),
-  );
-
+  const r = useRanking();
+  const layout = useLayout();
   return (
     <RankingView
-      asOf={asOf}
-      spanEnd={app.plan.span_end}
-      rows={rows}
-      shown={shown}
-      selectedIndex={selectedIndex}
-      query={state.query}
-      filtering={state.filtering}
-      error={error}
-      bodyRows={app.bodyRows}
-      columns={app.terminal.columns}
+      asOf={r.asOf}
+      spanEnd={r.spanEnd}
+      rows={r.rows}
+      shown={r.shown}
+      selectedIndex={r.selectedIndex}
+      query={r.state.query}
+      filtering={r.state.filtering}
+      error={r.error}
+      bodyRows={layout.bodyRows}
+      columns={layout.columns}
     />
   );
 }

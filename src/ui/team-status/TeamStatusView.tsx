@@ -21,7 +21,7 @@ export function teamStatusLines(m: TeamStatusModel, indicators: readonly Indicat
   const inds = new Map(indicators.map((i) => [i.code, i]));
   const lines: ReactNode[] = [];
   const line = (node: ReactNode) => lines.push(<Text wrap="truncate-end">{node}</Text>);
-  if (!m.team) return [<Text color={tint('red')}>Không tìm thấy tổ này.</Text>];
+  if (!m.team) return [<Text color={tint('error')}>Không tìm thấy tổ này.</Text>];
   const s = m.status;
   line(
     <>
@@ -36,7 +36,7 @@ export function teamStatusLines(m: TeamStatusModel, indicators: readonly Indicat
     line(
       <>
         Phiếu đã nhận {received}/{s.due.length} tháng ·{' '}
-        {s.missing.length ? <Text color={tint('magenta')}>Thiếu phiếu: {monthList(s.missing)}</Text> : 'đã nhận đủ phiếu'}
+        {s.missing.length ? <Text color={tint('missing')}>Thiếu phiếu: {monthList(s.missing)}</Text> : 'đã nhận đủ phiếu'}
       </>,
     );
     const w = worstTarget(s.targets);
@@ -76,7 +76,7 @@ export function teamStatusLines(m: TeamStatusModel, indicators: readonly Indicat
     line(
       <>
         {padCell(truncate(label[0]!.toLocaleUpperCase('vi') + label.slice(1), labelWidth), labelWidth)}{' '}
-        <Text color={tint('cyan')}>{sparkline(sp.values)}</Text> tháng {monthLabel(m.asOf)}:{' '}
+        <Text color={tint('accent')}>{sparkline(sp.values)}</Text> tháng {monthLabel(m.asOf)}:{' '}
         {last === null || last === undefined ? 'trống' : formatCount(last)}
         {reported.length ? ` · cao nhất ${formatCount(Math.max(...reported))}` : ''}
       </>,

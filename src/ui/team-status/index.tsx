@@ -1,39 +1,10 @@
-// Team drill-down (Enter on a team of the dashboard): its targets, months missing, sparklines.
-// ←/→ change the as-of month; n opens monthly entry for this team and month.
-import { useMemo } from 'react';
 import type { Month } from '../../domain/period.js';
-import { useAsOfScroll } from '../components/useAsOfScroll.js';
-import { useLoaded } from '../components/useLoaded.js';
-import { useApp } from '../context.js';
-import { useKeys } from '../keys/useKeys.js';
-import { loadTeamStatusModel } from './model.js';
-import { TeamStatusView, teamStatusLines } from './TeamStatusView.js';
+import { useLayout } from '../context.js';
+import { TeamStatusView } from './TeamStatusView.js';
+import { useTeamStatus } from './useTeamStatus.js';
 
-export function TeamStatusScreen({ teamId, asOf: initialAsOf }: { teamId: number; asOf: Month }) {
-  const app = useApp();
-  const { asOf, keys } = useAsOfScroll(initialAsOf);
-  const { data: model, error } = useLoaded(
-    () => loadTeamStatusModel(app.db, teamId, asOf, app.indicators),
-    [app.db, teamId, asOf, app.dataVersion, app.indicators],
-    (message) => `Không tính được chỉ tiêu của tổ: ${message}`,
-  );
-  // Built once per model and width, not on every scroll key.
-  const lines = useMemo(() => (model ? teamStatusLines(model, app.indicators, app.terminal.columns) : []), [model, app.indicators, app.terminal.columns]);
-  const page = keys(lines.length);
-  useKeys(
-    'teamStatus',
-    { ...page.handlers, goEntry: () => app.navigate({ name: 'entry', month: asOf, teamId }) },
-    { disabled: page.disabled },
-  );
-
-  return (
-    <TeamStatusView
-      model={model}
-      asOf={asOf}
-      error={error}
-      lines={lines}
-      offset={page.offset}
-      bodyRows={app.bodyRows}
-    />
-  );
+export function TeamStatusScreen({ teamId, asOf }: { teamId: number; asOf: Month }) {
+  const t = useTeamStatus(teamId, asOf);
+  const layout = useLayout();
+  return <TeamStatusView model={t.model} asOf={t.asOf} error={t.error} lines={t.lines} offset={t.offset} bodyRows={layout.bodyRows} />;
 }

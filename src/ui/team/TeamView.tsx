@@ -6,7 +6,7 @@ import { ROLE_LABELS, type Plan } from '../../domain/schemas.js';
 import { formatDate, formatInt } from '../../domain/text.js';
 import { type TeamWarning, isOverAge } from '../../domain/warnings.js';
 import { padCell, truncate } from '../../io/text-table.js';
-import { listWindow } from '../components/listWindow.js';
+import { SelectableList } from '../components/SelectableList.js';
 import { keyName } from '../keys/hint.js';
 import { tint } from '../theme.js';
 import { monthsReported, trainedCount, trainingsHeld } from './reducer.js';
@@ -27,7 +27,7 @@ export interface TeamViewProps {
 }
 
 const MONTH_SYMBOL = { reported: '✓', missing: '✗', future: '·' } as const;
-const MONTH_COLOR = { reported: 'green', missing: 'red', future: undefined } as const;
+const MONTH_COLOR = { reported: 'ok', missing: 'error', future: undefined } as const;
 
 function areaLine(t: TeamRow): string {
   if (!t.areaName) return 'Tổ cấp xã/phường (không có địa bàn riêng)';
@@ -50,8 +50,6 @@ export function TeamView(p: TeamViewProps) {
   const w = memberColumns(p.columns);
   const sel = p.members[p.selectedIndex];
   const listRows = Math.max(2, p.bodyRows - 7 - (p.warnings.length ? 1 : 0) - 2);
-  const { start, end } = listWindow(p.selectedIndex, p.members.length, listRows);
-  const visible = p.members.slice(start, end);
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
@@ -59,9 +57,9 @@ export function TeamView(p: TeamViewProps) {
           {t.code} · {t.name}
         </Text>{' '}
         {t.dissolvedOn ? (
-          <Text color={tint('gray')}>✗ Đã giải thể từ {formatDate(t.dissolvedOn)}</Text>
+          <Text color={tint('muted')}>✗ Đã giải thể từ {formatDate(t.dissolvedOn)}</Text>
         ) : (
-          <Text color={tint('green')}>● Đang hoạt động</Text>
+          <Text color={tint('ok')}>● Đang hoạt động</Text>
         )}
       </Text>
       <Text wrap="truncate-end">{areaLine(t)}</Text>
@@ -84,7 +82,7 @@ export function TeamView(p: TeamViewProps) {
         {held.slice(0, 3).map((h) => ` · ${formatDate(h.heldOn)} ${h.topic} (${h.attended})`).join('')}
       </Text>
       {p.warnings.length ? (
-        <Text color={tint('yellow')} wrap="truncate-end">
+        <Text color={tint('warn')} wrap="truncate-end">
           ⚠ {p.warnings.map((x) => x.message).join(' · ')}
         </Text>
       ) : null}
@@ -93,26 +91,31 @@ export function TeamView(p: TeamViewProps) {
         {padCell('Vai trò', 10)} {padCell('Họ và tên', w.name)} {padCell('Tổ chức', w.org)} {padCell('NS', 5)} {padCell('Điện thoại', 11)}{' '}
         {padCell('Tham gia', 11)} TH
       </Text>
-      {visible.map((m, i) => (
-        <MemberLine key={m.id} m={m} selected={start + i === p.selectedIndex} marked={p.marked.includes(m.id)} overAge={isOverAge(m, p.plan, p.today)} nameWidth={w.name} orgWidth={w.org} />
-      ))}
+      <SelectableList
+        items={p.members}
+        selected={p.selectedIndex}
+        rows={listRows}
+        markWidth={1}
+        keyOf={(m) => m.id}
+        dim={(m) => !!m.leftOn}
+        render={(m) => <MemberCells m={m} marked={p.marked.includes(m.id)} overAge={isOverAge(m, p.plan, p.today)} nameWidth={w.name} orgWidth={w.org} />}
+      />
       {p.members.length === 0 ? <Text dimColor>Tổ chưa có thành viên. Bấm {keyName('addMember')} để thêm.</Text> : null}
       {sel ? <MemberDetail m={sel} marked={p.marked.length} dissolved={!!t.dissolvedOn} /> : null}
     </Box>
   );
 }
 
-function MemberLine({ m, selected, marked, overAge, nameWidth, orgWidth }: { m: MemberRow; selected: boolean; marked: boolean; overAge: boolean; nameWidth: number; orgWidth: number }) {
+function MemberCells({ m, marked, overAge, nameWidth, orgWidth }: { m: MemberRow; marked: boolean; overAge: boolean; nameWidth: number; orgWidth: number }) {
   const left = !!m.leftOn;
   const birth = m.birthYear === null ? '—' : `${m.birthYear}${overAge ? '!' : ''}`;
   return (
-    <Text inverse={selected} dimColor={left && !selected} wrap="truncate-end">
-      {selected ? '›' : ' '}
+    <>
       {marked ? '✓' : ' '} {padCell(ROLE_LABELS[m.role], 10)} {padCell(truncate(m.fullName, nameWidth), nameWidth)}{' '}
-      {padCell(truncate(m.organisation ?? '—', orgWidth), orgWidth)} <Text color={tint(overAge ? 'yellow' : undefined)}>{padCell(birth, 5)}</Text>{' '}
+      {padCell(truncate(m.organisation ?? '—', orgWidth), orgWidth)} <Text color={tint(overAge ? 'warn' : undefined)}>{padCell(birth, 5)}</Text>{' '}
       {padCell(m.phone ?? '—', 11)} {padCell(left ? `✗${formatDate(m.leftOn)}` : formatDate(m.joinedOn) || '—', 11)}{' '}
       {padCell(String(m.trainings.length), 2, 'right')}
-    </Text>
+    </>
   );
 }
 
@@ -124,7 +127,7 @@ function MemberDetail({ m, marked, dissolved }: { m: MemberRow; marked: number; 
         {m.fullName}: tham gia {formatDate(m.joinedOn) || '—'}
         {m.leftOn ? `, rời tổ ${formatDate(m.leftOn)}` : ', đang tham gia'} · tập huấn: {trainings}
       </Text>
-      <Text color={tint('cyan')} wrap="truncate-end">
+      <Text color={tint('accent')} wrap="truncate-end">
         {marked
           ? `Đã đánh dấu ${marked} thành viên: ${keyName('recordTraining')} để ghi tập huấn cho họ`
           : `${keyName('markMember')} đánh dấu thành viên, ${keyName('recordTraining')} ghi tập huấn, ${keyName('moveMember')} chuyển tổ, ${keyName('dissolveTeam')} ${dissolved ? 'khôi phục' : 'giải thể'} tổ`}

@@ -5,7 +5,7 @@ import { useTeam } from './useTeam.js';
 
 export function TeamScreen({ teamId }: { teamId: number }) {
   const t = useTeam(teamId);
-  if (t.error) return <Text color={tint('red')}>{t.error}</Text>;
+  if (t.error) return <Text color={tint('error')}>{t.error}</Text>;
   if (!t.data) return <Text dimColor>Đang tải…</Text>;
   return (
     <TeamView

@@ -7,9 +7,9 @@ import { lastFinishedMonth } from '../../domain/period.js';
 import { formatDate, parseDate, todayIso } from '../../domain/text.js';
 import { teamWarnings } from '../../domain/warnings.js';
 import { useLoaded } from '../components/useLoaded.js';
-import { useApp } from '../context.js';
+import { useApp, useLayout } from '../context.js';
 import { displayName } from '../components/teamName.js';
-import { useKeys } from '../keys/useKeys.js';
+import { off, useKeys } from '../keys/useKeys.js';
 import { initialTeamPage, teamPageReducer } from './reducer.js';
 
 interface Loaded {
@@ -20,6 +20,7 @@ interface Loaded {
 
 export function useTeam(teamId: number) {
   const app = useApp();
+  const layout = useLayout();
   const [state, dispatch] = useReducer(teamPageReducer, initialTeamPage);
   const today = todayIso(app.now());
 
@@ -37,7 +38,7 @@ export function useTeam(teamId: number) {
   const team = data?.team;
   const warnings = team ? teamWarnings(team, members, app.plan, today) : [];
   const move = (delta: number) => () => dispatch({ type: 'move', delta, count: members.length });
-  const page = Math.max(1, app.bodyRows - 10);
+  const page = Math.max(1, layout.bodyRows - 10);
 
   const dissolve = (t: TeamRow) =>
     app.ask({
@@ -56,7 +57,7 @@ export function useTeam(teamId: number) {
     });
   const reactivate = (t: TeamRow) =>
     app.ask({
-      question: `Khôi phục hoạt động của ${t.name}? (y/n)`,
+      question: `Khôi phục hoạt động của ${t.name}?`,
       onAnswer: async () => {
         await app.db.transaction((tx) => reactivateTeam(tx, t.id));
         app.dataChanged();
@@ -78,7 +79,7 @@ export function useTeam(teamId: number) {
           editMember: selected ? () => app.navigate({ name: 'memberForm', teamId, memberId: selected.id }) : undefined,
           addMember: () => app.navigate({ name: 'memberForm', teamId }),
           editTeam: () => app.navigate({ name: 'teamForm', teamId }),
-          moveMember: selected ? () => app.navigate({ name: 'moveMember', teamId, memberId: selected.id }) : undefined,
+          moveMember: selectedLeft ? off(selectedLeft) : selected ? () => app.navigate({ name: 'moveMember', teamId, memberId: selected.id }) : undefined,
           markMember: selected ? () => dispatch({ type: 'toggleMark', id: selected.id, count: members.length }) : undefined,
           recordTraining:
             state.marked.length || selected
@@ -87,7 +88,6 @@ export function useTeam(teamId: number) {
           dissolveTeam: () => (team.dissolvedOn ? reactivate(team) : dissolve(team)),
           goEntry: () => app.navigate({ name: 'entry', month: app.workMonth, teamId }),
         },
-    { disabled: selectedLeft ? { moveMember: selectedLeft } : undefined },
   );
 
   return {
@@ -99,7 +99,7 @@ export function useTeam(teamId: number) {
     today,
     current: lastFinishedMonth(app.now()),
     plan: app.plan,
-    bodyRows: app.bodyRows,
-    columns: app.terminal.columns,
+    bodyRows: layout.bodyRows,
+    columns: layout.columns,
   };
 }

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { formatDate, formatInt } from '../../domain/text.js';
 import { padCell, truncate } from '../../io/text-table.js';
-import { listWindow } from '../components/listWindow.js';
+import { SelectableList } from '../components/SelectableList.js';
 import { keyName } from '../keys/hint.js';
 import { tint } from '../theme.js';
 import type { TeamListRow, TeamsState } from './reducer.js';
@@ -30,13 +30,11 @@ export function teamColumns(columns: number) {
 }
 
 export function TeamsView(p: TeamsViewProps) {
-  if (p.error) return <Text color={tint('red')}>{p.error}</Text>;
+  if (p.error) return <Text color={tint('error')}>{p.error}</Text>;
   if (!p.rows) return <Text dimColor>Đang tải…</Text>;
   const w = teamColumns(p.columns);
   const active = p.rows.length - p.dissolvedCount;
   const listRows = Math.max(1, p.bodyRows - 3);
-  const { start, end } = listWindow(p.selectedIndex, p.shown.length, listRows);
-  const visible = p.shown.slice(start, end);
   const sel = p.shown[p.selectedIndex];
   return (
     <Box flexDirection="column">
@@ -51,24 +49,29 @@ export function TeamsView(p: TeamsViewProps) {
         {padCell('Tên tổ', w.name)} {w.area ? padCell('Địa bàn', w.area) + ' ' : ''}
         {padCell('Số hộ', w.households, 'right')} {padCell('TV', w.members, 'right')} Lưu ý
       </Text>
-      {visible.map((r, i) => {
-        const isSel = start + i === p.selectedIndex;
-        const t = r.team;
-        const gone = !!t.dissolvedOn;
-        const warn = gone ? `giải thể ${formatDate(t.dissolvedOn)}` : r.warnings.length ? `⚠ ${r.warnings.map((x) => x.short).join('; ')}` : '';
-        return (
-          <Text key={t.id} inverse={isSel} dimColor={gone && !isSel} wrap="truncate-end">
-            {isSel ? '› ' : '  '}
-            {padCell(truncate(t.code, w.code), w.code)} <Text color={tint(gone ? 'gray' : 'green')}>{gone ? '✗' : '●'}</Text>{' '}
-            {padCell(truncate(t.name, w.name), w.name)} {w.area ? padCell(truncate(t.areaName ?? '—', w.area), w.area) + ' ' : ''}
-            {padCell(t.households === null ? '—' : formatInt(t.households), w.households, 'right')} {padCell(String(r.members), w.members, 'right')}{' '}
-            <Text color={tint(gone ? undefined : 'yellow')}>{truncate(warn, w.warn)}</Text>
-          </Text>
-        );
-      })}
+      <SelectableList
+        items={p.shown}
+        selected={p.selectedIndex}
+        rows={listRows}
+        keyOf={(r) => r.team.id}
+        dim={(r) => !!r.team.dissolvedOn}
+        render={(r) => {
+          const t = r.team;
+          const gone = !!t.dissolvedOn;
+          const warn = gone ? `giải thể ${formatDate(t.dissolvedOn)}` : r.warnings.length ? `⚠ ${r.warnings.map((x) => x.short).join('; ')}` : '';
+          return (
+            <>
+              {padCell(truncate(t.code, w.code), w.code)} <Text color={tint(gone ? 'muted' : 'ok')}>{gone ? '✗' : '●'}</Text>{' '}
+              {padCell(truncate(t.name, w.name), w.name)} {w.area ? padCell(truncate(t.areaName ?? '—', w.area), w.area) + ' ' : ''}
+              {padCell(t.households === null ? '—' : formatInt(t.households), w.households, 'right')} {padCell(String(r.members), w.members, 'right')}{' '}
+              <Text color={tint(gone ? undefined : 'warn')}>{truncate(warn, w.warn)}</Text>
+            </>
+          );
+        }}
+      />
       {p.shown.length === 0 ? <Text dimColor>{p.rows.length ? 'Không có tổ nào phù hợp.' : `Chưa có tổ nào. Bấm ${keyName('addTeam')} để thêm tổ.`}</Text> : null}
       {sel && sel.warnings.length ? (
-        <Text color={tint('yellow')} wrap="truncate-end">
+        <Text color={tint('warn')} wrap="truncate-end">
           ⚠ {sel.warnings.map((x) => x.message).join(' · ')}
         </Text>
       ) : sel ? (

@@ -6,12 +6,13 @@ import { todayIso } from '../../domain/text.js';
 import { isActiveOn, teamWarnings } from '../../domain/warnings.js';
 import { filterHandlers, filterTyping, moveHandlers } from '../components/listFilter.js';
 import { useLoaded } from '../components/useLoaded.js';
-import { useApp } from '../context.js';
+import { useApp, useLayout } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
 import { initialTeams, teamHaystack, teamsReducer, visibleTeams } from './reducer.js';
 
 export function useTeams() {
   const app = useApp();
+  const layout = useLayout();
   const [state, dispatch] = useReducer(teamsReducer, initialTeams);
   const today = todayIso(app.now());
 
@@ -37,7 +38,7 @@ export function useTeams() {
   const shown = useMemo(() => visibleTeams(rows ?? [], state), [rows, state.query, state.showDissolved]); // eslint-disable-line react-hooks/exhaustive-deps
   const selectedIndex = Math.min(state.selected, Math.max(0, shown.length - 1));
   const selected = shown[selectedIndex];
-  const page = Math.max(1, app.bodyRows - 4);
+  const page = Math.max(1, layout.bodyRows - 4);
   const dissolvedCount = (rows ?? []).filter((r) => r.team.dissolvedOn).length;
 
   useKeys(
@@ -56,5 +57,5 @@ export function useTeams() {
     filterTyping(state, dispatch),
   );
 
-  return { state, rows, shown, selectedIndex, error, dissolvedCount, bodyRows: app.bodyRows, columns: app.terminal.columns };
+  return { state, rows, shown, selectedIndex, error, dissolvedCount, bodyRows: layout.bodyRows, columns: layout.columns };
 }

@@ -3,11 +3,12 @@ import type { MemberRow } from '../../db/members.js';
 import { type Training, fieldErrors, trainingSchema } from '../../domain/schemas.js';
 import type { FieldDef } from '../components/form.js';
 import type { Checked } from '../components/useForm.js';
+import { keyNames } from '../keys/hint.js';
 
 export function trainingFields(topics: readonly string[]): FieldDef[] {
   return [
     { key: 'heldOn', label: 'Ngày tập huấn', kind: 'date', width: 12, max: 10, placeholder: 'dd/mm/yyyy' },
-    { key: 'topic', label: 'Nội dung', kind: 'text', options: topics, width: 44, max: 200, placeholder: topics.length ? '←/→ chọn nội dung đã có, hoặc gõ' : 'ví dụ: Hướng dẫn sử dụng VNeID' },
+    { key: 'topic', label: 'Nội dung', kind: 'text', options: topics, width: 44, max: 200, placeholder: topics.length ? `${keyNames('choicePrev', 'choiceNext')} chọn nội dung đã có, hoặc gõ` : 'ví dụ: Hướng dẫn sử dụng VNeID' },
   ];
 }
 

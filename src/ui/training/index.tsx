@@ -1,66 +1,17 @@
-// Record one training (date + topic) for the members marked on the team's page, in one transaction.
-import { Box, Text } from 'ink';
-import { useMemo } from 'react';
-import { type MemberRow, addTraining, listMembers, listTrainingTopics } from '../../db/members.js';
-import { formatDate, todayIso } from '../../domain/text.js';
-import { FormView } from '../components/FormView.js';
+// Record one training for the members marked on the team's page: load, then hook → view.
 import { Waiting } from '../components/Waiting.js';
-import { useForm } from '../components/useForm.js';
-import { useLoaded } from '../components/useLoaded.js';
-import { useApp } from '../context.js';
-import { checkTraining, splitAttendees, trainingFields } from './fields.js';
+import { useLayout } from '../context.js';
+import { TrainingView } from './TrainingView.js';
+import { type TrainingLoaded, useTraining, useTrainingLoad } from './useTraining.js';
 
 export function TrainingScreen({ teamId, memberIds }: { teamId: number; memberIds: number[] }) {
-  const app = useApp();
-  const { data, error } = useLoaded(async () => {
-    const [members, topics] = await Promise.all([listMembers(app.db, teamId), listTrainingTopics(app.db)]);
-    return { members, topics };
-  }, [app.db, teamId]);
+  const { data, error } = useTrainingLoad(teamId);
   if (error || !data) return <Waiting screen="training" error={error} />;
-  return <TrainingForm members={data.members} topics={data.topics} memberIds={memberIds} />;
+  return <TrainingForm loaded={data} memberIds={memberIds} />;
 }
 
-function TrainingForm({ members, topics, memberIds }: { members: MemberRow[]; topics: string[]; memberIds: number[] }) {
-  const app = useApp();
-  const today = todayIso(app.now());
-  const defs = useMemo(() => trainingFields(topics), [topics]);
-  const chosen = members.filter((m) => memberIds.includes(m.id));
-  const form = useForm({
-    screen: 'training',
-    defs,
-    initial: { heldOn: formatDate(today) },
-    check: (v) => checkTraining(v, today),
-    save: async (t) => {
-      const { add, already } = splitAttendees(members, memberIds, t);
-      if (add.length === 0) return { topic: 'Các thành viên này đã được ghi buổi tập huấn này rồi' };
-      await app.db.transaction((tx) => addTraining(tx, add.map((m) => m.id), t));
-      app.dataChanged();
-      app.notify(
-        `Đã ghi tập huấn ${formatDate(t.heldOn)} "${t.topic}" cho ${add.length} thành viên` +
-          (already.length ? ` (${already.length} người đã có từ trước)` : ''),
-      );
-      app.back();
-    },
-  });
-  const listRows = Math.max(1, app.bodyRows - 8);
-  return (
-    <Box flexDirection="column">
-      <Text bold wrap="truncate-end">
-        Ghi một buổi tập huấn cho {chosen.length} thành viên
-      </Text>
-      <Text dimColor wrap="truncate-end">
-        Tab/Enter sang ô sau · Enter ở ô cuối hoặc Ctrl+S để lưu · Esc để thôi
-      </Text>
-      <FormView defs={defs} state={form.state} errors={form.errors} columns={app.terminal.columns} />
-      <Text> </Text>
-      {chosen.slice(0, listRows).map((m) => (
-        <Text key={m.id} wrap="truncate-end">
-          {'  ✓ '}
-          {m.fullName} <Text dimColor>({m.trainings.length} buổi đã ghi)</Text>
-        </Text>
-      ))}
-      {chosen.length > listRows ? <Text dimColor>  … và {chosen.length - listRows} người nữa</Text> : null}
-      {form.saving ? <Text dimColor>Đang lưu…</Text> : null}
-    </Box>
-  );
+function TrainingForm({ loaded, memberIds }: { loaded: TrainingLoaded; memberIds: number[] }) {
+  const t = useTraining(loaded, memberIds);
+  const layout = useLayout();
+  return <TrainingView defs={t.defs} form={t.form} chosen={t.chosen} bodyRows={layout.bodyRows} columns={layout.columns} />;
 }

@@ -1,0 +1,67 @@
+// The first-run wizard's hook: keys → reducer actions, and the setup itself: the database is
+// created (from the template built at install time), set up in one transaction, flushed, and
+// handed to the app.
+import { useMemo, useReducer } from 'react';
+import { type Database, openDatabase } from '../../db/open.js';
+import { setupUnit } from '../../db/setup.js';
+import { cleanText } from '../../domain/text.js';
+import { listPresets } from '../../io/presets.js';
+import { useKeys } from '../keys/useKeys.js';
+import { initialWizard, wizardProblem, wizardReducer, wizardUnsaved } from './reducer.js';
+
+export interface WizardProps {
+  dataDir: string;
+  now?: () => Date;
+  onReady: (db: Database) => void | Promise<void>;
+}
+
+export function useWizard({ dataDir, now, onReady }: WizardProps) {
+  const presets = useMemo(() => listPresets(), []);
+  const [s, dispatch] = useReducer(wizardReducer, initialWizard);
+  const preset = presets[s.presetIndex]!;
+
+  const finish = async () => {
+    const problem = wizardProblem(s);
+    if (problem) {
+      dispatch({ type: 'error', message: problem });
+      return;
+    }
+    dispatch({ type: 'busy', busy: true });
+    let db: Database | null = null;
+    try {
+      db = await openDatabase({ dataDir, command: 'tonghop (khởi tạo)', create: true });
+      await setupUnit(db.db, { preset, unitName: s.unit, officer: cleanText(s.officer) || null, demo: s.demo, now: now?.() });
+      await db.checkpoint();
+      await onReady(db);
+    } catch (e) {
+      if (db) await db.close().catch(() => undefined);
+      dispatch({ type: 'busy', busy: false });
+      dispatch({ type: 'error', message: `Chưa tạo được dữ liệu: ${(e as Error).message}` });
+    }
+  };
+
+  const choose = (delta: number) => dispatch({ type: 'choose', delta, presetCount: presets.length });
+  const onChoice = s.field === 'preset' || s.field === 'demo';
+  useKeys(
+    'wizard',
+    s.busy
+      ? {}
+      : {
+          up: s.field === 'preset' ? () => choose(-1) : () => dispatch({ type: 'prev' }),
+          down: s.field === 'preset' ? () => choose(1) : () => dispatch({ type: 'next' }),
+          choicePrev: onChoice ? () => choose(-1) : undefined,
+          choiceNext: onChoice ? () => choose(1) : undefined,
+          nextField: s.field === 'demo' ? () => void finish() : () => dispatch({ type: 'next' }),
+          prevField: () => dispatch({ type: 'prev' }),
+          save: () => void finish(),
+        },
+    {
+      typing: s.field === 'unit' || s.field === 'officer' ? 'text' : false,
+      onText: (text) => dispatch({ type: 'type', text }),
+      onBackspace: () => dispatch({ type: 'erase' }),
+      unsaved: !s.busy && wizardUnsaved(s),
+    },
+  );
+
+  return { state: s, presets, preset };
+}
