@@ -2,6 +2,11 @@
 // modules, which halves start-up on Node 20 (no compile cache there). PGlite stays external: it
 // loads its WebAssembly and data files next to its own module.
 import { build } from 'esbuild';
+import fs from 'node:fs';
+
+// Chunk names carry a hash: clear the folder so an earlier build's chunks do not pile up (and
+// ship in the downloads).
+fs.rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: ['src/cli/main.ts'],

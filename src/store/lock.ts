@@ -19,6 +19,15 @@ export interface LockInfo {
 
 export const LOCK_FILE = 'tonghop.lock';
 
+/**
+ * Windows: the holder keeps this file open, shared with no one, for as long as it runs; the system
+ * closes it however the process ends. So whether the holder lives needs no pid there — Windows
+ * gives pids out again soon, and Fast Startup keeps the boot time across a shutdown, so a dead
+ * holder's pid often names another live program. (libuv's UV_FS_O_EXLOCK, not in fs.constants.)
+ */
+export const PIN_FILE = 'tonghop.lock.pin';
+const UV_FS_O_EXLOCK = 0x10000000;
+
 function hhmm(d: Date): string {
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
@@ -27,8 +36,9 @@ export class LockedError extends Error {
   constructor(public readonly holder: LockInfo) {
     const since = new Date(holder.since);
     const when = Number.isNaN(since.getTime()) ? '' : ` từ ${hhmm(since)} ngày ${formatDate(todayIso(since))}`;
+    const who = holder.pid > 0 ? ` (PID ${holder.pid}, lệnh "${holder.command}"${when})` : '';
     super(
-      `Dữ liệu đang được mở bởi một chương trình tonghop khác (PID ${holder.pid}, lệnh "${holder.command}"${when}). ` +
+      `Dữ liệu đang được mở bởi một chương trình tonghop khác${who}. ` +
         'Hãy đóng cửa sổ đó rồi thử lại.',
     );
   }
@@ -128,8 +138,33 @@ function takeOver(file: string, judged: string): LockInfo | null {
   return info;
 }
 
+/**
+ * Windows: take the pin (an fd), or throw LockedError when a live process holds it for a whole
+ * second (a virus scanner may hold a file for a moment). null elsewhere, or when the folder
+ * cannot hold it: then the pid test decides, as on Linux.
+ */
+function takePin(dataDir: string, file: string): number | null {
+  if (process.platform !== 'win32') return null;
+  const deadline = Date.now() + 1000;
+  for (;;) {
+    try {
+      return fs.openSync(path.join(dataDir, PIN_FILE), fs.constants.O_RDWR | fs.constants.O_CREAT | UV_FS_O_EXLOCK);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EBUSY') return null;
+    }
+    if (Date.now() > deadline) {
+      const info = readLock(file)?.info;
+      throw new LockedError(info ?? { pid: 0, start: null, command: '', host: '', since: '' });
+    }
+    sleepSync(50);
+  }
+}
+
 export function acquireLock(dataDir: string, command: string): Lock {
   const file = path.join(dataDir, LOCK_FILE);
+  // Holding the pin, no other tonghop runs here: any lock file found is a dead one's.
+  const pin = takePin(dataDir, file);
+  const alive = (info: LockInfo) => pin === null && holderAlive(info);
   const me: LockInfo = {
     pid: process.pid,
     start: processStartId(process.pid),
@@ -140,35 +175,41 @@ export function acquireLock(dataDir: string, command: string): Lock {
   };
   const mine = JSON.stringify(me);
   const deadline = Date.now() + GARBAGE_GRACE_MS + 1000;
-  for (;;) {
-    try {
-      const fd = fs.openSync(file, 'wx');
+  try {
+    for (;;) {
       try {
-        fs.writeSync(fd, mine);
-      } finally {
-        fs.closeSync(fd);
+        const fd = fs.openSync(file, 'wx');
+        try {
+          fs.writeSync(fd, mine);
+        } finally {
+          fs.closeSync(fd);
+        }
+        let released = false;
+        const release = () => {
+          if (released) return;
+          released = true;
+          const cur = readLock(file);
+          if (cur?.raw === mine) fs.rmSync(file, { force: true });
+          if (pin !== null) fs.closeSync(pin);
+        };
+        return { file, release };
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       }
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        const cur = readLock(file);
-        if (cur?.raw === mine) fs.rmSync(file, { force: true });
-      };
-      return { file, release };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const found = readLock(file);
+      if (!found) continue; // released between our open and our read
+      if (found.info && alive(found.info)) throw new LockedError(found.info);
+      if (!found.info && pin === null && found.ageMs < GARBAGE_GRACE_MS && Date.now() < deadline) {
+        sleepSync(50); // half-written by a process starting right now
+        continue;
+      }
+      // Stale (dead holder, or garbage left by a process killed while writing it): take it over.
+      const other = takeOver(file, found.raw);
+      if (other && alive(other)) throw new LockedError(other);
+      if (Date.now() > deadline + 5000) throw new LockedError(found.info ?? me);
     }
-    const found = readLock(file);
-    if (!found) continue; // released between our open and our read
-    if (found.info && holderAlive(found.info)) throw new LockedError(found.info);
-    if (!found.info && found.ageMs < GARBAGE_GRACE_MS && Date.now() < deadline) {
-      sleepSync(50); // half-written by a process starting right now
-      continue;
-    }
-    // Stale (dead holder, or garbage left by a process killed while writing it): take it over.
-    const other = takeOver(file, found.raw);
-    if (other && holderAlive(other)) throw new LockedError(other);
-    if (Date.now() > deadline + 5000) throw new LockedError(found.info ?? me);
+  } catch (e) {
+    if (pin !== null) fs.closeSync(pin);
+    throw e;
   }
 }

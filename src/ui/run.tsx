@@ -62,7 +62,8 @@ export async function runUi(opts: UiOptions, io: Partial<UiIo> = {}): Promise<nu
   );
 
   // Closing the window or `kill`: close the database properly (checkpoint, lock), then leave.
-  // Ctrl+C is a key in raw mode (the `quit` binding); SIGINT only comes from outside.
+  // Ctrl+C is a key in raw mode (the `quit` binding); SIGINT only comes from outside. Windows:
+  // closing the console window is SIGHUP, Ctrl+Break is SIGBREAK (a signal even in raw mode).
   const onSignal = () => {
     if (stop) stop();
     else instance.unmount();
@@ -75,7 +76,7 @@ export async function runUi(opts: UiOptions, io: Partial<UiIo> = {}): Promise<nu
     stderr.write(`Lỗi không mong đợi: ${err.stack ?? err.message}\n`);
     proc.exit(70);
   };
-  const signals = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
+  const signals = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGBREAK'] as const;
   for (const s of signals) proc.on(s, onSignal);
   proc.on('uncaughtException', onCrash);
   proc.on('unhandledRejection', onCrash);

@@ -31,7 +31,7 @@ function start(tty = true) {
   return { stdout, stderr, stdin, proc, done, output, ready: () => waitUntil(() => output().includes('khởi tạo lần đầu'), 10_000, 'trình khởi tạo') };
 }
 
-const HANDLED = ['SIGTERM', 'SIGHUP', 'SIGINT', 'uncaughtException', 'unhandledRejection', 'exit'];
+const HANDLED = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGBREAK', 'uncaughtException', 'unhandledRejection', 'exit'];
 
 describe('runUi restores the terminal', () => {
   it('on quitting with Ctrl+C: alternate screen first, left last, handlers removed', async () => {
@@ -45,10 +45,12 @@ describe('runUi restores the terminal', () => {
     for (const e of HANDLED) expect(t.proc.listenerCount(e), e).toBe(0);
   });
 
-  it('on SIGTERM from outside', async () => {
+  // SIGTERM: `kill`; SIGHUP: the terminal closed (on Windows also the console window's close
+  // button); SIGBREAK: Ctrl+Break on Windows, which stays a signal in raw mode, unlike Ctrl+C.
+  it.each(['SIGTERM', 'SIGHUP', 'SIGBREAK'])('on %s from outside', async (signal) => {
     const t = start();
     await t.ready();
-    t.proc.emit('SIGTERM');
+    t.proc.emit(signal);
     expect(await t.done).toBe(0);
     expect(t.output().endsWith(LEAVE_ALT)).toBe(true);
   });
