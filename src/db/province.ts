@@ -1,8 +1,11 @@
 // A province database: its own unit row (level province), and the communes it has received, each
 // in a schema of its own (unit_<code>) read through a scoped handle (scoped.ts).
+import type { Month } from '../domain/period.js';
+import { type UnitStatus, unitStatus } from '../domain/province.js';
 import type { ProvinceKind } from '../domain/unit-code.js';
 import { unitSchemaName } from '../domain/unit-code.js';
 import type { Db, DbRunner } from './database.js';
+import { computeStatus } from './evaluation.js';
 import { migrate, schemaVersion } from './migrate.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
 import { scopedDb, scopedTx } from './scoped.js';
@@ -94,4 +97,14 @@ export async function ensureUnitSchema(tx: Db, code: string): Promise<void> {
 /** A runner over an open transaction: its "transactions" run inside it (all or nothing with it). */
 function nestedRunner(tx: Db): DbRunner {
   return { ...tx, query: tx.query.bind(tx), exec: tx.exec.bind(tx), copyRows: tx.copyRows.bind(tx), transaction: (fn) => fn(tx) };
+}
+
+/** Every received commune evaluated as of `asOf`, through its scoped handle (the commune's own code). */
+export async function provinceStatus(db: DbRunner, asOf: Month): Promise<UnitStatus[]> {
+  const out: UnitStatus[] = [];
+  for (const r of await listReceived(db)) {
+    const report = await computeStatus(await openUnitDb(db, r.code), asOf);
+    out.push(unitStatus({ code: r.code, name: r.name, period: r.period, periodEnd: r.periodEnd, created: r.bundleCreated }, report));
+  }
+  return out;
 }

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { setupProvince } from '../../db/province.js';
+import { getUnitIdentity, setUnitCode } from '../../db/unit-level.js';
+import { NotInitialisedError } from '../../db/unit.js';
 import { setupUnit, unitFromName } from '../../db/setup.js';
 import { unitSchema } from '../../domain/schemas.js';
 import { checkUnitCode, provinceFromName } from '../../domain/unit-code.js';
@@ -30,6 +32,7 @@ export function initCommand(): Command {
       // --data-dir may be given before or after the command name.
       const opts = cmd.optsWithGlobals<InitOptions>();
       if (opts.province !== undefined) return initProvince(opts);
+      if (opts.unitCode !== undefined && opts.plan === undefined && opts.unit === undefined && !opts.demo) return setCode(opts);
       if (opts.plan === undefined) throw new UsageError("thiếu tùy chọn bắt buộc '--plan <ID>' (hoặc --province \"TÊN\" cho một tỉnh)");
       if (opts.unit === undefined) throw new UsageError("thiếu tùy chọn bắt buộc '--unit <NAME>'");
       const preset = loadPreset(opts.plan);
@@ -57,4 +60,18 @@ async function initProvince(opts: InitOptions): Promise<void> {
   if (!p) throw new RefusedError('Tên tỉnh/thành phố không được để trống (ví dụ "tỉnh Phú Thọ") và không dài quá 100 ký tự.');
   await withDatabase(opts, 'tonghop init', (db) => setupProvince(db.db, p), { create: true });
   process.stdout.write(`Đã khởi tạo dữ liệu cho ${p.name}: nhập tệp tổng hợp của các xã bằng "tonghop import bundle TỆP…".\n`);
+}
+
+/** `init --unit-code CODE` alone: give an existing commune its code (nothing else changes). */
+async function setCode(opts: InitOptions): Promise<void> {
+  const code = checkUnitCode(opts.unitCode!);
+  if (!code.ok) throw new RefusedError(code.message);
+  const name = await withDatabase(opts, 'tonghop init', async (db) => {
+    const me = await getUnitIdentity(db.db);
+    if (!me) throw new NotInitialisedError();
+    if (me.level === 'province') throw new RefusedError('Dữ liệu này là của một tỉnh: mã 5 chữ số là của xã/phường.');
+    await setUnitCode(db.db, code.code);
+    return me.name;
+  });
+  process.stdout.write(`Đã đặt mã đơn vị ${code.code} cho ${name}.\n`);
 }

@@ -19,7 +19,7 @@ export function exportFileName(unitName: string, part: string, kind: string, ext
 }
 
 /** Write to DIR/name, or name-2, name-3… if taken. Creates DIR. Returns the path written. */
-export function writeExportFile(dir: string, name: string, content: string): string {
+export function writeExportFile(dir: string, name: string, content: string | Uint8Array): string {
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (e) {
