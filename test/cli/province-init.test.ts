@@ -1,17 +1,18 @@
 // init --unit-code and init --province, as real processes on real data folders.
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { openPglite } from '../../src/db/engines/pglite.js';
 import { getUnitIdentity } from '../../src/db/unit-level.js';
-import { pgDir } from '../../src/store/data-folder.js';
+import { openDatabase } from '../../src/store/open.js';
 import { runCliProcess, tempDir } from '../support/datadir.js';
+import { placeFor } from '../support/server.js';
 
+/** Read back on the run's engine (in the server project a server database stands for the folder). */
 async function identity(dataDir: string) {
-  const pg = await openPglite(pgDir(dataDir));
+  const database = await openDatabase({ ...(await placeFor(dataDir)), command: 'test' });
   try {
-    return await getUnitIdentity(pg.db);
+    return await getUnitIdentity(database.db);
   } finally {
-    await pg.close();
+    await database.close();
   }
 }
 

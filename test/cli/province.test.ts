@@ -9,9 +9,9 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPglite } from '../../src/db/engines/pglite.js';
-import { pgDir } from '../../src/store/data-folder.js';
+import { type Database, openDatabase } from '../../src/store/open.js';
 import { runCliProcess } from '../support/datadir.js';
+import { placeFor } from '../support/server.js';
 
 const COMMUNES = [
   { code: '00025', plan: 'phu-van-2026', unit: 'phường Phù Vân' },
@@ -36,8 +36,7 @@ async function cli(args: string[], ok = true) {
 
 /** Every row of every schema of a data folder (read after the process ended): to see that nothing changed. */
 async function wholeDatabase(dataDir: string): Promise<string> {
-  const pg = await openPglite(pgDir(dataDir));
-  try {
+  return onDatabase(dataDir, async (pg) => {
     const t = await pg.db.query<{ s: string; n: string }>(
       `SELECT table_schema AS s, table_name AS n FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1, 2`,
     );
@@ -45,17 +44,20 @@ async function wholeDatabase(dataDir: string): Promise<string> {
     for (const { s, n } of t.rows)
       rows[`${s}.${n}`] = (await pg.db.query<{ r: unknown }>(`SELECT json_agg(to_jsonb(x) ORDER BY to_jsonb(x)::text) AS r FROM "${s}"."${n}" x`)).rows[0]!.r;
     return JSON.stringify(rows);
-  } finally {
-    await pg.close();
-  }
+  });
 }
 
 async function people(dataDir: string): Promise<{ full_name: string; phone: string | null }[]> {
-  const pg = await openPglite(pgDir(dataDir));
+  return onDatabase(dataDir, async (pg) => (await pg.db.query<{ full_name: string; phone: string | null }>('SELECT full_name, phone FROM member')).rows);
+}
+
+/** The database of a data folder, on the run's engine (a server database stands for it in the server project). */
+async function onDatabase<T>(dataDir: string, fn: (db: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ ...(await placeFor(dataDir)), command: 'test' });
   try {
-    return (await pg.db.query<{ full_name: string; phone: string | null }>('SELECT full_name, phone FROM member')).rows;
+    return await fn(database);
   } finally {
-    await pg.close();
+    await database.close();
   }
 }
 
