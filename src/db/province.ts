@@ -81,10 +81,10 @@ export async function saveReceived(q: Db, u: Omit<ReceivedUnit, 'receivedAt'>, r
  * very code the commune runs. Its schema is brought up to this program's version first (a newer
  * program may have added a migration since the bundle came in); nothing is written when current.
  */
-export async function openUnitDb(db: DbRunner, code: string): Promise<DbRunner> {
+export async function openUnitDb(db: DbRunner, code: string, opts: { readOnly?: boolean } = {}): Promise<DbRunner> {
   const scoped = scopedDb(db, unitSchemaName(code));
   if ((await schemaVersion(scoped)) < SCHEMA_VERSION) await migrate(scoped);
-  return scoped;
+  return opts.readOnly ? scopedDb(db, unitSchemaName(code), { readOnly: true }) : scoped;
 }
 
 /** Create the schema of a commune (inside the import's transaction) and its tables, by the same migrations. */

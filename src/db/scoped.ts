@@ -9,12 +9,17 @@ import { quoteIdent } from './database.js';
 
 const setPath = (q: Db, path: string) => q.query(`SELECT set_config('search_path', $1, true)`, [path]);
 
-/** The whole runner scoped: a statement outside a transaction gets a short transaction of its own. */
-export function scopedDb(base: DbRunner, schema: string): DbRunner {
+/**
+ * The whole runner scoped: a statement outside a transaction gets a short transaction of its own.
+ * readOnly: every transaction is read only, so no write can reach the schema (a province looking
+ * at a received commune: the database refuses what a screen might still try).
+ */
+export function scopedDb(base: DbRunner, schema: string, opts: { readOnly?: boolean } = {}): DbRunner {
   const path = quoteIdent(schema);
   const within = <T>(fn: (tx: Db) => Promise<T>): Promise<T> =>
     base.transaction(async (tx) => {
       await setPath(tx, path);
+      if (opts.readOnly) await tx.query(`SELECT set_config('transaction_read_only', 'on', true)`);
       return fn(tx);
     });
   return {
