@@ -23,6 +23,7 @@ export function importCommand(): Command {
     .addArgument(new Argument('<loại>', 'teams (danh sách tổ), members (thành viên) hoặc figures (số liệu)').choices(IMPORT_KINDS))
     .argument('<tệp>', 'đường dẫn tệp CSV (UTF-8, phân cách bằng , hoặc ;)')
     .option('--dry-run', 'chỉ kiểm tra và cho biết sẽ làm gì, không ghi gì')
+    .addHelpText('after', '\nDữ liệu của tỉnh nhận tệp tổng hợp: tonghop import bundle TỆP… [--dry-run] [--force] (xem "tonghop import bundle --help").')
     .action(async (kind: ImportKind, file: string, _o: ImportOptions, cmd: Command) => {
       // --data-dir after the command name is taken by the program's option: read both.
       const opts = cmd.optsWithGlobals<ImportOptions>();
