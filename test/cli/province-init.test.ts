@@ -16,7 +16,8 @@ async function identity(dataDir: string) {
   }
 }
 
-describe('tonghop init with unit codes and provinces', () => {
+// Several real processes each: 3 minutes, as the other multi-command tests (a loaded machine, never timing).
+describe('tonghop init with unit codes and provinces', { timeout: 180_000 }, () => {
   it('stores the commune code; a malformed one is refused and leaves no database', async () => {
     const dir = path.join(tempDir(), 'data');
     let r = await runCliProcess(['init', '--plan', 'tran-lieu-2025', '--unit', 'phường Trần Liễu', '--unit-code', '123a5', '--data-dir', dir]);
