@@ -1,5 +1,6 @@
 // The figures of a period as CSV, in the import's own layouts: rows by ma_to then month,
-// indicator columns in the paper form's fixed order, blank stays blank, dates dd/mm/yyyy.
+// indicator columns in the paper form's fixed order, blank stays blank, dates dd/mm/yyyy. The
+// wide layout names the team after its code (`ten_to`, for people; imports ignore it).
 import type { Db } from '../../db/database.js';
 import { formsForExport } from '../../db/exports.js';
 import { listIndicators } from '../../db/unit.js';
@@ -29,7 +30,7 @@ export async function exportFigures(q: Db, period: Period, format: FiguresFormat
     const byCode = f.values;
     values += byCode.size;
     if (format === 'wide') {
-      rows.push([f.teamCode, f.month, ...indicators.map((i) => byCode.get(i.code) ?? null), formatDate(f.receivedOn) || null, f.note]);
+      rows.push([f.teamCode, f.teamName, f.month, ...indicators.map((i) => byCode.get(i.code) ?? null), formatDate(f.receivedOn) || null, f.note]);
     } else {
       for (const i of indicators) {
         const v = byCode.get(i.code);
@@ -37,6 +38,6 @@ export async function exportFigures(q: Db, period: Period, format: FiguresFormat
       }
     }
   }
-  const header = format === 'wide' ? [...WIDE_FIXED, ...indicators.map((i) => i.code), ...WIDE_TAIL] : [...LONG_COLUMNS];
+  const header = format === 'wide' ? [WIDE_FIXED[0], 'ten_to', WIDE_FIXED[1], ...indicators.map((i) => i.code), ...WIDE_TAIL] : [...LONG_COLUMNS];
   return { text: toCsv(header, rows, opts.delimiter), rows: rows.length, values };
 }
