@@ -9,6 +9,7 @@ import { backupCommand } from './commands/backup.js';
 import { restoreCommand } from './commands/restore.js';
 import { importCommand } from './commands/import.js';
 import { exportCommand } from './commands/export.js';
+import { settingsCommand } from './commands/settings.js';
 
 export function buildProgram(): Command {
   const program = configure(new Command('tonghop'))
@@ -17,7 +18,7 @@ export function buildProgram(): Command {
     )
     .option('--data-dir <DIR>', 'thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng; biến TONGHOP_DATA_DIR)')
     .helpCommand('help [lệnh]', 'hiển thị trợ giúp của một lệnh');
-  for (const cmd of [plansCommand(), initCommand(), statusCommand(), backupCommand(), restoreCommand(), importCommand(), exportCommand()]) program.addCommand(cmd);
+  for (const cmd of [plansCommand(), initCommand(), statusCommand(), backupCommand(), restoreCommand(), importCommand(), exportCommand(), settingsCommand()]) program.addCommand(cmd);
   return program;
 }
 

@@ -18,7 +18,19 @@ export interface CsvExport {
   values: number;
 }
 
+/** What an export writes, before it is CSV or a workbook: the header of codes, typed rows. */
+export interface ExportTable {
+  header: string[];
+  rows: Cell[][];
+  values: number;
+}
+
 export async function exportFigures(q: Db, period: Period, format: FiguresFormat, opts: { delimiter?: Delimiter } = {}): Promise<CsvExport> {
+  const t = await figuresTable(q, period, format);
+  return { text: toCsv(t.header, t.rows, opts.delimiter), rows: t.rows.length, values: t.values };
+}
+
+export async function figuresTable(q: Db, period: Period, format: FiguresFormat): Promise<ExportTable> {
   const months = periodMonths(period);
   const indicators = await listIndicators(q);
   const forms = (await formsForExport(q, months[0]!, months[months.length - 1]!)).sort(
@@ -39,5 +51,5 @@ export async function exportFigures(q: Db, period: Period, format: FiguresFormat
     }
   }
   const header = format === 'wide' ? [WIDE_FIXED[0], 'ten_to', WIDE_FIXED[1], ...indicators.map((i) => i.code), ...WIDE_TAIL] : [...LONG_COLUMNS];
-  return { text: toCsv(header, rows, opts.delimiter), rows: rows.length, values };
+  return { header, rows, values };
 }
