@@ -53,7 +53,7 @@ describe('tonghop import of workbooks and legacy encodings', () => {
     r = await cli('import', 'teams', book, '--sheet', 'Danh sách');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Đã thêm 2 tổ');
-  });
+  }, 180_000);
 
   it('a bad row of a workbook is named by the sheet\'s row number, and nothing is written', async () => {
     const strings = [...STRINGS, 'ma_to', 'thang', 'luot_ho_tro', '2026-10', 'KHONGCO'];
@@ -65,7 +65,7 @@ describe('tonghop import of workbooks and legacy encodings', () => {
     expect(r.stderr).not.toContain('dòng 3');
     const after = await cli('status', '--json');
     expect(JSON.parse(after.stdout).completeness.received).toBe(0);
-  });
+  }, 180_000);
 
   it('Windows-1258 and UTF-16: read, named, sampled; --encoding forces or refuses', async () => {
     const csv = 'ma_to,thang,luot_ho_tro,ghi_chu\r\nTDP01,2026-10,12,Họp ở nhà văn hóa\r\n';
@@ -86,5 +86,5 @@ describe('tonghop import of workbooks and legacy encodings', () => {
     expect(r.stdout).toContain('Mã chữ: UTF-16 LE (Unicode Text của Excel).');
     expect(r.stdout).toContain('(phân cách bằng dấu tab)');
     expect(r.stdout).toContain('Đã thêm 1 phiếu mới');
-  });
+  }, 180_000);
 });

@@ -31,7 +31,7 @@ describe('Import screen: encodings and workbooks', () => {
     await app.press('y');
     await app.waitFor('Xong.');
     expect(await note(pg, 'TDP01', '2026-11')).toBe('Họp ở nhà văn hóa');
-  });
+  }, 180_000);
 
   it('a workbook: the sheet is named, rows are the sheet\'s, a bad row is refused by its sheet row', async () => {
     const pg = await demoDb();
@@ -68,5 +68,5 @@ describe('Import screen: encodings and workbooks', () => {
       `SELECT v.value FROM form_value v JOIN form f ON f.id = v.form_id JOIN team t ON t.id = f.team_id WHERE t.code = 'TDP02' AND f.month = '2026-10' AND v.indicator = 'luot_ho_tro'`,
     );
     expect(v.rows[0]?.value).toBe(21);
-  });
+  }, 180_000);
 });

@@ -127,7 +127,7 @@ describe('files as Excel and the old fonts make them import to the data of the U
     expect(reference).toContain('TDP01,Nguyễn Thị Lan,Tổ trưởng,Đoàn Thanh niên,1990,0912345678,01/04/2025,10/05/2025 12/06/2025');
     expect(reference).toMatch(/TDP01,[^,]*,2026-09,1200,35,/u);
     expect(reference).toMatch(/PHUONG,[^,]*,2026-08,4,9,/u);
-  });
+  }, 180_000);
 
   it('an .xlsx with titles, labels, date cells, a formula and a blank row', async () => {
     const got = await importAll((csv) => ({ bytes: workbook(csv), name: 'so-lieu.xlsx' }));
@@ -135,33 +135,33 @@ describe('files as Excel and the old fonts make them import to the data of the U
     expect(got.summaries[0]).toContain('Mã chữ: sổ Excel (chữ Unicode).');
     expect(got.summaries[0]).toContain('Trang tính: "Dữ liệu".');
     expect(got.summaries[0]).toContain('(sổ Excel)');
-  });
+  }, 180_000);
 
   it('an .xlsx whose cells were typed in .VnTime (TCVN3)', async () => {
     const got = await importAll((csv) => ({ bytes: workbook(csv, { legacy: true }), name: 'cu.xlsx' }));
     expect(got.data).toBe(reference);
     expect(got.summaries[0]).toContain('TCVN3');
     expect(got.summaries[0]).toMatch(/Ví dụ: "[^"]+" → "[^"]+"\./u);
-  });
+  }, 180_000);
 
   it('a workbook saved without its .xlsx name is still read as one (PK signature)', async () => {
     const got = await importAll((csv) => ({ bytes: workbook(csv), name: 'so-lieu.dat' }));
     expect(got.data).toBe(reference);
-  });
+  }, 180_000);
 
   it('Windows-1258 ("CSV (Comma delimited)" on Vietnamese Windows, tones decomposed)', async () => {
     const got = await importAll((csv) => ({ bytes: toCp1258(csv), name: 'a.csv' }));
     expect(got.data).toBe(reference);
     expect(got.summaries[0]).toContain('Mã chữ: Windows-1258');
     expect(got.summaries[0]).toContain('Ví dụ chữ đọc được: "Tổ CNSCĐ tổ dân phố Đông Sơn".');
-  });
+  }, 180_000);
 
   it('UTF-16 "Unicode Text", tab-separated, with a title line and a blank line', async () => {
     const got = await importAll((csv) => ({ bytes: unicodeText(csv), name: 'a.txt' }));
     expect(got.data).toBe(reference);
     expect(got.summaries[0]).toContain('UTF-16 LE (Unicode Text của Excel)');
     expect(got.summaries[0]).toContain('dấu tab');
-  });
+  }, 180_000);
 
   it('TCVN3 text inside a UTF-8 file, and TCVN3 bytes as a one-byte file', async () => {
     const inUtf8 = await importAll((csv) => ({ bytes: Buffer.from(asTcvn3Cells(csv), 'utf8'), name: 'a.csv' }));
@@ -170,5 +170,5 @@ describe('files as Excel and the old fonts make them import to the data of the U
     expect(inUtf8.summaries[0]).toContain('"Tæ CNSC§ tæ d©n phè §«ng S¬n" → "Tổ CNSCĐ tổ dân phố Đông Sơn"');
     const oneByte = await importAll((csv) => ({ bytes: toTcvn3Bytes(csv), name: 'a.csv' }));
     expect(oneByte.data).toBe(reference);
-  });
+  }, 180_000);
 });
