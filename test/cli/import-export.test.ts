@@ -74,7 +74,7 @@ describe('tonghop import / export', () => {
     expect(r.code).toBe(0);
     const report = fs.readFileSync(path.join(out, 'phuong-phu-van_2026-Q3_bao-cao.txt'), 'utf8');
     expect(report).toContain('Kết quả hoạt động của Tổ Công nghệ số cộng đồng Quý III năm 2026');
-  });
+  }, 180_000);
 
   it('exit 1 with every bad row on stderr, and nothing changed', async () => {
     const before = await cli('export', 'figures', '--period', '2026', '--format', 'long', '--out', path.join(dir, 'before'));

@@ -93,7 +93,7 @@ describe('reading an officer\'s workbook', () => {
     expect(fromCsv).toContain('TDP01,Tổ CNSCĐ TDP Đông Sơn,2026-09,1200,35,');
     expect(await importedFigures(officerWorkbook())).toBe(fromCsv);
     expect(await importedFigures(readImportFile(officerWorkbook(), { name: 'x.xlsx' }))).toBe(fromCsv);
-  });
+  }, 180_000);
 
   it('TCVN3 text in the cells is converted, and said so', async () => {
     const strings = S.map((s) => (s.startsWith('<') ? `<t>${esc(asTcvn3Cells('Hỗ trợ tại nhà văn hóa'))}</t>` : s));
