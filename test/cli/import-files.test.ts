@@ -80,6 +80,9 @@ describe('tonghop import of workbooks and legacy encodings', () => {
     expect(r.stderr).toContain('không phải mã UTF-8 như đã chọn');
     r = await cli('import', 'figures', cp, '--encoding', 'klingon');
     expect(r.code).toBe(2);
+    r = await cli('import', 'figures', cp, '--sheet', 'Sheet1');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--sheet chỉ dùng cho sổ Excel');
     const u16 = file('unicode.txt', toUtf16le(csv.replaceAll(',', '\t')));
     r = await cli('import', 'figures', u16);
     expect(r.stderr).toBe('');

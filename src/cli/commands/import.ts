@@ -2,11 +2,11 @@ import type { Command } from 'commander';
 import { Argument, InvalidArgumentError } from 'commander';
 import fs from 'node:fs';
 import { IMPORT_KINDS, type ImportKind, runImport, summarise } from '../../io/csv/import.js';
-import { type ImportSource, readImportFile } from '../../io/source/read.js';
+import { type ImportSource, looksLikeWorkbook, readImportFile } from '../../io/source/read.js';
 import { ENCODING_OPTIONS, type EncodingOption, parseEncodingOption } from '../../io/text/decode.js';
 import { FileRefusedError, ImportRefusedError, formatProblem } from '../../io/csv/problems.js';
 import { type CommonOptions, withDatabase } from '../context.js';
-import { RefusedError } from '../errors.js';
+import { RefusedError, UsageError } from '../errors.js';
 import { newCommand } from '../program.js';
 
 interface ImportOptions extends CommonOptions {
@@ -44,6 +44,8 @@ export function importCommand(): Command {
       } catch {
         throw new RefusedError(`Không đọc được tệp ${file}: kiểm tra lại đường dẫn.`);
       }
+      if (opts.sheet !== undefined && !looksLikeWorkbook(bytes, file))
+        throw new UsageError(`--sheet chỉ dùng cho sổ Excel (.xlsx); tệp ${file} không phải sổ Excel.`);
       // The file is read and decoded before the database opens: a wrong file costs nothing.
       let source: ImportSource;
       try {
