@@ -10,6 +10,7 @@ import { restoreCommand } from './commands/restore.js';
 import { importCommand } from './commands/import.js';
 import { exportCommand } from './commands/export.js';
 import { bundleVerb, exportBundleCommand, importBundleCommand } from './commands/bundle.js';
+import { settingsCommand } from './commands/settings.js';
 
 export function buildProgram(argv: readonly string[] = []): Command {
   const program = commonOptions(configure(new Command('tonghop')))
@@ -21,7 +22,7 @@ export function buildProgram(argv: readonly string[] = []): Command {
   const bundle = bundleVerb(argv);
   const importCmd = bundle === 'import' ? importBundleCommand() : importCommand();
   const exportCmd = bundle === 'export' ? exportBundleCommand() : exportCommand();
-  for (const cmd of [plansCommand(), initCommand(), statusCommand(), backupCommand(), restoreCommand(), importCmd, exportCmd]) program.addCommand(cmd);
+  for (const cmd of [plansCommand(), initCommand(), statusCommand(), backupCommand(), restoreCommand(), importCmd, exportCmd, settingsCommand()]) program.addCommand(cmd);
   return program;
 }
 

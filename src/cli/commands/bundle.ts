@@ -27,7 +27,7 @@ export function bundleVerb(argv: readonly string[]): 'export' | 'import' | null 
   const words: string[] = [];
   for (let i = 0; i < argv.length && words.length < 2; i++) {
     const a = argv[i]!;
-    if (a === '--data-dir' || a === '--database-url' || a === '--period' || a === '--out') i++;
+    if (['--data-dir', '--database-url', '--period', '--out', '--format', '--delimiter', '--encoding', '--sheet'].includes(a)) i++;
     else if (!a.startsWith('-')) words.push(a);
   }
   return words[1] === 'bundle' && (words[0] === 'export' || words[0] === 'import') ? words[0] : null;
