@@ -28,6 +28,7 @@ export function exportCommand(): Command {
     )
     .addOption(new Option('--delimiter <D>', 'dấu phân cách CSV: , hoặc ; (Excel đặt dấu phân cách kiểu Việt Nam)').choices([',', ';']).default(','))
     .option('--out <DIR>', 'thư mục ghi tệp (tạo nếu chưa có; mặc định: exports/)')
+    .addHelpText('after', '\nTệp tổng hợp gửi tỉnh: tonghop export bundle --period P [--out DIR] (xem "tonghop export bundle --help").')
     .action(async (kind: ExportKind, _o: ExportOptions, cmd: Command) => {
       // --data-dir after the command name is taken by the program's option: read both.
       const opts = cmd.optsWithGlobals<ExportOptions>();

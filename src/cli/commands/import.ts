@@ -35,6 +35,7 @@ export function importCommand(): Command {
     .option('--dry-run', 'chỉ kiểm tra và cho biết sẽ làm gì, không ghi gì')
     .option('--encoding <E>', `mã chữ của tệp: ${ENCODING_OPTIONS.join(', ')} (tự nhận ra nếu không chọn)`, encodingArg, 'auto' as EncodingOption)
     .option('--sheet <TÊN>', 'trang tính của sổ Excel cần đọc (mặc định: trang đầu tiên)')
+    .addHelpText('after', '\nDữ liệu của tỉnh nhận tệp tổng hợp: tonghop import bundle TỆP… [--dry-run] [--force] (xem "tonghop import bundle --help").')
     .action(async (kind: ImportKind, file: string, _o: ImportOptions, cmd: Command) => {
       // --data-dir after the command name is taken by the program's option: read both.
       const opts = cmd.optsWithGlobals<ImportOptions>();
