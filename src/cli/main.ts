@@ -23,6 +23,11 @@ if (wantsUi(args)) {
   const i = args.indexOf('--data-dir');
   const eq = args.find((a) => a.startsWith('--data-dir='));
   const dataDir = i >= 0 ? args[i + 1] : eq?.slice('--data-dir='.length);
+  if (dataDir !== undefined && dataDir.trim() === '') {
+    // As the commands do (program.ts folderArgument): never silently the default folder.
+    process.stderr.write("Lỗi: tùy chọn '--data-dir <DIR>' cần tên một thư mục, không được để trống.\n");
+    process.exit(2);
+  }
   if (!process.stdin.isTTY) {
     process.stderr.write(
       'Giao diện của tonghop cần một cửa sổ dòng lệnh (terminal) để gõ phím. ' +

@@ -1,5 +1,5 @@
 // The non-interactive commands. Every command takes --data-dir and --help; exit codes per domain.md.
-import { configure, usageExitCode } from './program.js';
+import { DATA_DIR_HELP, configure, folderArgument, usageExitCode } from './program.js';
 import { Command } from 'commander';
 import { reportError } from './context.js';
 import { plansCommand } from './commands/plans.js';
@@ -15,7 +15,7 @@ export function buildProgram(): Command {
     .description(
       'Tổng hợp số liệu Tổ Công nghệ số cộng đồng của xã/phường.\nKhông có lệnh: mở giao diện trên terminal.',
     )
-    .option('--data-dir <DIR>', 'thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng; biến TONGHOP_DATA_DIR)')
+    .option('--data-dir <DIR>', DATA_DIR_HELP, folderArgument)
     .helpCommand('help [lệnh]', 'hiển thị trợ giúp của một lệnh');
   for (const cmd of [plansCommand(), initCommand(), statusCommand(), backupCommand(), restoreCommand(), importCommand(), exportCommand()]) program.addCommand(cmd);
   return program;

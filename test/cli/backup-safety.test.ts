@@ -1,0 +1,91 @@
+// The data folder as a hostile or clumsy user meets it, through real processes: a backup never
+// replaces a file, odd paths and empty options are refused with exit 1/2 in Vietnamese, a linked
+// pgdata opens, and what a killed backup or restore left behind is cleaned on the next start.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { BACKUP_SUFFIX } from '../../src/store/backup-folder.js';
+import { dataDirFrom, runCliProcess, tempDir } from '../support/datadir.js';
+
+// Each test spawns several real processes; two cores shared by many: a generous ceiling, no timing asserted.
+vi.setConfig({ testTimeout: 180_000 });
+const backups = (dir: string) => fs.readdirSync(dir).filter((n) => n.endsWith(BACKUP_SUFFIX));
+
+describe('backup FILE never replaces a file (item 9)', () => {
+  it('an existing document and an existing backup get -2, -3…; both stay as they were', async () => {
+    const dir = await dataDirFrom();
+    const out = tempDir();
+    const doc = path.join(out, 'bao-cao.docx');
+    fs.writeFileSync(doc, 'tài liệu Word của chị');
+    const r = await runCliProcess(['backup', doc, '--data-dir', dir]);
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(doc, 'utf8')).toBe('tài liệu Word của chị'); // before the fix: replaced by a backup
+    expect(r.stdout).toContain(path.join(out, 'bao-cao-2.docx'));
+    expect(fs.readFileSync(path.join(out, 'bao-cao-2.docx')).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+
+    const older = path.join(out, 'thang-11.backup.gz');
+    fs.writeFileSync(older, 'bản cũ');
+    fs.writeFileSync(path.join(out, 'thang-11-2.backup.gz'), 'bản cũ hơn');
+    const again = await runCliProcess(['backup', older, '--data-dir', dir]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(path.join(out, 'thang-11-3.backup.gz'));
+    expect(fs.readFileSync(older, 'utf8')).toBe('bản cũ');
+    expect(fs.readFileSync(path.join(out, 'thang-11-2.backup.gz'), 'utf8')).toBe('bản cũ hơn');
+  });
+});
+
+describe('paths and options (item 19)', () => {
+  it('backup newdir/ writes a dated backup inside a new folder, not a file named newdir', async () => {
+    const dir = await dataDirFrom();
+    const target = path.join(tempDir(), 'sao-luu-moi');
+    const r = await runCliProcess(['backup', `${target}${path.sep}`, '--data-dir', dir]);
+    expect(r.code).toBe(0);
+    expect(fs.statSync(target).isDirectory()).toBe(true);
+    expect(backups(target)).toHaveLength(1);
+  });
+
+  it('--data-dir "" and backup --set-dir "" are refused (exit 2), not taken as the default folder', async () => {
+    const dir = await dataDirFrom();
+    const status = await runCliProcess(['status', '--data-dir', ''], { TONGHOP_DATA_DIR: dir });
+    expect(status.code).toBe(2);
+    expect(status.stderr).toContain("tùy chọn '--data-dir <DIR>' cần tên một thư mục, không được để trống");
+    expect(status.stdout).toBe('');
+    const ui = await runCliProcess(['--data-dir='], { TONGHOP_DATA_DIR: dir });
+    expect(ui.code).toBe(2);
+    expect(ui.stderr).toContain('không được để trống');
+    const setDir = await runCliProcess(['backup', '--set-dir', '', '--data-dir', dir]);
+    expect(setDir.code).toBe(2);
+    expect(setDir.stderr).toContain("tùy chọn '--set-dir <DIR>' cần tên một thư mục, không được để trống");
+    const list = await runCliProcess(['backup', '--list', '--data-dir', dir]);
+    expect(list.stdout).toContain(path.join(dir, 'backups')); // still the default
+  });
+
+  it.skipIf(process.platform === 'win32')('a symlinked pgdata/ is followed, not reported as damaged', async () => {
+    const real = await dataDirFrom();
+    const linked = tempDir();
+    fs.symlinkSync(path.join(real, 'pgdata'), path.join(linked, 'pgdata'));
+    const r = await runCliProcess(['status', '--data-dir', linked], { TONGHOP_TODAY: '2026-12-01' });
+    expect(r.stderr).not.toMatch(/mất điện|object Object/u);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Phiếu đã nhận');
+    expect(fs.lstatSync(path.join(linked, 'pgdata')).isSymbolicLink()).toBe(true);
+  });
+
+  it('leftovers of a killed backup and a killed restore are removed on the next start; finished backups stay', async () => {
+    const dir = await dataDirFrom();
+    const bk = path.join(dir, 'backups');
+    fs.mkdirSync(bk);
+    const finished = path.join(bk, 'tonghop-2026-11-30_080000-tu-dong.backup.gz');
+    fs.writeFileSync(finished, 'x');
+    const halfBackup = path.join(bk, '.tonghop-2026-12-01_080000-tu-dong.backup.gz.tmp-999999-1');
+    fs.writeFileSync(halfBackup, 'nửa chừng');
+    const halfRestore = path.join(dir, 'pgdata.tmp-restore-999999-1764576000000');
+    fs.mkdirSync(halfRestore);
+    fs.writeFileSync(path.join(halfRestore, 'PG_VERSION'), '17');
+    const r = await runCliProcess(['status', '--data-dir', dir], { TONGHOP_TODAY: '2026-12-01' });
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(halfBackup)).toBe(false);
+    expect(fs.existsSync(halfRestore)).toBe(false);
+    expect(fs.existsSync(finished)).toBe(true);
+  });
+});
