@@ -9,24 +9,17 @@ import { LoadMismatchError, loadTables } from '../db/dump.js';
 import { migrate } from '../db/migrate.js';
 import { MIGRATIONS, type Migration, SCHEMA_VERSION } from '../db/migrations/index.js';
 import { pad2 } from '../domain/text.js';
-import { BackupError, type BackupHeader, type ParsedBackup, corrupt, parseBackup } from '../io/backup/format.js';
+import { BackupError, type BackupHeader, type ParsedBackup, corrupt } from '../io/backup/format.js';
+import { readBackup } from '../io/backup/read.js';
 import { fsyncDir, fsyncPath } from '../io/file-write.js';
 import { RESTORE_READY, pgDir } from './data-folder.js';
 import { forgetSynced, syncTree } from './durability.js';
 import { acquireLock } from './lock.js';
 import { createEngine } from './open.js';
 
-/** Read and check a backup file (exists, is ours, whole, not from a newer version). */
+/** Read and check a backup file (exists, is ours, whole, not from a newer version, not a bomb). */
 export async function readBackupFile(file: string): Promise<ParsedBackup> {
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') throw new BackupError('not-backup', `"${file}" là một thư mục, không phải tệp sao lưu.`);
-    throw new BackupError('missing', `Không đọc được tệp "${file}"${code === 'ENOENT' ? ': không có tệp này' : `: ${code}`}.`);
-  }
-  return parseBackup(buf, file);
+  return readBackup(file);
 }
 
 export interface PreparedRestore {

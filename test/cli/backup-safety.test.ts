@@ -3,6 +3,8 @@
 // pgdata opens, and what a killed backup or restore left behind is cleaned on the next start.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import zlib from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { BACKUP_SUFFIX } from '../../src/store/backup-folder.js';
 import { dataDirFrom, runCliProcess, tempDir } from '../support/datadir.js';
@@ -87,5 +89,46 @@ describe('paths and options (item 19)', () => {
     expect(fs.existsSync(halfBackup)).toBe(false);
     expect(fs.existsSync(halfRestore)).toBe(false);
     expect(fs.existsSync(finished)).toBe(true);
+  });
+});
+
+/** A gzip bomb: a plausible header, then `mib` MiB of one byte (a 1 MB file per GB). */
+async function gzipBomb(file: string, mib: number, header: object, body: 'one-line' | 'rows'): Promise<void> {
+  const gz = zlib.createGzip({ level: 9 });
+  const done = pipeline(gz, fs.createWriteStream(file));
+  gz.write(JSON.stringify(header) + '\n{"table":"unit","columns":["id"],"types":["integer"]}\n' + (body === 'one-line' ? '["' : ''));
+  const chunk = body === 'one-line' ? Buffer.alloc(1 << 20, 0x78) : Buffer.from('["1"]\n'.repeat((1 << 20) / 8));
+  for (let i = 0; i < mib; i++) if (!gz.write(chunk)) await new Promise((r) => gz.once('drain', r));
+  gz.end();
+  await done;
+}
+
+describe('gzip bombs are refused early, in little memory (items 12, 18)', () => {
+  const header = { format: 'tonghop-backup', version: 1, schema: 2, created: '2026-12-01T00:00:00.000Z', unit: 'Xã Bom', counts: { unit: 1 }, sha256: '0'.repeat(64) };
+  const peakKb = (stderr: string) => Number(/tonghop-rss-kb=(\d+)/u.exec(stderr)?.[1]);
+
+  it('512 MB of one line (more than a string can hold): exit 1 in Vietnamese, not exit 70; peak memory stays small; the database untouched', async () => {
+    const dir = await dataDirFrom();
+    const bomb = path.join(tempDir(), 'bom.backup.gz');
+    await gzipBomb(bomb, 512, header, 'one-line');
+    expect(fs.statSync(bomb).size).toBeLessThan(1 << 20);
+    const before = fs.readdirSync(dir).sort();
+    const r = await runCliProcess(['restore', bomb, '--data-dir', dir], { TONGHOP_REPORT_RSS: '1' });
+    expect(r.stderr).not.toMatch(/\n\s+at |Lỗi không mong đợi|ERR_STRING_TOO_LONG/u); // before: exit 70, "Cannot create a string longer than…"
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('có một dòng dài hơn 256 KB');
+    expect(r.stderr).toContain('Không có gì bị thay đổi');
+    expect(peakKb(r.stderr)).toBeLessThan(250_000); // before: ~2 GB for a 1 GB bomb
+    expect(fs.readdirSync(dir).sort()).toEqual(before);
+  });
+
+  it('more rows than the header announces: refused at the first one too many', async () => {
+    const dir = await dataDirFrom();
+    const bomb = path.join(tempDir(), 'bom-dong.backup.gz');
+    await gzipBomb(bomb, 256, header, 'rows');
+    const r = await runCliProcess(['restore', bomb, '--data-dir', dir], { TONGHOP_REPORT_RSS: '1' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bảng unit có nhiều dòng hơn đầu tệp ghi (1)');
+    expect(peakKb(r.stderr)).toBeLessThan(250_000);
   });
 });
