@@ -36,7 +36,7 @@ export interface ParsedBackup {
   sections: BackupSection[];
 }
 
-export type BackupProblem = 'missing' | 'not-backup' | 'corrupt' | 'newer' | 'too-big';
+export type BackupProblem = 'missing' | 'not-backup' | 'corrupt' | 'newer' | 'too-big' | 'other-unit';
 
 /** A backup file was refused: the message (Vietnamese) says why and what to do. */
 export class BackupError extends Error {
