@@ -48,14 +48,12 @@ export async function checkRestoredRows(db: Db, file: string): Promise<void> {
     throw corrupt(file, 'bản sao lưu trống: không có xã/phường nào, sau khi khôi phục mọi lệnh sẽ báo "chưa được khởi tạo"');
   const u = unitSchema.safeParse(unit);
   if (!u.success) throw corrupt(file, `thông tin xã/phường không hợp lệ (${firstIssue(u.error)})`);
-  let plan;
   try {
-    plan = await getPlan(db);
+    await getPlan(db); // none is allowed (a first run stopped before the plan): a broken one is not
   } catch (e) {
     const issue = (e as { issues?: unknown }).issues ? firstIssue(e as ZodError) : (e as Error).message;
     throw corrupt(file, `kế hoạch không hợp lệ (${issue})`);
   }
-  if (!plan) throw corrupt(file, 'không có kế hoạch');
   for (const a of await listAreas(db)) {
     const r = areaSchema.safeParse(a);
     if (!r.success) throw corrupt(file, `địa bàn "${a.name.slice(0, 60)}" không hợp lệ (${firstIssue(r.error)})`);
