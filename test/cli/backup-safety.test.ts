@@ -134,3 +134,21 @@ describe.skipIf(ON_SERVER)('gzip bombs are refused early, in little memory (item
     expect(peakKb(r.stderr)).toBeLessThan(250_000);
   });
 });
+
+describe.skipIf(ON_SERVER)('a path through a file: exit 1 in Vietnamese, not exit 70 (item 18)', () => {
+  it('backup FILE/x.backup.gz and export --out FILE', async () => {
+    const dir = await dataDirFrom();
+    const file = path.join(tempDir(), 'bao-cao.docx');
+    fs.writeFileSync(file, 'Word');
+    const b = await runCliProcess(['backup', path.join(file, 'x.backup.gz'), '--data-dir', dir]);
+    expect(b.stderr).not.toMatch(/\n\s+at |Lỗi không mong đợi/u); // before: exit 70, EEXIST stack
+    expect(b.code).toBe(1);
+    expect(b.stderr).toContain('ở đó đã có một tệp, không phải thư mục');
+    expect(b.stderr).toContain('Hãy chọn nơi khác');
+    const e = await runCliProcess(['export', 'figures', '--period', '2026-10', '--out', file, '--data-dir', dir], { TONGHOP_TODAY: '2026-12-01' });
+    expect(e.stderr).not.toMatch(/\n\s+at |Lỗi không mong đợi/u);
+    expect(e.code).toBe(1);
+    expect(e.stderr).toContain('ở đó đã có một tệp');
+    expect(fs.readFileSync(file, 'utf8')).toBe('Word');
+  });
+});
