@@ -1,7 +1,7 @@
 // Opening the database for a command and turning known failures into exit codes.
 import { ZodError } from 'zod';
 import { FileWriteError } from '../io/file-write.js';
-import { LockedError } from '../store/lock.js';
+import { LockFileError, LockWriteError, LockedError } from '../store/lock.js';
 import { MigrationFailedError, NewerDatabaseError } from '../db/migrate.js';
 import { backupHooks } from '../store/hooks.js';
 import { type Database, openDatabase } from '../store/open.js';
@@ -47,6 +47,8 @@ export async function withDatabase<T>(
 const REFUSALS = [
   RefusedError,
   LockedError,
+  LockFileError,
+  LockWriteError,
   NoDatabaseError,
   NewerDatabaseError,
   MigrationFailedError,

@@ -27,6 +27,11 @@ const ui = wantsUi(args);
 if (ui) {
   const { dataDir } = ui;
   const databaseUrl = ui.databaseUrl ?? (process.env.TONGHOP_DATABASE_URL || undefined);
+  if (dataDir !== undefined && dataDir.trim() === '') {
+    // As the commands do (program.ts folderArgument): never silently the default folder.
+    process.stderr.write("Lỗi: tùy chọn '--data-dir <DIR>' cần tên một thư mục, không được để trống.\n");
+    process.exit(2);
+  }
   if (!process.stdin.isTTY) {
     process.stderr.write(
       'Giao diện của tonghop cần một cửa sổ dòng lệnh (terminal) để gõ phím. ' +

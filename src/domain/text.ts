@@ -124,3 +124,38 @@ export function pad2(n: number): string {
 export function todayIso(now: Date): string {
   return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
 }
+
+// Untrusted text (domain.md, "Untrusted text"): C0/C1 control characters and bidirectional
+// overrides move the cursor, retitle the window, write the clipboard or hide a link when printed.
+// Tab and line breaks are allowed only where a note allows them. (Written by the data-folder
+// work for the backup checks; the text work owns these three and may reshape them.)
+const UNSAFE_STRICT = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+const UNSAFE_NOTE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+const UNSAFE_STRICT_ALL = new RegExp(UNSAFE_STRICT.source, 'gu');
+const UNSAFE_NOTE_ALL = new RegExp(UNSAFE_NOTE.source, 'gu');
+
+export interface UnsafeOptions {
+  /** A note: tab, CR and LF are allowed. */
+  lineBreaks?: boolean;
+}
+
+/** The first control character or bidi override in s (its index and code point), or null. */
+export function findUnsafeChar(s: string, opts: UnsafeOptions = {}): { index: number; code: number } | null {
+  const m = (opts.lineBreaks ? UNSAFE_NOTE : UNSAFE_STRICT).exec(s);
+  return m ? { index: m.index, code: m[0].codePointAt(0)! } : null;
+}
+
+/** `U+001B`: how a refused character is named in a message. */
+export function codePointName(code: number): string {
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Typed text without control characters and bidi overrides (a note keeps tab and line breaks). */
+export function stripUnsafe(s: string, opts: UnsafeOptions = {}): string {
+  return s.replace(opts.lineBreaks ? UNSAFE_NOTE_ALL : UNSAFE_STRICT_ALL, '');
+}
+
+/** Any text made safe to print on a terminal or into a message or file name (line breaks kept). */
+export function printable(s: string): string {
+  return s.replace(UNSAFE_NOTE_ALL, '').replace(/\r/gu, '');
+}

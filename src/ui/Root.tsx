@@ -2,7 +2,7 @@
 // when there is no database, and show why if it cannot be opened (e.g. another copy holds it).
 import { Box, Text, useApp as useInkApp } from 'ink';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
-import { LockedError } from '../store/lock.js';
+import { LockFileError, LockWriteError, LockedError } from '../store/lock.js';
 import { type Database, type OpenHooks, openDatabase } from '../store/open.js';
 import { DataDirError, NoDatabaseError } from '../store/data-folder.js';
 import { whenSaved } from './saveQueue.js';
@@ -100,7 +100,7 @@ export function Root({ dataDir, databaseUrl, now, initialScreen, onDone, checkpo
   useEffect(() => {
     openDatabase({ dataDir, url: databaseUrl, command: 'tonghop (giao diện)', ...openHooks }).then(opened, (e: Error) => {
       if (e instanceof NoDatabaseError) setState({ phase: 'wizard' });
-      else if (e instanceof LockedError || e instanceof DataDirError) void finish(1, e.message);
+      else if (e instanceof LockedError || e instanceof LockFileError || e instanceof LockWriteError || e instanceof DataDirError) void finish(1, e.message);
       else setState({ phase: 'failed', message: e.message });
     });
     return () => {

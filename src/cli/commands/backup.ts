@@ -6,12 +6,12 @@ import path from 'node:path';
 import { FileWriteError } from '../../io/file-write.js';
 import { formatAge, formatBytes, formatDateTime, describeCounts } from '../../io/backup/describe.js';
 import { BackupError } from '../../io/backup/format.js';
-import { backupDirOf, freshBackupPath, listBackups, setBackupDir } from '../../store/backup-folder.js';
+import { backupDirOf, freshBackupPath, listBackups, setBackupDir, untakenPath } from '../../store/backup-folder.js';
 import { writeBackupFile } from '../../store/backup.js';
 import { renderTable } from '../../io/text-table.js';
 import { type CommonOptions, withDatabase } from '../context.js';
 import { RefusedError, UsageError } from '../errors.js';
-import { newCommand } from '../program.js';
+import { folderArgument, newCommand } from '../program.js';
 
 interface BackupOptions extends CommonOptions {
   list?: boolean;
@@ -31,7 +31,7 @@ export function backupCommand(): Command {
     .usage('[TỆP] [tùy chọn]')
     .argument('[TỆP]', 'tệp hoặc thư mục đích (mặc định: thư mục sao lưu, xem --list)')
     .option('--list', 'liệt kê các bản sao lưu trong thư mục sao lưu')
-    .option('--set-dir <DIR>', 'chọn thư mục sao lưu tự động hằng ngày (ví dụ ổ USB)')
+    .option('--set-dir <DIR>', 'chọn thư mục sao lưu tự động hằng ngày (ví dụ ổ USB)', folderArgument)
     .option('--default-dir', 'dùng lại thư mục sao lưu mặc định (trong thư mục dữ liệu)')
     .action(async (file: string | undefined, _own: BackupOptions, cmd: Command) => {
       // --data-dir after the command name is taken by the program's option: read both.
@@ -71,13 +71,17 @@ export function backupCommand(): Command {
     });
 }
 
-/** A folder gets a dated file name inside it; anything else is the file itself. */
-function resolveTarget(file: string): string {
+/**
+ * A folder (existing, or named with a trailing slash: `backup newdir/`) gets a dated file name
+ * inside it; a file name that is taken gets -2, -3… (never replaced).
+ */
+export function resolveTarget(file: string, now: Date = new Date()): string {
   const abs = path.resolve(file);
+  if (/[\\/]$/u.test(file)) return freshBackupPath(abs, now);
   try {
-    if (fs.statSync(abs).isDirectory()) return freshBackupPath(abs, new Date());
+    if (fs.statSync(abs).isDirectory()) return freshBackupPath(abs, now);
   } catch {
-    // not there yet: a file name
+    // not there yet (or not reachable: writing says why)
   }
-  return abs;
+  return untakenPath(abs);
 }
