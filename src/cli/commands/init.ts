@@ -31,7 +31,7 @@ export function initCommand(): Command {
         opts,
         'tonghop init',
         (db) => setupUnit(db.db, { preset, unitName: opts.unit, officer: opts.officer ?? null, demo: !!opts.demo }),
-        { create: true },
+        { create: true, writes: 'khởi tạo dữ liệu' },
       );
       const demo = opts.demo ? ` Đã thêm dữ liệu mẫu: ${made.teams} tổ, ${made.members} thành viên, ${made.forms} phiếu.` : '';
       process.stdout.write(`Đã khởi tạo dữ liệu theo "${preset.plan.name}".${demo}\n`);
