@@ -17,15 +17,16 @@ afterAll(async () => {
   for (const r of roles) await adminPool().query(`DROP ROLE IF EXISTS "${r}"`).catch(() => undefined);
 });
 
-/** A login role given only SELECT on the tables of database url's public schema; its URL. */
-async function reader(url: string): Promise<string> {
-  const name = `tonghop_xem_${crypto.randomBytes(4).toString('hex')}`;
+/** A login role given only SELECT (or also writes) on the tables of database url's public schema; its URL. */
+async function reader(url: string, writes = false): Promise<string> {
+  const name = `tonghop_${writes ? 'ghi' : 'xem'}_${crypto.randomBytes(4).toString('hex')}`;
   const password = crypto.randomBytes(9).toString('hex');
   roles.push(name);
   await adminPool().query(`CREATE ROLE "${name}" LOGIN PASSWORD '${password}'`);
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   await c.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC; GRANT USAGE ON SCHEMA public TO "${name}"; GRANT SELECT ON ALL TABLES IN SCHEMA public TO "${name}"`);
+  if (writes) await c.query(`GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "${name}"; GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO "${name}"`);
   await c.end();
   return urlOf(new URL(url).pathname.slice(1), { user: name, password });
 }
@@ -78,6 +79,19 @@ describe.skipIf(!ON_SERVER)('a role that may only read', () => {
     expect(dry.stderr + dry.code).toBe('0');
     expect(await rows(url)).toEqual(before);
   }, 60_000);
+
+  it('an officer with a role of their own: the change log says which role and which officer', async () => {
+    const url = await freshDatabase('demo');
+    const writer = await reader(url, true);
+    const file = path.join(tempDir(), 'so-lieu.csv');
+    fs.writeFileSync(file, 'ma_to,thang,luot_ho_tro\nTDP01,2026-10,99\n');
+    const r = await cli('import', 'figures', file, '--database-url', writer);
+    expect(r.stderr + r.code).toBe('0');
+    const h = await openPostgres(url);
+    const log = await h.db.query<{ by_role: string; by_officer: string }>(`SELECT by_role, by_officer FROM value_change WHERE source = 'csv' ORDER BY id DESC LIMIT 1`);
+    await h.close();
+    expect(log.rows).toEqual([{ by_role: new URL(writer).username, by_officer: 'Nguyễn Thị Lan' }]);
+  });
 
   it('cannot create the database on a blank server (says so, exit 1)', async () => {
     const url = await freshDatabase('blank');
