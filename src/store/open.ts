@@ -22,6 +22,8 @@ export interface Database {
   readonly server?: string;
   /** On a server, the role may only read (GRANT SELECT): writing commands and keys are refused. */
   readonly readOnly?: boolean;
+  /** On a server: call fn when another program changes the data (LISTEN/NOTIFY); returns the way to stop. */
+  onChange?(fn: () => void): Promise<() => Promise<void>>;
   /** CHECKPOINT and flush the data folder to disk (after imports, periodically, on close). */
   checkpoint(): Promise<void>;
   close(): Promise<void>;

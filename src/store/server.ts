@@ -47,6 +47,7 @@ export async function openServerDatabase(opts: OpenOptions & { url: string }): P
     dataDir: opts.dataDir,
     server: label,
     readOnly,
+    onChange: (fn) => handle.listen(fn),
     checkpoint: async () => undefined, // the server makes its own writes durable
     async close() {
       if (closed) return;

@@ -1,7 +1,7 @@
 // The app shell: header, one body screen at a time (a stack, so Esc goes back), the message
 // line and the key hints. Screens are listed in screens.tsx.
 import { Box, Text } from 'ink';
-import { type ReactNode, memo, useCallback, useMemo, useRef, useState } from 'react';
+import { type ReactNode, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Database } from '../store/open.js';
 import { READ_ONLY_REASON } from '../store/read-only.js';
 import { getPlan, getUnit, listIndicators } from '../db/unit.js';
@@ -76,6 +76,7 @@ export function App({ database, settings: initial, initialScreen, now = systemCl
   const terminal = useTerminalSize();
   const screen = stack[stack.length - 1]!;
   const exiting = useRef(false);
+  useRefreshOnChange(database, () => setDataVersion((v) => v + 1));
 
   const quit = useCallback(() => {
     if (exiting.current) return;
@@ -191,3 +192,22 @@ const StackedScreen = memo(function StackedScreen(p: { screen: Screen; top: bool
     </ScreenActiveContext.Provider>
   );
 });
+
+/** On a server: another officer's save reloads what the screens show (their selection stays). */
+function useRefreshOnChange(database: Database, refresh: () => void): void {
+  const latest = useRef(refresh);
+  latest.current = refresh;
+  useEffect(() => {
+    if (!database.onChange) return;
+    let stop: (() => Promise<void>) | null = null;
+    let gone = false;
+    database.onChange(() => latest.current()).then(
+      (s) => (gone ? void s() : (stop = s)),
+      () => undefined, // no refreshes (the listener could not connect); the data itself is unharmed
+    );
+    return () => {
+      gone = true;
+      void stop?.();
+    };
+  }, [database]);
+}
