@@ -19,7 +19,9 @@ describe('read-only role in the UI', () => {
     await app.press('?');
     const help = await app.waitFor('Trợ giúp');
     expect(help).toContain(READ_ONLY_REASON);
+    expect(help).not.toContain('Phiếu đã nhận');
     await app.press('?');
+    await app.waitFor('Phiếu đã nhận');
     // The teams list opens; adding a team does not.
     await app.press('t');
     await app.waitFor('Danh sách tổ');
