@@ -139,9 +139,13 @@ export interface ChangeRow {
   newValue: string | null;
   source: string;
   undone: boolean;
+  /** Who: the database role that wrote it, and the officer named in the settings then (null before schema 4). */
+  byRole: string | null;
+  byOfficer: string | null;
 }
 
-const CHANGE_SELECT = `SELECT id, at, team_id AS "teamId", month, field, old_value AS "oldValue", new_value AS "newValue", source, undone FROM value_change`;
+const CHANGE_SELECT = `SELECT id, at, team_id AS "teamId", month, field, old_value AS "oldValue", new_value AS "newValue", source, undone,
+  by_role AS "byRole", by_officer AS "byOfficer" FROM value_change`;
 
 /** A form's change history, newest first. */
 export async function formHistory(q: Db, teamId: number, month: Month, limit = 200): Promise<ChangeRow[]> {

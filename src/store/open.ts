@@ -20,6 +20,10 @@ export interface Database {
   readonly dataDir: string;
   /** On a server: where (user@host:port/db, never the password). Undefined for a data folder. */
   readonly server?: string;
+  /** On a server, the role may only read (GRANT SELECT): writing commands and keys are refused. */
+  readonly readOnly?: boolean;
+  /** On a server: call fn when another program changes the data (LISTEN/NOTIFY); returns the way to stop. */
+  onChange?(fn: () => void): Promise<() => Promise<void>>;
   /** CHECKPOINT and flush the data folder to disk (after imports, periodically, on close). */
   checkpoint(): Promise<void>;
   close(): Promise<void>;

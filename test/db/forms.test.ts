@@ -82,6 +82,20 @@ describe('forms storage', () => {
     expect(after.filter((c) => c.source === 'typed' && c.field !== FIELD_FORM).every((c) => c.undone)).toBe(true);
   });
 
+  it('every change says who made it: the database role and the officer of the settings', async () => {
+    const db = await demoDb();
+    const { a } = await ids(db);
+    await db.transaction((tx) => enterField(tx, a, M, 'luot_ho_tro', 7, '2026-11-23'));
+    await db.query(`UPDATE unit SET officer = 'Trần Văn Bình' WHERE id = 1`);
+    await db.transaction((tx) => enterField(tx, a, M, 'luot_ho_tro', 8, '2026-11-23'));
+    const role = (await db.query<{ r: string }>('SELECT current_user AS r')).rows[0]!.r;
+    const h = await formHistory(db, a, M);
+    expect(h.map((c) => [c.newValue, c.byRole, c.byOfficer]).slice(0, 2)).toEqual([
+      ['8', role, 'Trần Văn Bình'],
+      ['7', role, 'Nguyễn Thị Lan'],
+    ]);
+  });
+
   it('a refused value (outside 0..1.000.000) changes nothing', async () => {
     const pg = await demoDb();
     const { a } = await ids(pg);

@@ -38,6 +38,7 @@ export function backupCommand(): Command {
       const opts = cmd.optsWithGlobals<BackupOptions>();
       if ([file !== undefined, !!opts.list, opts.setDir !== undefined, !!opts.defaultDir].filter(Boolean).length > 1)
         throw new UsageError('chỉ dùng một trong: TỆP, --list, --set-dir, --default-dir.');
+      const choosing = opts.setDir !== undefined || !!opts.defaultDir;
       const out = await withDatabase(opts, 'tonghop backup', async (database) => {
         if (opts.setDir !== undefined || opts.defaultDir) {
           try {
@@ -66,7 +67,7 @@ export function backupCommand(): Command {
         } catch (e) {
           throw asRefusal(e);
         }
-      });
+      }, { writes: choosing ? 'chọn thư mục sao lưu' : undefined });
       process.stdout.write(out);
     });
 }

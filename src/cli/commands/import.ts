@@ -5,7 +5,7 @@ import { IMPORT_KINDS, type ImportKind, runImport, summarise } from '../../io/cs
 import { type ImportSource, looksLikeWorkbook, readImportFile } from '../../io/source/read.js';
 import { ENCODING_OPTIONS, type EncodingOption, parseEncodingOption } from '../../io/text/decode.js';
 import { FileRefusedError, ImportRefusedError, formatProblem } from '../../io/csv/problems.js';
-import { type CommonOptions, withDatabase } from '../context.js';
+import { type CommonOptions, refuseReader, withDatabase } from '../context.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { newCommand } from '../program.js';
 
@@ -39,6 +39,7 @@ export function importCommand(): Command {
     .action(async (kind: ImportKind, file: string, _o: ImportOptions, cmd: Command) => {
       // --data-dir after the command name is taken by the program's option: read both.
       const opts = cmd.optsWithGlobals<ImportOptions>();
+      if (!opts.dryRun) await refuseReader(opts, 'tonghop import', 'nhập tệp'); // before the file is read; a dry run writes nothing
       let bytes: Uint8Array;
       try {
         bytes = fs.readFileSync(file);

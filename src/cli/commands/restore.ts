@@ -48,7 +48,7 @@ export function restoreCommand(): Command {
       try {
         // On a server (a new, empty one too: it is migrated first) the rows are replaced in one transaction.
         r = place.url
-          ? await withDatabase(opts, 'tonghop restore', (db) => restoreOnServer(db, backup).then((s) => ({ header: s.header, replaced: null, kept: s.kept })), { create: true })
+          ? await withDatabase(opts, 'tonghop restore', (db) => restoreOnServer(db, backup).then((s) => ({ header: s.header, replaced: null, kept: s.kept })), { create: true, writes: 'khôi phục bản sao lưu' })
           : { ...(await restoreBackup(place.dataDir, backup, { force: opts.force })), kept: null };
       } catch (e) {
         throw asRefusal(e);

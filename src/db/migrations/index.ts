@@ -1,6 +1,7 @@
 // Numbered migrations, applied in order, each in its own transaction with its version row.
 import { sql as v1 } from './001_init.js';
 import { sql as v2 } from './002_codec_checks.js';
+import { sql as v4 } from './004_server.js';
 import { sql as v5 } from './005_province.js';
 
 export interface Migration {
@@ -12,6 +13,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'init', sql: v1 },
   { version: 2, name: 'codec_checks', sql: v2 },
+  { version: 4, name: 'server', sql: v4 },
   { version: 5, name: 'province', sql: v5 },
 ];
 

@@ -1,5 +1,5 @@
 // Home: load the view model for the as-of month (on month or data change only), map keys to actions.
-import { useMemo, useReducer } from 'react';
+import { useLayoutEffect, useMemo, useReducer, useRef } from 'react';
 import { minMonth } from '../../domain/period.js';
 import { asOfBounds, monthStepKeys } from '../components/asOfPage.js';
 import { filterHandlers, filterTyping, moveHandlers } from '../components/listFilter.js';
@@ -24,6 +24,7 @@ export function useHome() {
   const rows = useMemo(() => filterRows(model?.rows ?? [], state.statusFilter, state.query), [model, state.statusFilter, state.query]);
   const selectedIndex = Math.min(state.selected, Math.max(0, rows.length - 1));
   const selected = rows[selectedIndex];
+  useFollowSelected(model, rows, selectedIndex, selected?.teamId, (delta) => dispatch({ type: 'move', delta, count: rows.length }));
   const page = Math.max(1, layout.bodyRows - 7);
   // Looking at a commune from the province: the screens that write are off, and say why.
   const writing = (fn: () => void) => (app.readOnly ? off(app.readOnly) : fn);
@@ -55,4 +56,24 @@ export function useHome() {
   );
 
   return { state, model, rows, error, selectedIndex, bodyRows: layout.bodyRows, columns: layout.columns, readOnly: !!app.readOnly };
+}
+
+/**
+ * When the figures are reloaded (another officer saved, on a server) the order may change: the
+ * cursor stays on the team it was on, not on the row number. Filters and keys move it as before.
+ */
+function useFollowSelected(model: unknown, rows: readonly { teamId: number }[], index: number, teamId: number | undefined, move: (delta: number) => void): void {
+  const seen = useRef({ model, teamId });
+  useLayoutEffect(() => {
+    const prev = seen.current;
+    if (prev.model !== model && prev.model && prev.teamId !== undefined) {
+      const i = rows.findIndex((r) => r.teamId === prev.teamId);
+      if (i >= 0 && i !== index) {
+        seen.current = { model, teamId: prev.teamId };
+        move(i - index);
+        return;
+      }
+    }
+    seen.current = { model, teamId };
+  });
 }

@@ -4,7 +4,7 @@
 import { useInput } from 'ink';
 import { createContext, useCallback, useContext, useLayoutEffect, useRef } from 'react';
 import { type KeyEvent, type KeySpec, isBurst, isDigitSpec, isPrintableSpec, keysLabel, matchesSpec, parseKey, splitKeys } from './keymap.js';
-import { type Binding, type BindingId, type BindingOn, type ScreenName, bindingsFor } from './table.js';
+import { type Binding, type BindingId, type BindingOn, type ScreenName, bindingById, bindingsFor } from './table.js';
 
 /** A binding that cannot be used now, and why (shown in the help; said when it is pressed). */
 export interface Off {
@@ -101,6 +101,12 @@ export interface KeyMode {
 export const IDLE_MODE: KeyMode = { helpOpen: false, asking: false };
 export const KeyModeContext = createContext<KeyMode>(IDLE_MODE);
 
+/**
+ * Why nothing may be written (a role that may only read), or null: every binding the key table
+ * marks `writes` is then off for that reason, on every screen, whatever the screen passes.
+ */
+export const ReadOnlyContext = createContext<string | null>(null);
+
 /** False for screens kept mounted under the top one: their keys are off. */
 export const ScreenActiveContext = createContext(true);
 
@@ -120,6 +126,10 @@ export function resolveBinding(
         return matchesSpec(ev, spec);
       }),
   );
+}
+
+function readOnlyTable(table: Partial<Record<BindingId, Handler>>, reason: string): Partial<Record<BindingId, Handler>> {
+  return Object.fromEntries(Object.entries(table).map(([id, h]) => [id, typeof h === 'function' && bindingById(id as BindingId).writes ? off(reason) : h]));
 }
 
 const GLOBAL: ReadonlySet<BindingId> = new Set<BindingId>(['help', 'back', 'quit']);
@@ -162,7 +172,9 @@ export function useKeys<S extends ScreenName, H extends Handlers<S>>(screen: S, 
   const ctx = useContext(KeyContext);
   const mode = useContext(KeyModeContext);
   const screenActive = useContext(ScreenActiveContext);
-  const table = handlers as Partial<Record<BindingId, Handler>>;
+  const readOnly = useContext(ReadOnlyContext);
+  const given = handlers as Partial<Record<BindingId, Handler>>;
+  const table = readOnly ? readOnlyTable(given, readOnly) : given;
   const latest = useRef({ table, opts, ctx });
   latest.current = { table, opts, ctx };
 
