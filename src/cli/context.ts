@@ -1,5 +1,6 @@
 // Opening the database for a command and turning known failures into exit codes.
 import { ZodError } from 'zod';
+import { BadTodayError } from '../clock.js';
 import { FileWriteError } from '../io/file-write.js';
 import { LockedError } from '../store/lock.js';
 import { MigrationFailedError, NewerDatabaseError } from '../db/migrate.js';
@@ -52,7 +53,7 @@ const REFUSALS = [
 
 /** A Vietnamese message and exit 1 for refusals; anything else is a bug and shows its stack. */
 export function reportError(err: unknown): number {
-  if (err instanceof UsageError) {
+  if (err instanceof UsageError || err instanceof BadTodayError) {
     process.stderr.write(`Lỗi: ${err.message}\n`);
     return EXIT_USAGE;
   }

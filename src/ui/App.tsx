@@ -2,6 +2,7 @@
 // line and the key hints. Screens are listed in screens.tsx.
 import { Box, Text } from 'ink';
 import { type ReactNode, memo, useCallback, useMemo, useRef, useState } from 'react';
+import { systemNow } from '../clock.js';
 import type { Database } from '../store/open.js';
 import { getPlan, getUnit, listIndicators } from '../db/unit.js';
 import { type Month, lastFinishedMonth } from '../domain/period.js';
@@ -41,6 +42,7 @@ export interface AppProps {
   database: Database;
   settings: Settings;
   initialScreen?: Screen;
+  /** The clock (default: systemNow, which honours TONGHOP_TODAY); one function for the whole run, so `services` never changes. */
   now?: () => Date;
   onExit: () => void;
 }
@@ -60,13 +62,7 @@ export function frameRows(terminalRows: number): number {
   return Math.max(CHROME_ROWS + 4, terminalRows - 1);
 }
 
-/**
- * The default clock, one function for the whole run: a new `() => new Date()` per render would
- * change `services` every render, and with it re-render every screen on the stack.
- */
-const systemClock = () => new Date();
-
-export function App({ database, settings: initial, initialScreen, now = systemClock, onExit }: AppProps) {
+export function App({ database, settings: initial, initialScreen, now = systemNow, onExit }: AppProps) {
   const [stack, setStack] = useState<Screen[]>([initialScreen ?? { name: 'home' }]);
   const [settings, setSettings] = useState(initial);
   const [message, setMessage] = useState<{ text: string; kind: MessageKind } | null>(null);

@@ -2,6 +2,7 @@
 // when there is no database, and show why if it cannot be opened (e.g. another copy holds it).
 import { Box, Text, useApp as useInkApp } from 'ink';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { systemNow } from '../clock.js';
 import { LockedError } from '../store/lock.js';
 import { type Database, type OpenHooks, openDatabase } from '../store/open.js';
 import { DataDirError, NoDatabaseError } from '../store/data-folder.js';
@@ -33,7 +34,7 @@ export interface RootProps {
   openHooks?: OpenHooks;
 }
 
-export function Root({ dataDir, now, initialScreen, onDone, checkpointMinutes = 3, onStopReady, openHooks }: RootProps) {
+export function Root({ dataDir, now = systemNow, initialScreen, onDone, checkpointMinutes = 3, onStopReady, openHooks }: RootProps) {
   const [state, setState] = useState<Phase>({ phase: 'loading' });
   const ink = useInkApp();
   const dbRef = useRef<Database | null>(null);
