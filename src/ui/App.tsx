@@ -145,6 +145,7 @@ export function App({ database, settings: initial, initialScreen, now = systemNo
           </Text>
         )}
         <Footer screen={shown.screen} active={shown.active} width={terminal.columns} atRoot={stack.length === 1} />
+        {shell.gate}
       </Box>
     </Contexts>
   );

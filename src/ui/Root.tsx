@@ -10,7 +10,8 @@ import { whenSaved } from './saveQueue.js';
 import { App, NotSetUpError, type Settings, loadSettings } from './App.js';
 import type { Screen } from './context.js';
 import { KeyScope } from './components/KeyScope.js';
-import { KeyHubContext, useKeyHub, useKeys } from './keys/useKeys.js';
+import { KeyHubContext, useKeyHub } from './keys/hub.js';
+import { useKeys } from './keys/useKeys.js';
 import { tint } from './theme.js';
 import { Wizard } from './wizard/index.js';
 
@@ -140,7 +141,12 @@ export function Root({ dataDir, now = systemNow, initialScreen, onDone, checkpoi
       body = <App database={state.database} settings={state.settings} initialScreen={initialScreen} now={now} onExit={leave(0)} />;
       break;
   }
-  return <KeyHubContext.Provider value={hub}>{body}</KeyHubContext.Provider>;
+  return (
+    <KeyHubContext.Provider value={hub.attach}>
+      {body}
+      {hub.gate}
+    </KeyHubContext.Provider>
+  );
 }
 
 /** Before the app: a title and one line; q/Esc/Ctrl+C leave. */

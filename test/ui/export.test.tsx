@@ -54,4 +54,15 @@ describe('Export screen', () => {
     expect(files).toEqual(['phuong-phu-van_2026-10_bao-cao.txt']);
     expect(fs.readFileSync(path.join(dir, 'rep', files[0]!), 'utf8')).toContain('cộng đồng tháng 10 năm 2026');
   });
+
+  // Issue #10 item 23: a key handled before the screen drew the previous one saw stale state
+  // (Enter wrote to the folder as it was before the last characters typed).
+  it('keys arriving back to back before a frame is drawn: Enter writes to the folder just typed', async () => {
+    const app = await renderApp(await demoDb(), { screen: { name: 'export' } });
+    await app.waitFor('Số liệu CSV, mẫu ngang');
+    app.rush(KEYS.down, KEYS.down, KEYS.down, KEYS.down, ...Array.from({ length: 200 }, () => KEYS.backspace), path.join(dir, 'rush'), KEYS.enter);
+    await app.waitFor('✓ Đã ghi', 30_000); // 205 keys, each after a frame
+
+    expect(fs.readdirSync(path.join(dir, 'rush'))).toEqual(['phuong-phu-van_2026-Q4_so-lieu-wide.csv']);
+  });
 });
