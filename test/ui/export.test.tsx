@@ -14,10 +14,11 @@ describe('Export screen', () => {
     await app.waitFor('Số liệu CSV, mẫu ngang');
     await app.press(KEYS.right); // long
     await app.waitFor('mẫu dọc');
-    await app.press(KEYS.down, KEYS.down); // period row (quarter of the work month: Q4/2026)
-    await app.waitFor('Quý IV/2026');
+    // Item 5: the last quarter that has ended comes first (23/11/2026: Quý III, not Quý IV).
+    await app.press(KEYS.down, KEYS.down);
+    expect(await app.waitFor(/› Kỳ {3}/u)).toContain('Quý III/2026');
     await app.press(KEYS.left);
-    await app.waitFor('Quý III/2026');
+    await app.waitFor('Quý II/2026');
     await app.press(KEYS.down, KEYS.right); // delimiter ;
     await app.waitFor('dấu chấm phẩy');
     await app.press(KEYS.down);
@@ -26,7 +27,7 @@ describe('Export screen', () => {
     await erase(app, 200);
     await app.type(path.join(dir, 'out'));
     await app.press(KEYS.enter);
-    const expected = path.join(dir, 'out', 'phuong-phu-van_2026-Q3_so-lieu-long.csv');
+    const expected = path.join(dir, 'out', 'phuong-phu-van_2026-Q2_so-lieu-long.csv');
     await app.waitFor('✓ Đã ghi');
     expect(fs.existsSync(expected)).toBe(true);
     expect(fs.readFileSync(expected, 'utf8').startsWith('\uFEFFma_to;thang;chi_so;gia_tri\r\n')).toBe(true);
@@ -51,8 +52,8 @@ describe('Export screen', () => {
     await app.press(KEYS.ctrl('s'));
     await app.waitFor('✓ Đã ghi');
     const files = fs.readdirSync(path.join(dir, 'rep'));
-    expect(files).toEqual(['phuong-phu-van_2026-10_bao-cao.txt']);
-    expect(fs.readFileSync(path.join(dir, 'rep', files[0]!), 'utf8')).toContain('cộng đồng tháng 10 năm 2026');
+    expect(files).toEqual(['phuong-phu-van_2026-07_bao-cao.txt']);
+    expect(fs.readFileSync(path.join(dir, 'rep', files[0]!), 'utf8')).toContain('cộng đồng tháng 7 năm 2026');
   });
 
   // Issue #10 item 23: a key handled before the screen drew the previous one saw stale state
@@ -63,6 +64,6 @@ describe('Export screen', () => {
     app.rush(KEYS.down, KEYS.down, KEYS.down, KEYS.down, ...Array.from({ length: 200 }, () => KEYS.backspace), path.join(dir, 'rush'), KEYS.enter);
     await app.waitFor('✓ Đã ghi', 30_000); // 205 keys, each after a frame
 
-    expect(fs.readdirSync(path.join(dir, 'rush'))).toEqual(['phuong-phu-van_2026-Q4_so-lieu-wide.csv']);
+    expect(fs.readdirSync(path.join(dir, 'rush'))).toEqual(['phuong-phu-van_2026-Q3_so-lieu-wide.csv']);
   });
 });

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { Argument, Option } from 'commander';
-import { parsePeriod } from '../../domain/period.js';
+import { systemNow } from '../../clock.js';
+import { currentMonth, monthLabel, parsePeriod, periodAsOf, periodLabel } from '../../domain/period.js';
 import { EXPORT_KINDS, type ExportKind, runExport } from '../../io/export/run.js';
 import { type CommonOptions, withDatabase } from '../context.js';
-import { UsageError } from '../errors.js';
+import { RefusedError, UsageError } from '../errors.js';
 import { newCommand } from '../program.js';
 
 interface ExportOptions extends CommonOptions {
@@ -31,9 +32,12 @@ export function exportCommand(): Command {
       if (opts.period && !period)
         throw new UsageError(`Kỳ "${opts.period}" không hợp lệ: dùng YYYY-MM (2026-10), YYYY-Qn (2026-Q3) hoặc YYYY (2026).`);
       if (needsPeriod && !period) throw new UsageError('Thiếu --period: ví dụ --period 2026-Q3.');
+      const now = systemNow();
+      if (period && !periodAsOf(period, currentMonth(now)))
+        throw new RefusedError(`${periodLabel(period)} chưa bắt đầu (nay là tháng ${monthLabel(currentMonth(now))}): chỉ xuất được kỳ đã bắt đầu.`);
       // Said before the database closes (closing may run the daily backup).
       await withDatabase(opts, 'tonghop export', async (db) => {
-        const done = await runExport(db.db, { kind, period: period ?? undefined, format: opts.format, delimiter: opts.delimiter, outDir: opts.out });
+        const done = await runExport(db.db, { kind, period: period ?? undefined, format: opts.format, delimiter: opts.delimiter, outDir: opts.out, now });
         process.stdout.write(`Đã ghi ${done.path}\n`);
       });
     });

@@ -1,13 +1,14 @@
 // The one export path behind `tonghop export` and the Export screen: render, name, write.
 import { systemNow } from '../../clock.js';
 import type { Db } from '../../db/database.js';
-import { NotInitialisedError, getUnit } from '../../db/unit.js';
+import { NotInitialisedError, getSetting, getUnit } from '../../db/unit.js';
 import { type Period, periodCode } from '../../domain/period.js';
 import { todayIso } from '../../domain/text.js';
 import { DEFAULT_EXPORTS_DIR } from '../../paths.js';
 import type { Delimiter } from '../csv/parse.js';
 import { loadReportData } from '../report/data.js';
-import { renderReport } from '../report/render.js';
+import { RECIPIENT_SETTING } from '../report/model.js';
+import { renderReport, reportFileText } from '../report/render.js';
 import { type FiguresFormat, exportFigures } from './figures.js';
 import { exportFileName, writeExportFile } from './files.js';
 import { exportMembers, exportTeams } from './roster.js';
@@ -45,7 +46,8 @@ export async function renderExport(q: Db, req: ExportRequest): Promise<{ name: s
     }
     case 'report': {
       const period = need(req.period);
-      const text = renderReport(await loadReportData(q, period, now, unit));
+      const recipient = await getSetting(q, RECIPIENT_SETTING);
+      const text = reportFileText(renderReport(await loadReportData(q, period, now, unit), { recipient }));
       return { name: exportFileName(unit.name, periodCode(period), 'bao-cao', 'txt'), text, rows: text.split('\n').length };
     }
     case 'teams': {

@@ -1,6 +1,6 @@
 // Export screen state: what to write (figures wide/long, report, teams, members), the period,
 // the delimiter and the folder; then the path written. Pure.
-import { type Month, type Period, monthParts, quarterOf } from '../../domain/period.js';
+import { type Month, type Period, lastFinishedPeriod, monthParts, quarterOf } from '../../domain/period.js';
 import { nextPeriod } from '../../io/report/render.js';
 
 export type ExportChoice = 'wide' | 'long' | 'report' | 'teams' | 'members';
@@ -40,9 +40,9 @@ export type ExportAction =
   | { type: 'written'; path: string }
   | { type: 'failed'; message: string };
 
-export function initialExport(workMonth: Month, folder: string): ExportState {
-  const { year } = monthParts(workMonth);
-  return { row: 0, what: 'wide', period: { kind: 'quarter', year, quarter: quarterOf(workMonth) }, delimiter: ',', folder, busy: false, written: null, error: null };
+/** The last quarter that has ended comes first: a report of one still under way is the exception. */
+export function initialExport(current: Month, folder: string): ExportState {
+  return { row: 0, what: 'wide', period: lastFinishedPeriod('quarter', current), delimiter: ',', folder, busy: false, written: null, error: null };
 }
 
 /** Rows that mean something for the chosen export (teams/members have no period, the report no delimiter). */

@@ -9,7 +9,7 @@ import { ROWS, exportReducer, initialExport } from './reducer.js';
 
 export function useExport() {
   const app = useApp();
-  const [state, dispatch] = useReducer(exportReducer, undefined, () => initialExport(app.workMonth, DEFAULT_EXPORTS_DIR));
+  const [state, dispatch] = useReducer(exportReducer, undefined, () => initialExport(currentMonth(app.now()), DEFAULT_EXPORTS_DIR));
 
   const write = async () => {
     if (state.busy) return;
