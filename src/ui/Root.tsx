@@ -23,6 +23,8 @@ export type Phase =
 
 export interface RootProps {
   dataDir: string;
+  /** The database is on this PostgreSQL server (--database-url), not in dataDir. */
+  databaseUrl?: string;
   now?: () => Date;
   initialScreen?: Screen;
   /** Called once the app is done: exit code and a message for stderr. */
@@ -35,7 +37,7 @@ export interface RootProps {
   openHooks?: OpenHooks;
 }
 
-export function Root({ dataDir, now = systemNow, initialScreen, onDone, checkpointMinutes = 3, onStopReady, openHooks }: RootProps) {
+export function Root({ dataDir, databaseUrl, now = systemNow, initialScreen, onDone, checkpointMinutes = 3, onStopReady, openHooks }: RootProps) {
   const [state, setState] = useState<Phase>({ phase: 'loading' });
   const ink = useInkApp();
   const dbRef = useRef<Database | null>(null);
@@ -92,7 +94,7 @@ export function Root({ dataDir, now = systemNow, initialScreen, onDone, checkpoi
   );
 
   useEffect(() => {
-    openDatabase({ dataDir, command: 'tonghop (giao diện)', ...openHooks }).then(opened, (e: Error) => {
+    openDatabase({ dataDir, url: databaseUrl, command: 'tonghop (giao diện)', ...openHooks }).then(opened, (e: Error) => {
       if (e instanceof NoDatabaseError) setState({ phase: 'wizard' });
       else if (e instanceof LockedError || e instanceof DataDirError) void finish(1, e.message);
       else setState({ phase: 'failed', message: e.message });
@@ -126,7 +128,7 @@ export function Root({ dataDir, now = systemNow, initialScreen, onDone, checkpoi
     case 'wizard':
       body = (
         <KeyScope screen="wizard" onBack={leave(0)} onQuit={leave(0)}>
-          <Wizard dataDir={dataDir} now={now} onReady={ready} openHooks={openHooks} />
+          <Wizard dataDir={dataDir} databaseUrl={databaseUrl} now={now} onReady={ready} openHooks={openHooks} />
         </KeyScope>
       );
       break;
