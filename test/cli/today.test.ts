@@ -66,3 +66,20 @@ describe('a month after the current one is refused', () => {
     expect(text).not.toMatch(/chưa nộp phiếu tháng[^\r\n]*12\/2026/u);
   });
 });
+
+// Issue #10 item 20: without --out, exports went into the program's own folder.
+describe('export without --out', () => {
+  it('writes to Documents/tonghop under the home folder (the home folder itself when there is no Documents), and prints the full path', async () => {
+    const dir = await dataDirFrom('demo');
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-home-'));
+    const bare = await runCliProcess(['export', 'teams', '--data-dir', dir], { HOME: home, TONGHOP_TODAY: '2026-12-01' });
+    expect(bare.code).toBe(0);
+    const inHome = path.join(home, 'tonghop', 'phuong-phu-van_2026-12-01_danh-sach-to.csv');
+    expect(bare.stdout).toBe(`Đã ghi ${inHome}\n`);
+    fs.mkdirSync(path.join(home, 'Documents'));
+    const docs = await runCliProcess(['export', 'teams', '--data-dir', dir], { HOME: home, TONGHOP_TODAY: '2026-12-01' });
+    const inDocs = path.join(home, 'Documents', 'tonghop', 'phuong-phu-van_2026-12-01_danh-sach-to.csv');
+    expect(docs.stdout).toBe(`Đã ghi ${inDocs}\n`);
+    expect(fs.existsSync(inDocs)).toBe(true);
+  });
+});

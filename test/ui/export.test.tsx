@@ -67,3 +67,35 @@ describe('Export screen', () => {
     expect(fs.readdirSync(path.join(dir, 'rush'))).toEqual(['phuong-phu-van_2026-Q3_so-lieu-wide.csv']);
   });
 });
+
+// Issue #10 item 20: exports landed in the program's own folder (inside node_modules after a
+// global install). Documents/tonghop under the home folder, the full path shown, a chosen folder remembered.
+describe('where exports go', () => {
+  it('Documents/tonghop by default; a folder chosen on the screen is remembered for the next export', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-home-'));
+    fs.mkdirSync(path.join(home, 'Documents'));
+    const saved = process.env.HOME;
+    process.env.HOME = home;
+    try {
+      const pg = await demoDb();
+      let app = await renderApp(pg, { screen: { name: 'export' } });
+      await app.waitFor(path.join(home, 'Documents', 'tonghop'));
+      await app.press(KEYS.ctrl('s'));
+      await app.waitFor('✓ Đã ghi');
+      expect(fs.readdirSync(path.join(home, 'Documents', 'tonghop'))).toEqual(['phuong-phu-van_2026-Q3_so-lieu-wide.csv']);
+      // Choose another folder and write there.
+      await app.press(KEYS.down, KEYS.down, KEYS.down, KEYS.down);
+      await app.waitFor(/› Thư mục/u);
+      await app.press(...Array.from({ length: 200 }, () => KEYS.backspace));
+      await app.type(path.join(dir, 'chosen'));
+      await app.press(KEYS.enter);
+      await app.waitFor(`✓ Đã ghi ${path.join(dir, 'chosen')}`);
+      app.unmount();
+      // The next time the screen opens, it proposes the folder chosen.
+      app = await renderApp(pg, { screen: { name: 'export' } });
+      await app.waitFor(path.join(dir, 'chosen'));
+    } finally {
+      process.env.HOME = saved;
+    }
+  });
+});

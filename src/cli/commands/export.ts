@@ -15,7 +15,7 @@ interface ExportOptions extends CommonOptions {
 }
 
 export function exportCommand(): Command {
-  return newCommand('export', 'xuất số liệu (CSV), báo cáo văn bản, danh sách tổ hoặc thành viên vào thư mục exports/')
+  return newCommand('export', 'xuất số liệu (CSV), báo cáo văn bản, danh sách tổ hoặc thành viên vào thư mục Tài liệu (Documents)/tonghop hoặc thư mục đã chọn lần trước')
     .usage('figures|report|teams|members [--period P] [tùy chọn]')
     .addArgument(
       new Argument('<loại>', 'figures (số liệu CSV), report (báo cáo .txt), teams (danh sách tổ), members (thành viên)').choices(EXPORT_KINDS),
@@ -23,7 +23,7 @@ export function exportCommand(): Command {
     .option('--period <P>', 'kỳ: tháng YYYY-MM, quý YYYY-Qn hoặc năm YYYY (bắt buộc với figures và report)')
     .addOption(new Option('--format <F>', 'mẫu số liệu: wide (ngang) hoặc long (dọc)').choices(['wide', 'long']).default('wide'))
     .addOption(new Option('--delimiter <D>', 'dấu phân cách CSV: , hoặc ; (Excel đặt dấu phân cách kiểu Việt Nam)').choices([',', ';']).default(','))
-    .option('--out <DIR>', 'thư mục ghi tệp (tạo nếu chưa có; mặc định: exports/)')
+    .option('--out <DIR>', 'thư mục ghi tệp (tạo nếu chưa có; mặc định: thư mục chọn lần trước trên màn hình Xuất, nếu không thì Documents/tonghop)')
     .action(async (kind: ExportKind, _o: ExportOptions, cmd: Command) => {
       // --data-dir after the command name is taken by the program's option: read both.
       const opts = cmd.optsWithGlobals<ExportOptions>();
