@@ -5,6 +5,7 @@ import { computeStatus } from '../../src/db/evaluation.js';
 import { lastFinishedPeriod, parsePeriod, periodAsOf } from '../../src/domain/period.js';
 import { statusCounts } from '../../src/domain/status.js';
 import { loadReportData } from '../../src/io/report/data.js';
+import { buildReport } from '../../src/io/report/model.js';
 import { periodPhrase, placeDateLine, placeName, renderReport } from '../../src/io/report/render.js';
 import { demoDb } from '../support/db.js';
 import { NOW } from './helpers.js';
@@ -199,5 +200,17 @@ describe('IV.1 names the teams missing forms due in the period', () => {
     const text = renderReport(data).replace(/\n {3}/gu, ' ');
     expect(task1(text)).toMatch(/^1\. Đã nhận đủ phiếu báo cáo tháng của các tổ trong kỳ/u);
     expect(text).not.toContain('còn thiếu phiếu');
+  });
+});
+
+// Issue #10 item 22: "(3 tổ ở thôn, tổ dân phố)" for a xã that has only thôn.
+describe('the area-level teams are named as the commune’s areas are', () => {
+  it('only rural areas: "ở thôn"; only urban: "ở tổ dân phố"; both: "ở thôn, tổ dân phố"', async () => {
+    const data = await loadReportData(await demoDb(), parsePeriod('2026-Q3')!, NOW);
+    const says = (rural: number, urban: number) =>
+      buildReport({ ...data, teams: { ...data.teams, areaLevel: rural + urban, rural, urban } }).sections[0]!.blocks[0]!;
+    expect(JSON.stringify(says(3, 0))).toContain('(3 tổ ở thôn, ');
+    expect(JSON.stringify(says(0, 2))).toContain('(2 tổ ở tổ dân phố, ');
+    expect(JSON.stringify(says(3, 2))).toContain('(5 tổ ở thôn, tổ dân phố, ');
   });
 });
