@@ -9,6 +9,7 @@ import { backupCommand } from './commands/backup.js';
 import { restoreCommand } from './commands/restore.js';
 import { importCommand } from './commands/import.js';
 import { exportCommand } from './commands/export.js';
+import { settingsCommand } from './commands/settings.js';
 
 export function buildProgram(): Command {
   const program = commonOptions(configure(new Command('tonghop')))
@@ -16,7 +17,7 @@ export function buildProgram(): Command {
       'Tổng hợp số liệu Tổ Công nghệ số cộng đồng của xã/phường.\nKhông có lệnh: mở giao diện trên terminal.',
     )
     .helpCommand('help [lệnh]', 'hiển thị trợ giúp của một lệnh');
-  for (const cmd of [plansCommand(), initCommand(), statusCommand(), backupCommand(), restoreCommand(), importCommand(), exportCommand()]) program.addCommand(cmd);
+  for (const cmd of [plansCommand(), initCommand(), statusCommand(), backupCommand(), restoreCommand(), importCommand(), exportCommand(), settingsCommand()]) program.addCommand(cmd);
   return program;
 }
 

@@ -90,7 +90,7 @@ export const BINDINGS = [
   { id: 'goTeams', keys: [c('t')], label: 'Các tổ', description: 'Danh sách tổ và thành viên', screens: ['home'], footer: true, hintRank: -1 },
   { id: 'goCommune', keys: [c('c')], label: 'Toàn xã', description: 'Tổng hợp toàn xã/phường: tháng, quý, năm so với kế hoạch', screens: ['home'] },
   { id: 'goRanking', keys: [c('k')], label: 'Khen thưởng', description: 'Xếp hạng "Tổ CNSCĐ tiêu biểu" cuối năm', screens: ['home'] },
-  { id: 'goImport', keys: [c('i')], label: 'Nhập CSV', description: 'Nhập tổ, thành viên hoặc số liệu từ tệp CSV', screens: ['home'] },
+  { id: 'goImport', keys: [c('i')], label: 'Nhập CSV', description: 'Nhập tổ, thành viên hoặc số liệu từ tệp CSV hoặc sổ Excel', screens: ['home'] },
   { id: 'goExport', keys: [c('x')], label: 'Xuất', description: 'Xuất số liệu CSV hoặc báo cáo văn bản', screens: ['home'], footer: true, hintRank: -1 },
   { id: 'goBackup', keys: [c('b')], label: 'Sao lưu', description: 'Sao lưu và khôi phục dữ liệu', screens: ['home'] },
   { id: 'goPlan', keys: [c('p')], label: 'Kế hoạch', description: 'Xem và sửa kế hoạch: tên, kỳ, hạn báo cáo, con số của từng chỉ tiêu, ngưỡng đạt/chậm', screens: ['home'] },
