@@ -24,7 +24,7 @@ describe('TONGHOP_TODAY', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /u);
     expect(r.stdout).toBe('');
   });
-});
+}, 180_000); // several processes each: at load 16 one took 30 s
 
 // Issue #10 item 8: `status --as-of 2031-01` and `export figures --period 2030` were accepted.
 describe('a month after the current one is refused', () => {
@@ -65,7 +65,7 @@ describe('a month after the current one is refused', () => {
     expect(text).toContain('tính đến hết tháng 11/2026, quý chưa kết thúc');
     expect(text).not.toMatch(/chưa nộp phiếu tháng[^\r\n]*12\/2026/u);
   });
-});
+}, 180_000); // several processes each: at load 16 one took 30 s
 
 // Issue #10 item 20: without --out, exports went into the program's own folder.
 describe('export without --out', () => {
@@ -82,4 +82,4 @@ describe('export without --out', () => {
     expect(docs.stdout).toBe(`Đã ghi ${inDocs}\n`);
     expect(fs.existsSync(inDocs)).toBe(true);
   });
-});
+}, 180_000); // several processes each: at load 16 one took 30 s
