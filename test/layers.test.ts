@@ -46,6 +46,15 @@ describe('layers', () => {
     ).toEqual([]);
   });
 
+  it('"today" comes from src/clock.ts only (so TONGHOP_TODAY reaches every command and the UI)', () => {
+    // The store keeps real timestamps of its own (lock, durability); backup.ts is being reworked
+    // by its owner (its file names still read the clock directly).
+    const exempt = new Set([path.normalize('src/cli/commands/backup.ts')]);
+    expect(
+      offenders(['src/ui', 'src/cli', 'src/io', 'src/db'], (f) => (!exempt.has(f) && /new Date\(\)|Date\.now\(/u.test(code(f)) ? ['reads the clock'] : [])),
+    ).toEqual([]);
+  });
+
   it('no SQL outside src/db (and the store, which only calls db)', () => {
     expect(offenders(['src/io', 'src/ui', 'src/cli', 'src/store'], (f) => (SQL.test(code(f)) ? [code(f).match(SQL)![0]] : []))).toEqual([]);
   });

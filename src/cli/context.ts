@@ -1,5 +1,6 @@
 // Opening the database for a command and turning known failures into exit codes.
 import { ZodError } from 'zod';
+import { BadTodayError } from '../clock.js';
 import { FileWriteError } from '../io/file-write.js';
 import { LockFileError, LockWriteError, LockedError } from '../store/lock.js';
 import { MigrationFailedError, NewerDatabaseError } from '../db/migrate.js';
@@ -83,7 +84,7 @@ export function reportError(err: unknown): number {
   // A server's refusal is our own sentence (host, port, user, database, never the password): only
   // URLs are hidden in it, so a password such as "sai" cannot blank out "sai tên người dùng".
   const say = (text: string, ours = false) => process.stderr.write((ours ? redactUrl(text) : redactSecrets(text)) + '\n');
-  if (err instanceof UsageError || err instanceof ServerUrlError) {
+  if (err instanceof UsageError || err instanceof ServerUrlError || err instanceof BadTodayError) {
     say(`Lỗi: ${err.message}`);
     return EXIT_USAGE;
   }

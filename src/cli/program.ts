@@ -27,7 +27,9 @@ export function translateCommanderError(msg: string): string {
     const m = re.exec(msg);
     if (m) {
       const extra = /Allowed choices are (.+)\./u.exec(msg);
-      return `Lỗi: ${say(m)}${extra ? ` (chọn một trong: ${extra[1]})` : ''}.\n`;
+      // Commander joins the choices with ", ": quoted, "," and ";" stay readable (not ",, ;").
+      const choices = extra?.[1]?.split(', ').map((c) => `'${c}'`).join(', ');
+      return `Lỗi: ${say(m)}${choices ? ` (chọn một trong: ${choices})` : ''}.\n`;
     }
   }
   return msg.replace(/^error:/u, 'Lỗi:');

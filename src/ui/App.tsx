@@ -2,6 +2,7 @@
 // line and the key hints. Screens are listed in screens.tsx.
 import { Box, Text } from 'ink';
 import { type ReactNode, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { systemNow } from '../clock.js';
 import type { Database } from '../store/open.js';
 import { READ_ONLY_REASON } from '../store/read-only.js';
 import { getPlan, getUnit, listIndicators } from '../db/unit.js';
@@ -42,6 +43,7 @@ export interface AppProps {
   database: Database;
   settings: Settings;
   initialScreen?: Screen;
+  /** The clock (default: systemNow, which honours TONGHOP_TODAY); one function for the whole run, so `services` never changes. */
   now?: () => Date;
   onExit: () => void;
   /** Only looking (a province viewing a received commune): why the writing keys are off. */
@@ -65,13 +67,7 @@ export function frameRows(terminalRows: number): number {
   return Math.max(CHROME_ROWS + 4, terminalRows - 1);
 }
 
-/**
- * The default clock, one function for the whole run: a new `() => new Date()` per render would
- * change `services` every render, and with it re-render every screen on the stack.
- */
-const systemClock = () => new Date();
-
-export function App({ database, settings: initial, initialScreen, now = systemClock, onExit, readOnly, initialWorkMonth }: AppProps) {
+export function App({ database, settings: initial, initialScreen, now = systemNow, onExit, readOnly, initialWorkMonth }: AppProps) {
   const [stack, setStack] = useState<Screen[]>([initialScreen ?? { name: 'home' }]);
   const [settings, setSettings] = useState(initial);
   const [message, setMessage] = useState<{ text: string; kind: MessageKind } | null>(null);
@@ -156,6 +152,7 @@ export function App({ database, settings: initial, initialScreen, now = systemCl
           </Text>
         )}
         <Footer screen={shown.screen} active={shown.active} width={terminal.columns} atRoot={stack.length === 1} />
+        {shell.gate}
       </Box>
     </Contexts>
   );

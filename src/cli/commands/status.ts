@@ -3,13 +3,13 @@ import { systemNow } from '../../clock.js';
 import { computeStatus } from '../../db/evaluation.js';
 import { describeTarget, worstTarget } from '../../domain/describe.js';
 import { STATUS_LABELS, STATUS_SYMBOLS } from '../../domain/labels.js';
-import { type Month, isMonth, lastFinishedMonth, monthLabel } from '../../domain/period.js';
+import { type Month, currentMonth, isMonth, lastFinishedMonth, monthLabel } from '../../domain/period.js';
 import type { Db } from '../../db/database.js';
 import { statusJson } from '../../domain/status.js';
 import { formatPercent } from '../../domain/text.js';
 import { renderTable } from '../../io/text-table.js';
 import { type CommonOptions, withDatabase } from '../context.js';
-import { UsageError } from '../errors.js';
+import { RefusedError, UsageError } from '../errors.js';
 import { newCommand } from '../program.js';
 import { provinceStatusText } from './province-status.js';
 
@@ -26,9 +26,14 @@ export function statusCommand(): Command {
     .option('--unit <CODE>', 'dữ liệu của tỉnh: tình hình các tổ của một xã/phường (mã 5 chữ số)')
     .action(async (_local: StatusOptions, cmd: Command) => {
       const opts = cmd.optsWithGlobals<StatusOptions>();
-      const asOf = opts.asOf === undefined ? lastFinishedMonth(systemNow()) : opts.asOf.trim();
+      const now = systemNow();
+      const asOf = opts.asOf === undefined ? lastFinishedMonth(now) : opts.asOf.trim();
       if (!isMonth(asOf))
         throw new UsageError(`Tháng "${opts.asOf}" không hợp lệ: dùng dạng YYYY-MM, ví dụ 2026-11.`);
+      if (asOf > currentMonth(now))
+        throw new RefusedError(
+          `Tháng ${monthLabel(asOf)} chưa tới (nay là tháng ${monthLabel(currentMonth(now))}): --as-of nhận tháng này hoặc một tháng trước đó.`,
+        );
       // Printed before the database closes (closing may run the daily backup).
       await withDatabase(opts, 'tonghop status', async (db) => {
         const province = await provinceStatusText(db.db, { asOf, explicitAsOf: opts.asOf !== undefined, json: !!opts.json, unit: opts.unit });

@@ -39,6 +39,7 @@ export function KeyScope({ screen, onBack, onQuit, children }: {
         )}
         {/* Nothing is under these screens: q/Esc leave the program, and the footer says so. */}
         <Footer screen={shown.screen} active={shown.active} width={columns} atRoot />
+        {shell.gate}
       </Box>
       </KeyModeContext.Provider>
     </KeyContext.Provider>

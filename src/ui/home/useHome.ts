@@ -1,6 +1,6 @@
 // Home: load the view model for the as-of month (on month or data change only), map keys to actions.
 import { useLayoutEffect, useMemo, useReducer, useRef } from 'react';
-import { minMonth } from '../../domain/period.js';
+import { addMonths, maxMonth, minMonth } from '../../domain/period.js';
 import { asOfBounds, monthStepKeys } from '../components/asOfPage.js';
 import { filterHandlers, filterTyping, moveHandlers } from '../components/listFilter.js';
 import { useLoaded } from '../components/useLoaded.js';
@@ -13,7 +13,11 @@ export function useHome() {
   const app = useApp();
   const layout = useLayout();
   const bounds = asOfBounds(app.plan.span_start, app.now());
-  const [state, dispatch] = useReducer(homeReducer, minMonth(app.workMonth, bounds.max), initialHome);
+  // One working month (the header's): home shows it, and ←/→ here change it for every screen. A
+  // month still running has no status yet: home shows the last finished one and says so.
+  const asOf = minMonth(maxMonth(app.workMonth, bounds.min), bounds.max);
+  const [local, dispatch] = useReducer(homeReducer, asOf, initialHome);
+  const state = { ...local, asOf };
   // app.now is a stable clock; indicators change only with the plan.
   const { data: model, error } = useLoaded(
     () => loadHomeModel(app.db, state.asOf, app.now(), app.indicators),
@@ -28,7 +32,8 @@ export function useHome() {
   const page = Math.max(1, layout.bodyRows - 7);
   // Looking at a commune from the province: the screens that write are off, and say why.
   const writing = (fn: () => void) => (app.readOnly ? off(app.readOnly) : fn);
-  const months = monthStepKeys(state.asOf, bounds, (delta) => dispatch({ type: 'month', delta, ...bounds }));
+  const { setWorkMonth } = app;
+  const months = monthStepKeys(asOf, bounds, (delta) => setWorkMonth(addMonths(asOf, delta)));
 
   useKeys(
     'home',
@@ -55,7 +60,7 @@ export function useHome() {
     filterTyping(state, dispatch),
   );
 
-  return { state, model, rows, error, selectedIndex, bodyRows: layout.bodyRows, columns: layout.columns, readOnly: !!app.readOnly };
+  return { state, workMonth: app.workMonth, model, rows, error, selectedIndex, bodyRows: layout.bodyRows, columns: layout.columns, readOnly: !!app.readOnly };
 }
 
 /**
