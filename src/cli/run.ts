@@ -2,6 +2,7 @@
 import { configure, usageExitCode } from './program.js';
 import { Command } from 'commander';
 import { reportError } from './context.js';
+import { guardOutput } from './output.js';
 import { plansCommand } from './commands/plans.js';
 import { initCommand } from './commands/init.js';
 import { statusCommand } from './commands/status.js';
@@ -23,10 +24,13 @@ export function buildProgram(): Command {
 
 export async function runCli(argv: string[]): Promise<number> {
   const program = buildProgram();
+  const unguard = guardOutput();
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (err) {
     return usageExitCode(err) ?? reportError(err);
+  } finally {
+    unguard();
   }
 }

@@ -1,7 +1,7 @@
 // Checking a figures file (wide or long, told apart by the header) in one pass, with every
 // lookup in a Map: the team codes, the known indicators, the forms that already exist.
 import { type Month, monthLabel, parseMonth } from '../../domain/period.js';
-import { cleanText, nfc } from '../../domain/text.js';
+import { cleanText, excerpt, nfc } from '../../domain/text.js';
 import { checkFormMonth, checkReceivedOn, parseValue } from '../../domain/validation.js';
 import type { Db } from '../../db/database.js';
 import { type FiguresLookups, type FiguresWrite, type StagedForm, formKey, loadFiguresLookups } from '../../db/figures-import.js';
@@ -51,6 +51,7 @@ export function checkFigures(text: string, ctx: CheckContext): FiguresCheck {
       ? readTable(text, {
           required: WIDE_FIXED,
           optional: WIDE_TAIL,
+          multiline: ['ghi_chu'],
           dynamic: (name) => ctx.indicators.has(name),
           expected: `Mẫu ngang: ma_to,thang,<mã chỉ số…>,ngay_nhan,ghi_chu; các mã chỉ số có: ${list}.`,
         })
@@ -90,12 +91,12 @@ function teamMonth(table: Table, rec: { line: number; cells: string[] }, ctx: Ch
   if (!code) problems.push({ line, column: 'ma_to', message: 'thiếu mã tổ' });
   else {
     teamId = ctx.teams.get(code);
-    if (teamId === undefined) problems.push({ line, column: 'ma_to', message: `không có tổ mã "${code}" (nhập danh sách tổ trước)` });
+    if (teamId === undefined) problems.push({ line, column: 'ma_to', message: `không có tổ mã ${excerpt(code)} (nhập danh sách tổ trước)` });
   }
   if (!rawMonth) problems.push({ line, column: 'thang', message: 'thiếu tháng' });
   else {
     month = parseMonth(rawMonth);
-    if (!month) problems.push({ line, column: 'thang', message: `tháng "${rawMonth}" không đúng dạng YYYY-MM (ví dụ 2026-10)` });
+    if (!month) problems.push({ line, column: 'thang', message: `tháng ${excerpt(rawMonth)} không đúng dạng YYYY-MM (ví dụ 2026-10)` });
     else {
       const ok = checkFormMonth(month, ctx.now);
       if (!ok.ok) {
@@ -121,7 +122,7 @@ function checkWide(table: Table, ctx: CheckContext, out: FiguresCheck): void {
       const raw = rec.cells[idx[i]!] ?? '';
       if (raw === '' ) continue;
       const p = parseValue(raw);
-      if (!p.ok) out.problems.push({ line, column: codes[i]!, message: `${p.error} ("${raw.trim()}")` });
+      if (!p.ok) out.problems.push({ line, column: codes[i]!, message: `${p.error} (${excerpt(raw.trim())})` });
       else if (p.value !== null) {
         fc.push(codes[i]!);
         fv.push(p.value);
@@ -160,10 +161,10 @@ function checkLong(table: Table, ctx: CheckContext, out: FiguresCheck): void {
     const ind = cellOf(table, rec, 'chi_so').trim().toLowerCase();
     if (!ind) out.problems.push({ line, column: 'chi_so', message: 'thiếu mã chỉ số' });
     else if (!ctx.indicators.has(ind))
-      out.problems.push({ line, column: 'chi_so', message: `mã chỉ số "${ind}" không có trong kế hoạch` });
+      out.problems.push({ line, column: 'chi_so', message: `mã chỉ số ${excerpt(ind)} không có trong kế hoạch` });
     const raw = cellOf(table, rec, 'gia_tri');
     const p = parseValue(raw);
-    if (!p.ok) out.problems.push({ line, column: 'gia_tri', message: `${p.error} ("${raw.trim()}")` });
+    if (!p.ok) out.problems.push({ line, column: 'gia_tri', message: `${p.error} (${excerpt(raw.trim())})` });
     else if (p.value === null && out.problems.length === before) {
       // The long layout has one row per reported value: a blank one reports nothing, and must
       // not make an empty form appear (which would count as received).
