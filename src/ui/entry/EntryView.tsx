@@ -1,6 +1,7 @@
 // The paper form on screen: one line per field (label, value, last month's value), the message of
 // the focused field right under it. Blank shows `—`, zero shows `0`: never confused.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { useMemo } from 'react';
 import { type Month, addMonths, monthLabel } from '../../domain/period.js';
 import { formatInt } from '../../domain/text.js';
