@@ -4,7 +4,8 @@
 //
 // The log (value_change, source 'csv'): a new form gets one line (created from CSV, with how many
 // values; its values are the form's current ones until a later logged change); a replaced form
-// gets a line per changed value, received date and note (old → new). Nothing is lost.
+// gets a line per changed value, received date and note (old → new). Nothing is lost. A replaced
+// form changes only what the file speaks of (FiguresWrite.columns).
 import type { CopyValue, Db } from './database.js';
 import { FIELD_FORM, FIELD_NOTE, FIELD_RECEIVED, PACKED_FORMS, PACKED_VALUES } from './forms.js';
 import type { Month } from '../domain/period.js';
@@ -28,6 +29,12 @@ export interface FiguresWrite {
   setReceived: boolean;
   /** The file has a note column: replaced forms take its notes. */
   setNote: boolean;
+  /**
+   * The indicators whose columns the file has (wide layout): a replaced form's value of one of
+   * them that the file leaves blank is cleared; every other indicator keeps its value. Null (long
+   * layout): a form replaces only the indicators of its own rows.
+   */
+  columns: ReadonlySet<string> | null;
   /** Values in all the forms (for the progress). */
   values: number;
 }
@@ -183,7 +190,8 @@ async function diffReplaced(tx: Db, replaced: readonly StagedForm[], check: Figu
       before.delete(code);
       if (was !== now) push(f, code, was, now);
     }
-    for (const [code, was] of before) push(f, code, was, null);
+    // An indicator the file has no column (or, long, no row) for is not the file's to clear.
+    for (const [code, was] of before) if (check.columns?.has(code)) push(f, code, was, null);
   }
   return out;
 }

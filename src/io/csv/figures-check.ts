@@ -66,6 +66,7 @@ export function checkFigures(text: string, ctx: CheckContext): FiguresCheck {
     forms: [],
     setReceived: layout === 'wide' && hasColumn(table, 'ngay_nhan'),
     setNote: layout === 'wide' && hasColumn(table, 'ghi_chu'),
+    columns: layout === 'wide' ? new Set(table.columns.filter((c) => ctx.indicators.has(c))) : null,
     added: 0,
     replaced: 0,
     values: 0,

@@ -1,0 +1,35 @@
+// A figures file over forms that already exist (#10 items 2, 3, 4): it changes only what it
+// speaks of. Columns absent from the file keep their values (a blank cell in a present column
+// clears that value); an all-blank template row makes no form and is counted as skipped;
+// impossible days and hours are refused, judged on the form as it will be after the merge.
+import { describe, expect, it } from 'vitest';
+import type { DbRunner } from '../../src/db/database.js';
+import { runImport } from '../../src/io/csv/import.js';
+import { demoDb } from '../support/db.js';
+import { NOW, enc } from './helpers.js';
+
+async function valuesOf(pg: DbRunner, code: string, month: string): Promise<Record<string, number> | null> {
+  const r = await pg.query<{ v: Record<string, number> | null; id: number }>(
+    `SELECT f.id, (SELECT json_object_agg(v.indicator, v.value) FROM form_value v WHERE v.form_id = f.id) AS v
+     FROM form f JOIN team t ON t.id = f.team_id WHERE t.code = $1 AND f.month = $2`,
+    [code, month],
+  );
+  return r.rows[0] ? (r.rows[0].v ?? {}) : null;
+}
+
+describe('a figures file with some indicator columns (item 2)', () => {
+  it('replaces only the indicators whose columns are in the file, wide and long', async () => {
+    const pg = await demoDb();
+    const before = (await valuesOf(pg, 'TDP01', '2026-10'))!;
+    expect(Object.keys(before).length).toBeGreaterThan(4);
+    expect(before.ho_huong_dan).toBeDefined();
+
+    await runImport(pg, 'figures', enc('ma_to,thang,ho_huong_dan,luot_ho_tro\nTDP01,2026-10,77,\n'), { now: NOW });
+    const { ho_huong_dan: _h, luot_ho_tro: _l, ...rest } = before;
+    // luot_ho_tro: its column is in the file, its cell blank — cleared; the other 11 kept.
+    expect(await valuesOf(pg, 'TDP01', '2026-10')).toEqual({ ...rest, ho_huong_dan: 77 });
+
+    await runImport(pg, 'figures', enc('ma_to,thang,chi_so,gia_tri\nTDP01,2026-10,luot_ho_tro,5\n'), { now: NOW });
+    expect(await valuesOf(pg, 'TDP01', '2026-10')).toEqual({ ...rest, ho_huong_dan: 77, luot_ho_tro: 5 });
+  });
+});
