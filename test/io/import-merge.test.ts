@@ -4,9 +4,9 @@
 // impossible days and hours are refused, judged on the form as it will be after the merge.
 import { describe, expect, it } from 'vitest';
 import type { DbRunner } from '../../src/db/database.js';
-import { runImport } from '../../src/io/csv/import.js';
+import { runImport, summarise } from '../../src/io/csv/import.js';
 import { demoDb } from '../support/db.js';
-import { NOW, enc } from './helpers.js';
+import { NOW, enc, fingerprint } from './helpers.js';
 
 async function valuesOf(pg: DbRunner, code: string, month: string): Promise<Record<string, number> | null> {
   const r = await pg.query<{ v: Record<string, number> | null; id: number }>(
@@ -31,5 +31,36 @@ describe('a figures file with some indicator columns (item 2)', () => {
 
     await runImport(pg, 'figures', enc('ma_to,thang,chi_so,gia_tri\nTDP01,2026-10,luot_ho_tro,5\n'), { now: NOW });
     expect(await valuesOf(pg, 'TDP01', '2026-10')).toEqual({ ...rest, ho_huong_dan: 77, luot_ho_tro: 5 });
+  });
+});
+
+describe('an all-blank template row (item 3)', () => {
+  it('makes no form, changes no form, and is counted as skipped — even for a month still to come', async () => {
+    const pg = await demoDb();
+    const kept = await valuesOf(pg, 'TDP01', '2026-10');
+    expect(await valuesOf(pg, 'TDP02', '2026-11')).toBeNull();
+    const text = [
+      'ma_to,thang,ho_huong_dan,luot_ho_tro,ngay_nhan,ghi_chu',
+      'TDP01,2026-10,,,,', // over an existing form: untouched
+      'TDP02,2026-11,, ,,', // no form made
+      'TDP02,2026-12,,,,', // a month not yet begun, as a template has: not refused
+      'TDP03,2026-11,4,,,', // filled in: a form
+    ].join('\n');
+    const dry = await runImport(pg, 'figures', enc(text), { now: NOW, dryRun: true });
+    expect(summarise(dry.check, false)[1]).toBe('Sẽ thêm 1 phiếu mới, thay 0 phiếu đã có; 1 số liệu; bỏ qua 3 dòng để trống (không tạo phiếu).');
+    const before = await fingerprint(pg);
+    const real = await runImport(pg, 'figures', enc(text), { now: NOW });
+    expect(summarise(real.check, true)[1]).toBe('Đã thêm 1 phiếu mới, thay 0 phiếu đã có; 1 số liệu; bỏ qua 3 dòng để trống (không tạo phiếu).');
+    expect(await fingerprint(pg)).not.toBe(before);
+    expect(await valuesOf(pg, 'TDP01', '2026-10')).toEqual(kept);
+    expect(await valuesOf(pg, 'TDP02', '2026-11')).toBeNull();
+    expect(await valuesOf(pg, 'TDP03', '2026-11')).toEqual({ ho_huong_dan: 4 });
+  });
+
+  it('a row with only a received date or a note is still a form', async () => {
+    const pg = await demoDb();
+    await runImport(pg, 'figures', enc('ma_to,thang,luot_ho_tro,ngay_nhan,ghi_chu\nTDP02,2026-11,,05/11/2026,\nTDP03,2026-11,,,chưa họp\n'), { now: NOW });
+    expect(await valuesOf(pg, 'TDP02', '2026-11')).toEqual({});
+    expect(await valuesOf(pg, 'TDP03', '2026-11')).toEqual({});
   });
 });

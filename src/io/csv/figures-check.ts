@@ -20,6 +20,8 @@ export interface FiguresCheck extends FiguresWrite {
   warnings: Problem[];
   added: number;
   replaced: number;
+  /** Rows that make no form: all-blank template rows (wide), blank values (long). */
+  skipped: number;
 }
 
 export const WIDE_FIXED = ['ma_to', 'thang'] as const;
@@ -69,6 +71,7 @@ export function checkFigures(text: string, ctx: CheckContext): FiguresCheck {
     columns: layout === 'wide' ? new Set(table.columns.filter((c) => ctx.indicators.has(c))) : null,
     added: 0,
     replaced: 0,
+    skipped: 0,
     values: 0,
   };
   if (layout === 'wide') checkWide(table, ctx, out);
@@ -113,8 +116,15 @@ function checkWide(table: Table, ctx: CheckContext, out: FiguresCheck): void {
   const codes = table.columns.filter((c) => ctx.indicators.has(c));
   const idx = codes.map((c) => table.index.get(c)!);
   const seen = new Map<string, number>();
+  const tail = WIDE_TAIL.filter((c) => hasColumn(table, c));
   for (const rec of table.rows) {
     const line = rec.line;
+    // A template row (officers keep a sheet of every team × month and fill it month by month):
+    // nothing reported, so no form — not even for a month still to come — and nothing changed.
+    if (idx.every((i) => (rec.cells[i] ?? '').trim() === '') && tail.every((c) => cellOf(table, rec, c).trim() === '')) {
+      out.skipped++;
+      continue;
+    }
     const before = out.problems.length;
     const { code, teamId, month } = teamMonth(table, rec, ctx, out.problems);
     const fc: string[] = [];
@@ -170,6 +180,7 @@ function checkLong(table: Table, ctx: CheckContext, out: FiguresCheck): void {
       // The long layout has one row per reported value: a blank one reports nothing, and must
       // not make an empty form appear (which would count as received).
       out.warnings.push({ line, column: 'gia_tri', message: 'giá trị trống: bỏ qua dòng này (ô trống là chưa báo cáo)' });
+      out.skipped++;
       continue;
     }
     if (teamId === undefined || !month) continue;

@@ -100,7 +100,8 @@ export function summarise(check: ImportCheck, written: boolean): string[] {
     case 'figures':
       return [
         `Tệp số liệu mẫu ${check.layout === 'wide' ? 'ngang (một dòng mỗi tổ-tháng)' : 'dọc (một dòng mỗi số liệu)'}: ${formatInt(check.rows)} dòng (phân cách bằng ${sep}).`,
-        `${verb} thêm ${formatInt(check.added)} phiếu mới, thay ${formatInt(check.replaced)} phiếu đã có; ${formatInt(check.values)} số liệu.`,
+        `${verb} thêm ${formatInt(check.added)} phiếu mới, thay ${formatInt(check.replaced)} phiếu đã có; ${formatInt(check.values)} số liệu` +
+          (check.skipped ? `; bỏ qua ${formatInt(check.skipped)} dòng để trống (không tạo phiếu).` : '.'),
       ];
   }
 }
