@@ -43,20 +43,31 @@ export interface FiguresLookups {
   teams: Map<string, number>; // code → id
   indicators: Set<string>;
   existing: Map<string, number>; // formKey → form id
+  /** Days and hours active of the existing forms (form id → code → value): impossible values are judged after the merge. */
+  activity: Map<number, Map<string, number>>;
 }
+
+const ACTIVITY_CODES = ['ngay_hoat_dong', 'gio_hoat_dong'];
 
 export const formKey = (teamId: number, month: string) => `${teamId}|${month}`;
 
 /** What checking a figures file looks up: the team codes, the indicators, the forms that exist. */
 export async function loadFiguresLookups(q: Db): Promise<FiguresLookups> {
-  const [teams, inds, forms] = await Promise.all([
+  const [teams, inds, forms, act] = await Promise.all([
     teamIdsByCode(q),
     q.query<{ code: string }>('SELECT code FROM indicator'),
     q.query<{ forms: string | null }>(`SELECT ${PACKED_FORMS.sql()} AS forms FROM form f`),
+    q.query<{ vals: string | null }>(`SELECT ${PACKED_VALUES.sql()} AS vals FROM form_value v WHERE v.indicator = ANY($1::text[])`, [ACTIVITY_CODES]),
   ]);
   const existing = new Map<string, number>();
   PACKED_FORMS.each(forms.rows[0]?.forms ?? null, ([id, team, month]) => void existing.set(formKey(team, month), id));
-  return { teams, indicators: new Set(inds.rows.map((i) => i.code)), existing };
+  const activity = new Map<number, Map<string, number>>();
+  PACKED_VALUES.each(act.rows[0]?.vals ?? null, ([id, code, value]) => {
+    let m = activity.get(id);
+    if (!m) activity.set(id, (m = new Map()));
+    m.set(code, value);
+  });
+  return { teams, indicators: new Set(inds.rows.map((i) => i.code)), existing, activity };
 }
 
 export interface WriteOptions {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DbRunner } from '../../src/db/database.js';
 import { runImport, summarise } from '../../src/io/csv/import.js';
+import { ImportRefusedError, formatProblem } from '../../src/io/csv/problems.js';
 import { demoDb } from '../support/db.js';
 import { NOW, enc, fingerprint } from './helpers.js';
 
@@ -62,5 +63,48 @@ describe('an all-blank template row (item 3)', () => {
     await runImport(pg, 'figures', enc('ma_to,thang,luot_ho_tro,ngay_nhan,ghi_chu\nTDP02,2026-11,,05/11/2026,\nTDP03,2026-11,,,chưa họp\n'), { now: NOW });
     expect(await valuesOf(pg, 'TDP02', '2026-11')).toEqual({});
     expect(await valuesOf(pg, 'TDP03', '2026-11')).toEqual({});
+  });
+});
+
+describe('impossible days and hours (item 4)', () => {
+  async function problems(pg: DbRunner, text: string): Promise<string[]> {
+    const before = await fingerprint(pg);
+    const err = await runImport(pg, 'figures', enc(text), { now: NOW }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportRefusedError);
+    expect(await fingerprint(pg)).toBe(before);
+    return (err as ImportRefusedError).problems.map(formatProblem);
+  }
+
+  it('refuses days above the month, hours above 24 × days, in wide and long files; warns above 12 h/day', async () => {
+    const pg = await demoDb();
+    expect(
+      await problems(pg, 'ma_to,thang,ngay_hoat_dong,gio_hoat_dong\nTDP02,2026-09,220,\nTDP02,2026-08,5,130\nTDP03,2026-02,,700\nTDP03,2026-09,5,60\n'),
+    ).toEqual([
+      'dòng 2, cột ngay_hoat_dong: Tháng 09/2026 chỉ có 30 ngày',
+      'dòng 3, cột gio_hoat_dong: 130 giờ trong 5 ngày hoạt động là hơn 24 giờ mỗi ngày',
+      'dòng 4, cột gio_hoat_dong: Tháng 02/2026 chỉ có 672 giờ (24 giờ × 28 ngày)',
+    ]);
+    expect(await problems(pg, 'ma_to,thang,chi_so,gia_tri\nTDP02,2026-08,ngay_hoat_dong,5\nTDP02,2026-08,gio_hoat_dong,130\n')).toEqual([
+      'dòng 3, cột gia_tri: gio_hoat_dong: 130 giờ trong 5 ngày hoạt động là hơn 24 giờ mỗi ngày',
+    ]);
+    const ok = await runImport(pg, 'figures', enc('ma_to,thang,ngay_hoat_dong,gio_hoat_dong\nTDP03,2026-09,5,61\n'), { now: NOW, dryRun: true });
+    expect(ok.check.warnings.map(formatProblem)).toEqual(['dòng 2, cột gio_hoat_dong: Trung bình hơn 12 giờ mỗi ngày hoạt động (61 giờ trong 5 ngày)']);
+  });
+
+  it('judges the form as it will be after the merge: hours alone over a form with few days', async () => {
+    const pg = await demoDb();
+    await runImport(pg, 'figures', enc('ma_to,thang,ngay_hoat_dong,gio_hoat_dong\nTDP02,2026-09,5,20\n'), { now: NOW });
+    expect(await problems(pg, 'ma_to,thang,gio_hoat_dong\nTDP02,2026-09,130\n')).toEqual([
+      'dòng 2, cột gio_hoat_dong: 130 giờ trong 5 ngày hoạt động là hơn 24 giờ mỗi ngày',
+    ]);
+    expect(await problems(pg, 'ma_to,thang,ngay_hoat_dong\nTDP02,2026-09,0\n')).toEqual([
+      'dòng 2, cột ngay_hoat_dong: 20 giờ trong 0 ngày hoạt động là hơn 24 giờ mỗi ngày',
+    ]);
+    expect(await problems(pg, 'ma_to,thang,chi_so,gia_tri\nTDP02,2026-09,gio_hoat_dong,121\n')).toEqual([
+      'dòng 2, cột gia_tri: gio_hoat_dong: 121 giờ trong 5 ngày hoạt động là hơn 24 giờ mỗi ngày',
+    ]);
+    // A file that does not speak of days or hours is not refused for them.
+    await pg.query(`UPDATE form_value SET value = 999 WHERE indicator = 'gio_hoat_dong' AND form_id = (SELECT f.id FROM form f JOIN team t ON t.id = f.team_id WHERE t.code = 'TDP02' AND f.month = '2026-09')`);
+    await runImport(pg, 'figures', enc('ma_to,thang,luot_ho_tro\nTDP02,2026-09,3\n'), { now: NOW });
   });
 });

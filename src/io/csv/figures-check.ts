@@ -2,7 +2,7 @@
 // lookup in a Map: the team codes, the known indicators, the forms that already exist.
 import { type Month, monthLabel, parseMonth } from '../../domain/period.js';
 import { cleanText, excerpt, nfc } from '../../domain/text.js';
-import { checkFormMonth, checkReceivedOn, parseValue } from '../../domain/validation.js';
+import { DAYS_ACTIVE, HOURS_ACTIVE, checkActivity, checkFormMonth, checkReceivedOn, parseValue } from '../../domain/validation.js';
 import type { Db } from '../../db/database.js';
 import { type FiguresLookups, type FiguresWrite, type StagedForm, formKey, loadFiguresLookups } from '../../db/figures-import.js';
 import { type Problem } from './problems.js';
@@ -117,6 +117,7 @@ function checkWide(table: Table, ctx: CheckContext, out: FiguresCheck): void {
   const idx = codes.map((c) => table.index.get(c)!);
   const seen = new Map<string, number>();
   const tail = WIDE_TAIL.filter((c) => hasColumn(table, c));
+  const touchesActivity = out.columns!.has(DAYS_ACTIVE) || out.columns!.has(HOURS_ACTIVE);
   for (const rec of table.rows) {
     const line = rec.line;
     // A template row (officers keep a sheet of every team × month and fill it month by month):
@@ -155,8 +156,19 @@ function checkWide(table: Table, ctx: CheckContext, out: FiguresCheck): void {
         continue;
       }
       seen.set(key, line);
-      if (out.problems.length === before)
-        out.forms.push({ teamId, month, receivedOn, note, codes: fc, values: fv, formId: ctx.existing.get(key) ?? null });
+      const formId = ctx.existing.get(key) ?? null;
+      if (out.problems.length === before) {
+        const valueOf = (c: string) => (out.columns!.has(c) ? valueIn(fc, fv, c) : formId === null ? null : (ctx.activity.get(formId)?.get(c) ?? null));
+        // Judged only when the file speaks of days or hours: it is not refused for what it leaves alone.
+        const act = touchesActivity
+          ? checkActivity(month, valueOf(DAYS_ACTIVE), valueOf(HOURS_ACTIVE), out.columns!.has(HOURS_ACTIVE) ? 'hours' : 'days')
+          : { error: null, warning: null };
+        if (act.error) out.problems.push({ line, column: act.error.code, message: act.error.message });
+        else {
+          if (act.warning) out.warnings.push({ line, column: HOURS_ACTIVE, message: act.warning });
+          out.forms.push({ teamId, month, receivedOn, note, codes: fc, values: fv, formId });
+        }
+      }
     }
   }
 }
@@ -203,7 +215,30 @@ function checkLong(table: Table, ctx: CheckContext, out: FiguresCheck): void {
       f.values.push(p.value);
     }
   }
-  for (const [key, f] of forms) if (!bad.has(key)) out.forms.push(f);
+  for (const [key, f] of forms) {
+    if (bad.has(key)) continue;
+    // The form as it will be: this file's rows over the values already stored.
+    const stored = f.formId === null ? undefined : ctx.activity.get(f.formId);
+    const valueOf = (c: string) => (f.codes.includes(c) ? valueIn(f.codes, f.values, c) : (stored?.get(c) ?? null));
+    const hoursLine = seen.get(`${key}|${HOURS_ACTIVE}`);
+    const daysLine = seen.get(`${key}|${DAYS_ACTIVE}`);
+    if (hoursLine === undefined && daysLine === undefined) {
+      out.forms.push(f);
+      continue;
+    }
+    const act = checkActivity(f.month, valueOf(DAYS_ACTIVE), valueOf(HOURS_ACTIVE), hoursLine === undefined ? 'days' : 'hours');
+    const lineOf = (c: string) => ((c === HOURS_ACTIVE ? hoursLine : daysLine) ?? hoursLine ?? daysLine)!;
+    if (act.error) out.problems.push({ line: lineOf(act.error.code), column: 'gia_tri', message: `${act.error.code}: ${act.error.message}` });
+    else {
+      if (act.warning) out.warnings.push({ line: lineOf(HOURS_ACTIVE), column: 'gia_tri', message: act.warning });
+      out.forms.push(f);
+    }
+  }
+}
+
+function valueIn(codes: readonly string[], values: readonly number[], code: string): number | null {
+  const i = codes.indexOf(code);
+  return i < 0 ? null : values[i]!;
 }
 
 /** A note is kept as written (NFC), so our own exports round-trip; a blank one is no note. */
