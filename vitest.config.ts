@@ -1,19 +1,45 @@
 import { defineConfig } from 'vitest/config';
 
+// Storage, import/export and the command line run twice: on the embedded PGlite and on a real
+// PostgreSQL server (test/support/server-setup.ts; TONGHOP_TEST_DATABASE_URL for one of your own).
+// `npx vitest run --project pglite` or `--project server` runs one of them.
+// The store's own tests are about a data folder (lock, fsync, swapping folders): on the server
+// only its server tests run. Files that never open a database run once.
+const ON_BOTH = ['test/db/**/*.test.ts', 'test/io/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/store/server*.test.ts'];
+const NO_DATABASE = ['test/db/copy-text.test.ts', 'test/io/csv-read.test.ts', 'test/io/text/**', 'test/io/xlsx/read.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    // The downloads have their own run (npm run test:release, after npm run dist).
-    exclude: ['test/release/**', '**/node_modules/**'],
-    globalSetup: ['test/support/global-setup.ts'],
-    setupFiles: ['test/support/strict.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
     // Vitest leaves one core free by default; on a 2-core machine that means one worker.
     maxWorkers: 2,
+    setupFiles: ['test/support/strict.ts'],
     // CI=false: Ink (is-in-ci) would otherwise draw only the last frame of runUi in a CI run,
     // while the tests read the frames as the officer sees them.
     env: { NO_COLOR: '', FORCE_COLOR: '0', TZ: 'Asia/Ho_Chi_Minh', CI: 'false' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'pglite',
+          include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+          // The downloads have their own run (npm run test:release, after npm run dist).
+          exclude: ['test/release/**', '**/node_modules/**'],
+          globalSetup: ['test/support/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          include: ON_BOTH,
+          exclude: [...NO_DATABASE, '**/node_modules/**'],
+          globalSetup: ['test/support/global-setup.ts', 'test/support/server-setup.ts'],
+          env: { TONGHOP_TEST_ENGINE: 'server' },
+        },
+      },
+    ],
   },
 });

@@ -12,10 +12,21 @@ import { NotInitialisedError } from '../db/unit.js';
 import { BackupError } from '../io/backup/format.js';
 import { FileRefusedError, ImportRefusedError } from '../io/csv/problems.js';
 import { resolveDataDir } from '../paths.js';
+import { ServerConnectError } from '../db/engines/server-errors.js';
+import { ServerUrlError, redactSecrets } from '../db/engines/server-url.js';
+import { MigrationBusyError } from '../db/locks.js';
 import { EXIT_REFUSED, EXIT_USAGE, RefusedError, UsageError } from './errors.js';
 
 export interface CommonOptions {
   dataDir?: string;
+  databaseUrl?: string;
+}
+
+/** Where a command's database is: a PostgreSQL server (--database-url, else TONGHOP_DATABASE_URL), else the data folder. */
+export function placeOf(opts: CommonOptions): { dataDir: string; url?: string } {
+  if (opts.databaseUrl !== undefined && !opts.databaseUrl.trim()) throw new UsageError('--database-url cần một địa chỉ, ví dụ postgres://can_bo@may-chu:5432/tonghop.');
+  const url = opts.databaseUrl ?? (process.env.TONGHOP_DATABASE_URL || undefined);
+  return { dataDir: resolveDataDir(opts.dataDir), url: url?.trim() };
 }
 
 export async function withDatabase<T>(
@@ -25,7 +36,7 @@ export async function withDatabase<T>(
   openOpts: { create?: boolean } = {},
 ): Promise<T> {
   // Every command makes the day's automatic backup and backs up an older database before upgrading it.
-  const database = await openDatabase({ dataDir: resolveDataDir(opts.dataDir), command, create: openOpts.create, ...backupHooks() });
+  const database = await openDatabase({ ...placeOf(opts), command, create: openOpts.create, ...backupHooks() });
   try {
     return await fn(database);
   } finally {
@@ -48,22 +59,26 @@ const REFUSALS = [
   BackupError,
   FileRefusedError,
   ImportRefusedError,
+  ServerConnectError,
+  MigrationBusyError,
 ];
 
 /** A Vietnamese message and exit 1 for refusals; anything else is a bug and shows its stack. */
 export function reportError(err: unknown): number {
-  if (err instanceof UsageError) {
-    process.stderr.write(`Lỗi: ${err.message}\n`);
+  // The last word before printing: no password, whatever text carried it.
+  const say = (text: string) => process.stderr.write(redactSecrets(text) + '\n');
+  if (err instanceof UsageError || err instanceof ServerUrlError) {
+    say(`Lỗi: ${err.message}`);
     return EXIT_USAGE;
   }
   if (REFUSALS.some((E) => err instanceof E)) {
-    process.stderr.write(`${(err as Error).message}\n`);
+    say((err as Error).message);
     return EXIT_REFUSED;
   }
   if (err instanceof ZodError) {
-    process.stderr.write(`Dữ liệu không hợp lệ: ${err.issues.map((i) => i.message).join('; ')}\n`);
+    say(`Dữ liệu không hợp lệ: ${err.issues.map((i) => i.message).join('; ')}`);
     return EXIT_REFUSED;
   }
-  process.stderr.write(`Lỗi không mong đợi: ${(err as Error)?.stack ?? String(err)}\n`);
+  say(`Lỗi không mong đợi: ${(err as Error)?.stack ?? String(err)}`);
   return 70;
 }

@@ -8,21 +8,25 @@ if (process.env.TONGHOP_REPORT_RSS) {
   process.on('exit', () => process.stderr.write(`\ntonghop-rss-kb=${process.resourceUsage().maxRSS}\n`));
 }
 
-function wantsUi(argv: string[]): boolean {
+/** Where the UI's database is, when the arguments are only that (no command): else null. */
+function wantsUi(argv: string[]): { dataDir?: string; databaseUrl?: string } | null {
   const rest = [...argv];
+  const where: { dataDir?: string; databaseUrl?: string } = {};
   while (rest.length) {
     const a = rest.shift()!;
-    if (a === '--data-dir') rest.shift();
-    else if (a.startsWith('--data-dir=')) continue;
-    else return false;
+    const m = /^--(data-dir|database-url)(?:=(.*))?$/su.exec(a);
+    if (!m) return null;
+    const value = m[2] ?? rest.shift();
+    if (value === undefined) return null; // let the command line say what is missing
+    where[m[1] === 'data-dir' ? 'dataDir' : 'databaseUrl'] = value;
   }
-  return true;
+  return where;
 }
 
-if (wantsUi(args)) {
-  const i = args.indexOf('--data-dir');
-  const eq = args.find((a) => a.startsWith('--data-dir='));
-  const dataDir = i >= 0 ? args[i + 1] : eq?.slice('--data-dir='.length);
+const ui = wantsUi(args);
+if (ui) {
+  const { dataDir } = ui;
+  const databaseUrl = ui.databaseUrl ?? (process.env.TONGHOP_DATABASE_URL || undefined);
   if (!process.stdin.isTTY) {
     process.stderr.write(
       'Giao diện của tonghop cần một cửa sổ dòng lệnh (terminal) để gõ phím. ' +
@@ -42,7 +46,7 @@ if (wantsUi(args)) {
     for (const k of Object.keys(process.env)) if (k === 'CI' || k === 'CONTINUOUS_INTEGRATION' || k.startsWith('CI_')) delete process.env[k];
   }
   const { runUi } = await import('../ui/run.js');
-  process.exitCode = await runUi({ dataDir, splashShown: splash });
+  process.exitCode = await runUi({ dataDir, databaseUrl, splashShown: splash });
 } else {
   const { runCli } = await import('./run.js');
   process.exitCode = await runCli(args);

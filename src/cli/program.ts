@@ -58,14 +58,22 @@ export function configure(cmd: Command): Command {
 
 export function newCommand(name: string, description: string): Command {
   const cmd = configure(new Command(name)).description(description).usage('[tùy chọn]');
-  cmd.option('--data-dir <DIR>', 'thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng; biến TONGHOP_DATA_DIR)');
+  commonOptions(cmd);
   // Commander gives --data-dir to the program even when it follows the command name: hand it
   // back to the command, so `tonghop status --data-dir X` and `tonghop --data-dir X status` agree.
   cmd.hook('preAction', (c) => {
-    const dir = c.optsWithGlobals<{ dataDir?: string }>().dataDir;
-    if (dir !== undefined) c.setOptionValue('dataDir', dir);
+    const o = c.optsWithGlobals<{ dataDir?: string; databaseUrl?: string }>();
+    if (o.dataDir !== undefined) c.setOptionValue('dataDir', o.dataDir);
+    if (o.databaseUrl !== undefined) c.setOptionValue('databaseUrl', o.databaseUrl);
   });
   return cmd;
+}
+
+/** Where the database is: --data-dir, or a PostgreSQL server (--database-url). On the program and every command. */
+export function commonOptions(cmd: Command): Command {
+  return cmd
+    .option('--data-dir <DIR>', 'thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng; biến TONGHOP_DATA_DIR)')
+    .option('--database-url <URL>', 'dùng cơ sở dữ liệu trên máy chủ PostgreSQL (≥ 15): postgres://người_dùng:mật_khẩu@máy:cổng/tên (biến TONGHOP_DATABASE_URL)');
 }
 
 export function isHelpOrVersion(err: unknown): boolean {

@@ -1,5 +1,5 @@
-// The non-interactive commands. Every command takes --data-dir and --help; exit codes per domain.md.
-import { configure, usageExitCode } from './program.js';
+// The non-interactive commands. Every command takes --data-dir or --database-url, and --help; exit codes per domain.md.
+import { commonOptions, configure, usageExitCode } from './program.js';
 import { Command } from 'commander';
 import { reportError } from './context.js';
 import { guardOutput } from './output.js';
@@ -12,11 +12,10 @@ import { importCommand } from './commands/import.js';
 import { exportCommand } from './commands/export.js';
 
 export function buildProgram(): Command {
-  const program = configure(new Command('tonghop'))
+  const program = commonOptions(configure(new Command('tonghop')))
     .description(
       'Tổng hợp số liệu Tổ Công nghệ số cộng đồng của xã/phường.\nKhông có lệnh: mở giao diện trên terminal.',
     )
-    .option('--data-dir <DIR>', 'thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng; biến TONGHOP_DATA_DIR)')
     .helpCommand('help [lệnh]', 'hiển thị trợ giúp của một lệnh');
   for (const cmd of [plansCommand(), initCommand(), statusCommand(), backupCommand(), restoreCommand(), importCommand(), exportCommand()]) program.addCommand(cmd);
   return program;

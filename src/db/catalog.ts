@@ -1,6 +1,7 @@
-// The tables of the schema (but schema_version), parents before children, each column by name
-// and SQL type: what a dump holds and a load fills. Read from the catalog, so a new table or
-// column added by a later migration is backed up without touching this code.
+// The tables of the schema the database works in (public, or the first of a server URL's
+// search_path), but schema_version, parents before children, each column by name and SQL type:
+// what a dump holds and a load fills. Read from the catalog, so a new table or column added by a
+// later migration is backed up without touching this code.
 import type { Db } from './database.js';
 
 export interface ColumnInfo {
@@ -27,7 +28,7 @@ export async function listTables(q: Db): Promise<TableInfo[]> {
      FROM pg_class c
      JOIN pg_namespace n ON n.oid = c.relnamespace
      JOIN pg_attribute a ON a.attrelid = c.oid
-     WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+     WHERE n.nspname = current_schema() AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
      ORDER BY c.relname, a.attnum`,
   );
   const keys = await q.query<{ table: string; name: string }>(
@@ -37,7 +38,7 @@ export async function listTables(q: Db): Promise<TableInfo[]> {
      JOIN pg_namespace n ON n.oid = c.relnamespace
      JOIN LATERAL unnest(k.conkey) WITH ORDINALITY AS u(attnum, ord) ON true
      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = u.attnum
-     WHERE n.nspname = 'public' AND k.contype = 'p'
+     WHERE n.nspname = current_schema() AND k.contype = 'p'
      ORDER BY c.relname, u.ord`,
   );
   const refs = await q.query<{ child: string; parent: string }>(
@@ -46,7 +47,7 @@ export async function listTables(q: Db): Promise<TableInfo[]> {
      JOIN pg_class c ON c.oid = k.conrelid
      JOIN pg_class p ON p.oid = k.confrelid
      JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE n.nspname = 'public' AND k.contype = 'f'`,
+     WHERE n.nspname = current_schema() AND k.contype = 'f'`,
   );
   const tables = new Map<string, TableInfo>();
   for (const c of cols.rows) {

@@ -28,7 +28,8 @@ export class MigrationFailedError extends Error {
 
 export async function schemaVersion(q: Db): Promise<number> {
   const t = await q.query<{ n: number }>(
-    `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'schema_version'`,
+    // This schema's (a server may hold other schemas, each with tables of its own).
+    `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'schema_version' AND table_schema = current_schema()`,
   );
   if (!t.rows[0]?.n) return 0;
   const r = await q.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_version');

@@ -1,7 +1,8 @@
 // Open the officer's database: take the lock, create it if asked (in a temporary folder renamed
 // into place, so an interrupted first run leaves nothing broken), bring the schema up to date,
 // keep it on disk (checkpoint), and let a restore swap the folder under a live app. What to do
-// before an upgrade and once a day (backups) is passed in as hooks (store/hooks.ts).
+// before an upgrade and once a day (backups) is passed in as hooks (store/hooks.ts). With a URL
+// the database is on a PostgreSQL server instead (store/server.ts: no folder, no lock).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DbHandle, DbRunner } from '../db/database.js';
@@ -15,7 +16,10 @@ import { type Lock, acquireLock } from './lock.js';
 /** What the CLI and the UI hold: the database, its folder, and keeping it safe. Never the engine. */
 export interface Database {
   readonly db: DbRunner;
+  /** The data folder; on a server only the local folder whose backups/ takes backups made on demand. */
   readonly dataDir: string;
+  /** On a server: where (user@host:port/db, never the password). Undefined for a data folder. */
+  readonly server?: string;
   /** CHECKPOINT and flush the data folder to disk (after imports, periodically, on close). */
   checkpoint(): Promise<void>;
   close(): Promise<void>;
@@ -43,6 +47,8 @@ export interface OpenHooks {
 
 export interface OpenOptions extends OpenHooks {
   dataDir: string;
+  /** A PostgreSQL server's URL (--database-url): the database is there, not in dataDir. */
+  url?: string;
   command: string;
   /** Create an empty database if there is none (init, the first-run wizard). */
   create?: boolean;
@@ -70,7 +76,18 @@ async function createInPlace(dataDir: string): Promise<void> {
   fs.renameSync(tmp, pgDir(dataDir));
 }
 
+/** Bring a database's schema up to date (the same on every engine): backup hook, then migrations. */
+export async function bringUpToDate(db: DbRunner, opts: Pick<OpenOptions, 'dataDir' | 'migrations' | 'beforeUpgrade'>): Promise<void> {
+  const migrations = opts.migrations ?? MIGRATIONS;
+  const latest = migrations[migrations.length - 1]?.version ?? SCHEMA_VERSION;
+  const found = await schemaVersion(db);
+  if (found > 0 && found < latest) await opts.beforeUpgrade?.(db, opts.dataDir, found);
+  await migrate(db, latest, migrations);
+}
+
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  // The server's driver is loaded only for a server: the embedded start-up path stays as it was.
+  if (opts.url) return (await import('./server.js')).openServerDatabase({ ...opts, url: opts.url });
   ensureDataDir(opts.dataDir);
   const lock: Lock = acquireLock(opts.dataDir, opts.command);
   let pg: DbHandle | null = null;
@@ -82,11 +99,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       throw damaged(opts.dataDir, e);
     }
     try {
-      const migrations = opts.migrations ?? MIGRATIONS;
-      const latest = migrations[migrations.length - 1]?.version ?? SCHEMA_VERSION;
-      const found = await schemaVersion(opened.db);
-      if (found > 0 && found < latest) await opts.beforeUpgrade?.(opened.db, opts.dataDir, found);
-      await migrate(opened.db, latest, migrations);
+      await bringUpToDate(opened.db, opts);
     } catch (e) {
       await opened.close().catch(() => undefined);
       throw e;

@@ -22,6 +22,8 @@ export type Phase =
 
 export interface RootProps {
   dataDir: string;
+  /** The database is on this PostgreSQL server (--database-url), not in dataDir. */
+  databaseUrl?: string;
   now?: () => Date;
   initialScreen?: Screen;
   /** Called once the app is done: exit code and a message for stderr. */
@@ -34,7 +36,7 @@ export interface RootProps {
   openHooks?: OpenHooks;
 }
 
-export function Root({ dataDir, now, initialScreen, onDone, checkpointMinutes = 3, onStopReady, openHooks }: RootProps) {
+export function Root({ dataDir, databaseUrl, now, initialScreen, onDone, checkpointMinutes = 3, onStopReady, openHooks }: RootProps) {
   const [state, setState] = useState<Phase>({ phase: 'loading' });
   const ink = useInkApp();
   const dbRef = useRef<Database | null>(null);
@@ -91,7 +93,7 @@ export function Root({ dataDir, now, initialScreen, onDone, checkpointMinutes = 
   );
 
   useEffect(() => {
-    openDatabase({ dataDir, command: 'tonghop (giao diện)', ...openHooks }).then(opened, (e: Error) => {
+    openDatabase({ dataDir, url: databaseUrl, command: 'tonghop (giao diện)', ...openHooks }).then(opened, (e: Error) => {
       if (e instanceof NoDatabaseError) setState({ phase: 'wizard' });
       else if (e instanceof LockedError || e instanceof DataDirError) void finish(1, e.message);
       else setState({ phase: 'failed', message: e.message });
@@ -125,7 +127,7 @@ export function Root({ dataDir, now, initialScreen, onDone, checkpointMinutes = 
     case 'wizard':
       body = (
         <KeyScope screen="wizard" onBack={leave(0)} onQuit={leave(0)}>
-          <Wizard dataDir={dataDir} now={now} onReady={ready} openHooks={openHooks} />
+          <Wizard dataDir={dataDir} databaseUrl={databaseUrl} now={now} onReady={ready} openHooks={openHooks} />
         </KeyScope>
       );
       break;

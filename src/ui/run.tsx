@@ -3,6 +3,7 @@
 // test can check the restoring with a fake terminal.
 import { render } from 'ink';
 import type { EventEmitter } from 'node:events';
+import { redactSecrets } from '../db/engines/server-url.js';
 import { resolveDataDir } from '../paths.js';
 import { backupHooks } from '../store/hooks.js';
 import { Root } from './Root.js';
@@ -25,6 +26,8 @@ export interface UiIo {
 
 export interface UiOptions {
   dataDir?: string;
+  /** A PostgreSQL server's URL: the database is there (the data folder then only keeps backups). */
+  databaseUrl?: string;
   now?: () => Date;
   /** main.ts already switched to the alternate screen and drew a loading splash. */
   splashShown?: boolean;
@@ -51,6 +54,7 @@ export async function runUi(opts: UiOptions, io: Partial<UiIo> = {}): Promise<nu
   const instance = render(
     <Root
       dataDir={resolveDataDir(opts.dataDir)}
+      databaseUrl={opts.databaseUrl}
       openHooks={backupHooks()}
       now={opts.now}
       onStopReady={(fn) => (stop = fn)}
@@ -74,7 +78,7 @@ export async function runUi(opts: UiOptions, io: Partial<UiIo> = {}): Promise<nu
   const onCrash = (e: unknown) => {
     restore();
     const err = e instanceof Error ? e : new Error(String(e));
-    stderr.write(`Lỗi không mong đợi: ${err.stack ?? err.message}\n`);
+    stderr.write(redactSecrets(`Lỗi không mong đợi: ${err.stack ?? err.message}`) + '\n');
     proc.exit(70);
   };
   const signals = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGBREAK'] as const;
@@ -95,6 +99,6 @@ export async function runUi(opts: UiOptions, io: Partial<UiIo> = {}): Promise<nu
     proc.off('unhandledRejection', onCrash);
     proc.off('exit', restore);
   }
-  if (message) stderr.write(message + '\n');
+  if (message) stderr.write(redactSecrets(message) + '\n');
   return code;
 }

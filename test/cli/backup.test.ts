@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { dataDirFrom, tempDir } from '../support/datadir.js';
 import { runCliInProcess } from '../support/cli.js';
+import { ON_SERVER, onEngine } from '../support/server.js';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -33,8 +34,12 @@ describe('tonghop backup / restore', () => {
     const r = await cli('restore', file, '--data-dir', dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Đã khôi phục dữ liệu của phường Phù Vân từ bản sao lưu lúc \d\d\/\d\d\/\d{4} \d\d:\d\d \(15 tổ, .*\)\. Dữ liệu trước đó được giữ nguyên ở .*pgdata\.replaced-/u);
-    expect(fs.readdirSync(dir).filter((n) => n.startsWith('pgdata.replaced-'))).toHaveLength(1);
+    // A data folder keeps the replaced one aside; a server's replaced rows go to a backup first.
+    const kept = ON_SERVER ? /Dữ liệu trước đó đã được sao lưu vào .*backups.*-truoc-khoi-phuc\.backup\.gz\.$/mu : /Dữ liệu trước đó được giữ nguyên ở .*pgdata\.replaced-/u;
+    expect(r.stdout).toMatch(/^Đã khôi phục dữ liệu của phường Phù Vân từ bản sao lưu lúc \d\d\/\d\d\/\d{4} \d\d:\d\d \(15 tổ, .*\)\./u);
+    expect(r.stdout).toMatch(kept);
+    const keptAside = () => (ON_SERVER ? fs.readdirSync(path.join(dir, 'backups')).filter((n) => n.includes('-truoc-khoi-phuc')) : fs.readdirSync(dir).filter((n) => n.startsWith('pgdata.replaced-')));
+    expect(keptAside()).toHaveLength(1);
 
     const csv = path.join(out, 'x.csv');
     fs.writeFileSync(csv, 'ma_to\n');
@@ -47,7 +52,7 @@ describe('tonghop backup / restore', () => {
     expect(n.code).toBe(1);
     expect(n.stderr).toMatch(/mới hơn \(lược đồ số 99/u);
     expect((await cli('restore', path.join(out, 'khong-co.gz'), '--data-dir', dir)).stderr).toMatch(/không có tệp này/u);
-    expect(fs.readdirSync(dir).filter((n2) => n2.startsWith('pgdata.replaced-'))).toHaveLength(1); // refusals changed nothing
+    expect(keptAside()).toHaveLength(1); // refusals changed nothing
   }, 60_000);
 
   it.skipIf(process.platform !== 'linux')('backup to a full disk: exit 1 with the reason, no file; wrong usage: exit 2', async () => {
@@ -62,7 +67,7 @@ describe('tonghop backup / restore', () => {
     let err = '';
     vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const code = await runCli(['backup', path.join(out, 'b.backup.gz'), '--data-dir', dir]);
+    const code = await runCli(await onEngine(['backup', path.join(out, 'b.backup.gz'), '--data-dir', dir]));
     vi.restoreAllMocks();
     expect(code).toBe(1);
     expect(err).toMatch(/ổ đĩa đã đầy/u);

@@ -4,9 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../support/cli.js';
+import { ON_SERVER, placeFor } from '../support/server.js';
 
 describe('--data-dir that cannot be used', () => {
-  it('a file instead of a folder: exit 1, says why, no stack trace', async () => {
+  // On a server the folder only takes backups (made on demand): status never opens it.
+  it.skipIf(ON_SERVER)('a file instead of a folder: exit 1, says why, no stack trace', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-dd-')), 'not-a-folder');
     fs.writeFileSync(file, 'x');
     const r = await runCliInProcess(['status', '--data-dir', file]);
@@ -36,7 +38,7 @@ describe('refusals leave nothing half-made', () => {
   it('a database without a commune (an interrupted first run): status and export say to run init, exit 1', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-dd-'));
     const { openDatabase } = await import('../../src/store/open.js');
-    await (await openDatabase({ dataDir: dir, command: 'test', create: true })).close();
+    await (await openDatabase({ ...(await placeFor(dir)), command: 'test', create: true })).close();
     for (const args of [['status'], ['export', 'report', '--period', '2026-Q3']]) {
       const r = await runCliInProcess([...args, '--data-dir', dir]);
       expect(r.code, args[0]).toBe(1);

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../src/domain/random.js';
 import { loadPreset } from '../../src/io/presets.js';
 import { runCliInProcess } from '../support/cli.js';
+import { placeFor } from '../support/server.js';
 
 const preset = loadPreset('phu-van-2026')!;
 const AS_OF = '2026-11';
@@ -190,7 +191,7 @@ describe('status after init + CSV imports matches an independent evaluation', ()
     }
     // Leaving dates through the storage layer (as the members screen does).
     const { withDatabase } = await import('../../src/cli/context.js');
-    await withDatabase({ dataDir: data }, 'test', async (db) => {
+    await withDatabase(await placeFor(data), 'test', async (db) => {
       const rows = await db.db.query<{ id: number }>('SELECT id FROM member ORDER BY id');
       await db.db.transaction(async (tx) => {
         for (const [i, m] of g.members.entries()) if (m.left) await tx.query('UPDATE member SET left_on = $2 WHERE id = $1', [rows.rows[i]!.id, m.left]);

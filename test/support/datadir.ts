@@ -11,6 +11,8 @@ import { syncTree } from '../../src/store/durability.js';
 import { openPglite } from '../../src/db/engines/pglite.js';
 import { pgDir } from '../../src/store/data-folder.js';
 import type { Db } from '../../src/db/database.js';
+import { openPostgres } from '../../src/db/engines/postgres.js';
+import { ON_SERVER, freshDatabase, onEngine, serverUrlFor, standFor } from './server.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI = path.join(ROOT, 'dist/src/cli/main.js');
@@ -42,8 +44,17 @@ process.on('exit', () => {
   for (const d of extracted.values()) fs.rmSync(d, { recursive: true, force: true });
 });
 
-/** A data folder holding the demo commune (or an empty migrated database): a copy of a folder extracted once per test file. */
+/**
+ * A data folder holding the demo commune (or an empty migrated database): a copy of a folder
+ * extracted once per test file; in the server project, a server database standing for the folder.
+ */
 export async function dataDirFrom(kind: 'demo' | 'empty' = 'demo'): Promise<string> {
+  if (ON_SERVER) {
+    // The folder's database is a copy of the server's template; the folder keeps only backups.
+    const dir = tempDir();
+    standFor(dir, await freshDatabase(kind));
+    return dir;
+  }
   let master = extracted.get(kind);
   if (!master) {
     master = fs.mkdtempSync(path.join(os.tmpdir(), `tonghop-master-${kind}-`));
@@ -77,11 +88,12 @@ export interface Ran {
   stderr: string;
 }
 
-/** Run the built CLI as a real process. */
-export function runCliProcess(args: string[], env: Record<string, string> = {}): Promise<Ran> {
+/** Run the built CLI as a real process (in the server project, on the server: server.ts, onEngine). */
+export async function runCliProcess(args: string[], env: Record<string, string> = {}): Promise<Ran> {
+  const argv = await onEngine(args, { ...process.env, ...env });
   return new Promise((resolve, reject) => {
     if (!fs.existsSync(CLI)) reject(new Error(`Thiếu ${CLI}: hãy chạy "npm run build" trước.`));
-    const c = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const c = spawn(process.execPath, [CLI, ...argv], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(c);
     let stdout = '';
     let stderr = '';
@@ -118,3 +130,15 @@ export function waitExit(c: ChildProcess): Promise<void> {
 }
 
 export const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** The database of a test's data folder opened raw (no lock, no migrations), on the run's engine; fn, then closed. */
+export async function withRawDb<T>(dataDir: string, fn: (db: Db) => Promise<T>): Promise<T> {
+  const h = ON_SERVER ? await openPostgres(await serverUrlFor(dataDir)) : await openPglite(pgDir(dataDir));
+  try {
+    const out = await fn(h.db);
+    await h.flush();
+    return out;
+  } finally {
+    await h.close();
+  }
+}

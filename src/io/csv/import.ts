@@ -7,6 +7,7 @@ import { decodeCsv } from './decode.js';
 import { type FiguresCheck, checkFigures, loadFiguresContext } from './figures-check.js';
 import { type KeyCheck, writeFigures } from '../../db/figures-import.js';
 import { writeMembers, writeTeams } from '../../db/roster-import.js';
+import { lockWriters } from '../../db/locks.js';
 import { IMPORTED_TRAINING_TOPIC, type MembersCheck, checkMembers } from './members.js';
 import { delimiterName, detectDelimiter, headerLine, parseCsv } from './parse.js';
 import { ImportRefusedError } from './problems.js';
@@ -57,6 +58,8 @@ export async function runImport(db: DbRunner, kind: ImportKind, input: Uint8Arra
     return { check, written: false };
   }
   const check = await db.transaction(async (tx) => {
+    // On a server, another officer's import may be writing: wait for it, then check against what it wrote.
+    await lockWriters(tx);
     const c = await checkImport(tx, kind, text, now);
     if (c.problems.length) throw new ImportRefusedError(c.problems);
     if (c.kind === 'teams') await writeTeams(tx, c);

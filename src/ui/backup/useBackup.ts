@@ -9,6 +9,7 @@ import { formatInt } from '../../domain/text.js';
 import { lastAutoBackup } from '../../store/auto-backup.js';
 import { type BackupDir, type BackupEntry, backupDirOf, freshBackupPath, listBackups, setBackupDir } from '../../store/backup-folder.js';
 import { prepareRestore, swapIn } from '../../store/restore.js';
+import { restoreOnServer } from '../../store/server-restore.js';
 import { writeBackupFile } from '../../store/backup.js';
 import { useLoaded } from '../components/useLoaded.js';
 import { useApp, useLayout } from '../context.js';
@@ -53,7 +54,25 @@ export function useBackup() {
     }
   };
 
+  // On a server the rows are replaced in one transaction (nothing to reopen); what they replace is backed up first.
+  const runServerRestore = async (entry: BackupEntry) => {
+    busy('Đang khôi phục… (đang kiểm tra và nạp bản sao lưu)');
+    try {
+      const r = await restoreOnServer(app.database, entry.file, app.now());
+      await app.reloadSettings();
+      app.dataChanged();
+      const c = r.header.counts;
+      app.notify(`Đã khôi phục bản ${formatDateTime(new Date(r.header.created))} (${formatInt(c.team ?? 0)} tổ, ${formatInt(c.form ?? 0)} phiếu); bản cũ đã được sao lưu (${path.basename(r.kept)}).`);
+    } catch (e) {
+      app.notify((e as Error).message, 'error');
+    } finally {
+      busy(null);
+      reload();
+    }
+  };
+
   const runRestore = async (entry: BackupEntry) => {
+    if (app.database.server) return runServerRestore(entry);
     const reopen = app.database.reopenAfter?.bind(app.database);
     if (!reopen) {
       app.notify('Không khôi phục được trong chế độ này; hãy dùng lệnh: tonghop restore <tệp>.', 'error');

@@ -16,11 +16,12 @@ export interface WizardViewProps {
   state: WizardState;
   presets: readonly Preset[];
   preset: Preset;
-  dataDir: string;
+  /** Where the database will be: the data folder, or "máy chủ user@host:port/db". */
+  where: string;
   columns: number;
 }
 
-export function WizardView({ state: s, presets, preset, dataDir, columns }: WizardViewProps) {
+export function WizardView({ state: s, presets, preset, where, columns }: WizardViewProps) {
   const unit = cleanText(s.unit) ? unitFromName(s.unit, preset) : null;
   const p = preset.plan;
   const deadline = p.deadline_day ? `hạn báo cáo trước ngày ${p.deadline_day} tháng cuối quý` : 'hạn báo cáo: ngày cuối quý';
@@ -29,7 +30,7 @@ export function WizardView({ state: s, presets, preset, dataDir, columns }: Wiza
       <Text bold color={tint('accent')}>
         tonghop — khởi tạo lần đầu
       </Text>
-      <Text wrap="truncate-end">Chưa có dữ liệu trong {dataDir}.</Text>
+      <Text wrap="truncate-end">Chưa có dữ liệu trong {where}.</Text>
       <Text dimColor wrap="truncate-end">
         Chọn kế hoạch của xã/phường, gõ tên, rồi {keyName('nextField')}. Có thể sửa kế hoạch sau.
       </Text>

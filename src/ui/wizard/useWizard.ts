@@ -11,13 +11,15 @@ import { initialWizard, wizardProblem, wizardReducer, wizardUnsaved } from './re
 
 export interface WizardProps {
   dataDir: string;
+  /** Set up the database on this PostgreSQL server instead of in dataDir. */
+  databaseUrl?: string;
   now?: () => Date;
   onReady: (db: Database) => void | Promise<void>;
   /** The backups around opening (run.tsx passes them). */
   openHooks?: OpenHooks;
 }
 
-export function useWizard({ dataDir, now, onReady, openHooks }: WizardProps) {
+export function useWizard({ dataDir, databaseUrl, now, onReady, openHooks }: WizardProps) {
   const presets = useMemo(() => listPresets(), []);
   const [s, dispatch] = useReducer(wizardReducer, initialWizard);
   const preset = presets[s.presetIndex]!;
@@ -31,7 +33,7 @@ export function useWizard({ dataDir, now, onReady, openHooks }: WizardProps) {
     dispatch({ type: 'busy', busy: true });
     let db: Database | null = null;
     try {
-      db = await openDatabase({ dataDir, command: 'tonghop (khởi tạo)', create: true, ...openHooks });
+      db = await openDatabase({ dataDir, url: databaseUrl, command: 'tonghop (khởi tạo)', create: true, ...openHooks });
       await setupUnit(db.db, { preset, unitName: s.unit, officer: cleanText(s.officer) || null, demo: s.demo, now: now?.() });
       await db.checkpoint();
       await onReady(db);
