@@ -75,6 +75,8 @@ export interface WriteOptions {
   onProgress?: (done: number, total: number) => void | Promise<void>;
   /** Tests: check the values' keys after the copy (as on PGlite) or by the triggers (as elsewhere). */
   keys?: KeyCheck;
+  /** The import batch every logged change belongs to (import-batches.ts): undone as a whole. */
+  batchId?: number | null;
 }
 
 /**
@@ -113,8 +115,9 @@ export async function writeFigures(tx: Db, check: FiguresWrite, opts: WriteOptio
       await tx.copyRows('imp_diff', ['seq', 'form_id', 'team_id', 'month', 'field', 'old_value', 'new_value'], diff);
       const formFields = `('${FIELD_RECEIVED}', '${FIELD_NOTE}')`;
       await tx.query(
-        `INSERT INTO value_change (team_id, month, field, old_value, new_value, source)
-         SELECT team_id, month, field, old_value, new_value, 'csv' FROM imp_diff ORDER BY seq`,
+        `INSERT INTO value_change (team_id, month, field, old_value, new_value, source, batch_id)
+         SELECT team_id, month, field, old_value, new_value, 'csv', $1::bigint FROM imp_diff ORDER BY seq`,
+        [opts.batchId ?? null],
       );
       await tx.query(
         `UPDATE form f SET source = 'csv', updated_at = now()
@@ -138,9 +141,10 @@ export async function writeFigures(tx: Db, check: FiguresWrite, opts: WriteOptio
   const fresh = forms.filter((f) => f.formId === null);
   if (fresh.length) {
     await tx.query(
-      `INSERT INTO value_change (team_id, month, field, old_value, new_value, source)
-       SELECT team_id, month, '${FIELD_FORM}', NULL, 'tạo phiếu từ tệp CSV (' || n || ' số liệu)', 'csv'
+      `INSERT INTO value_change (team_id, month, field, old_value, new_value, source, batch_id)
+       SELECT team_id, month, '${FIELD_FORM}', NULL, 'tạo phiếu từ tệp CSV (' || n || ' số liệu)', 'csv', $1::bigint
        FROM imp_form WHERE form_id IS NULL ORDER BY team_id, month`,
+      [opts.batchId ?? null],
     );
     const ids = await tx.query<{ forms: string | null }>(
       `WITH made AS (

@@ -4,11 +4,13 @@ import fs from 'node:fs';
 import { IMPORT_KINDS, type ImportKind, runImport, summarise } from '../../io/csv/import.js';
 import { FileRefusedError, ImportRefusedError, formatProblem } from '../../io/csv/problems.js';
 import { type CommonOptions, withDatabase } from '../context.js';
-import { RefusedError } from '../errors.js';
+import { RefusedError, UsageError } from '../errors.js';
+import { undoLastImportCommand } from './import-undo.js';
 import { newCommand } from '../program.js';
 
 interface ImportOptions extends CommonOptions {
   dryRun?: boolean;
+  undoLast?: boolean;
 }
 
 /** Every problem on its own line, after a one-line summary: the officer fixes them all at once. */
@@ -19,13 +21,19 @@ export function refusalText(err: FileRefusedError | ImportRefusedError, file: st
 
 export function importCommand(): Command {
   return newCommand('import', 'nhập tệp CSV: danh sách tổ, thành viên hoặc số liệu (mẫu ngang hoặc dọc, tự nhận ra)')
-    .usage('teams|members|figures TỆP [--dry-run]')
-    .addArgument(new Argument('<loại>', 'teams (danh sách tổ), members (thành viên) hoặc figures (số liệu)').choices(IMPORT_KINDS))
-    .argument('<tệp>', 'đường dẫn tệp CSV (UTF-8, phân cách bằng , hoặc ;)')
+    .usage('teams|members|figures TỆP [--dry-run]  |  --undo-last')
+    .addArgument(new Argument('[loại]', 'teams (danh sách tổ), members (thành viên) hoặc figures (số liệu)').choices(IMPORT_KINDS))
+    .argument('[tệp]', 'đường dẫn tệp CSV (UTF-8, phân cách bằng , hoặc ;)')
     .option('--dry-run', 'chỉ kiểm tra và cho biết sẽ làm gì, không ghi gì')
-    .action(async (kind: ImportKind, file: string, _o: ImportOptions, cmd: Command) => {
+    .option('--undo-last', 'hoàn tác cả lần nhập gần nhất')
+    .action(async (kind: ImportKind | undefined, file: string | undefined, _o: ImportOptions, cmd: Command) => {
       // --data-dir after the command name is taken by the program's option: read both.
       const opts = cmd.optsWithGlobals<ImportOptions>();
+      if (opts.undoLast) {
+        if (kind || file || opts.dryRun) throw new UsageError('--undo-last không đi cùng loại, tệp hay --dry-run.');
+        return undoLastImportCommand(opts);
+      }
+      if (!kind || !file) throw new UsageError('thiếu loại tệp và đường dẫn tệp (ví dụ: tonghop import figures so-lieu.csv).');
       let bytes: Uint8Array;
       try {
         bytes = fs.readFileSync(file);

@@ -6,6 +6,7 @@ import { formatInt } from '../../domain/text.js';
 import { decodeCsv } from './decode.js';
 import { type FiguresCheck, checkFigures, loadFiguresContext } from './figures-check.js';
 import { type KeyCheck, writeFigures } from '../../db/figures-import.js';
+import { beginImportBatch, closeImportBatch } from '../../db/import-batches.js';
 import { writeMembers, writeTeams } from '../../db/roster-import.js';
 import { lockWriters } from '../../db/locks.js';
 import { IMPORTED_TRAINING_TOPIC, type MembersCheck, checkMembers } from './members.js';
@@ -62,9 +63,12 @@ export async function runImport(db: DbRunner, kind: ImportKind, input: Uint8Arra
     await lockWriters(tx);
     const c = await checkImport(tx, kind, text, now);
     if (c.problems.length) throw new ImportRefusedError(c.problems);
+    // One batch per import: undone as a whole, and a wall per-value undo never crosses.
+    const batchId = await beginImportBatch(tx, c.kind);
     if (c.kind === 'teams') await writeTeams(tx, c);
     else if (c.kind === 'members') await writeMembers(tx, c.members, IMPORTED_TRAINING_TOPIC);
-    else await writeFigures(tx, c, { keys: opts.keys, onProgress: opts.onProgress });
+    else await writeFigures(tx, c, { keys: opts.keys, onProgress: opts.onProgress, batchId });
+    await closeImportBatch(tx, batchId, summarise(c, true).at(-1) ?? '');
     return c;
   });
   return { check, written: true };
