@@ -5,6 +5,7 @@ import type { Db } from './database.js';
 import { FIELD_FORM, FIELD_NOTE, FIELD_RECEIVED, RESTORE_FLOOR, UNDO_FLOOR_SQL, setNote, setReceivedOn, setValue } from './forms.js';
 import { setSetting } from './unit.js';
 import type { Month } from '../domain/period.js';
+import { formatInt } from '../domain/text.js';
 
 export type BatchKind = 'teams' | 'members' | 'figures';
 
@@ -107,4 +108,9 @@ export async function undoLastImport(tx: Db): Promise<UndoImportResult> {
   // The undo's own log lines are behind the wall too: `u` does not redo the import piecemeal.
   await tx.query(`UPDATE import_batch SET undone = true, last_change = (SELECT coalesce(max(id), 0) FROM value_change) WHERE id = $1`, [batch.id]);
   return { ok: true, batch: { ...batch, undone: true }, formsRemoved, changesReverted };
+}
+
+/** What an undone import did, in Vietnamese: the command line and the Import screen say the same. */
+export function undoneImportMessage(r: { formsRemoved: number; changesReverted: number }): string {
+  return `Đã hoàn tác lần nhập tệp số liệu gần nhất: bỏ ${formatInt(r.formsRemoved)} phiếu do tệp tạo, trả lại ${formatInt(r.changesReverted)} giá trị cũ.`;
 }
