@@ -85,6 +85,18 @@ export function printable(s: string, rules: TextRules = {}): string {
 }
 
 /**
+ * Every string inside plain objects and arrays made printable (a report's model, before it is
+ * laid out as text or Word): other values are kept as they are.
+ */
+export function printableDeep<T>(v: T): T {
+  if (typeof v === 'string') return printable(v) as T;
+  if (Array.isArray(v)) return v.map(printableDeep) as T;
+  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, printableDeep(x)])) as T;
+  return v;
+}
+
+/**
  * JSON text with every character a terminal could act on escaped as \uXXXX: JSON.stringify
  * escapes C0 controls but leaves DEL, C1 controls, bidi controls and U+2028/2029 raw. Still
  * valid JSON that parses back to the same value.
