@@ -63,7 +63,7 @@ export async function runUi(opts: UiOptions, io: Partial<UiIo> = {}): Promise<nu
         message = m;
       }}
     />,
-    { stdout: guardedStdout(stdout), stdin: io.stdin ?? process.stdin, stderr, exitOnCtrlC: false, patchConsole: !io.stdout, maxFps: 60 },
+    { stdout: guardedStdout(stdout, { plain: !tty }), stdin: io.stdin ?? process.stdin, stderr, exitOnCtrlC: false, patchConsole: !io.stdout, maxFps: 60 },
   );
 
   // Closing the window or `kill`: close the database properly (checkpoint, lock), then leave.

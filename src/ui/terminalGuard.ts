@@ -15,10 +15,23 @@ export function stripHijacks(frame: string): string {
   return frame.replace(STRING_CONTROL, '').replace(INTRODUCER, '').replace(LOOSE, '');
 }
 
-/** The stream Ink draws to, with every write passed through stripHijacks. */
-export function guardedStdout(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
+// Every escape sequence: CSI (cursor, erase, colours, modes) and the two-character ones.
+const CSI = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]/gu;
+const ESC_PAIR = /\u001b[@-Z\\-_]?/gu;
+
+/** A frame without any escape sequence at all: for output that is not a terminal (a file, a pipe). */
+export function stripEscapes(frame: string): string {
+  return stripHijacks(frame.replace(CSI, '')).replace(ESC_PAIR, '');
+}
+
+/**
+ * The stream Ink draws to, with every write passed through stripHijacks — or, when it is not a
+ * terminal (`plain`), through stripEscapes: a file or pipe gets the text without a single escape.
+ */
+export function guardedStdout(stdout: NodeJS.WriteStream, opts: { plain?: boolean } = {}): NodeJS.WriteStream {
+  const clean = opts.plain ? stripEscapes : stripHijacks;
   const write = (chunk: unknown, ...rest: unknown[]) =>
-    (stdout.write as (c: unknown, ...r: unknown[]) => boolean).call(stdout, typeof chunk === 'string' ? stripHijacks(chunk) : chunk, ...rest);
+    (stdout.write as (c: unknown, ...r: unknown[]) => boolean).call(stdout, typeof chunk === 'string' ? clean(chunk) : chunk, ...rest);
   return new Proxy(stdout, {
     get(target, key) {
       if (key === 'write') return write;
