@@ -23,7 +23,11 @@ const UNSAFE_OR_BREAK_ALL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u20
 export interface TextRules {
   /** Tab and line breaks (LF, CR) are allowed: a note. Default false. */
   breaks?: boolean;
+  /** The same as `breaks` (the name trustB's backup checks used, 01b7528): one set of functions. */
+  lineBreaks?: boolean;
 }
+
+const allowsBreaks = (r: TextRules) => !!(r.breaks ?? r.lineBreaks);
 
 export interface UnsafeChar {
   /** Index in the string (UTF-16 units). */
@@ -42,12 +46,15 @@ function hex(code: number): string {
   return 'U+' + code.toString(16).toUpperCase().padStart(4, '0');
 }
 
+/** `U+001B`: how a refused character is named in a message. */
+export const codePointName = hex;
+
 /**
  * The first character that must not be stored (for an import to refuse its row, a restore to
  * refuse a backup), or null. Tab and line breaks count unless `breaks` allows them.
  */
 export function findUnsafeChar(s: string, rules: TextRules = {}): UnsafeChar | null {
-  const m = (rules.breaks ? UNSAFE : UNSAFE_OR_BREAK).exec(s);
+  const m = (allowsBreaks(rules) ? UNSAFE : UNSAFE_OR_BREAK).exec(s);
   if (!m) return null;
   const code = m[0].codePointAt(0)!;
   const name = NAMES[code];
@@ -56,7 +63,7 @@ export function findUnsafeChar(s: string, rules: TextRules = {}): UnsafeChar | n
 
 /** The same test as a boolean. */
 export function hasUnsafeChars(s: string, rules: TextRules = {}): boolean {
-  return (rules.breaks ? UNSAFE : UNSAFE_OR_BREAK).test(s);
+  return (allowsBreaks(rules) ? UNSAFE : UNSAFE_OR_BREAK).test(s);
 }
 
 /** Vietnamese reason for a refused cell or row: `có ký tự điều khiển ESC (U+001B), không được phép`. */
@@ -70,8 +77,11 @@ export function unsafeCharMessage(c: UnsafeChar): string {
  * keyboard or a paste delivers goes through this before any field sees it.
  */
 export function dropUnsafe(s: string, rules: TextRules = {}): string {
-  return s.replace(rules.breaks ? UNSAFE_ALL : UNSAFE_OR_BREAK_ALL, '');
+  return s.replace(allowsBreaks(rules) ? UNSAFE_ALL : UNSAFE_OR_BREAK_ALL, '');
 }
+
+/** dropUnsafe by the name trustB's backup checks used (01b7528). */
+export const stripUnsafe = dropUnsafe;
 
 /**
  * Any text made safe to print (terminal, report, file name, message), whatever it holds: unsafe
@@ -79,8 +89,9 @@ export function dropUnsafe(s: string, rules: TextRules = {}): string {
  * overwrite the line), otherwise every tab and line break becomes a space.
  */
 export function printable(s: string, rules: TextRules = {}): string {
-  if (!hasUnsafeChars(s, rules) && !(rules.breaks && s.includes('\r'))) return s;
-  if (rules.breaks) return s.replace(/\r\n?/gu, '\n').replace(UNSAFE_ALL, '');
+  const breaks = allowsBreaks(rules);
+  if (!hasUnsafeChars(s, rules) && !(breaks && s.includes('\r'))) return s;
+  if (breaks) return s.replace(/\r\n?/gu, '\n').replace(UNSAFE_ALL, '');
   return s.replace(/[\t\n\r]/gu, ' ').replace(UNSAFE_ALL, '');
 }
 
