@@ -129,7 +129,7 @@ export const BINDINGS = [
 
   // Files and backups
   { id: 'confirm', keys: [c('y')], label: 'Đồng ý', description: 'Xác nhận ghi vào dữ liệu', screens: ['import'], footer: true },
-  { id: 'undoImport', keys: [ctrl('z')], label: 'Hoàn tác lần nhập', description: 'Hoàn tác cả lần nhập tệp số liệu gần nhất (hỏi lại trước; không được nếu đã sửa phiếu do tệp ghi)', screens: ['import'], footer: true },
+  { id: 'undoImport', keys: [ctrl('z')], label: 'Hoàn tác nhập', description: 'Hoàn tác cả lần nhập tệp số liệu gần nhất (hỏi lại trước; không được nếu đã sửa phiếu do tệp ghi)', screens: ['import'], footer: true },
   { id: 'runExport', keys: [ctrl('s')], label: 'Xuất', description: 'Ghi tệp xuất', screens: ['export'], footer: true },
   { id: 'backupNow', keys: [c('b')], label: 'Sao lưu ngay', description: 'Tạo một bản sao lưu mới', screens: ['backup'], footer: true },
   { id: 'restore', keys: [c('r')], label: 'Khôi phục', description: 'Khôi phục dữ liệu từ bản sao lưu đang chọn (hỏi lại trước; dữ liệu hiện tại được giữ lại, không bị xoá)', screens: ['backup'], footer: true },
