@@ -6,6 +6,7 @@ import { type MemberRow, PACKED_TRAININGS as TRAINING_DATES } from './members.js
 
 export interface ExportForm {
   teamCode: string;
+  teamName: string;
   month: string;
   receivedOn: string | null;
   note: string | null;
@@ -16,8 +17,8 @@ export interface ExportForm {
 /** Every form from `from` to `to` (inclusive), in no particular order. */
 export async function formsForExport(q: Db, from: string, to: string): Promise<ExportForm[]> {
   // One row per form (the note is free text, so it is not packed), its values packed beside it.
-  const r = await q.query<{ id: number; code: string; month: string; received_on: string | null; note: string | null }>(
-    `SELECT f.id, t.code, f.month, f.received_on, f.note FROM form f JOIN team t ON t.id = f.team_id WHERE f.month BETWEEN $1 AND $2`,
+  const r = await q.query<{ id: number; code: string; name: string; month: string; received_on: string | null; note: string | null }>(
+    `SELECT f.id, t.code, t.name, f.month, f.received_on, f.note FROM form f JOIN team t ON t.id = f.team_id WHERE f.month BETWEEN $1 AND $2`,
     [from, to],
   );
   const v = await q.query<{ vals: string | null }>(
@@ -26,7 +27,7 @@ export async function formsForExport(q: Db, from: string, to: string): Promise<E
   );
   const byId = new Map<number, ExportForm>();
   const out = r.rows.map((f) => {
-    const form: ExportForm = { teamCode: f.code, month: f.month, receivedOn: f.received_on, note: f.note, values: new Map() };
+    const form: ExportForm = { teamCode: f.code, teamName: f.name, month: f.month, receivedOn: f.received_on, note: f.note, values: new Map() };
     byId.set(f.id, form);
     return form;
   });

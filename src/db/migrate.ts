@@ -28,7 +28,7 @@ export class MigrationFailedError extends Error {
 
 export async function schemaVersion(q: Db): Promise<number> {
   const t = await q.query<{ n: number }>(
-    // This schema's (a server may hold other schemas, each with tables of its own).
+    // This schema's (a server may hold other schemas; a province holds each commune in one: db/scoped.ts).
     `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'schema_version' AND table_schema = current_schema()`,
   );
   if (!t.rows[0]?.n) return 0;

@@ -4,6 +4,7 @@ import { cleanText } from '../domain/text.js';
 import { loadDemo } from './demo.js';
 import type { DbRunner } from './database.js';
 import { getUnit, savePlan, saveUnit } from './unit.js';
+import { setUnitCode } from './unit-level.js';
 
 export class AlreadyInitialisedError extends Error {
   constructor(name: string) {
@@ -15,6 +16,8 @@ export interface SetupInput {
   preset: Preset;
   unitName: string;
   officer?: string | null;
+  /** The 5-digit code of QĐ 19/2025/QĐ-TTg, checked before (domain/unit-code.ts). */
+  unitCode?: string | null;
   demo?: boolean;
   now?: Date;
 }
@@ -35,6 +38,7 @@ export async function setupUnit(db: DbRunner, input: SetupInput): Promise<{ team
     if (existing) throw new AlreadyInitialisedError(existing.name);
     const u = unitFromName(input.unitName, input.preset);
     await saveUnit(tx, { ...u, province: input.preset.unit.province, officer: input.officer ?? null });
+    if (input.unitCode) await setUnitCode(tx, input.unitCode);
     const plan = await savePlan(tx, input.preset.plan.id, input.preset.plan);
     if (input.demo) return loadDemo(tx, plan, { now: input.now });
     return { teams: 0, members: 0, forms: 0 };

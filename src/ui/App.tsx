@@ -44,6 +44,10 @@ export interface AppProps {
   initialScreen?: Screen;
   now?: () => Date;
   onExit: () => void;
+  /** Only looking (a province viewing a received commune): why the writing keys are off. */
+  readOnly?: string;
+  /** The month to work on at first (default: the last finished month). */
+  initialWorkMonth?: Month;
 }
 
 /** The kind of a message is said by a mark too, not by its colour alone (NO_COLOR, colour blindness). */
@@ -67,12 +71,12 @@ export function frameRows(terminalRows: number): number {
  */
 const systemClock = () => new Date();
 
-export function App({ database, settings: initial, initialScreen, now = systemClock, onExit }: AppProps) {
+export function App({ database, settings: initial, initialScreen, now = systemClock, onExit, readOnly, initialWorkMonth }: AppProps) {
   const [stack, setStack] = useState<Screen[]>([initialScreen ?? { name: 'home' }]);
   const [settings, setSettings] = useState(initial);
   const [message, setMessage] = useState<{ text: string; kind: MessageKind } | null>(null);
   const [dataVersion, setDataVersion] = useState(0);
-  const [workMonth, setWorkMonth] = useState<Month>(() => lastFinishedMonth(now()));
+  const [workMonth, setWorkMonth] = useState<Month>(() => initialWorkMonth ?? lastFinishedMonth(now()));
   const terminal = useTerminalSize();
   const screen = stack[stack.length - 1]!;
   const exiting = useRef(false);
@@ -115,8 +119,9 @@ export function App({ database, settings: initial, initialScreen, now = systemCl
       ask: shell.value.ask,
       dataChanged: () => setDataVersion((v) => v + 1),
       reloadSettings: async () => setSettings(await loadSettings(database)),
+      readOnly,
     }),
-    [database, now, navigate, replace, back, shell.value.ask],
+    [database, now, navigate, replace, back, shell.value.ask, readOnly],
   );
   const data: AppData = useMemo(() => ({ ...settings, workMonth, dataVersion }), [settings, workMonth, dataVersion]);
   const layout: Layout = useMemo(() => ({ columns: terminal.columns, rows: terminal.rows, bodyRows: rows - CHROME_ROWS }), [terminal, rows]);

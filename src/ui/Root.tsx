@@ -13,11 +13,14 @@ import { KeyScope } from './components/KeyScope.js';
 import { KeyHubContext, useKeyHub, useKeys } from './keys/useKeys.js';
 import { tint } from './theme.js';
 import { Wizard } from './wizard/index.js';
+import { ProvinceApp } from './province/ProvinceApp.js';
+import { getUnitIdentity } from '../db/unit-level.js';
 
 export type Phase =
   | { phase: 'loading' }
   | { phase: 'wizard' }
   | { phase: 'ready'; database: Database; settings: Settings }
+  | { phase: 'province'; database: Database; province: string }
   | { phase: 'failed'; message: string };
 
 export interface RootProps {
@@ -65,6 +68,9 @@ export function Root({ dataDir, databaseUrl, now, initialScreen, onDone, checkpo
   const ready = useCallback(async (database: Database) => {
     dbRef.current = database;
     try {
+      // A province's database has no plan of its own: its communes (ui/province).
+      const me = await getUnitIdentity(database.db);
+      if (me?.level === 'province') return setState({ phase: 'province', database, province: me.name });
       setState({ phase: 'ready', database, settings: await loadSettings(database) });
     } catch (e) {
       if (dbRef.current === database) dbRef.current = null;
@@ -106,7 +112,7 @@ export function Root({ dataDir, databaseUrl, now, initialScreen, onDone, checkpo
 
   // A power cut loses at most what was typed since the last flush.
   useEffect(() => {
-    if (state.phase !== 'ready') return;
+    if (state.phase !== 'ready' && state.phase !== 'province') return;
     const t = setInterval(() => void state.database.checkpoint().catch(() => undefined), checkpointMinutes * 60_000);
     t.unref();
     return () => clearInterval(t);
@@ -140,6 +146,9 @@ export function Root({ dataDir, databaseUrl, now, initialScreen, onDone, checkpo
       break;
     case 'ready':
       body = <App database={state.database} settings={state.settings} initialScreen={initialScreen} now={now} onExit={leave(0)} />;
+      break;
+    case 'province':
+      body = <ProvinceApp database={state.database} province={state.province} now={now} onExit={leave(0)} />;
       break;
   }
   return <KeyHubContext.Provider value={hub}>{body}</KeyHubContext.Provider>;

@@ -51,6 +51,8 @@ export interface AppServices {
   dataChanged(): void;
   /** Reload unit/plan/indicators after they were edited (or restored). */
   reloadSettings(): Promise<void>;
+  /** Set when the data is only looked at (a province viewing a commune): why writing keys are off. */
+  readOnly?: string;
 }
 
 /** What the screens show that changes while the app runs: every screen on the stack follows it. */

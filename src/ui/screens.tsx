@@ -42,6 +42,7 @@ export const SCREEN_TITLES: Record<ScreenName, string> = {
   export: 'Xuất tệp',
   backup: 'Sao lưu và khôi phục',
   plan: 'Kế hoạch và chỉ tiêu',
+  province: 'Các xã/phường đã gửi tệp tổng hợp',
   confirm: 'Xác nhận',
   help: 'Phím tắt',
 };

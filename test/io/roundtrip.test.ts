@@ -53,7 +53,7 @@ describe('export → import into a fresh database → export is byte-identical',
     expect(csv).toContain(",'\tthụt lề\r\n");
     expect(csv).toContain(",''=đã có dấu nháy\r\n");
     expect(csv).toContain(",'+84 912 345 678\r\n");
-    expect(csv.startsWith('\uFEFFma_to,thang,ho_huong_dan,')).toBe(true);
+    expect(csv.startsWith('\uFEFFma_to,ten_to,thang,ho_huong_dan,')).toBe(true);
 
     const dst = await freshCommune();
     await runImport(dst, 'teams', enc((await exportTeams(src)).text), { now: NOW });

@@ -38,7 +38,7 @@ describe('Export screen', () => {
   it('writes the report for a month', async () => {
     const app = await renderApp(await demoDb(), { screen: { name: 'export' } });
     await app.waitFor('Số liệu CSV');
-    await app.press(KEYS.right, KEYS.right); // report
+    await app.press(KEYS.right, KEYS.right, KEYS.right); // the Word report, then its plain text
     await app.waitFor('Báo cáo văn bản');
     await app.press(KEYS.down, KEYS.left); // Tháng
     await app.waitFor('‹ Tháng ›');

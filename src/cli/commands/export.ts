@@ -1,28 +1,34 @@
 import type { Command } from 'commander';
 import { Argument, Option } from 'commander';
 import { parsePeriod } from '../../domain/period.js';
-import { EXPORT_KINDS, type ExportKind, runExport } from '../../io/export/run.js';
+import { EXPORT_FORMATS, EXPORT_KINDS, type ExportFormat, type ExportKind, formatFits, runExport } from '../../io/export/run.js';
 import { type CommonOptions, withDatabase } from '../context.js';
 import { UsageError } from '../errors.js';
 import { newCommand } from '../program.js';
 
 interface ExportOptions extends CommonOptions {
   period?: string;
-  format: 'wide' | 'long';
+  format?: string;
   delimiter: ',' | ';';
   out?: string;
 }
 
 export function exportCommand(): Command {
-  return newCommand('export', 'xuất số liệu (CSV), báo cáo văn bản, danh sách tổ hoặc thành viên vào thư mục exports/')
+  return newCommand('export', 'xuất số liệu (CSV hoặc Excel), báo cáo (văn bản hoặc Word), danh sách tổ hoặc thành viên')
     .usage('figures|report|teams|members [--period P] [tùy chọn]')
     .addArgument(
-      new Argument('<loại>', 'figures (số liệu CSV), report (báo cáo .txt), teams (danh sách tổ), members (thành viên)').choices(EXPORT_KINDS),
+      new Argument('<loại>', 'figures (số liệu), report (báo cáo), teams (danh sách tổ), members (thành viên)').choices(EXPORT_KINDS),
     )
     .option('--period <P>', 'kỳ: tháng YYYY-MM, quý YYYY-Qn hoặc năm YYYY (bắt buộc với figures và report)')
-    .addOption(new Option('--format <F>', 'mẫu số liệu: wide (ngang) hoặc long (dọc)').choices(['wide', 'long']).default('wide'))
+    .addOption(
+      new Option(
+        '--format <F>',
+        'figures: wide (CSV ngang, mặc định), long (CSV dọc) hoặc xlsx (sổ Excel, mẫu ngang); report: txt (mặc định) hoặc docx (Word); teams, members: csv (mặc định) hoặc xlsx',
+      ).choices([...new Set(Object.values(EXPORT_FORMATS).flat())]),
+    )
     .addOption(new Option('--delimiter <D>', 'dấu phân cách CSV: , hoặc ; (Excel đặt dấu phân cách kiểu Việt Nam)').choices([',', ';']).default(','))
     .option('--out <DIR>', 'thư mục ghi tệp (tạo nếu chưa có; mặc định: exports/)')
+    .addHelpText('after', '\nTệp tổng hợp gửi tỉnh: tonghop export bundle --period P [--out DIR] (xem "tonghop export bundle --help").')
     .action(async (kind: ExportKind, _o: ExportOptions, cmd: Command) => {
       // --data-dir after the command name is taken by the program's option: read both.
       const opts = cmd.optsWithGlobals<ExportOptions>();
@@ -31,9 +37,11 @@ export function exportCommand(): Command {
       if (opts.period && !period)
         throw new UsageError(`Kỳ "${opts.period}" không hợp lệ: dùng YYYY-MM (2026-10), YYYY-Qn (2026-Q3) hoặc YYYY (2026).`);
       if (needsPeriod && !period) throw new UsageError('Thiếu --period: ví dụ --period 2026-Q3.');
+      const format = opts.format ?? EXPORT_FORMATS[kind][0];
+      if (!formatFits(kind, format)) throw new UsageError(`${kind} không xuất được dạng ${format}: chọn --format ${EXPORT_FORMATS[kind].join(' hoặc ')}.`);
       // Said before the database closes (closing may run the daily backup).
       await withDatabase(opts, 'tonghop export', async (db) => {
-        const done = await runExport(db.db, { kind, period: period ?? undefined, format: opts.format, delimiter: opts.delimiter, outDir: opts.out });
+        const done = await runExport(db.db, { kind, period: period ?? undefined, format: format as ExportFormat, delimiter: opts.delimiter, outDir: opts.out });
         process.stdout.write(`Đã ghi ${done.path}\n`);
       });
     });

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
-import { Argument } from 'commander';
+import { Argument, InvalidArgumentError } from 'commander';
 import fs from 'node:fs';
 import { IMPORT_KINDS, type ImportKind, runImport, summarise } from '../../io/csv/import.js';
+import { type ImportSource, looksLikeWorkbook, readImportFile } from '../../io/source/read.js';
+import { ENCODING_OPTIONS, type EncodingOption, parseEncodingOption } from '../../io/text/decode.js';
 import { FileRefusedError, ImportRefusedError, formatProblem } from '../../io/csv/problems.js';
 import { type CommonOptions, withDatabase } from '../context.js';
 import { RefusedError, UsageError } from '../errors.js';
@@ -11,6 +13,14 @@ import { newCommand } from '../program.js';
 interface ImportOptions extends CommonOptions {
   dryRun?: boolean;
   undoLast?: boolean;
+  encoding: EncodingOption;
+  sheet?: string;
+}
+
+function encodingArg(value: string): EncodingOption {
+  const e = parseEncodingOption(value);
+  if (!e) throw new InvalidArgumentError(`chọn một trong: ${ENCODING_OPTIONS.join(', ')}`);
+  return e;
 }
 
 /** Every problem on its own line, after a one-line summary: the officer fixes them all at once. */
@@ -20,12 +30,15 @@ export function refusalText(err: FileRefusedError | ImportRefusedError, file: st
 }
 
 export function importCommand(): Command {
-  return newCommand('import', 'nhập tệp CSV: danh sách tổ, thành viên hoặc số liệu (mẫu ngang hoặc dọc, tự nhận ra)')
-    .usage('teams|members|figures TỆP [--dry-run]  |  --undo-last')
+  return newCommand('import', 'nhập tệp CSV, văn bản Unicode (UTF-16) hoặc sổ Excel .xlsx: danh sách tổ, thành viên hoặc số liệu (mẫu ngang hoặc dọc, tự nhận ra)')
+    .usage('teams|members|figures TỆP [--dry-run] [--encoding E] [--sheet TÊN]  |  --undo-last')
     .addArgument(new Argument('[loại]', 'teams (danh sách tổ), members (thành viên) hoặc figures (số liệu)').choices(IMPORT_KINDS))
-    .argument('[tệp]', 'đường dẫn tệp CSV (UTF-8, phân cách bằng , hoặc ;)')
+    .argument('[tệp]', 'đường dẫn tệp: .csv/.txt (phân cách bằng , ; hoặc tab) hoặc .xlsx')
     .option('--dry-run', 'chỉ kiểm tra và cho biết sẽ làm gì, không ghi gì')
+    .option('--encoding <E>', `mã chữ của tệp: ${ENCODING_OPTIONS.join(', ')} (tự nhận ra nếu không chọn)`, encodingArg, 'auto' as EncodingOption)
+    .option('--sheet <TÊN>', 'trang tính của sổ Excel cần đọc (mặc định: trang đầu tiên)')
     .option('--undo-last', 'hoàn tác cả lần nhập gần nhất')
+    .addHelpText('after', '\nDữ liệu của tỉnh nhận tệp tổng hợp: tonghop import bundle TỆP… [--dry-run] [--force] (xem "tonghop import bundle --help").')
     .action(async (kind: ImportKind | undefined, file: string | undefined, _o: ImportOptions, cmd: Command) => {
       // --data-dir after the command name is taken by the program's option: read both.
       const opts = cmd.optsWithGlobals<ImportOptions>();
@@ -40,9 +53,19 @@ export function importCommand(): Command {
       } catch {
         throw new RefusedError(`Không đọc được tệp ${file}: kiểm tra lại đường dẫn.`);
       }
+      if (opts.sheet !== undefined && !looksLikeWorkbook(bytes, file))
+        throw new UsageError(`--sheet chỉ dùng cho sổ Excel (.xlsx); tệp ${file} không phải sổ Excel.`);
+      // The file is read and decoded before the database opens: a wrong file costs nothing.
+      let source: ImportSource;
+      try {
+        source = readImportFile(bytes, { name: file, encoding: opts.encoding, sheet: opts.sheet });
+      } catch (err) {
+        if (err instanceof FileRefusedError) throw new RefusedError(refusalText(err, file));
+        throw err;
+      }
       const out = await withDatabase(opts, 'tonghop import', async (db) => {
         try {
-          const r = await runImport(db.db, kind, bytes, { dryRun: !!opts.dryRun });
+          const r = await runImport(db.db, kind, source, { dryRun: !!opts.dryRun });
           if (r.written) await db.checkpoint();
           return r;
         } catch (err) {
@@ -50,7 +73,7 @@ export function importCommand(): Command {
           throw err;
         }
       });
-      const lines = summarise(out.check, out.written);
+      const lines = summarise(out.check, out.written, source.info);
       for (const w of out.check.warnings) lines.push(`Cảnh báo: ${formatProblem(w)}`);
       if (!out.written) lines.push('Chạy thử (--dry-run): chưa ghi gì vào dữ liệu.');
       process.stdout.write(lines.join('\n') + '\n');

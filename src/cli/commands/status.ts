@@ -4,23 +4,26 @@ import { computeStatus } from '../../db/evaluation.js';
 import { describeTarget, worstTarget } from '../../domain/describe.js';
 import { STATUS_LABELS, STATUS_SYMBOLS } from '../../domain/labels.js';
 import { type Month, isMonth, lastFinishedMonth, monthLabel } from '../../domain/period.js';
-import type { Database } from '../../store/open.js';
+import type { Db } from '../../db/database.js';
 import { statusJson } from '../../domain/status.js';
 import { formatPercent, printable } from '../../domain/text.js';
 import { renderTable } from '../../io/text-table.js';
 import { type CommonOptions, withDatabase } from '../context.js';
 import { UsageError } from '../errors.js';
 import { newCommand } from '../program.js';
+import { provinceStatusText } from './province-status.js';
 
 interface StatusOptions extends CommonOptions {
   asOf?: string;
   json?: boolean;
+  unit?: string;
 }
 
 export function statusCommand(): Command {
   return newCommand('status', 'tổ nào chậm so với kế hoạch, xếp tổ chậm nhất lên đầu')
     .option('--as-of <YYYY-MM>', 'tính đến tháng (mặc định: tháng vừa kết thúc)')
     .option('--json', 'in kết quả dạng JSON')
+    .option('--unit <CODE>', 'dữ liệu của tỉnh: tình hình các tổ của một xã/phường (mã 5 chữ số)')
     .action(async (_local: StatusOptions, cmd: Command) => {
       const opts = cmd.optsWithGlobals<StatusOptions>();
       const asOf = opts.asOf === undefined ? lastFinishedMonth(systemNow()) : opts.asOf.trim();
@@ -28,13 +31,15 @@ export function statusCommand(): Command {
         throw new UsageError(`Tháng "${opts.asOf}" không hợp lệ: dùng dạng YYYY-MM, ví dụ 2026-11.`);
       // Printed before the database closes (closing may run the daily backup).
       await withDatabase(opts, 'tonghop status', async (db) => {
-        process.stdout.write(await statusText(db, asOf, !!opts.json));
+        const province = await provinceStatusText(db.db, { asOf, explicitAsOf: opts.asOf !== undefined, json: !!opts.json, unit: opts.unit });
+        process.stdout.write(province ?? (await statusText(db.db, asOf, !!opts.json)));
       });
     });
 }
 
-async function statusText(db: Database, asOf: Month, json: boolean): Promise<string> {
-  const report = await computeStatus(db.db, asOf);
+/** A commune's status (its own database, or a received one through its scoped handle). */
+export async function statusText(db: Db, asOf: Month, json: boolean): Promise<string> {
+  const report = await computeStatus(db, asOf);
   if (json) return statusJson(report) + '\n';
   const indicators = new Map(report.input.indicators.map((i) => [i.code, i]));
   const { due, received } = report.completeness;

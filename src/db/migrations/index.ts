@@ -2,6 +2,7 @@
 import { sql as v1 } from './001_init.js';
 import { sql as v2 } from './002_codec_checks.js';
 import { sql as v3 } from './003_import_batches.js';
+import { sql as v5 } from './005_province.js';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'init', sql: v1 },
   { version: 2, name: 'codec_checks', sql: v2 },
   { version: 3, name: 'import_batches', sql: v3 },
+  { version: 5, name: 'province', sql: v5 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -6,8 +6,8 @@ import { DAYS_ACTIVE, HOURS_ACTIVE, checkActivity, checkFormMonth, checkReceived
 import type { Db } from '../../db/database.js';
 import { type FiguresLookups, type FiguresWrite, type StagedForm, formKey, loadFiguresLookups } from '../../db/figures-import.js';
 import { type Problem } from './problems.js';
-import { type Table, cellOf, hasColumn, normaliseHeader, readTable } from './table.js';
-import { type Delimiter, detectDelimiter, headerLine, parseCsv } from './parse.js';
+import { type Table, type TableInput, cellOf, hasColumn, headerNames, readTable } from './table.js';
+import type { Delimiter } from './parse.js';
 
 export type FiguresLayout = 'wide' | 'long';
 
@@ -30,10 +30,8 @@ export const LONG_COLUMNS = ['ma_to', 'thang', 'chi_so', 'gia_tri'] as const;
 const NOTE_MAX = 2000;
 
 /** Long when the header names chi_so and gia_tri; wide otherwise. */
-export function detectLayout(text: string): FiguresLayout {
-  const header = headerLine(text);
-  const first = parseCsv(header, detectDelimiter(header))[0];
-  const names = new Set((first?.cells ?? []).map(normaliseHeader));
+export function detectLayout(input: TableInput): FiguresLayout {
+  const names = headerNames(input);
   return names.has('chi_so') || names.has('gia_tri') ? 'long' : 'wide';
 }
 
@@ -45,14 +43,15 @@ export async function loadFiguresContext(q: Db, now: Date): Promise<CheckContext
   return { ...(await loadFiguresLookups(q)), now };
 }
 
-export function checkFigures(text: string, ctx: CheckContext): FiguresCheck {
+export function checkFigures(text: TableInput, ctx: CheckContext): FiguresCheck {
   const layout = detectLayout(text);
   const list = [...ctx.indicators].sort().join(', ');
   const table =
     layout === 'wide'
       ? readTable(text, {
           required: WIDE_FIXED,
-          optional: WIDE_TAIL,
+          // Exports carry the team's name after ma_to, for people reading them: accepted, ignored.
+          optional: [...WIDE_TAIL, 'ten_to'],
           multiline: ['ghi_chu'],
           dynamic: (name) => ctx.indicators.has(name),
           expected: `Mẫu ngang: ma_to,thang,<mã chỉ số…>,ngay_nhan,ghi_chu; các mã chỉ số có: ${list}.`,

@@ -3,16 +3,16 @@
 import { systemNow } from '../../clock.js';
 import type { Db, DbRunner } from '../../db/database.js';
 import { formatInt } from '../../domain/text.js';
-import { decodeCsv } from './decode.js';
 import { type FiguresCheck, checkFigures, loadFiguresContext } from './figures-check.js';
 import { type KeyCheck, writeFigures } from '../../db/figures-import.js';
 import { beginImportBatch, closeImportBatch } from '../../db/import-batches.js';
 import { writeMembers, writeTeams } from '../../db/roster-import.js';
 import { lockWriters } from '../../db/locks.js';
 import { IMPORTED_TRAINING_TOPIC, type MembersCheck, checkMembers } from './members.js';
-import { delimiterName, detectDelimiter, headerLine, parseCsv } from './parse.js';
+import { delimiterName } from './parse.js';
 import { ImportRefusedError } from './problems.js';
-import { normaliseHeader } from './table.js';
+import { type TableInput, headerNames } from './table.js';
+import { type ImportSource, type SourceInfo, describeSource, readImportFile } from '../source/read.js';
 import { type TeamsCheck, checkTeams } from './teams.js';
 
 export const IMPORT_KINDS = ['teams', 'members', 'figures'] as const;
@@ -34,7 +34,7 @@ export interface ImportResult {
   written: boolean;
 }
 
-export async function checkImport(q: Db, kind: ImportKind, text: string, now: Date): Promise<ImportCheck> {
+export async function checkImport(q: Db, kind: ImportKind, text: TableInput, now: Date): Promise<ImportCheck> {
   switch (kind) {
     case 'teams':
       return checkTeams(q, text, now);
@@ -50,8 +50,8 @@ export async function checkImport(q: Db, kind: ImportKind, text: string, now: Da
  * stops there. Otherwise check again and write inside one transaction (what was checked is
  * what is written, even if the data changed meanwhile).
  */
-export async function runImport(db: DbRunner, kind: ImportKind, input: Uint8Array | string, opts: ImportOptions = {}): Promise<ImportResult> {
-  const text = typeof input === 'string' ? input.normalize('NFC') : decodeCsv(input);
+export async function runImport(db: DbRunner, kind: ImportKind, input: Uint8Array | string | ImportSource, opts: ImportOptions = {}): Promise<ImportResult> {
+  const text = typeof input === 'string' ? input.normalize('NFC') : input instanceof Uint8Array ? readImportFile(input).input : input.input;
   const now = opts.now ?? systemNow();
   if (opts.dryRun) {
     const check = await checkImport(db, kind, text, now);
@@ -80,33 +80,36 @@ export function importFigures(db: DbRunner, input: Uint8Array | string, opts: Im
 }
 
 /** Which kind a file is, from its header (the Import screen preselects it). */
-export function detectKind(text: string): ImportKind | null {
-  const firstLine = headerLine(text);
-  const names = new Set((parseCsv(firstLine, detectDelimiter(firstLine))[0]?.cells ?? []).map(normaliseHeader));
+export function detectKind(input: TableInput): ImportKind | null {
+  const names = headerNames(input);
   if (names.has('thang')) return 'figures';
   if (names.has('ho_ten')) return 'members';
   if (names.has('ten_to')) return 'teams';
   return null;
 }
 
-/** What the import did (or would do), in Vietnamese lines. */
-export function summarise(check: ImportCheck, written: boolean): string[] {
+/** What the import did (or would do), in Vietnamese lines; with the file's source, what was read first. */
+export function summarise(check: ImportCheck, written: boolean, source?: SourceInfo): string[] {
+  return [...(source ? describeSource(source) : []), ...summariseCheck(check, written, source)];
+}
+
+function summariseCheck(check: ImportCheck, written: boolean, source?: SourceInfo): string[] {
   const verb = written ? 'Đã' : 'Sẽ';
-  const sep = delimiterName(check.delimiter);
+  const sep = source?.format === 'xlsx' ? 'sổ Excel' : `phân cách bằng ${delimiterName(check.delimiter)}`;
   switch (check.kind) {
     case 'teams':
       return [
-        `Tệp danh sách tổ: ${formatInt(check.rows)} dòng (phân cách bằng ${sep}).`,
+        `Tệp danh sách tổ: ${formatInt(check.rows)} dòng (${sep}).`,
         `${verb} thêm ${formatInt(check.added)} tổ, cập nhật ${formatInt(check.updated)} tổ đã có; ${formatInt(check.areas.length)} địa bàn.`,
       ];
     case 'members':
       return [
-        `Tệp thành viên: ${formatInt(check.rows)} dòng (phân cách bằng ${sep}).`,
+        `Tệp thành viên: ${formatInt(check.rows)} dòng (${sep}).`,
         `${verb} thêm ${formatInt(check.added)} thành viên và ${formatInt(check.trainings)} lượt tập huấn.`,
       ];
     case 'figures':
       return [
-        `Tệp số liệu mẫu ${check.layout === 'wide' ? 'ngang (một dòng mỗi tổ-tháng)' : 'dọc (một dòng mỗi số liệu)'}: ${formatInt(check.rows)} dòng (phân cách bằng ${sep}).`,
+        `Tệp số liệu mẫu ${check.layout === 'wide' ? 'ngang (một dòng mỗi tổ-tháng)' : 'dọc (một dòng mỗi số liệu)'}: ${formatInt(check.rows)} dòng (${sep}).`,
         `${verb} thêm ${formatInt(check.added)} phiếu mới, thay ${formatInt(check.replaced)} phiếu đã có; ${formatInt(check.values)} số liệu` +
           (check.skipped ? `; bỏ qua ${formatInt(check.skipped)} dòng để trống (không tạo phiếu).` : '.'),
       ];

@@ -7,7 +7,7 @@ import { memberSchema } from '../../domain/schemas.js';
 import { cleanText, excerpt, formatDate, parseDate, todayIso } from '../../domain/text.js';
 import type { Problem } from './problems.js';
 import type { Delimiter } from './parse.js';
-import { readTable, rowChecker } from './table.js';
+import { type TableInput, readTable, rowChecker } from './table.js';
 import { parseRole } from './words.js';
 
 export const MEMBER_COLUMNS = ['ma_to', 'ho_ten', 'vai_tro', 'to_chuc', 'nam_sinh', 'dien_thoai', 'ngay_tham_gia', 'ngay_tap_huan'] as const;
@@ -39,7 +39,7 @@ export function splitDates(s: string): string[] {
   return s.split(/[;,\s]+/u).filter(Boolean);
 }
 
-export async function checkMembers(q: Db, text: string, now: Date): Promise<MembersCheck> {
+export async function checkMembers(q: Db, text: TableInput, now: Date): Promise<MembersCheck> {
   const table = readTable(text, {
     required: ['ma_to', 'ho_ten'],
     optional: MEMBER_COLUMNS.slice(2),

@@ -1,6 +1,6 @@
 // The header of an import file: which columns it has, refusing the file as a whole when a
 // required column is missing or a column is unknown (a typo would otherwise drop data silently).
-import { type CsvRecord, type Delimiter, delimiterName, detectDelimiter, isBlankRecord, parseCsv } from './parse.js';
+import { type CsvRecord, type Delimiter, delimiterName, detectDelimiter, headerLine, isBlankRecord, parseCsv } from './parse.js';
 import { restoreFormula } from './formula.js';
 import { FileRefusedError, type Problem } from './problems.js';
 import { excerpt, findUnsafeChar, unsafeCharMessage } from '../../domain/text.js';
@@ -30,20 +30,39 @@ export function normaliseHeader(name: string): string {
   return name.trim().toLowerCase();
 }
 
-export function readTable(text: string, spec: TableSpec): Table {
-  const delimiter = detectDelimiter(text);
-  return tableFromRecords(parseCsv(text, delimiter), delimiter, spec);
+/**
+ * What an import reads: CSV text, or records already split into cells (a workbook's sheet,
+ * src/io/xlsx), whose `line` is the sheet's row number and whose first record is the header.
+ */
+export type TableInput = string | SheetInput;
+export interface SheetInput {
+  records: readonly CsvRecord[];
 }
 
-/**
- * The table of records already split into cells (a CSV here; a workbook's sheet goes the same
- * way): the header checked, then every data record read once. A record holding a control or
- * bidi character anywhere (domain.md, "Untrusted text") is refused here, as `dòng N, cột X`, and
- * goes no further: no later check echoes it, and nothing of it can reach the database.
- */
-export function tableFromRecords(records: readonly CsvRecord[], delimiter: Delimiter, spec: TableSpec): Table {
-  const headerAt = records.findIndex((r) => !isBlankRecord(r));
-  if (headerAt < 0) throw new FileRefusedError('Tệp rỗng: không có dòng tiêu đề nào.');
+/** Title rows may stand above the header (as in a sheet saved as text): it is the first of these holding `ma_to`. */
+export const HEADER_WITHIN = 10;
+const holdsCode = (cells: readonly string[]) => cells.some((c) => normaliseHeader(c) === 'ma_to');
+
+/** The header line of CSV text: the first of the first 10 lines holding `ma_to`, else the first non-blank. */
+export function csvHeaderLine(text: string): string {
+  const lines = text.replace(/^\uFEFF/u, '').split(/\r\n|\n|\r/u, HEADER_WITHIN);
+  return lines.find((l) => /(^|[,;\t"])\s*ma_to\s*("|[,;\t]|$)/iu.test(l)) ?? headerLine(text);
+}
+
+/** The header's cells (normalised), without reading the whole file. */
+export function headerNames(input: TableInput): Set<string> {
+  if (typeof input !== 'string') return new Set((input.records[0]?.cells ?? []).map(normaliseHeader));
+  const line = csvHeaderLine(input);
+  return new Set((parseCsv(line, detectDelimiter(line))[0]?.cells ?? []).map(normaliseHeader));
+}
+
+export function readTable(input: TableInput, spec: TableSpec): Table {
+  const delimiter = typeof input === 'string' ? detectDelimiter(csvHeaderLine(input)) : ',';
+  const records = typeof input === 'string' ? parseCsv(input, delimiter) : input.records;
+  const firstFilled = records.findIndex((r) => !isBlankRecord(r));
+  if (firstFilled < 0) throw new FileRefusedError('Tệp rỗng: không có dòng tiêu đề nào.');
+  const titled = records.findIndex((r, i) => i < HEADER_WITHIN && r.line <= HEADER_WITHIN && holdsCode(r.cells));
+  const headerAt = titled >= 0 ? titled : firstFilled;
   const header = records[headerAt]!;
   const columns = header.cells.map(normaliseHeader);
   const problems: Problem[] = [];

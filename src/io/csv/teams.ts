@@ -8,7 +8,7 @@ import { cleanText, excerpt, formatDate, parseDate, todayIso } from '../../domai
 import { parseValue } from '../../domain/validation.js';
 import type { Problem } from './problems.js';
 import type { Delimiter } from './parse.js';
-import { hasColumn, readTable, rowChecker } from './table.js';
+import { type TableInput, hasColumn, readTable, rowChecker } from './table.js';
 import { AREA_KIND_WORDS, areaKindUrban, kindFromAreaName, parseLevel } from './words.js';
 
 export const TEAM_COLUMNS = [
@@ -35,7 +35,7 @@ export interface TeamsCheck {
   updated: number;
 }
 
-export async function checkTeams(q: Db, text: string, now: Date): Promise<TeamsCheck> {
+export async function checkTeams(q: Db, text: TableInput, now: Date): Promise<TeamsCheck> {
   const table = readTable(text, {
     required: ['ma_to', 'ten_to'],
     optional: TEAM_COLUMNS.slice(2),

@@ -14,12 +14,14 @@ export function slug(s: string): string {
   );
 }
 
-export function exportFileName(unitName: string, part: string, kind: string, ext: 'csv' | 'txt'): string {
+export function exportFileName(unitName: string, part: string, kind: string, ext: 'csv' | 'txt' | 'xlsx' | 'docx'): string {
   return `${slug(unitName)}_${part}_${kind}.${ext}`;
 }
 
 /** Write to DIR/name, or name-2, name-3… if taken. Creates DIR. Returns the path written. */
-export function writeExportFile(dir: string, name: string, content: string): string {
+export function writeExportFile(folder: string, name: string, content: string | Uint8Array): string {
+  // The path printed ("Đã ghi …") is absolute, even for --out given relative.
+  const dir = path.resolve(folder);
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (e) {

@@ -11,23 +11,33 @@ import type { Delimiter } from '../csv/parse.js';
 import { type Cell, toCsv } from '../csv/stringify.js';
 import { TEAM_COLUMNS } from '../csv/teams.js';
 import { areaKindUrban } from '../csv/words.js';
-import type { CsvExport } from './figures.js';
+import type { CsvExport, ExportTable } from './figures.js';
 
 /** Every team, dissolved ones too (their figures must still find them), by ma_to. */
 export async function exportTeams(q: Db, opts: { delimiter?: Delimiter } = {}): Promise<CsvExport> {
+  const t = await teamsTable(q);
+  return { text: toCsv(t.header, t.rows, opts.delimiter), rows: t.rows.length, values: 0 };
+}
+
+export async function teamsTable(q: Db): Promise<ExportTable> {
   const teams = (await listTeams(q, { includeDissolved: true })).sort((a, b) => compareCode(a.code, b.code));
   const rows: Cell[][] = teams.map((t) => {
     // The kind word must say the same urban/rural as the flag, or the import would flip it.
     const kind = t.areaName ? (t.areaKind && areaKindUrban(t.areaKind) === t.urban ? t.areaKind : t.urban ? 'đô thị' : 'nông thôn') : null;
     return [t.code, t.name, t.areaName, kind, t.households, t.adults, t.level, t.decisionNo, formatDate(t.decisionDate) || null];
   });
-  return { text: toCsv(TEAM_COLUMNS, rows, opts.delimiter), rows: rows.length, values: 0 };
+  return { header: [...TEAM_COLUMNS], rows, values: 0 };
 }
 
 const ROLE_ORDER: Record<Role, number> = { to_truong: 0, to_pho: 1, thanh_vien: 2 };
 
 /** Current members (not those who left), by ma_to, role, name; training dates separated by spaces. */
 export async function exportMembers(q: Db, opts: { delimiter?: Delimiter } = {}): Promise<CsvExport> {
+  const t = await membersTable(q);
+  return { text: toCsv(t.header, t.rows, opts.delimiter), rows: t.rows.length, values: 0 };
+}
+
+export async function membersTable(q: Db): Promise<ExportTable> {
   const members = (await membersForExport(q)).sort(
     (a, b) =>
       compareCode(a.teamCode, b.teamCode) ||
@@ -45,5 +55,5 @@ export async function exportMembers(q: Db, opts: { delimiter?: Delimiter } = {})
     formatDate(m.joinedOn) || null,
     m.trainings.length ? m.trainings.map(formatDate).join(' ') : null,
   ]);
-  return { text: toCsv(MEMBER_COLUMNS, rows, opts.delimiter), rows: rows.length, values: 0 };
+  return { header: [...MEMBER_COLUMNS], rows, values: 0 };
 }

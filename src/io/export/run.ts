@@ -1,25 +1,42 @@
 // The one export path behind `tonghop export` and the Export screen: render, name, write.
 import { systemNow } from '../../clock.js';
 import type { Db } from '../../db/database.js';
-import { NotInitialisedError, getUnit } from '../../db/unit.js';
+import { NotInitialisedError, getSetting, getUnit } from '../../db/unit.js';
 import { type Period, periodCode } from '../../domain/period.js';
 import { todayIso } from '../../domain/text.js';
 import { DEFAULT_EXPORTS_DIR } from '../../paths.js';
 import type { Delimiter } from '../csv/parse.js';
 import { loadReportData } from '../report/data.js';
+import { renderReportDocx } from '../report/docx.js';
+import { RECIPIENT_SETTING } from '../report/model.js';
 import { renderReport } from '../report/render.js';
-import { type FiguresFormat, exportFigures } from './figures.js';
+import { exportFigures } from './figures.js';
 import { exportFileName, writeExportFile } from './files.js';
 import { exportMembers, exportTeams } from './roster.js';
+import { exportWorkbook } from './workbook.js';
 
 export const EXPORT_KINDS = ['figures', 'report', 'teams', 'members'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+/** What each export can be written as, the default first (domain.md, the command line). */
+export const EXPORT_FORMATS = {
+  figures: ['wide', 'long', 'xlsx'],
+  report: ['txt', 'docx'],
+  teams: ['csv', 'xlsx'],
+  members: ['csv', 'xlsx'],
+} as const satisfies Record<ExportKind, readonly string[]>;
+export type ExportFormat = (typeof EXPORT_FORMATS)[ExportKind][number];
+
+export function formatFits(kind: ExportKind, format: string): format is ExportFormat {
+  return (EXPORT_FORMATS[kind] as readonly string[]).includes(format);
+}
 
 export interface ExportRequest {
   kind: ExportKind;
   /** Required for figures and report. */
   period?: Period;
-  format?: FiguresFormat;
+  /** One of EXPORT_FORMATS[kind]; its first when absent. */
+  format?: ExportFormat;
   delimiter?: Delimiter;
   outDir?: string;
   now?: Date;
@@ -31,21 +48,33 @@ export interface ExportDone {
   bytes: number;
 }
 
-export async function renderExport(q: Db, req: ExportRequest): Promise<{ name: string; text: string; rows: number }> {
+export async function renderExport(q: Db, req: ExportRequest): Promise<{ name: string; text: string | Uint8Array; rows: number }> {
   const unit = await getUnit(q);
   if (!unit) throw new NotInitialisedError();
   const now = req.now ?? systemNow();
   const opts = { delimiter: req.delimiter ?? ',' };
+  const format = req.format ?? EXPORT_FORMATS[req.kind][0];
+  if (!formatFits(req.kind, format)) throw new Error(`Không xuất được ${req.kind} dạng ${format}: chọn ${EXPORT_FORMATS[req.kind].join(', ')}.`);
+  if (format === 'xlsx' && req.kind !== 'report') {
+    const r = await exportWorkbook(q, req.kind, { unitName: unit.name, period: req.period, now });
+    const part = req.kind === 'figures' ? periodCode(need(req.period)) : todayIso(now);
+    const kindName = req.kind === 'figures' ? 'so-lieu' : req.kind === 'teams' ? 'danh-sach-to' : 'thanh-vien';
+    return { name: exportFileName(unit.name, part, kindName, 'xlsx'), text: r.bytes, rows: r.rows };
+  }
   switch (req.kind) {
     case 'figures': {
       const period = need(req.period);
-      const format = req.format ?? 'wide';
-      const r = await exportFigures(q, period, format, opts);
+      const r = await exportFigures(q, period, format === 'long' ? 'long' : 'wide', opts);
       return { name: exportFileName(unit.name, periodCode(period), `so-lieu-${format}`, 'csv'), text: r.text, rows: r.rows };
     }
     case 'report': {
       const period = need(req.period);
-      const text = renderReport(await loadReportData(q, period, now, unit));
+      const data = await loadReportData(q, period, now, unit);
+      if (format === 'docx') {
+        const bytes = await renderReportDocx(data, { recipient: await getSetting(q, RECIPIENT_SETTING) });
+        return { name: exportFileName(unit.name, periodCode(period), 'bao-cao', 'docx'), text: bytes, rows: 0 };
+      }
+      const text = renderReport(data);
       return { name: exportFileName(unit.name, periodCode(period), 'bao-cao', 'txt'), text, rows: text.split('\n').length };
     }
     case 'teams': {
@@ -68,5 +97,5 @@ function need(p: Period | undefined): Period {
 export async function runExport(q: Db, req: ExportRequest): Promise<ExportDone> {
   const r = await renderExport(q, req);
   const path = writeExportFile(req.outDir ?? DEFAULT_EXPORTS_DIR, r.name, r.text);
-  return { path, rows: r.rows, bytes: Buffer.byteLength(r.text) };
+  return { path, rows: r.rows, bytes: typeof r.text === 'string' ? Buffer.byteLength(r.text) : r.text.byteLength };
 }

@@ -38,6 +38,8 @@ export async function writeWorkbook(spec: SheetSpec): Promise<Uint8Array> {
     sheet: sheetName(spec.sheetName),
     stickyRowsCount: 3,
     columns: widths,
+    // The wide figures (17+ columns) print better across the page; a roster fits upright.
+    ...(n > 10 ? { orientation: 'landscape' as const } : {}),
   }).toBuffer();
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }

@@ -1,16 +1,36 @@
-// Export screen state: what to write (figures wide/long, report, teams, members), the period,
+// Export screen state: what to write (figures wide/long/xlsx, report docx/txt, teams, members), the period,
 // the delimiter and the folder; then the path written. Pure.
 import { type Month, type Period, monthParts, quarterOf } from '../../domain/period.js';
+import type { ExportFormat, ExportKind } from '../../io/export/run.js';
 import { nextPeriod } from '../../io/report/render.js';
 
-export type ExportChoice = 'wide' | 'long' | 'report' | 'teams' | 'members';
-export const EXPORT_CHOICES: readonly ExportChoice[] = ['wide', 'long', 'report', 'teams', 'members'];
+// The report as a Word document comes before its plain text; each roster and the figures
+// also as an Excel workbook.
+export type ExportChoice = 'wide' | 'long' | 'report' | 'reportTxt' | 'figuresXlsx' | 'teams' | 'teamsXlsx' | 'members' | 'membersXlsx';
+export const EXPORT_CHOICES: readonly ExportChoice[] = ['wide', 'long', 'report', 'reportTxt', 'figuresXlsx', 'teams', 'teamsXlsx', 'members', 'membersXlsx'];
 export const EXPORT_LABELS: Record<ExportChoice, string> = {
   wide: 'Số liệu CSV, mẫu ngang (một dòng mỗi tổ-tháng)',
   long: 'Số liệu CSV, mẫu dọc (một dòng mỗi số liệu)',
-  report: 'Báo cáo văn bản (.txt)',
+  report: 'Báo cáo Word (.docx, theo Nghị định 30/2020)',
+  reportTxt: 'Báo cáo văn bản (.txt)',
+  figuresXlsx: 'Số liệu Excel (.xlsx, mẫu ngang)',
   teams: 'Danh sách tổ (CSV)',
+  teamsXlsx: 'Danh sách tổ (Excel .xlsx)',
   members: 'Danh sách thành viên (CSV)',
+  membersXlsx: 'Danh sách thành viên (Excel .xlsx)',
+};
+
+/** What each choice asks of the export path (the same as `tonghop export KIND --format F`). */
+export const CHOICE_EXPORTS: Record<ExportChoice, { kind: ExportKind; format: ExportFormat }> = {
+  wide: { kind: 'figures', format: 'wide' },
+  long: { kind: 'figures', format: 'long' },
+  report: { kind: 'report', format: 'docx' },
+  reportTxt: { kind: 'report', format: 'txt' },
+  figuresXlsx: { kind: 'figures', format: 'xlsx' },
+  teams: { kind: 'teams', format: 'csv' },
+  teamsXlsx: { kind: 'teams', format: 'xlsx' },
+  members: { kind: 'members', format: 'csv' },
+  membersXlsx: { kind: 'members', format: 'xlsx' },
 };
 
 export type PeriodKind = Period['kind'];
@@ -47,8 +67,9 @@ export function initialExport(workMonth: Month, folder: string): ExportState {
 
 /** Rows that mean something for the chosen export (teams/members have no period, the report no delimiter). */
 export function rowEnabled(s: Pick<ExportState, 'what'>, row: Row): boolean {
-  if (row === 'periodKind' || row === 'period') return s.what !== 'teams' && s.what !== 'members';
-  if (row === 'delimiter') return s.what !== 'report';
+  const { kind, format } = CHOICE_EXPORTS[s.what];
+  if (row === 'periodKind' || row === 'period') return kind === 'figures' || kind === 'report';
+  if (row === 'delimiter') return format === 'wide' || format === 'long' || format === 'csv';
   return true;
 }
 

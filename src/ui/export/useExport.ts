@@ -5,7 +5,7 @@ import { runExport } from '../../io/export/run.js';
 import { DEFAULT_EXPORTS_DIR } from '../../paths.js';
 import { useApp } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
-import { ROWS, exportReducer, initialExport } from './reducer.js';
+import { CHOICE_EXPORTS, ROWS, exportReducer, initialExport } from './reducer.js';
 
 export function useExport() {
   const app = useApp();
@@ -16,11 +16,11 @@ export function useExport() {
     if (!state.folder.trim()) return dispatch({ type: 'failed', message: 'Chưa có thư mục ghi tệp.' });
     dispatch({ type: 'busy' });
     try {
-      const kind = state.what === 'wide' || state.what === 'long' ? 'figures' : state.what;
+      const { kind, format } = CHOICE_EXPORTS[state.what];
       const done = await runExport(app.db, {
         kind,
         period: state.period,
-        format: state.what === 'long' ? 'long' : 'wide',
+        format,
         delimiter: state.delimiter,
         outDir: state.folder.trim(),
         now: app.now(),

@@ -16,7 +16,7 @@ export function HomeScreen() {
       error={h.error}
       bodyRows={h.bodyRows}
       columns={h.columns}
-      backupLine={<BackupAge />}
+      backupLine={h.readOnly ? null : <BackupAge />}
     />
   );
 }

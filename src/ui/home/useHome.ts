@@ -5,7 +5,7 @@ import { asOfBounds, monthStepKeys } from '../components/asOfPage.js';
 import { filterHandlers, filterTyping, moveHandlers } from '../components/listFilter.js';
 import { useLoaded } from '../components/useLoaded.js';
 import { useApp, useLayout } from '../context.js';
-import { useKeys } from '../keys/useKeys.js';
+import { off, useKeys } from '../keys/useKeys.js';
 import { filterRows, loadHomeModel } from './model.js';
 import { hasFilter, homeReducer, initialHome } from './reducer.js';
 
@@ -25,6 +25,8 @@ export function useHome() {
   const selectedIndex = Math.min(state.selected, Math.max(0, rows.length - 1));
   const selected = rows[selectedIndex];
   const page = Math.max(1, layout.bodyRows - 7);
+  // Looking at a commune from the province: the screens that write are off, and say why.
+  const writing = (fn: () => void) => (app.readOnly ? off(app.readOnly) : fn);
   const months = monthStepKeys(state.asOf, bounds, (delta) => dispatch({ type: 'month', delta, ...bounds }));
 
   useKeys(
@@ -39,18 +41,18 @@ export function useHome() {
           statusFilter: () => dispatch({ type: 'cycleStatus' }),
           filter: () => dispatch({ type: 'startFilter' }),
           open: selected ? () => app.navigate({ name: 'teamStatus', teamId: selected.teamId, asOf: state.asOf }) : undefined,
-          goEntry: () => app.navigate({ name: 'entryPick' }),
+          goEntry: writing(() => app.navigate({ name: 'entryPick' })),
           goGrid: () => app.navigate({ name: 'grid', month: app.workMonth }),
           goTeams: () => app.navigate({ name: 'teams' }),
           goCommune: () => app.navigate({ name: 'commune', asOf: state.asOf }),
           goRanking: () => app.navigate({ name: 'ranking' }),
-          goImport: () => app.navigate({ name: 'import' }),
-          goExport: () => app.navigate({ name: 'export' }),
-          goBackup: () => app.navigate({ name: 'backup' }),
-          goPlan: () => app.navigate({ name: 'plan' }),
+          goImport: writing(() => app.navigate({ name: 'import' })),
+          goExport: writing(() => app.navigate({ name: 'export' })),
+          goBackup: writing(() => app.navigate({ name: 'backup' })),
+          goPlan: writing(() => app.navigate({ name: 'plan' })),
         },
     filterTyping(state, dispatch),
   );
 
-  return { state, model, rows, error, selectedIndex, bodyRows: layout.bodyRows, columns: layout.columns };
+  return { state, model, rows, error, selectedIndex, bodyRows: layout.bodyRows, columns: layout.columns, readOnly: !!app.readOnly };
 }

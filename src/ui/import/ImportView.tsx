@@ -22,7 +22,7 @@ export function ImportView({ state: s, listRows, columns }: { state: ImportState
     <Box flexDirection="column">
       <Text>
         <Text color={editing ? tint('accent') : undefined} bold={editing}>
-          {selectionMark(editing)}Tệp CSV:{' '}
+          {selectionMark(editing)}Tệp CSV, .txt hoặc .xlsx:{' '}
         </Text>
         <Text inverse={editing}>{s.path + (editing ? '▏' : '')}</Text>
       </Text>
@@ -31,7 +31,7 @@ export function ImportView({ state: s, listRows, columns }: { state: ImportState
       </Text>
       <Text dimColor>
         {editing
-          ? `  Gõ hoặc dán đường dẫn, ${keyName('nextField', 'text')} để kiểm tra cả tệp (chưa ghi gì). Tệp phải là UTF-8, phân cách , hoặc ;`
+          ? `  Gõ hoặc dán đường dẫn, ${keyName('nextField', 'text')} để kiểm tra cả tệp (chưa ghi gì).`
           : ' '}
       </Text>
       {s.phase === 'checking' ? <Text>Đang kiểm tra tệp…</Text> : null}

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { lastImport, undoLastImport, undoneImportMessage } from '../../db/import-batches.js';
 import { type ImportKind, detectKind, runImport, summarise } from '../../io/csv/import.js';
 import { FileRefusedError, ImportRefusedError, formatProblem } from '../../io/csv/problems.js';
+import { type ImportSource, describeSource, readImportFile } from '../../io/source/read.js';
 import { useRefReducer } from '../components/useRefReducer.js';
 import { useApp, useLayout } from '../context.js';
 import { keyName, keyNames } from '../keys/hint.js';
@@ -27,7 +28,8 @@ export function useImport() {
   const lines = state.problems.length + state.warnings.length;
   const maxScroll = Math.max(0, lines - listRows);
 
-  const read = (): { bytes: Uint8Array; kind: ImportKind } | string => {
+  /** The file read and decoded (CSV, Unicode Text or workbook), its kind; or why not. Throws FileRefusedError. */
+  const read = (): { source: ImportSource; kind: ImportKind } | string => {
     const s = latest.current;
     const file = resolvePath(s.path);
     let bytes: Uint8Array;
@@ -36,35 +38,50 @@ export function useImport() {
     } catch {
       return `Không đọc được tệp ${file}: kiểm tra lại đường dẫn.`;
     }
-    const kind = s.kind === 'auto' ? detectKind(new TextDecoder().decode(bytes.slice(0, 4096))) : s.kind;
+    const source = readImportFile(bytes, { name: file });
+    const kind = s.kind === 'auto' ? detectKind(source.input) : s.kind;
     if (!kind) return `Không nhận ra loại tệp từ dòng tiêu đề: chọn loại bằng ${keyNames('choicePrev', 'choiceNext')} (danh sách tổ, thành viên, số liệu).`;
-    return { bytes, kind };
+    return { source, kind };
   };
 
   const check = async () => {
-    if (!cleanPath(latest.current.path)) return app.notify('Gõ hoặc dán đường dẫn tệp CSV trước.', 'warn');
+    if (!cleanPath(latest.current.path)) return app.notify('Gõ hoặc dán đường dẫn tệp (CSV, văn bản Unicode hoặc sổ Excel .xlsx) trước.', 'warn');
     dispatch({ type: 'checking' });
-    const got = read();
-    if (typeof got === 'string') return dispatch({ type: 'checked', kind: null, summary: [], problems: [], warnings: [], fileError: got });
+    let got: ReturnType<typeof read>;
     try {
-      const r = await runImport(app.db, got.kind, got.bytes, { dryRun: true, now: app.now() });
-      dispatch({ type: 'checked', kind: got.kind, summary: summarise(r.check, false), problems: [], warnings: r.check.warnings, fileError: null });
+      got = read();
+    } catch (e) {
+      const refused = e instanceof FileRefusedError;
+      return dispatch({ type: 'checked', kind: null, summary: [], problems: refused ? e.problems : [], warnings: [], fileError: (e as Error).message });
+    }
+    if (typeof got === 'string') return dispatch({ type: 'checked', kind: null, summary: [], problems: [], warnings: [], fileError: got });
+    // What was read (encoding, sheet, a sample) is shown even when rows are refused: a wrong
+    // encoding shows itself in the sample.
+    const about = describeSource(got.source.info);
+    try {
+      const r = await runImport(app.db, got.kind, got.source, { dryRun: true, now: app.now() });
+      dispatch({ type: 'checked', kind: got.kind, summary: summarise(r.check, false, got.source.info), problems: [], warnings: r.check.warnings, fileError: null });
     } catch (e) {
       if (e instanceof ImportRefusedError)
-        dispatch({ type: 'checked', kind: got.kind, summary: [], problems: e.problems, warnings: [], fileError: null });
+        dispatch({ type: 'checked', kind: got.kind, summary: about, problems: e.problems, warnings: [], fileError: null });
       else if (e instanceof FileRefusedError)
-        dispatch({ type: 'checked', kind: got.kind, summary: [], problems: e.problems, warnings: [], fileError: e.message });
-      else dispatch({ type: 'checked', kind: got.kind, summary: [], problems: [], warnings: [], fileError: (e as Error).message });
+        dispatch({ type: 'checked', kind: got.kind, summary: about, problems: e.problems, warnings: [], fileError: e.message });
+      else dispatch({ type: 'checked', kind: got.kind, summary: about, problems: [], warnings: [], fileError: (e as Error).message });
     }
   };
 
   const write = async () => {
-    const got = read();
+    let got: ReturnType<typeof read>;
+    try {
+      got = read();
+    } catch (e) {
+      return dispatch({ type: 'failed', message: (e as Error).message });
+    }
     const checkedKind = latest.current.checkedKind;
     if (typeof got === 'string' || !checkedKind) return dispatch({ type: 'failed', message: typeof got === 'string' ? got : 'Hãy kiểm tra tệp trước.' });
     dispatch({ type: 'writing' });
     try {
-      const r = await runImport(app.db, checkedKind, got.bytes, {
+      const r = await runImport(app.db, checkedKind, got.source, {
         now: app.now(),
         onProgress: async (done, total) => {
           dispatch({ type: 'progress', done, total });
@@ -73,7 +90,7 @@ export function useImport() {
       });
       await app.database.checkpoint();
       app.dataChanged();
-      const summary = summarise(r.check, true);
+      const summary = summarise(r.check, true, got.source.info);
       dispatch({ type: 'done', summary });
       app.notify(summary[summary.length - 1]!, 'info');
     } catch (e) {

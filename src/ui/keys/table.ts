@@ -26,6 +26,8 @@ export const SCREENS = [
   'export',
   'backup',
   'plan',
+  // A province database's first screen: its communes.
+  'province',
   // Not screens: the yes/no or one-line question the shell asks over any screen, and the `?`
   // help drawn over it.
   'confirm',
@@ -53,7 +55,7 @@ const c = (char: string): KeySpec => ({ char });
 const k = (name: KeySpec['name']): KeySpec => ({ name });
 const ctrl = (char: string): KeySpec => ({ char, ctrl: true });
 
-const LISTS = ['home', 'teams', 'team', 'ranking', 'history', 'entryPick', 'backup'] as const;
+const LISTS = ['home', 'teams', 'team', 'ranking', 'history', 'entryPick', 'backup', 'province'] as const;
 /** Pages that scroll as a whole (no row is selected). */
 const PAGES = ['teamStatus', 'commune', 'help'] as const;
 const FORMS = ['wizard', 'teamForm', 'memberForm', 'training', 'moveMember', 'entry', 'import', 'export', 'plan'] as const;
@@ -76,7 +78,7 @@ export const BINDINGS = [
   { id: 'scrollDown', keys: [k('down')], label: 'Cuộn xuống', description: 'Cuộn xuống một dòng', screens: PAGES },
   { id: 'scrollPageUp', keys: [k('pageUp')], label: 'Trang trước', description: 'Cuộn lên một trang', screens: PAGES },
   { id: 'scrollPageDown', keys: [k('pageDown')], label: 'Trang sau', description: 'Cuộn xuống một trang', screens: PAGES },
-  { id: 'open', keys: [k('enter')], label: 'Mở', description: 'Mở mục đang chọn', screens: ['home', 'teams', 'team', 'ranking', 'entryPick'], footer: true },
+  { id: 'open', keys: [k('enter')], label: 'Mở', description: 'Mở mục đang chọn (ở tỉnh: bảng tình hình của xã/phường, chỉ xem)', screens: ['home', 'teams', 'team', 'ranking', 'entryPick', 'province'], footer: true },
   { id: 'filter', keys: [c('/')], label: 'Lọc', description: 'Gõ để lọc theo tên hoặc mã (không phân biệt dấu, hoa thường: "dong" tìm được "Đông")', screens: ['home', 'teams', 'ranking'], footer: true },
 
   // Month and status navigation
@@ -90,7 +92,7 @@ export const BINDINGS = [
   { id: 'goTeams', keys: [c('t')], label: 'Các tổ', description: 'Danh sách tổ và thành viên', screens: ['home'], footer: true, hintRank: -1 },
   { id: 'goCommune', keys: [c('c')], label: 'Toàn xã', description: 'Tổng hợp toàn xã/phường: tháng, quý, năm so với kế hoạch', screens: ['home'] },
   { id: 'goRanking', keys: [c('k')], label: 'Khen thưởng', description: 'Xếp hạng "Tổ CNSCĐ tiêu biểu" cuối năm', screens: ['home'] },
-  { id: 'goImport', keys: [c('i')], label: 'Nhập CSV', description: 'Nhập tổ, thành viên hoặc số liệu từ tệp CSV', screens: ['home'] },
+  { id: 'goImport', keys: [c('i')], label: 'Nhập CSV', description: 'Nhập tổ, thành viên hoặc số liệu từ tệp CSV hoặc sổ Excel', screens: ['home'] },
   { id: 'goExport', keys: [c('x')], label: 'Xuất', description: 'Xuất số liệu CSV hoặc báo cáo văn bản', screens: ['home'], footer: true, hintRank: -1 },
   { id: 'goBackup', keys: [c('b')], label: 'Sao lưu', description: 'Sao lưu và khôi phục dữ liệu', screens: ['home'] },
   { id: 'goPlan', keys: [c('p')], label: 'Kế hoạch', description: 'Xem và sửa kế hoạch: tên, kỳ, hạn báo cáo, con số của từng chỉ tiêu, ngưỡng đạt/chậm', screens: ['home'] },

@@ -12,8 +12,11 @@ import {
 } from '../../domain/plan-edit.js';
 import type { Plan, Target, UNIT_KINDS } from '../../domain/schemas.js';
 import type { FieldDef } from '../components/form.js';
+import { RECIPIENT_MAX } from '../../domain/recipient.js';
 
 export const LABEL_WIDTH = 24;
+/** The report's recipient ("Kính gửi:"), a unit setting edited with the plan (saved in the same transaction). */
+export const RECIPIENT_KEY = 'recipient';
 const NUMBER_WIDTH = 9;
 
 /** "Mỗi quý (lượt)", "Tỉ lệ (%)": what the number of a target means, as its field's label. */
@@ -55,6 +58,8 @@ export function planFields(plan: Plan, unitKind: (typeof UNIT_KINDS)[number]): F
       defs.push({ key: communeKey(t.id), label: `Tổ cấp ${level} (người)`, kind: 'digits', width: NUMBER_WIDTH, max: 7 });
     }
   }
+  // Last, so the plan's own fields keep their places.
+  defs.push({ key: RECIPIENT_KEY, label: 'Kính gửi (báo cáo)', kind: 'text', width: 44, max: RECIPIENT_MAX });
   return defs;
 }
 
@@ -73,6 +78,7 @@ export function planAsides(plan: Plan, values: Readonly<Record<string, string>>,
   for (const t of plan.targets) {
     if (t.kind === 'team_size') out[communeKey(t.id)] = 'trống: như tổ địa bàn';
   }
+  if ((values[RECIPIENT_KEY] ?? '').trim() === '') out[RECIPIENT_KEY] = 'trống: để dòng chấm';
   if (preset) {
     for (const [key, v] of Object.entries(values)) {
       const p = preset[key];

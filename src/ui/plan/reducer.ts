@@ -6,6 +6,7 @@ import { TARGET_KIND_LABELS } from '../../domain/labels.js';
 import { PLAN_KEYS, shareBaseWords } from '../../domain/plan-edit.js';
 import type { Plan, Target } from '../../domain/schemas.js';
 import type { FieldDef } from '../components/form.js';
+import { RECIPIENT_KEY } from './fields.js';
 
 export type LineStyle = 'heading' | 'title' | 'note' | 'item';
 
@@ -44,6 +45,11 @@ export function planLines(plan: Plan, defs: readonly FieldDef[]): PlanLine[] {
     if (note) lines.push({ kind: 'text', style: 'note', text: `   ${note}`, group: t.id });
     for (const d of defs) if (d.key.endsWith(`:${t.id}`)) lines.push({ kind: 'field', key: d.key, group: t.id });
   });
+
+  if (fieldKeys.has(RECIPIENT_KEY)) {
+    lines.push({ kind: 'text', style: 'heading', text: 'Báo cáo gửi lên (tệp Word và văn bản)', group: RECIPIENT_KEY });
+    lines.push({ kind: 'field', key: RECIPIENT_KEY, group: RECIPIENT_KEY });
+  }
 
   const std = new Set(STANDARD_INDICATORS.map((i) => i.code));
   const own = plan.indicators.filter((i) => !std.has(i.code));

@@ -2,16 +2,18 @@
 // preset's value, and one transaction for the plan and the thresholds; then every screen
 // recomputes with them.
 import { useMemo, useRef } from 'react';
-import { getPlan, getThresholds, savePlan, setThresholds } from '../../db/unit.js';
+import { getPlan, getSetting, getThresholds, savePlan, setSetting, setThresholds } from '../../db/unit.js';
+import { checkRecipient } from '../../domain/recipient.js';
+import { RECIPIENT_SETTING } from '../../io/report/model.js';
 import { type PlanEdit, checkPlanForm, planFormValues } from '../../domain/plan-edit.js';
 import { DEFAULT_THRESHOLDS, type Plan, type Thresholds } from '../../domain/schemas.js';
 import { loadPreset } from '../../io/presets.js';
 import { truncate } from '../../io/text-table.js';
 import { onLastField } from '../components/form.js';
-import { type FormHook, useForm } from '../components/useForm.js';
+import { type Checked, type FormHook, useForm } from '../components/useForm.js';
 import { useLoaded } from '../components/useLoaded.js';
 import { useApp, useLayout } from '../context.js';
-import { LABEL_WIDTH, planAsides, planFields } from './fields.js';
+import { LABEL_WIDTH, RECIPIENT_KEY, planAsides, planFields } from './fields.js';
 import { fieldRows, focusRange, followFocus, planLines } from './reducer.js';
 
 export interface LoadedPlan {
@@ -20,6 +22,8 @@ export interface LoadedPlan {
   thresholds: Thresholds;
   /** The preset the plan was copied from (null when its file is gone): Ctrl+R's values. */
   preset: Plan | null;
+  /** The report's "Kính gửi:" (setting report_recipient), null when not set. */
+  recipient: string | null;
 }
 
 /** The preset's plan, or null when its file is missing or unreadable (Ctrl+R is then off). */
@@ -36,13 +40,26 @@ export function usePlanLoad() {
   const app = useApp();
   return useLoaded(
     async (): Promise<LoadedPlan> => {
-      const [row, thresholds] = await Promise.all([getPlan(app.db), getThresholds(app.db)]);
+      const [row, thresholds, recipient] = await Promise.all([getPlan(app.db), getThresholds(app.db), getSetting(app.db, RECIPIENT_SETTING)]);
       if (!row) throw new Error('chưa có kế hoạch, hãy khởi tạo dữ liệu trước');
-      return { ...row, thresholds, preset: presetPlan(row.presetId) };
+      return { ...row, thresholds, preset: presetPlan(row.presetId), recipient };
     },
     [app.db],
     (message) => `Không đọc được kế hoạch: ${message}`,
   );
+}
+
+interface PlanScreenEdit {
+  edit: PlanEdit;
+  recipient: string | null;
+}
+
+/** The plan's own check, and the recipient's beside it (messages by field, all at once). */
+function checkPlanScreen(plan: Plan, v: Readonly<Record<string, string>>, thresholds: Thresholds): Checked<PlanScreenEdit> {
+  const c = checkPlanForm(plan, v, thresholds);
+  const r = checkRecipient(v[RECIPIENT_KEY] ?? '');
+  if (c.ok && r.ok) return { ok: true, value: { edit: c.value, recipient: r.value } };
+  return { ok: false, errors: { ...(c.ok ? {} : c.errors), ...(r.ok ? {} : { [RECIPIENT_KEY]: r.error }) } };
 }
 
 export function usePlan(loaded: LoadedPlan) {
@@ -51,12 +68,15 @@ export function usePlan(loaded: LoadedPlan) {
   const { plan, preset, presetId } = loaded;
   const defs = useMemo(() => planFields(plan, app.unit.kind), [plan, app.unit.kind]);
   const lines = useMemo(() => planLines(plan, defs), [plan, defs]);
-  const initial = useMemo(() => planFormValues(plan, loaded.thresholds), [plan, loaded.thresholds]);
+  const initial = useMemo(
+    () => ({ ...planFormValues(plan, loaded.thresholds), [RECIPIENT_KEY]: loaded.recipient ?? '' }),
+    [plan, loaded.thresholds, loaded.recipient],
+  );
   const presetValues = useMemo(() => (preset ? planFormValues(preset, DEFAULT_THRESHOLDS) : null), [preset]);
   // The save and Ctrl+R run after a key, when the form of the latest render is the one to read.
   const latest = useRef<FormHook | null>(null);
 
-  const save = async (edit: PlanEdit) => {
+  const save = async ({ edit, recipient }: PlanScreenEdit) => {
     if (!latest.current?.dirty) {
       app.notify('Chưa có gì thay đổi.');
       return;
@@ -64,6 +84,7 @@ export function usePlan(loaded: LoadedPlan) {
     await app.db.transaction(async (tx) => {
       await savePlan(tx, presetId, edit.plan);
       await setThresholds(tx, edit.thresholds);
+      await setSetting(tx, RECIPIENT_SETTING, recipient);
     });
     let stale: string | null = null;
     try {
@@ -91,11 +112,11 @@ export function usePlan(loaded: LoadedPlan) {
     }
   };
 
-  const form = useForm<PlanEdit>({
+  const form = useForm<PlanScreenEdit>({
     screen: 'plan',
     defs,
     initial,
-    check: (v) => checkPlanForm(plan, v, loaded.thresholds),
+    check: (v) => checkPlanScreen(plan, v, loaded.thresholds),
     save,
     handlers: { resetField: presetValues ? resetField : undefined },
   });

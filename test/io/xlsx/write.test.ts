@@ -91,5 +91,5 @@ describe('export → workbook → import into a fresh database → CSV export is
     expect((await exportTeams(dst)).text).toBe(teams);
     expect((await exportMembers(dst)).text).toBe(members);
     expect(Buffer.from((await exportFigures(dst, YEAR, 'wide')).text)).toEqual(Buffer.from(figures));
-  });
+  }, 180_000);
 });

@@ -1,0 +1,73 @@
+// The province in the terminal, through the rendered app over a real province database: its
+// communes worst first ("chưa gửi" first), Enter opens a commune's own dashboard read only,
+// a writing key says why it is off, Esc comes back to the communes.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { render } from 'ink-testing-library';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { DbRunner } from '../../src/db/database.js';
+import { setupProvince } from '../../src/db/province.js';
+import { setUnitCode } from '../../src/db/unit-level.js';
+import { exportBundle } from '../../src/io/bundle/export.js';
+import { importBundle, readBundleFile } from '../../src/io/bundle/import.js';
+import { ProvinceApp } from '../../src/ui/province/ProvinceApp.js';
+import { asDatabase, demoDb, emptyDb } from '../support/db.js';
+import { TEST_NOW } from '../support/templates.js';
+import { KEYS, waitUntil } from '../support/ui.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-ui-province-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function send(province: DbRunner, code: string, quarter: number, minutes: number): Promise<void> {
+  const commune = await demoDb();
+  await setUnitCode(commune, code);
+  const now = new Date(TEST_NOW.getTime() + minutes * 60_000);
+  const { path: file } = await exportBundle(commune, { kind: 'quarter', year: 2026, quarter }, { outDir: path.join(dir, code), now });
+  await importBundle(province, file, await readBundleFile(file), { now });
+}
+
+describe('the province screens', () => {
+  it('lists the communes, opens one read only and comes back', async () => {
+    const province = await emptyDb();
+    await setupProvince(province, { name: 'tỉnh Phú Thọ', kind: 'tinh', agency: 'UBND TỈNH PHÚ THỌ' });
+    await send(province, '00004', 3, 1);
+    await send(province, '00007', 2, 2); // only the second quarter: "chưa gửi" for the third
+    let exited = false;
+    const r = render(<ProvinceApp database={asDatabase(province)} province="tỉnh Phú Thọ" now={() => TEST_NOW} onExit={() => (exited = true)} />);
+    const frame = () => r.lastFrame() ?? '';
+    const waitFor = (s: string) => waitUntil(() => frame().includes(s), 20_000, s).catch(() => {
+      throw new Error(`Không thấy "${s}". Màn hình cuối:\n${frame()}`);
+    });
+    try {
+      await waitFor('2 xã/phường');
+      const lines = frame().split('\n');
+      const first = lines.findIndex((l) => l.includes('00007'));
+      const second = lines.findIndex((l) => l.includes('00004'));
+      expect(first).toBeGreaterThan(0);
+      expect(first).toBeLessThan(second);
+      expect(lines[first]).toContain('chưa gửi');
+      expect(lines[second]).toMatch(/2026-Q3/u);
+      // Down to 00004, Enter: the commune's own dashboard, on its received data.
+      r.stdin.write(KEYS.down);
+      await waitUntil(() => frame().split('\n').some((l) => l.includes('00004') && l.trimStart().startsWith('›')), 10_000, 'dòng 00004 được chọn');
+      r.stdin.write(KEYS.enter);
+      await waitFor('phường Phù Vân');
+      // As of the bundle's last month (09/2026), not a month the province has no forms for.
+      await waitFor('Tính đến tháng 09/2026');
+      await waitFor('cấp xã/phường');
+      expect(frame()).not.toContain('bản sao lưu');
+      // Writing is off, and says why.
+      r.stdin.write('n');
+      await waitFor('chỉ để xem');
+      // Leaving the commune comes back to the province's list.
+      r.stdin.write(KEYS.escape);
+      await waitFor('2 xã/phường');
+      expect(exited).toBe(false);
+      r.stdin.write(KEYS.escape);
+      await waitUntil(() => exited, 5000, 'thoát');
+    } finally {
+      r.unmount();
+    }
+  }, 180_000);
+});
