@@ -67,6 +67,11 @@ describe('layers', () => {
     expect(above('src/store', ['ui', 'cli'])).toEqual([]);
   });
 
+  it('text reaches Ink only through components/Text (it cleans what a terminal would act on)', () => {
+    const direct = /import\s*\{[^}]*\bText\b[^}]*\}\s*from\s*'ink'/u;
+    expect(offenders(['src/ui'], (f) => (direct.test(code(f)) && f !== path.normalize('src/ui/components/Text.tsx') ? ["takes Text from 'ink'"] : []))).toEqual([]);
+  });
+
   it('only the adapter knows PGlite; no database is cast past its type', () => {
     expect(offenders(['src'], (f) => (imports(f).includes('@electric-sql/pglite') && f !== path.normalize('src/db/engines/pglite.ts') ? ['imports PGlite'] : []))).toEqual([]);
     const cast = /as unknown as (Db|DbRunner|Database|PGlite|TxRunner|Queryable)\b/u;

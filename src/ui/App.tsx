@@ -1,6 +1,7 @@
 // The app shell: header, one body screen at a time (a stack, so Esc goes back), the message
 // line and the key hints. Screens are listed in screens.tsx.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './components/Text.js';
 import { type ReactNode, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { systemNow } from '../clock.js';
 import type { Database } from '../store/open.js';

@@ -1,6 +1,7 @@
 // Before the app: draw at once, open the database in the background, run the first-run wizard
 // when there is no database, and show why if it cannot be opened (e.g. another copy holds it).
-import { Box, Text, useApp as useInkApp } from 'ink';
+import { Box, useApp as useInkApp } from 'ink';
+import { Text } from './components/Text.js';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { systemNow } from '../clock.js';
 import { LockFileError, LockWriteError, LockedError } from '../store/lock.js';

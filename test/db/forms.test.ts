@@ -67,8 +67,8 @@ describe('forms storage', () => {
     ]);
     expect(h[0]!.at).toBeInstanceOf(Date);
 
-    // Global undo takes team b's value (the newest); scoped undo takes team a's note.
-    const g = await db.transaction((tx) => undoLast(tx));
+    // The month's undo takes team b's value (the newest); the form's undo takes team a's note.
+    const g = await db.transaction((tx) => undoLast(tx, { month: M }));
     expect([g!.teamId, g!.field]).toEqual([b, 'ho_huong_dan']);
     expect((await getForm(db, b, M))!.values).toEqual({});
     const s = await db.transaction((tx) => undoLast(tx, { teamId: a, month: M }));

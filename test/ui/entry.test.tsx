@@ -15,7 +15,9 @@ describe('monthly entry', () => {
     const indicators = await listIndicators(pg);
     const app = await openEntryForm(pg, 'CAP-XA');
     // One value per indicator (the 5th left blank: "not reported"), then the received date and the note.
-    const values = indicators.map((_, i) => (i === 4 ? '' : String(10 * i + 3)));
+    // Days and hours active as a month can hold them (impossible ones are refused).
+    const possible: Record<string, string> = { ngay_hoat_dong: '20', gio_hoat_dong: '60' };
+    const values = indicators.map((ind, i) => (i === 4 ? '' : (possible[ind.code] ?? String(10 * i + 3))));
     let keys = 0;
     for (const v of values) {
       await app.type(v);

@@ -6,7 +6,7 @@ import { STATUS_LABELS, STATUS_SYMBOLS } from '../../domain/labels.js';
 import { type Month, currentMonth, isMonth, lastFinishedMonth, monthLabel } from '../../domain/period.js';
 import type { Db } from '../../db/database.js';
 import { statusJson } from '../../domain/status.js';
-import { formatPercent } from '../../domain/text.js';
+import { formatPercent, printable } from '../../domain/text.js';
 import { renderTable } from '../../io/text-table.js';
 import { type CommonOptions, withDatabase } from '../context.js';
 import { RefusedError, UsageError } from '../errors.js';
@@ -49,13 +49,14 @@ export async function statusText(db: Db, asOf: Month, json: boolean): Promise<st
   const indicators = new Map(report.input.indicators.map((i) => [i.code, i]));
   const { due, received } = report.completeness;
   const head = [
-    `${report.input.plan.name} — tình hình đến tháng ${monthLabel(asOf)}`,
+    `${printable(report.input.plan.name)} — tình hình đến tháng ${monthLabel(asOf)}`,
     `Phiếu đã nhận: ${received}/${due}${due ? ` (${formatPercent(received / due)})` : ''}`,
     '',
   ];
   const rows = report.teams.map((t) => {
     const w = worstTarget(t.targets);
-    return [t.ma_to, t.ten_to, `${STATUS_SYMBOLS[t.status]} ${STATUS_LABELS[t.status]}`, w ? describeTarget(w, indicators) : ''];
+    // One line per team whatever a name holds (untrusted text: a break or a control would break the table).
+    return [t.ma_to, printable(t.ten_to), `${STATUS_SYMBOLS[t.status]} ${STATUS_LABELS[t.status]}`, w ? printable(describeTarget(w, indicators)) : ''];
   });
   const table = renderTable([{ title: 'Mã tổ' }, { title: 'Tên tổ', max: 32 }, { title: 'Trạng thái' }, { title: 'Cần chú ý' }], rows);
   return [...head, ...table].join('\n') + '\n';

@@ -4,7 +4,7 @@
 import { describeTarget } from '../../domain/describe.js';
 import { STATUS_LABELS } from '../../domain/labels.js';
 import { type Period, addMonths, makeMonth, monthLabel, periodKindWord, periodMonths, romanQuarter } from '../../domain/period.js';
-import { formatDate, formatInt, formatPercent, pad2, todayIso } from '../../domain/text.js';
+import { formatDate, formatInt, formatPercent, pad2, printableDeep, todayIso } from '../../domain/text.js';
 import type { ReportData } from './data.js';
 
 /** The unit setting (table `setting`) holding the report's recipient, e.g. "Sở Khoa học và Công nghệ tỉnh Hà Nam". */
@@ -212,7 +212,9 @@ export function buildReport(d: ReportData, opts: { recipient?: string | null } =
 
   const province = d.unit.province ? `tỉnh ${d.unit.province}` : 'tỉnh';
   const recipient = opts.recipient?.trim();
-  return {
+  // Names, notes and the unit's own lines are untrusted text: the report (text or Word, e-mailed
+  // on) carries none of the characters a terminal or a viewer would act on.
+  return printableDeep({
     agency: agencyLines(d.unit.agency),
     number: 'Số: …/BC-UBND',
     motto: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
@@ -231,5 +233,5 @@ export function buildReport(d: ReportData, opts: { recipient?: string | null } =
     },
     signature: { lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', '(Ký, ghi rõ họ tên, đóng dấu)'], name: DOTS },
     preparedBy: d.unit.officer ? `Người lập báo cáo: ${d.unit.officer}` : null,
-  };
+  });
 }

@@ -1,6 +1,7 @@
 // Key context for a screen drawn outside the app shell (the first-run wizard): its own `?`
 // help, question line and footer, generated from the key table like everywhere else.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { type ReactNode, useState } from 'react';
 import { useKeyShell } from '../keys/shell.js';
 import type { ScreenName } from '../keys/table.js';

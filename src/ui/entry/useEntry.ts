@@ -153,9 +153,9 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
       app.notify('Đã bỏ giá trị đang gõ (chưa lưu).');
       return;
     }
-    runUndo(db, app.indicators).then(
+    runUndo(db, app.indicators, { teamId, month }).then(
       (r) => {
-        if (!r) return app.notify(NOTHING_TO_UNDO, 'warn');
+        if (!r) return app.notify(`${NOTHING_TO_UNDO} trong phiếu này`, 'warn');
         wrote.current = true;
         app.notify(r.message);
         if (r.change.teamId === teamId && r.change.month === month && live.current) reload();

@@ -1,7 +1,8 @@
 // The home screen, drawn from props only (no hooks): completeness, the next deadline and who owes
 // forms, then the teams worst first. Fits 80×24: the list gets the rows left and scrolls so the
 // selected row stays visible; the selected team's worst target is spelled out in full below.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import type { ReactNode } from 'react';
 import stringWidth from 'string-width';
 import { shortMonths } from '../../domain/deadline.js';

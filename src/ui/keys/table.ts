@@ -121,7 +121,7 @@ export const BINDINGS = [
   { id: 'choiceNext', keys: [k('right')], label: 'Chọn', description: 'Ở ô lựa chọn: giá trị sau', screens: ['teamForm', 'memberForm', 'training', 'wizard', 'export', 'import'] },
 
   // Monthly entry and grid
-  { id: 'undo', keys: [c('u')], label: 'Hoàn tác', description: 'Hoàn tác thay đổi gõ tay gần nhất (ở phiếu hay ở bảng tháng; ở màn lịch sử: của phiếu đang xem); đang gõ dở thì bỏ giá trị đang gõ', screens: ['entry', 'grid', 'history'], footer: true, writes: true },
+  { id: 'undo', keys: [c('u')], label: 'Hoàn tác', description: 'Hoàn tác thay đổi gõ tay gần nhất của phiếu đang xem (ở bảng tháng: của tháng đang xem), không vượt qua lần nhập tệp hay khôi phục; đang gõ dở thì bỏ giá trị đang gõ', screens: ['entry', 'grid', 'history'], footer: true, writes: true },
   { id: 'history', keys: [c('l'), ctrl('l')], label: 'Lịch sử', description: 'Xem lịch sử thay đổi của phiếu', screens: ['entry', 'grid'], footer: true },
   { id: 'nextTeam', keys: [k('pageDown')], label: 'Tổ sau', description: 'Sang tổ tiếp theo chưa có phiếu', screens: ['entry'] },
   { id: 'gridPrevMonth', keys: [c('[')], label: 'Tháng trước', description: 'Bảng của tháng trước', screens: ['grid'], footer: true },
@@ -133,6 +133,7 @@ export const BINDINGS = [
 
   // Files and backups
   { id: 'confirm', keys: [c('y')], label: 'Đồng ý', description: 'Xác nhận ghi vào dữ liệu', screens: ['import'], footer: true, writes: true },
+  { id: 'undoImport', keys: [ctrl('z')], label: 'Hoàn tác nhập', description: 'Hoàn tác cả lần nhập tệp số liệu gần nhất (hỏi lại trước; không được nếu đã sửa phiếu do tệp ghi)', screens: ['import'], footer: true, writes: true },
   { id: 'runExport', keys: [ctrl('s')], label: 'Xuất', description: 'Ghi tệp xuất', screens: ['export'], footer: true },
   { id: 'backupNow', keys: [c('b')], label: 'Sao lưu ngay', description: 'Tạo một bản sao lưu mới', screens: ['backup'], footer: true },
   { id: 'restore', keys: [c('r')], label: 'Khôi phục', description: 'Khôi phục dữ liệu từ bản sao lưu đang chọn (hỏi lại trước; dữ liệu hiện tại được giữ lại, không bị xoá)', screens: ['backup'], footer: true, writes: true },
