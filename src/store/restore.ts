@@ -1,6 +1,7 @@
 // Restore: check the file, build a NEW data folder from it next to the current one (the current
 // database is not touched while this runs), then swap it in, keeping the replaced folder aside
 // as pgdata.replaced-<time> — never deleted.
+import { cutUndoHistory } from '../db/import-batches.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DbHandle } from '../db/database.js';
@@ -69,8 +70,9 @@ export async function prepareRestore(dataDir: string, file: string, opts: Restor
       await checkRestoredRows(db, file);
       unit = (await getUnit(db))?.name ?? null;
       await db.transaction((tx) => replaceMachineSettings(tx, opts.machineSettings ?? {}));
-      // trust A (undo never crosses a restore): when its function is in main, call it here on the
-      // restored database (e.g. markRestored(db)), so `u` cannot reach back past this restore.
+      // Undo never crosses a restore: `u` cannot reach back into the restored history (a server's
+      // restore loads these very rows, so it gets the same floor).
+      await db.transaction((tx) => cutUndoHistory(tx));
     }
     await pg.flush();
     await pg.close();
