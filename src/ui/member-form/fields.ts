@@ -19,8 +19,10 @@ export const MEMBER_FIELDS: readonly FieldDef[] = [
   { key: 'leftOn', label: 'Ngày rời tổ', kind: 'date', width: 12, max: 10, placeholder: '(đang tham gia)' },
 ];
 
-export function memberValues(m: MemberRow | null, today: string): Record<string, string> {
-  if (!m) return { role: 'thanh_vien', joinedOn: formatDate(today) };
+/** A new member's joining date starts blank: "in the team since before anything we track" (domain.md,
+ * members' dates). Today's date would drop the member from every earlier month's counts. */
+export function memberValues(m: MemberRow | null): Record<string, string> {
+  if (!m) return { role: 'thanh_vien' };
   return {
     fullName: m.fullName,
     role: m.role,
