@@ -88,6 +88,13 @@ export async function moveMember(q: Db, id: number, toTeamId: number, on: string
   return newId;
 }
 
+/** One joining date (null: "since before anything we track") for several members, in the caller's
+ * transaction. A date after a member's leaving day would break that membership: refused by the caller. */
+export async function setJoinedOn(q: Db, memberIds: readonly number[], joinedOn: string | null): Promise<number> {
+  const r = await q.query<{ id: number }>('UPDATE member SET joined_on = $2 WHERE id = ANY($1::int[]) RETURNING id', [memberIds, joinedOn]);
+  return r.rows.length;
+}
+
 /** Record one training for several members at once. */
 export async function addTraining(q: Db, memberIds: readonly number[], input: Training): Promise<void> {
   const t = trainingSchema.parse(input);

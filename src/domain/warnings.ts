@@ -92,3 +92,14 @@ export function otherLeader(
   const other = members.find((m) => m.id !== memberId && m.role === 'to_truong' && isActiveOn(m, iso));
   return other ? other.fullName : null;
 }
+
+/** Trainings dated before the member joined (domain.md, members' dates): a warning, never a
+ * refusal — the date typed may be the wrong one, or the member trained before joining. */
+export function trainingsBeforeJoining(joinedOn: string | null, trainingDates: readonly string[]): string[] {
+  return joinedOn ? trainingDates.filter((d) => d < joinedOn) : [];
+}
+
+/** The members for whom a training on `heldOn` would be before their joining date. */
+export function joinedAfter<M extends Pick<RosterMember, 'joinedOn'>>(members: readonly M[], heldOn: string): M[] {
+  return members.filter((m) => trainingsBeforeJoining(m.joinedOn, [heldOn]).length > 0);
+}

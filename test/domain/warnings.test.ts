@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadPreset } from '../../src/io/presets.js';
-import { type RosterMember, isActiveOn, isOverAge, minTeamSize, otherLeader, teamWarnings } from '../../src/domain/warnings.js';
+import { type RosterMember, isActiveOn, isOverAge, joinedAfter, minTeamSize, otherLeader, teamWarnings, trainingsBeforeJoining } from '../../src/domain/warnings.js';
 
 const phuVan = loadPreset('phu-van-2026')!.plan; // team_size 9, ward team 15
 const tranLieu = loadPreset('tran-lieu-2025')!.plan; // team_size 5
@@ -95,5 +95,20 @@ describe('isActiveOn and otherLeader', () => {
     expect(otherLeader(members, undefined, TODAY)).toBe('Trần Thị Mai');
     expect(otherLeader(members, 3, TODAY)).toBe('Trần Thị Mai');
     expect(otherLeader(members, 2, TODAY)).toBeNull();
+  });
+});
+
+describe('a training dated before joining (members\' dates)', () => {
+  it('is found by date; a blank joining date has none before it', () => {
+    expect(trainingsBeforeJoining('2026-03-01', ['2026-02-28', '2026-03-01', '2026-05-10'])).toEqual(['2026-02-28']);
+    expect(trainingsBeforeJoining(null, ['2020-01-01'])).toEqual([]);
+  });
+  it('names the attendees who joined after the training', () => {
+    const ms = [
+      { fullName: 'A', joinedOn: null },
+      { fullName: 'B', joinedOn: '2026-06-01' },
+      { fullName: 'C', joinedOn: '2026-04-01' },
+    ];
+    expect(joinedAfter(ms, '2026-05-01').map((m) => m.fullName)).toEqual(['B']);
   });
 });

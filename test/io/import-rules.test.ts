@@ -266,5 +266,9 @@ describe('teams and members import', () => {
     // A joining or training date after today is kept (planned), with a warning.
     const later = await runImport(pg, 'members', enc('ma_to,ho_ten,ngay_tham_gia,ngay_tap_huan,dien_thoai\nA1,Phạm Văn Dũng,01/12/2026,05/12/2026,(024) 3851 2345\n'), { now: NOW });
     expect(later.check.warnings.map((w) => w.column)).toEqual(['ngay_tham_gia', 'ngay_tap_huan']);
+    // A blank joining date is stored as none ("since before anything we track"), never as today.
+    await runImport(pg, 'members', enc('ma_to,ho_ten,ngay_tham_gia\nA1,Đinh Thị Hằng,\n'), { now: NOW });
+    const hang = (await pg.query<{ joined_on: string | null }>("SELECT joined_on FROM member WHERE full_name = 'Đinh Thị Hằng'")).rows;
+    expect(hang).toEqual([{ joined_on: null }]);
   });
 });

@@ -115,7 +115,7 @@ describe('team page', () => {
     await app.press(KEYS.tab);
     await app.type('An toàn thông tin trên mạng');
     await app.press(KEYS.enter);
-    await app.waitFor('cho 2 thành viên');
+    await app.waitFor('Đã ghi tập huấn 23/11/2026 "An toàn thông tin trên mạng" cho 2 thành viên'); // not the title's "cho 2 thành viên"
     const after = await listMembers(pg, team.id);
     const got = after.filter((m) => m.trainings.some((t) => t.topic === 'An toàn thông tin trên mạng' && t.heldOn === '2026-11-23'));
     expect(got.map((m) => m.id).sort()).toEqual([before[0]!.id, before[1]!.id].sort());

@@ -2,8 +2,8 @@
 // field. Pure: the shared form reducer (components/form.ts) runs them.
 import type { MemberRow } from '../../db/members.js';
 import { type Member, ORGANISATIONS, type Plan, ROLES, ROLE_LABELS, type Role, fieldErrors, memberSchema } from '../../domain/schemas.js';
-import { formatDate } from '../../domain/text.js';
-import { isOverAge, otherLeader } from '../../domain/warnings.js';
+import { formatDate, parseDate } from '../../domain/text.js';
+import { isOverAge, otherLeader, trainingsBeforeJoining } from '../../domain/warnings.js';
 import type { FieldDef } from '../components/form.js';
 import { badDates, numberOrNull, textOrNull } from '../components/form.js';
 import type { Checked } from '../components/useForm.js';
@@ -19,8 +19,10 @@ export const MEMBER_FIELDS: readonly FieldDef[] = [
   { key: 'leftOn', label: 'Ngày rời tổ', kind: 'date', width: 12, max: 10, placeholder: '(đang tham gia)' },
 ];
 
-export function memberValues(m: MemberRow | null, today: string): Record<string, string> {
-  if (!m) return { role: 'thanh_vien', joinedOn: formatDate(today) };
+/** A new member's joining date starts blank: "in the team since before anything we track" (domain.md,
+ * members' dates). Today's date would drop the member from every earlier month's counts. */
+export function memberValues(m: MemberRow | null): Record<string, string> {
+  if (!m) return { role: 'thanh_vien' };
   return {
     fullName: m.fullName,
     role: m.role,
@@ -47,7 +49,8 @@ export function checkMember(v: Readonly<Record<string, string>>, today: string):
   return { ok: true, value: r.data };
 }
 
-/** Advice beside a field that never blocks the save: a second Tổ trưởng, older than the plan prefers. */
+/** Advice beside a field that never blocks the save: a second Tổ trưởng, older than the plan prefers,
+ * a training dated before the joining date. */
 export function memberWarnings(
   v: Readonly<Record<string, string>>,
   members: readonly MemberRow[],
@@ -62,5 +65,8 @@ export function memberWarnings(
   if (birthYear !== null && isOverAge({ birthYear }, plan, today)) {
     warnings.birthYear = `Trên ${plan.member_max_age} tuổi: kế hoạch ưu tiên người trẻ hơn (vẫn lưu được)`;
   }
+  const joinedOn = parseDate(v.joinedOn ?? '');
+  const early = member ? trainingsBeforeJoining(joinedOn, member.trainings.map((t) => t.heldOn)) : [];
+  if (early.length) warnings.joinedOn = `Có buổi tập huấn trước ngày này (${formatDate(early[0]!)}) (vẫn lưu được)`;
   return warnings;
 }

@@ -31,7 +31,7 @@ export function useMemberForm({ team, members, member }: MemberLoaded) {
   const form = useForm({
     screen: 'memberForm',
     defs: MEMBER_FIELDS,
-    initial: memberValues(member, today),
+    initial: memberValues(member),
     check: (v) => checkMember(v, today),
     save: async (input) => {
       if (member) await app.db.transaction((tx) => updateMember(tx, member.id, input));

@@ -2,6 +2,7 @@
 // summaries the page shows (months reported, trainings held).
 import type { MemberRow } from '../../db/members.js';
 import { type Month, monthParts, monthRange } from '../../domain/period.js';
+import { formatDate, parseDate } from '../../domain/text.js';
 import { isActiveOn } from '../../domain/warnings.js';
 
 export interface TeamPageState {
@@ -72,4 +73,18 @@ export function trainingsHeld(members: readonly MemberRow[]): TrainingHeld[] {
 export function trainedCount(members: readonly MemberRow[], spanStartDay: string, today: string): { trained: number; active: number } {
   const active = members.filter((m) => isActiveOn(m, today));
   return { trained: active.filter((m) => m.trainings.some((t) => t.heldOn >= spanStartDay && t.heldOn <= today)).length, active: active.length };
+}
+
+export type JoinedOnCheck = { ok: true; joinedOn: string | null } | { ok: false; message: string };
+
+/** The joining date typed for several members: blank is "since before anything we track"; a date
+ * after one of them left would end that membership before it began. Messages are short: the
+ * question, the date and the message share one line of 80 columns. */
+export function checkJoinedOn(text: string, members: readonly Pick<MemberRow, 'leftOn'>[]): JoinedOnCheck {
+  if (!text.trim()) return { ok: true, joinedOn: null };
+  const iso = parseDate(text);
+  if (!iso) return { ok: false, message: 'Sai ngày (dd/mm/yyyy)' };
+  const left = members.find((m) => m.leftOn && m.leftOn < iso);
+  if (left) return { ok: false, message: `Sau ngày rời tổ ${formatDate(left.leftOn)}` };
+  return { ok: true, joinedOn: iso };
 }

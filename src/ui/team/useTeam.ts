@@ -1,16 +1,16 @@
 // A team's page: load the team, its members and months reported; keys → navigation, marks,
 // dissolving (asks the date) and reactivating.
 import { useEffect, useReducer } from 'react';
-import { type MemberRow, listMembers } from '../../db/members.js';
+import { type MemberRow, listMembers, setJoinedOn } from '../../db/members.js';
 import { type TeamRow, dissolveTeam, getTeam, reactivateTeam, teamFormMonths } from '../../db/teams.js';
 import { lastFinishedMonth } from '../../domain/period.js';
 import { formatDate, parseDate, todayIso } from '../../domain/text.js';
-import { teamWarnings } from '../../domain/warnings.js';
+import { teamWarnings, trainingsBeforeJoining } from '../../domain/warnings.js';
 import { useLoaded } from '../components/useLoaded.js';
 import { useApp, useLayout } from '../context.js';
 import { displayName } from '../components/teamName.js';
 import { off, useKeys } from '../keys/useKeys.js';
-import { initialTeamPage, teamPageReducer } from './reducer.js';
+import { checkJoinedOn, initialTeamPage, teamPageReducer } from './reducer.js';
 
 interface Loaded {
   team: TeamRow;
@@ -65,6 +65,27 @@ export function useTeam(teamId: number) {
       },
     });
 
+  // One joining date for the marked members (or the selected one), in one transaction.
+  const askJoinedOn = (chosen: MemberRow[]) => {
+    const dates = new Set(chosen.map((m) => m.joinedOn));
+    app.ask({
+      question: `Ngày tham gia ${chosen.length} TV (trống: từ trước):`,
+      input: dates.size === 1 ? formatDate([...dates][0]!) : '',
+      onAnswer: async (text) => {
+        const c = checkJoinedOn(text, chosen);
+        if (!c.ok) return c.message;
+        await app.db.transaction((tx) => setJoinedOn(tx, chosen.map((m) => m.id), c.joinedOn));
+        const early = chosen.filter((m) => trainingsBeforeJoining(c.joinedOn, m.trainings.map((t) => t.heldOn)).length).length;
+        app.dataChanged();
+        app.notify(
+          (c.joinedOn ? `Đã đặt ngày tham gia ${formatDate(c.joinedOn)} cho ${chosen.length} thành viên` : `Đã bỏ ngày tham gia của ${chosen.length} thành viên (tính từ đầu kỳ)`) +
+            (early ? ` · ⚠ ${early} người có buổi tập huấn trước ngày đó` : ''),
+        );
+      },
+    });
+  };
+  const chosen = state.marked.length ? members.filter((m) => state.marked.includes(m.id)) : selected ? [selected] : [];
+
   const selectedLeft = selected?.leftOn ? `${selected.fullName} đã rời tổ ngày ${formatDate(selected.leftOn)}` : null;
   useKeys(
     'team',
@@ -85,6 +106,7 @@ export function useTeam(teamId: number) {
             state.marked.length || selected
               ? () => app.navigate({ name: 'training', teamId, memberIds: state.marked.length ? state.marked : [selected!.id] })
               : undefined,
+          setJoinedOn: chosen.length ? () => askJoinedOn(chosen) : undefined,
           dissolveTeam: () => (team.dissolvedOn ? reactivate(team) : dissolve(team)),
           goEntry: () => app.navigate({ name: 'entry', month: app.workMonth, teamId }),
         },

@@ -5,10 +5,10 @@ import type { FieldDef } from '../components/form.js';
 import { FormScreenView } from '../components/FormScreen.js';
 import type { FormHook } from '../components/useForm.js';
 
-export function TrainingView(p: { defs: readonly FieldDef[]; form: FormHook; chosen: readonly MemberRow[]; bodyRows: number; columns: number }) {
+export function TrainingView(p: { defs: readonly FieldDef[]; form: FormHook; warnings: Readonly<Record<string, string>>; chosen: readonly MemberRow[]; bodyRows: number; columns: number }) {
   const listRows = Math.max(1, p.bodyRows - 8);
   return (
-    <FormScreenView title={`Ghi một buổi tập huấn cho ${p.chosen.length} thành viên`} choices="chọn nội dung đã ghi" defs={p.defs} form={p.form} columns={p.columns}>
+    <FormScreenView title={`Ghi một buổi tập huấn cho ${p.chosen.length} thành viên`} choices="chọn nội dung đã ghi" defs={p.defs} form={p.form} warnings={p.warnings} columns={p.columns}>
       <Text> </Text>
       {p.chosen.slice(0, listRows).map((m) => (
         <Text key={m.id} wrap="truncate-end">

@@ -3,6 +3,8 @@ import type { MemberRow } from '../../db/members.js';
 import { type Training, fieldErrors, trainingSchema } from '../../domain/schemas.js';
 import type { FieldDef } from '../components/form.js';
 import type { Checked } from '../components/useForm.js';
+import { parseDate } from '../../domain/text.js';
+import { joinedAfter } from '../../domain/warnings.js';
 import { keyNames } from '../keys/hint.js';
 
 export function trainingFields(topics: readonly string[]): FieldDef[] {
@@ -24,4 +26,13 @@ export function splitAttendees(members: readonly MemberRow[], ids: readonly numb
   const chosen = members.filter((m) => ids.includes(m.id));
   const has = (m: MemberRow) => m.trainings.some((x) => x.heldOn === t.heldOn && x.topic === t.topic);
   return { add: chosen.filter((m) => !has(m)), already: chosen.filter(has) };
+}
+
+/** Advice that never blocks the save: the training is dated before some attendees joined. */
+export function trainingWarnings(v: Readonly<Record<string, string>>, chosen: readonly MemberRow[]): Record<string, string> {
+  const heldOn = parseDate(v.heldOn ?? '');
+  const early = heldOn ? joinedAfter(chosen, heldOn) : [];
+  if (!early.length) return {};
+  const names = early.length === 1 ? early[0]!.fullName : `${early.length} thành viên`;
+  return { heldOn: `Trước ngày tham gia của ${names} (vẫn lưu được)` };
 }

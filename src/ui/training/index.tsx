@@ -13,5 +13,5 @@ export function TrainingScreen({ teamId, memberIds }: { teamId: number; memberId
 function TrainingForm({ loaded, memberIds }: { loaded: TrainingLoaded; memberIds: number[] }) {
   const t = useTraining(loaded, memberIds);
   const layout = useLayout();
-  return <TrainingView defs={t.defs} form={t.form} chosen={t.chosen} bodyRows={layout.bodyRows} columns={layout.columns} />;
+  return <TrainingView defs={t.defs} form={t.form} warnings={t.warnings} chosen={t.chosen} bodyRows={layout.bodyRows} columns={layout.columns} />;
 }

@@ -6,7 +6,7 @@ import { formatDate, todayIso } from '../../domain/text.js';
 import { useForm } from '../components/useForm.js';
 import { useLoaded } from '../components/useLoaded.js';
 import { useApp } from '../context.js';
-import { checkTraining, splitAttendees, trainingFields } from './fields.js';
+import { checkTraining, splitAttendees, trainingFields, trainingWarnings } from './fields.js';
 
 export interface TrainingLoaded {
   members: MemberRow[];
@@ -42,5 +42,6 @@ export function useTraining({ members, topics }: TrainingLoaded, memberIds: read
       app.back();
     },
   });
-  return { form, defs, chosen: members.filter((m) => memberIds.includes(m.id)) };
+  const chosen = members.filter((m) => memberIds.includes(m.id));
+  return { form, defs, chosen, warnings: trainingWarnings(form.state.values, chosen) };
 }
