@@ -17,6 +17,7 @@ import { ServerConnectError } from '../db/engines/server-errors.js';
 import { ServerUrlError, redactSecrets, redactUrl } from '../db/engines/server-url.js';
 import { MigrationBusyError } from '../db/locks.js';
 import { ReadOnlyError } from '../store/read-only.js';
+import { DiskFullError, asDiskFull } from '../store/disk-full.js';
 import { EXIT_REFUSED, EXIT_USAGE, RefusedError, UsageError } from './errors.js';
 
 export interface CommonOptions {
@@ -42,6 +43,10 @@ export async function withDatabase<T>(
   try {
     if (openOpts.writes && database.readOnly) throw new ReadOnlyError(database.server ?? database.dataDir, openOpts.writes);
     return await fn(database);
+  } catch (err) {
+    // A full disk under the data: PostgreSQL's English text becomes what to do (exit 1). Our own
+    // refusals (an export to a full USB stick: FileWriteError) already say where and why.
+    throw isRefusal(err) ? err : asDiskFull(err, database);
   } finally {
     await database.close();
   }
@@ -67,7 +72,10 @@ const REFUSALS = [
   ServerConnectError,
   MigrationBusyError,
   ReadOnlyError,
+  DiskFullError,
 ];
+
+const isRefusal = (err: unknown) => REFUSALS.some((E) => err instanceof E);
 
 /**
  * A writing command whose input is a file: refuse a reader before the file is read (on a server,
@@ -88,7 +96,7 @@ export function reportError(err: unknown): number {
     say(`Lỗi: ${err.message}`);
     return EXIT_USAGE;
   }
-  if (REFUSALS.some((E) => err instanceof E)) {
+  if (isRefusal(err)) {
     say((err as Error).message, err instanceof ServerConnectError);
     return EXIT_REFUSED;
   }

@@ -155,6 +155,8 @@ function sleepSync(ms: number): void {
 export interface Lock {
   file: string;
   release(): void;
+  /** Say what the holder does now (the wizard's lock becomes the UI's): a second program names it right. */
+  describe(command: string): void;
 }
 
 /** A garbage lock file younger than this may be one being written right now: wait for it. */
@@ -222,7 +224,7 @@ export function acquireLock(dataDir: string, command: string): Lock {
     since: new Date().toISOString(),
     boot: bootTime().toISOString(),
   };
-  const mine = JSON.stringify(me);
+  let mine = JSON.stringify(me);
   const deadline = Date.now() + GARBAGE_GRACE_MS + 1000;
   try {
     for (;;) {
@@ -244,7 +246,19 @@ export function acquireLock(dataDir: string, command: string): Lock {
           if (cur?.raw === mine) fs.rmSync(file, { force: true });
           if (pin !== null) fs.closeSync(pin);
         };
-        return { file, release };
+        const describe = (command: string) => {
+          if (released || readLock(file)?.raw !== mine) return;
+          const next = JSON.stringify({ ...me, command });
+          const tmp = `${file}.tmp-${process.pid}`;
+          try {
+            fs.writeFileSync(tmp, next);
+            fs.renameSync(tmp, file); // whole or not at all: a reader never sees half a lock
+            mine = next;
+          } catch {
+            fs.rmSync(tmp, { force: true }); // the old description stays; the lock still holds
+          }
+        };
+        return { file, release, describe };
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw lockWriteProblem(dataDir, e);
       }

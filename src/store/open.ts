@@ -26,6 +26,8 @@ export interface Database {
   onChange?(fn: () => void): Promise<() => Promise<void>>;
   /** CHECKPOINT and flush the data folder to disk (after imports, periodically, on close). */
   checkpoint(): Promise<void>;
+  /** What the program holding the data does now, for the lock's holder line (a folder only). */
+  nowDoing?(command: string): void;
   close(): Promise<void>;
   /**
    * Close the files, run fn while still holding the lock (a restore swaps the data folder in),
@@ -161,6 +163,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     db,
     dataDir: opts.dataDir,
     checkpoint,
+    nowDoing: (command) => lock.describe(command),
     async close() {
       if (closed) return;
       closed = true;

@@ -76,6 +76,8 @@ describe('first-run wizard', () => {
     expect(home).toContain('tonghop · phường Trần Liễu');
     expect(home).toContain('Kế hoạch hoạt động Tổ CNSCĐ phường Trần Liễu');
     expect(home).toContain('TDP Đông Sơn'); // the demo's teams
+    // The lock held from the wizard on names the UI, not "khởi tạo", for as long as it stays open (#10 item 22).
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'tonghop.lock'), 'utf8')).command).toBe('tonghop (giao diện)');
     // Quit: the database is closed and unlocked; reopen it from disk and look.
     await app.press('q');
     await waitUntil(() => app.done(), 10_000, 'đóng dữ liệu');

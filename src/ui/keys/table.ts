@@ -106,7 +106,7 @@ export const BINDINGS = [
   { id: 'addMember', keys: [c('a')], label: 'Thêm TV', description: 'Thêm thành viên vào tổ', screens: ['team'], footer: true, writes: true },
   { id: 'editMember', keys: [c('m')], label: 'Sửa TV', description: 'Sửa thành viên đang chọn', screens: ['team'], writes: true },
   { id: 'moveMember', keys: [c('v')], label: 'Chuyển tổ', description: 'Chuyển thành viên đang chọn sang tổ khác', screens: ['team'], writes: true },
-  { id: 'markMember', keys: [k('space')], label: 'Đánh dấu', description: 'Đánh dấu thành viên (để ghi tập huấn hoặc đặt ngày tham gia cho nhiều người cùng lúc)', screens: ['team'] },
+  { id: 'markMember', keys: [k('space')], label: 'Đánh dấu', description: 'Đánh dấu hoặc bỏ đánh dấu thành viên rồi xuống người tiếp theo (giữ phím để đánh dấu liền nhiều người; để ghi tập huấn hoặc đặt ngày tham gia cho nhiều người cùng lúc)', screens: ['team'] },
   { id: 'recordTraining', keys: [c('h')], label: 'Tập huấn', description: 'Ghi một buổi tập huấn cho các thành viên đã đánh dấu (hoặc đang chọn)', screens: ['team'], footer: true, writes: true },
   { id: 'setJoinedOn', keys: [c('t')], label: 'Ngày tham gia', description: 'Đặt một ngày tham gia cho các thành viên đã đánh dấu (hoặc đang chọn); để trống: đã ở tổ từ trước khi theo dõi', screens: ['team'], writes: true },
   { id: 'dissolveTeam', keys: [c('x')], label: 'Giải thể', description: 'Giải thể tổ (giữ nguyên lịch sử, không tính chỉ tiêu) hoặc khôi phục', screens: ['team'], writes: true },

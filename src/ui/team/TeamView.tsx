@@ -132,7 +132,7 @@ function MemberDetail({ m, marked, dissolved }: { m: MemberRow; marked: number; 
       <Text color={tint('accent')} wrap="truncate-end">
         {marked
           ? `Đã đánh dấu ${marked} thành viên: ${keyName('recordTraining')} ghi tập huấn, ${keyName('setJoinedOn')} đặt ngày tham gia`
-          : `${keyName('markMember')} đánh dấu thành viên, ${keyName('recordTraining')} ghi tập huấn, ${keyName('moveMember')} chuyển tổ, ${keyName('dissolveTeam')} ${dissolved ? 'khôi phục' : 'giải thể'} tổ`}
+          : `${keyName('markMember')} đánh dấu rồi xuống, ${keyName('recordTraining')} ghi tập huấn, ${keyName('moveMember')} chuyển tổ, ${keyName('dissolveTeam')} ${dissolved ? 'khôi phục' : 'giải thể'} tổ`}
       </Text>
     </Box>
   );

@@ -37,6 +37,7 @@ export function useWizard({ dataDir, databaseUrl, now, onReady, openHooks }: Wiz
       db = await openDatabase({ dataDir, url: databaseUrl, command: 'tonghop (khởi tạo)', create: true, ...openHooks });
       await setupUnit(db.db, { preset, unitName: s.unit, officer: cleanText(s.officer) || null, demo: s.demo, now: (now ?? systemNow)() });
       await db.checkpoint();
+      db.nowDoing?.('tonghop (giao diện)'); // the wizard's database stays open as the UI's
       await onReady(db);
     } catch (e) {
       if (db) await db.close().catch(() => undefined);
