@@ -46,6 +46,15 @@ describe('layers', () => {
     ).toEqual([]);
   });
 
+  it('"today" comes from src/clock.ts only (so TONGHOP_TODAY reaches every command and the UI)', () => {
+    // The store keeps real timestamps of its own (lock, durability); backup.ts is being reworked
+    // by its owner (its file names still read the clock directly).
+    const exempt = new Set([path.normalize('src/cli/commands/backup.ts')]);
+    expect(
+      offenders(['src/ui', 'src/cli', 'src/io', 'src/db'], (f) => (!exempt.has(f) && /new Date\(\)|Date\.now\(/u.test(code(f)) ? ['reads the clock'] : [])),
+    ).toEqual([]);
+  });
+
   it('no SQL outside src/db (and the store, which only calls db)', () => {
     expect(offenders(['src/io', 'src/ui', 'src/cli', 'src/store'], (f) => (SQL.test(code(f)) ? [code(f).match(SQL)![0]] : []))).toEqual([]);
   });
@@ -56,6 +65,11 @@ describe('layers', () => {
     expect(above('src/db', ['io', 'ui', 'store', 'cli'])).toEqual([]);
     expect(above('src/io', ['store', 'ui', 'cli'])).toEqual([]);
     expect(above('src/store', ['ui', 'cli'])).toEqual([]);
+  });
+
+  it('text reaches Ink only through components/Text (it cleans what a terminal would act on)', () => {
+    const direct = /import\s*\{[^}]*\bText\b[^}]*\}\s*from\s*'ink'/u;
+    expect(offenders(['src/ui'], (f) => (direct.test(code(f)) && f !== path.normalize('src/ui/components/Text.tsx') ? ["takes Text from 'ink'"] : []))).toEqual([]);
   });
 
   it('only the adapter knows PGlite; no database is cast past its type', () => {

@@ -1,7 +1,8 @@
 // Opening the database for a command and turning known failures into exit codes.
 import { ZodError } from 'zod';
+import { BadTodayError } from '../clock.js';
 import { FileWriteError } from '../io/file-write.js';
-import { LockedError } from '../store/lock.js';
+import { LockFileError, LockWriteError, LockedError } from '../store/lock.js';
 import { MigrationFailedError, NewerDatabaseError } from '../db/migrate.js';
 import { backupHooks } from '../store/hooks.js';
 import { type Database, openDatabase } from '../store/open.js';
@@ -13,8 +14,9 @@ import { BackupError } from '../io/backup/format.js';
 import { FileRefusedError, ImportRefusedError } from '../io/csv/problems.js';
 import { resolveDataDir } from '../paths.js';
 import { ServerConnectError } from '../db/engines/server-errors.js';
-import { ServerUrlError, redactSecrets } from '../db/engines/server-url.js';
+import { ServerUrlError, redactSecrets, redactUrl } from '../db/engines/server-url.js';
 import { MigrationBusyError } from '../db/locks.js';
+import { ReadOnlyError } from '../store/read-only.js';
 import { EXIT_REFUSED, EXIT_USAGE, RefusedError, UsageError } from './errors.js';
 
 export interface CommonOptions {
@@ -33,11 +35,12 @@ export async function withDatabase<T>(
   opts: CommonOptions,
   command: string,
   fn: (db: Database) => Promise<T>,
-  openOpts: { create?: boolean } = {},
+  openOpts: { create?: boolean; /** The command writes: what it does, for a reader's refusal ("nhập tệp"). */ writes?: string } = {},
 ): Promise<T> {
   // Every command makes the day's automatic backup and backs up an older database before upgrading it.
   const database = await openDatabase({ ...placeOf(opts), command, create: openOpts.create, ...backupHooks() });
   try {
+    if (openOpts.writes && database.readOnly) throw new ReadOnlyError(database.server ?? database.dataDir, openOpts.writes);
     return await fn(database);
   } finally {
     await database.close();
@@ -47,6 +50,8 @@ export async function withDatabase<T>(
 const REFUSALS = [
   RefusedError,
   LockedError,
+  LockFileError,
+  LockWriteError,
   NoDatabaseError,
   NewerDatabaseError,
   MigrationFailedError,
@@ -61,18 +66,30 @@ const REFUSALS = [
   ImportRefusedError,
   ServerConnectError,
   MigrationBusyError,
+  ReadOnlyError,
 ];
+
+/**
+ * A writing command whose input is a file: refuse a reader before the file is read (on a server,
+ * one look at the role's privileges; the embedded database can always be written).
+ */
+export async function refuseReader(opts: CommonOptions, command: string, doing: string): Promise<void> {
+  if (!placeOf(opts).url) return;
+  await withDatabase(opts, command, async () => undefined, { writes: doing });
+}
 
 /** A Vietnamese message and exit 1 for refusals; anything else is a bug and shows its stack. */
 export function reportError(err: unknown): number {
   // The last word before printing: no password, whatever text carried it.
-  const say = (text: string) => process.stderr.write(redactSecrets(text) + '\n');
-  if (err instanceof UsageError || err instanceof ServerUrlError) {
+  // A server's refusal is our own sentence (host, port, user, database, never the password): only
+  // URLs are hidden in it, so a password such as "sai" cannot blank out "sai tên người dùng".
+  const say = (text: string, ours = false) => process.stderr.write((ours ? redactUrl(text) : redactSecrets(text)) + '\n');
+  if (err instanceof UsageError || err instanceof ServerUrlError || err instanceof BadTodayError) {
     say(`Lỗi: ${err.message}`);
     return EXIT_USAGE;
   }
   if (REFUSALS.some((E) => err instanceof E)) {
-    say((err as Error).message);
+    say((err as Error).message, err instanceof ServerConnectError);
     return EXIT_REFUSED;
   }
   if (err instanceof ZodError) {

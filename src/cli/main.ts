@@ -8,6 +8,18 @@ if (process.env.TONGHOP_REPORT_RSS) {
   process.on('exit', () => process.stderr.write(`\ntonghop-rss-kb=${process.resourceUsage().maxRSS}\n`));
 }
 
+// A malformed TONGHOP_TODAY is a wrong way of starting the program (exit 2), said before anything runs.
+{
+  const { BadTodayError, pinnedToday } = await import('../clock.js');
+  try {
+    pinnedToday();
+  } catch (e) {
+    if (!(e instanceof BadTodayError)) throw e;
+    process.stderr.write(`Lỗi: ${e.message}\n`);
+    process.exit(2);
+  }
+}
+
 /** Where the UI's database is, when the arguments are only that (no command): else null. */
 function wantsUi(argv: string[]): { dataDir?: string; databaseUrl?: string } | null {
   const rest = [...argv];
@@ -27,6 +39,11 @@ const ui = wantsUi(args);
 if (ui) {
   const { dataDir } = ui;
   const databaseUrl = ui.databaseUrl ?? (process.env.TONGHOP_DATABASE_URL || undefined);
+  if (dataDir !== undefined && dataDir.trim() === '') {
+    // As the commands do (program.ts folderArgument): never silently the default folder.
+    process.stderr.write("Lỗi: tùy chọn '--data-dir <DIR>' cần tên một thư mục, không được để trống.\n");
+    process.exit(2);
+  }
   if (!process.stdin.isTTY) {
     process.stderr.write(
       'Giao diện của tonghop cần một cửa sổ dòng lệnh (terminal) để gõ phím. ' +

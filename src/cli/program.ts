@@ -1,5 +1,5 @@
 // The command-line parser (commander), in Vietnamese. Each command lives in commands/.
-import { Command, CommanderError, Help } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
 import { EXIT_USAGE } from './errors.js';
 
 const TITLES: Record<string, string> = {
@@ -19,6 +19,7 @@ export function translateCommanderError(msg: string): string {
     [/option '([^']+)' argument missing/u, (m) => `tùy chọn '${m[1]}' cần một giá trị`],
     [/required option '([^']+)' not specified/u, (m) => `thiếu tùy chọn bắt buộc '${m[1]}'`],
     [/too many arguments(?: for '([^']+)')?/u, (m) => `thừa tham số${m[1] ? ` cho lệnh '${m[1]}'` : ''}`],
+    [/option '([^']+)' argument '' is invalid\. (.+?)\.?$/mu, (m) => `tùy chọn '${m[1]}' ${m[2]}`],
     [/option '([^']+)' argument '([^']+)' is invalid/u, (m) => `giá trị '${m[2]}' của tùy chọn '${m[1]}' không hợp lệ`],
     [/command-argument value '([^']+)' is invalid for argument '([^']+)'/u, (m) => `giá trị '${m[1]}' không hợp lệ cho tham số '${m[2]}'`],
   ];
@@ -26,7 +27,9 @@ export function translateCommanderError(msg: string): string {
     const m = re.exec(msg);
     if (m) {
       const extra = /Allowed choices are (.+)\./u.exec(msg);
-      return `Lỗi: ${say(m)}${extra ? ` (chọn một trong: ${extra[1]})` : ''}.\n`;
+      // Commander joins the choices with ", ": quoted, "," and ";" stay readable (not ",, ;").
+      const choices = extra?.[1]?.split(', ').map((c) => `'${c}'`).join(', ');
+      return `Lỗi: ${say(m)}${choices ? ` (chọn một trong: ${choices})` : ''}.\n`;
     }
   }
   return msg.replace(/^error:/u, 'Lỗi:');
@@ -56,6 +59,17 @@ export function configure(cmd: Command): Command {
     });
 }
 
+/**
+ * A folder option must name a folder: `--data-dir ""` (an unset variable in a batch file) is
+ * refused, not silently taken as the default folder (or the current one).
+ */
+export function folderArgument(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('cần tên một thư mục, không được để trống');
+  return value;
+}
+
+export const DATA_DIR_HELP = 'thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng; biến TONGHOP_DATA_DIR)';
+
 export function newCommand(name: string, description: string): Command {
   const cmd = configure(new Command(name)).description(description).usage('[tùy chọn]');
   commonOptions(cmd);
@@ -72,7 +86,7 @@ export function newCommand(name: string, description: string): Command {
 /** Where the database is: --data-dir, or a PostgreSQL server (--database-url). On the program and every command. */
 export function commonOptions(cmd: Command): Command {
   return cmd
-    .option('--data-dir <DIR>', 'thư mục dữ liệu (mặc định: thư mục dữ liệu người dùng; biến TONGHOP_DATA_DIR)')
+    .option('--data-dir <DIR>', DATA_DIR_HELP, folderArgument)
     .option('--database-url <URL>', 'dùng cơ sở dữ liệu trên máy chủ PostgreSQL (≥ 15): postgres://người_dùng:mật_khẩu@máy:cổng/tên (biến TONGHOP_DATABASE_URL)');
 }
 

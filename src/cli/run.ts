@@ -2,6 +2,7 @@
 import { commonOptions, configure, usageExitCode } from './program.js';
 import { Command } from 'commander';
 import { reportError } from './context.js';
+import { guardOutput } from './output.js';
 import { plansCommand } from './commands/plans.js';
 import { initCommand } from './commands/init.js';
 import { statusCommand } from './commands/status.js';
@@ -28,10 +29,13 @@ export function buildProgram(argv: readonly string[] = []): Command {
 
 export async function runCli(argv: string[]): Promise<number> {
   const program = buildProgram(argv);
+  const unguard = guardOutput();
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (err) {
     return usageExitCode(err) ?? reportError(err);
+  } finally {
+    unguard();
   }
 }

@@ -4,7 +4,8 @@
 //
 // The log (value_change, source 'csv'): a new form gets one line (created from CSV, with how many
 // values; its values are the form's current ones until a later logged change); a replaced form
-// gets a line per changed value, received date and note (old → new). Nothing is lost.
+// gets a line per changed value, received date and note (old → new). Nothing is lost. A replaced
+// form changes only what the file speaks of (FiguresWrite.columns).
 import type { CopyValue, Db } from './database.js';
 import { FIELD_FORM, FIELD_NOTE, FIELD_RECEIVED, PACKED_FORMS, PACKED_VALUES } from './forms.js';
 import type { Month } from '../domain/period.js';
@@ -28,6 +29,12 @@ export interface FiguresWrite {
   setReceived: boolean;
   /** The file has a note column: replaced forms take its notes. */
   setNote: boolean;
+  /**
+   * The indicators whose columns the file has (wide layout): a replaced form's value of one of
+   * them that the file leaves blank is cleared; every other indicator keeps its value. Null (long
+   * layout): a form replaces only the indicators of its own rows.
+   */
+  columns: ReadonlySet<string> | null;
   /** Values in all the forms (for the progress). */
   values: number;
 }
@@ -36,20 +43,31 @@ export interface FiguresLookups {
   teams: Map<string, number>; // code → id
   indicators: Set<string>;
   existing: Map<string, number>; // formKey → form id
+  /** Days and hours active of the existing forms (form id → code → value): impossible values are judged after the merge. */
+  activity: Map<number, Map<string, number>>;
 }
+
+const ACTIVITY_CODES = ['ngay_hoat_dong', 'gio_hoat_dong'];
 
 export const formKey = (teamId: number, month: string) => `${teamId}|${month}`;
 
 /** What checking a figures file looks up: the team codes, the indicators, the forms that exist. */
 export async function loadFiguresLookups(q: Db): Promise<FiguresLookups> {
-  const [teams, inds, forms] = await Promise.all([
+  const [teams, inds, forms, act] = await Promise.all([
     teamIdsByCode(q),
     q.query<{ code: string }>('SELECT code FROM indicator'),
     q.query<{ forms: string | null }>(`SELECT ${PACKED_FORMS.sql()} AS forms FROM form f`),
+    q.query<{ vals: string | null }>(`SELECT ${PACKED_VALUES.sql()} AS vals FROM form_value v WHERE v.indicator = ANY($1::text[])`, [ACTIVITY_CODES]),
   ]);
   const existing = new Map<string, number>();
   PACKED_FORMS.each(forms.rows[0]?.forms ?? null, ([id, team, month]) => void existing.set(formKey(team, month), id));
-  return { teams, indicators: new Set(inds.rows.map((i) => i.code)), existing };
+  const activity = new Map<number, Map<string, number>>();
+  PACKED_VALUES.each(act.rows[0]?.vals ?? null, ([id, code, value]) => {
+    let m = activity.get(id);
+    if (!m) activity.set(id, (m = new Map()));
+    m.set(code, value);
+  });
+  return { teams, indicators: new Set(inds.rows.map((i) => i.code)), existing, activity };
 }
 
 export interface WriteOptions {
@@ -57,6 +75,8 @@ export interface WriteOptions {
   onProgress?: (done: number, total: number) => void | Promise<void>;
   /** Tests: check the values' keys after the copy (as on PGlite) or by the triggers (as elsewhere). */
   keys?: KeyCheck;
+  /** The import batch every logged change belongs to (import-batches.ts): undone as a whole. */
+  batchId?: number | null;
 }
 
 /**
@@ -95,8 +115,9 @@ export async function writeFigures(tx: Db, check: FiguresWrite, opts: WriteOptio
       await tx.copyRows('imp_diff', ['seq', 'form_id', 'team_id', 'month', 'field', 'old_value', 'new_value'], diff);
       const formFields = `('${FIELD_RECEIVED}', '${FIELD_NOTE}')`;
       await tx.query(
-        `INSERT INTO value_change (team_id, month, field, old_value, new_value, source)
-         SELECT team_id, month, field, old_value, new_value, 'csv' FROM imp_diff ORDER BY seq`,
+        `INSERT INTO value_change (team_id, month, field, old_value, new_value, source, batch_id)
+         SELECT team_id, month, field, old_value, new_value, 'csv', $1::bigint FROM imp_diff ORDER BY seq`,
+        [opts.batchId ?? null],
       );
       await tx.query(
         `UPDATE form f SET source = 'csv', updated_at = now()
@@ -120,9 +141,10 @@ export async function writeFigures(tx: Db, check: FiguresWrite, opts: WriteOptio
   const fresh = forms.filter((f) => f.formId === null);
   if (fresh.length) {
     await tx.query(
-      `INSERT INTO value_change (team_id, month, field, old_value, new_value, source)
-       SELECT team_id, month, '${FIELD_FORM}', NULL, 'tạo phiếu từ tệp CSV (' || n || ' số liệu)', 'csv'
+      `INSERT INTO value_change (team_id, month, field, old_value, new_value, source, batch_id)
+       SELECT team_id, month, '${FIELD_FORM}', NULL, 'tạo phiếu từ tệp CSV (' || n || ' số liệu)', 'csv', $1::bigint
        FROM imp_form WHERE form_id IS NULL ORDER BY team_id, month`,
+      [opts.batchId ?? null],
     );
     const ids = await tx.query<{ forms: string | null }>(
       `WITH made AS (
@@ -183,7 +205,8 @@ async function diffReplaced(tx: Db, replaced: readonly StagedForm[], check: Figu
       before.delete(code);
       if (was !== now) push(f, code, was, now);
     }
-    for (const [code, was] of before) push(f, code, was, null);
+    // An indicator the file has no column (or, long, no row) for is not the file's to clear.
+    for (const [code, was] of before) if (check.columns?.has(code)) push(f, code, was, null);
   }
   return out;
 }

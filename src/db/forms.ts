@@ -139,9 +139,13 @@ export interface ChangeRow {
   newValue: string | null;
   source: string;
   undone: boolean;
+  /** Who: the database role that wrote it, and the officer named in the settings then (null before schema 4). */
+  byRole: string | null;
+  byOfficer: string | null;
 }
 
-const CHANGE_SELECT = `SELECT id, at, team_id AS "teamId", month, field, old_value AS "oldValue", new_value AS "newValue", source, undone FROM value_change`;
+const CHANGE_SELECT = `SELECT id, at, team_id AS "teamId", month, field, old_value AS "oldValue", new_value AS "newValue", source, undone,
+  by_role AS "byRole", by_officer AS "byOfficer" FROM value_change`;
 
 /** A form's change history, newest first. */
 export async function formHistory(q: Db, teamId: number, month: Month, limit = 200): Promise<ChangeRow[]> {
@@ -153,15 +157,32 @@ export async function formHistory(q: Db, teamId: number, month: Month, limit = 2
   return r.rows;
 }
 
+/** The setting a restore writes (import-batches.ts cutUndoHistory): the restored past is out of `u`'s reach. */
+export const RESTORE_FLOOR = 'undo_floor';
+
 /**
- * Undo the newest typed change not yet undone (optionally only within one form): put the old
- * value back, log that as an 'undo' change, and mark the original undone. Returns what was undone.
+ * The newest change id that `u` may not reach: the last of the newest import (import_batch) or of
+ * the state a restore brought (RESTORE_FLOOR). One SQL expression, so the undo reads it in its own query.
  */
-export async function undoLast(q: Db, scope?: { teamId: number; month: Month }): Promise<ChangeRow | null> {
-  const where = scope ? ' AND team_id = $1 AND month = $2' : '';
+export const UNDO_FLOOR_SQL = `GREATEST(
+  (SELECT coalesce(max(last_change), 0) FROM import_batch),
+  coalesce((SELECT value::bigint FROM setting WHERE key = '${RESTORE_FLOOR}' AND value ~ '^[0-9]+$'), 0))`;
+
+/** What `u` may undo: one form (entry, history), or one month of every team (the month grid). */
+export type UndoScope = { teamId: number; month: Month } | { month: Month };
+
+/**
+ * Undo the newest typed change not yet undone within the scope on screen, never reaching past the
+ * newest import or restore (UNDO_FLOOR_SQL): put the old value back, log that as an 'undo'
+ * change, and mark the original undone. Returns what was undone.
+ */
+export async function undoLast(q: Db, scope: UndoScope): Promise<ChangeRow | null> {
+  const team = 'teamId' in scope;
   const r = await q.query<ChangeRow>(
-    CHANGE_SELECT + ` WHERE undone = false AND source = 'typed' AND field <> '${FIELD_FORM}'${where} ORDER BY id DESC LIMIT 1`,
-    scope ? [scope.teamId, scope.month] : [],
+    CHANGE_SELECT +
+      ` WHERE undone = false AND source = 'typed' AND field <> '${FIELD_FORM}' AND month = $1${team ? ' AND team_id = $2' : ''}
+        AND id > ${UNDO_FLOOR_SQL} ORDER BY id DESC LIMIT 1`,
+    team ? [scope.month, scope.teamId] : [scope.month],
   );
   const c = r.rows[0];
   if (!c) return null;

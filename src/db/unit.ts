@@ -86,6 +86,22 @@ export async function setSetting(q: Db, key: string, value: string | null): Prom
     await q.query('INSERT INTO setting (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = $2', [key, value]);
 }
 
+/**
+ * Settings naming a folder of this computer (keys ending in `_dir`: where backups go, where
+ * exports go). They belong to the machine, not to the data: a restore never takes them from a
+ * backup, and keeps this computer's.
+ */
+export async function getMachineSettings(q: Db): Promise<Record<string, string>> {
+  const r = await q.query<{ key: string; value: string }>(`SELECT key, value FROM setting WHERE key LIKE '%\\_dir' ESCAPE '\\'`);
+  return Object.fromEntries(r.rows.map((x) => [x.key, x.value]));
+}
+
+/** Replace every machine setting (see getMachineSettings) with these. */
+export async function replaceMachineSettings(q: Db, values: Record<string, string>): Promise<void> {
+  await q.query(`DELETE FROM setting WHERE key LIKE '%\\_dir' ESCAPE '\\'`);
+  for (const [key, value] of Object.entries(values)) await setSetting(q, key, value);
+}
+
 export async function getThresholds(q: Db): Promise<Thresholds> {
   const raw = await getSetting(q, 'thresholds');
   if (!raw) return DEFAULT_THRESHOLDS;

@@ -35,7 +35,7 @@ export const SHORT_LABELS: Record<string, string> = {
   tk_thanh_toan: 'TK TT',
   ocop_len_san: 'OCOP',
   nguoi_pho_cap: 'Phổ cập',
-  nguoi_co_smartphone: 'SmartP',
+  nguoi_co_smartphone: 'ĐTTM',
   ngay_hoat_dong: 'Ngày',
   gio_hoat_dong: 'Giờ',
   ho_dung_dvc: 'Hộ DVC',

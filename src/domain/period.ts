@@ -146,10 +146,55 @@ export function periodMonths(p: Period): Month[] {
   }
 }
 
-/** Every report evaluates a period as of its last month. */
+/** Every report evaluates a period as of its last month (once it has ended: periodAsOf). */
 export function periodLastMonth(p: Period): Month {
   const ms = periodMonths(p);
   return ms[ms.length - 1]!;
+}
+
+export function periodFirstMonth(p: Period): Month {
+  return periodMonths(p)[0]!;
+}
+
+/** As of which month a period is evaluated, and whether it has ended. */
+export interface PeriodAsOf {
+  asOf: Month;
+  ended: boolean;
+}
+
+/**
+ * A period that has ended is evaluated as of its last month; one that has not, as of the last
+ * finished month inside it (or the current month itself when none has finished yet), so months
+ * still to come are never called missing. null: the period has not begun.
+ */
+export function periodAsOf(p: Period, current: Month): PeriodAsOf | null {
+  const first = periodFirstMonth(p);
+  const last = periodLastMonth(p);
+  if (first > current) return null;
+  if (last < current) return { asOf: last, ended: true };
+  const previous = addMonths(current, -1);
+  return { asOf: previous >= first ? previous : current, ended: false };
+}
+
+/** The latest period of this kind that has ended before the current month. */
+export function lastFinishedPeriod(kind: Period['kind'], current: Month): Period {
+  const m = addMonths(current, -1);
+  const { year, month } = monthParts(m);
+  switch (kind) {
+    case 'month':
+      return { kind, year, month };
+    case 'quarter': {
+      const end = quarterEnd(m) === m ? m : addMonths(quarterStart(m), -1);
+      return { kind, year: monthParts(end).year, quarter: quarterOf(end) };
+    }
+    case 'year':
+      return { kind, year: month === 12 ? year : year - 1 };
+  }
+}
+
+/** "tháng", "quý", "năm": the word for a period's kind. */
+export function periodKindWord(p: Period): string {
+  return p.kind === 'month' ? 'tháng' : p.kind === 'quarter' ? 'quý' : 'năm';
 }
 
 /** `2026-11`, `2026-Q4`, `2026`: the machine form used in file names. */

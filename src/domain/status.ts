@@ -2,7 +2,7 @@
 // completeness. The one code path behind `tonghop status`, the dashboard and the report.
 import type { Month } from './period.js';
 import type { Thresholds } from './schemas.js';
-import { compareCode } from './text.js';
+import { compareCode, jsonSafe } from './text.js';
 import {
   type EvalPlan,
   type EvalTeam,
@@ -99,7 +99,8 @@ export function evaluatePlan(
 
 /** The JSON contract of `tonghop status --json` (domain.md), deterministic. */
 export function statusJson(report: StatusReport): string {
-  return JSON.stringify({
+  // Names are untrusted text: C1 and bidi controls escaped too (JSON.stringify escapes only C0).
+  return jsonSafe(JSON.stringify({
     as_of: report.as_of,
     plan: report.plan,
     completeness: report.completeness,
@@ -118,7 +119,7 @@ export function statusJson(report: StatusReport): string {
         status: x.status,
       })),
     })),
-  });
+  }));
 }
 
 /** Count of teams per status (commune view). */

@@ -5,9 +5,126 @@ export function nfc(s: string): string {
   return s.normalize('NFC');
 }
 
-/** NFC + trim + collapse inner whitespace: what we store for names typed or imported. */
+/** NFC + trim + collapse inner whitespace, unsafe characters dropped: what we store for names. */
 export function cleanText(s: string): string {
-  return nfc(s).replace(/\s+/gu, ' ').trim();
+  return dropUnsafe(nfc(s)).replace(/\s+/gu, ' ').trim();
+}
+
+// Untrusted text (domain.md, "Untrusted text"): C0 controls (NUL, BEL, backspace, ESC…), DEL, C1
+// controls (U+0080–U+009F: CSI U+009B, OSC U+009D…) and the bidirectional embeddings, overrides
+// and isolates (U+202A–U+202E, U+2066–U+2069) can move the cursor, retitle the window, write the
+// clipboard, hide a link or reverse what a line seems to say. Tab and line breaks are allowed
+// only where a text may hold them (a note): `breaks`.
+const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+const UNSAFE_ALL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
+const UNSAFE_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+const UNSAFE_OR_BREAK_ALL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
+
+export interface TextRules {
+  /** Tab and line breaks (LF, CR) are allowed: a note. Default false. */
+  breaks?: boolean;
+  /** The same as `breaks` (the name trustB's backup checks used, 01b7528): one set of functions. */
+  lineBreaks?: boolean;
+}
+
+const allowsBreaks = (r: TextRules) => !!(r.breaks ?? r.lineBreaks);
+
+export interface UnsafeChar {
+  /** Index in the string (UTF-16 units). */
+  index: number;
+  code: number;
+  /** How a message names it: `ESC (U+001B)`. */
+  label: string;
+}
+
+const NAMES: Record<number, string> = {
+  0x00: 'NUL', 0x07: 'BEL', 0x08: 'BS', 0x09: 'TAB', 0x0a: 'LF', 0x0d: 'CR', 0x1b: 'ESC', 0x7f: 'DEL',
+  0x9b: 'CSI', 0x9d: 'OSC', 0x202e: 'RLO', 0x202d: 'LRO', 0x2066: 'LRI', 0x2067: 'RLI', 0x2068: 'FSI', 0x2069: 'PDI',
+};
+
+function hex(code: number): string {
+  return 'U+' + code.toString(16).toUpperCase().padStart(4, '0');
+}
+
+/** `U+001B`: how a refused character is named in a message. */
+export const codePointName = hex;
+
+/**
+ * The first character that must not be stored (for an import to refuse its row, a restore to
+ * refuse a backup), or null. Tab and line breaks count unless `breaks` allows them.
+ */
+export function findUnsafeChar(s: string, rules: TextRules = {}): UnsafeChar | null {
+  const m = (allowsBreaks(rules) ? UNSAFE : UNSAFE_OR_BREAK).exec(s);
+  if (!m) return null;
+  const code = m[0].codePointAt(0)!;
+  const name = NAMES[code];
+  return { index: m.index, code, label: name ? `${name} (${hex(code)})` : hex(code) };
+}
+
+/** The same test as a boolean. */
+export function hasUnsafeChars(s: string, rules: TextRules = {}): boolean {
+  return (allowsBreaks(rules) ? UNSAFE : UNSAFE_OR_BREAK).test(s);
+}
+
+/** Vietnamese reason for a refused cell or row: `có ký tự điều khiển ESC (U+001B), không được phép`. */
+export function unsafeCharMessage(c: UnsafeChar): string {
+  const bidi = c.code >= 0x202a;
+  return `có ${bidi ? 'ký tự đảo chiều chữ' : 'ký tự điều khiển'} ${c.label} ở vị trí ${c.index + 1}, không được phép`;
+}
+
+/**
+ * Typed text: unsafe characters dropped (and, without `breaks`, tab and line breaks too). What a
+ * keyboard or a paste delivers goes through this before any field sees it.
+ */
+export function dropUnsafe(s: string, rules: TextRules = {}): string {
+  return s.replace(allowsBreaks(rules) ? UNSAFE_ALL : UNSAFE_OR_BREAK_ALL, '');
+}
+
+/** dropUnsafe by the name trustB's backup checks used (01b7528). */
+export const stripUnsafe = dropUnsafe;
+
+/**
+ * Any text made safe to print (terminal, report, file name, message), whatever it holds: unsafe
+ * characters dropped; CRLF and lone CR become LF when `breaks` allows line breaks (a lone CR would
+ * overwrite the line), otherwise every tab and line break becomes a space.
+ */
+export function printable(s: string, rules: TextRules = {}): string {
+  const breaks = allowsBreaks(rules);
+  if (!hasUnsafeChars(s, rules) && !(breaks && s.includes('\r'))) return s;
+  if (breaks) return s.replace(/\r\n?/gu, '\n').replace(UNSAFE_ALL, '');
+  return s.replace(/[\t\n\r]/gu, ' ').replace(UNSAFE_ALL, '');
+}
+
+/**
+ * Every string inside plain objects and arrays made printable (a report's model, before it is
+ * laid out as text or Word): other values are kept as they are.
+ */
+export function printableDeep<T>(v: T): T {
+  if (typeof v === 'string') return printable(v) as T;
+  if (Array.isArray(v)) return v.map(printableDeep) as T;
+  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, printableDeep(x)])) as T;
+  return v;
+}
+
+/**
+ * JSON text with every character a terminal could act on escaped as \uXXXX: JSON.stringify
+ * escapes C0 controls but leaves DEL, C1 controls, bidi controls and U+2028/2029 raw. Still
+ * valid JSON that parses back to the same value.
+ */
+export function jsonSafe(json: string): string {
+  return json.replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/gu, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}
+
+/**
+ * A cell quoted in a message, cut to `max` characters (a 10 MB cell is never echoed whole) and
+ * made printable: `"abc…" (đã cắt, dài 10.485.760 ký tự)`.
+ */
+export function excerpt(s: string, max = 40): string {
+  if (s.length <= max) return `"${printable(s).trim()}"`;
+  let cut = s.slice(0, max);
+  if (/[\ud800-\udbff]$/u.test(cut)) cut = cut.slice(0, -1); // never half a character
+  return `"${printable(cut).trim()}…" (đã cắt, dài ${formatInt(s.length)} ký tự)`;
 }
 
 /** Lower case without diacritics: `Đông` → `dong`, `Phù Vân` → `phu van`. */

@@ -2,7 +2,7 @@
 // Each returns a Vietnamese message the UI shows next to the field and the CLI prints.
 import { type Month, currentMonth, firstDay, isMonth, monthLabel } from './period.js';
 import { MAX_VALUE } from './schemas.js';
-import { formatDate, formatInt, parseDate, todayIso } from './text.js';
+import { daysInMonth, formatDate, formatInt, parseDate, todayIso } from './text.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -65,8 +65,41 @@ export function plausibilityWarning(value: number | null, ctx: PlausibilityConte
     return `Lớn hơn số hộ của địa bàn (${formatInt(ctx.households)} hộ)`;
   if (ctx.unit === 'người' && ctx.adults && value > ctx.adults)
     return `Lớn hơn số người trưởng thành của địa bàn (${formatInt(ctx.adults)})`;
+  // One earlier month is already a usual level: a team's second form can be checked (with three
+  // required, a new team's typos went unflagged for a quarter).
   const med = median(ctx.history);
-  if (med !== null && ctx.history.length >= 3 && value > Math.max(10, med * 5))
+  if (med !== null && value > Math.max(10, med * 5))
     return `Cao bất thường: gấp hơn 5 lần mức thường của tổ (trung vị ${formatInt(med)})`;
   return null;
+}
+
+export const DAYS_ACTIVE = 'ngay_hoat_dong';
+export const HOURS_ACTIVE = 'gio_hoat_dong';
+
+export interface ActivityCheck {
+  /** What makes the form impossible: on which indicator, and why. */
+  error: { code: string; message: string } | null;
+  /** Possible but unlikely: more than 12 hours a day on average. */
+  warning: string | null;
+}
+
+/**
+ * Days and hours active of one form as it will be stored (null = blank): days above the month's
+ * days, hours above 24 × the month's days or 24 × the days active are impossible (domain.md).
+ * When only the pair is wrong, `blame` says which field is told (the one just typed, the column
+ * in the file).
+ */
+export function checkActivity(month: Month, days: number | null, hours: number | null, blame: 'days' | 'hours' = 'hours'): ActivityCheck {
+  const dim = daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+  const label = monthLabel(month);
+  if (days !== null && days > dim) return { error: { code: DAYS_ACTIVE, message: `Tháng ${label} chỉ có ${dim} ngày` }, warning: null };
+  if (hours !== null && hours > 24 * dim)
+    return { error: { code: HOURS_ACTIVE, message: `Tháng ${label} chỉ có ${formatInt(24 * dim)} giờ (24 giờ × ${dim} ngày)` }, warning: null };
+  if (days !== null && hours !== null && hours > 24 * days) {
+    const message = `${formatInt(hours)} giờ trong ${formatInt(days)} ngày hoạt động là hơn 24 giờ mỗi ngày`;
+    return { error: { code: blame === 'days' ? DAYS_ACTIVE : HOURS_ACTIVE, message }, warning: null };
+  }
+  if (days !== null && hours !== null && days > 0 && hours > 12 * days)
+    return { error: null, warning: `Trung bình hơn 12 giờ mỗi ngày hoạt động (${formatInt(hours)} giờ trong ${formatInt(days)} ngày)` };
+  return { error: null, warning: null };
 }

@@ -43,6 +43,8 @@ export function writeErrorReason(err: unknown): string | null {
       return 'thư mục không tồn tại (ổ USB đã rút ra?)';
     case 'ENOTDIR':
       return 'đường dẫn đi qua một tệp, không phải thư mục';
+    case 'EEXIST': // mkdir where a file of that name is: --out naming a file, a backup path through a file
+      return 'ở đó đã có một tệp, không phải thư mục';
     case 'EIO':
       return 'lỗi đọc/ghi ổ đĩa (ổ USB bị rút ra hoặc hỏng?)';
     case 'EBUSY':

@@ -3,7 +3,7 @@
 // there, the backup goes to the default folder inside the data folder, with a warning.
 import type { DbRunner } from '../db/database.js';
 import { getUnit } from '../db/unit.js';
-import { AUTO_KEEP, backupDirOf, checkWritableDir, defaultBackupDir, freshBackupPath, hasAutoBackupOn, rotateBackups } from './backup-folder.js';
+import { AUTO_KEEP, backupDirOf, checkWritableDir, defaultBackupDir, freshBackupPath, hasAutoBackupOn, removeBackupLeftovers, rotateBackups } from './backup-folder.js';
 import { type BackupResult, writeBackupFile } from './backup.js';
 
 export interface AutoBackupOutcome {
@@ -43,10 +43,12 @@ async function attempt({ db, dataDir }: { db: DbRunner; dataDir: string }, now: 
       warning = `Không sao lưu tự động được vào ${chosen.dir} (${(e as Error).message}); đã sao lưu vào ${dir}.`;
     }
   }
+  // Every start (not only the first of the day) clears what a killed backup left behind.
+  for (const d of new Set([dir, chosen.dir, defaultBackupDir(dataDir)])) removeBackupLeftovers(d);
   if (hasAutoBackupOn(dir, now)) return { result: null, skipped: 'done-today', removed: [] };
   try {
     const result = await writeBackupFile(db, freshBackupPath(dir, now, 'auto'), { now });
-    return { result, warning, removed: rotateBackups(dir, AUTO_KEEP) };
+    return { result, warning, removed: rotateBackups(dir, AUTO_KEEP, result.file) };
   } catch (e) {
     return { result: null, error: `Sao lưu tự động thất bại: ${(e as Error).message}`, removed: [] };
   }

@@ -66,16 +66,37 @@ export function backupFileName(now: Date, kind: BackupKind = 'manual', fromSchem
 
 /** A name not yet taken in the folder (two backups within one second get -2, -3…). */
 export function freshBackupPath(dir: string, now: Date, kind: BackupKind = 'manual', fromSchema?: number): string {
-  const name = backupFileName(now, kind, fromSchema);
-  let p = path.join(dir, name);
-  for (let i = 2; fs.existsSync(p); i++) p = path.join(dir, name.replace(BACKUP_SUFFIX, `-${i}${BACKUP_SUFFIX}`));
+  return untakenPath(path.join(dir, backupFileName(now, kind, fromSchema)));
+}
+
+/**
+ * `file` itself if nothing is there, else file-2, file-3… (before `.backup.gz` or the last
+ * extension), as exports do: a backup never replaces a file (a Word document, an older backup).
+ */
+export function untakenPath(file: string): string {
+  const name = path.basename(file);
+  const ext = name.endsWith(BACKUP_SUFFIX) && name.length > BACKUP_SUFFIX.length ? BACKUP_SUFFIX : path.extname(name);
+  const base = file.slice(0, file.length - ext.length);
+  let p = file;
+  for (let i = 2; taken(p); i++) p = `${base}-${i}${ext}`;
   return p;
+}
+
+function taken(p: string): boolean {
+  try {
+    fs.lstatSync(p); // a dangling symlink is taken too: writing through it would land elsewhere
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export interface BackupEntry {
   file: string;
   name: string;
   created: Date;
+  /** When the file was written (its modification time). */
+  written: Date;
   bytes: number;
   kind: BackupKind;
 }
@@ -94,7 +115,7 @@ function entryOf(dir: string, name: string): BackupEntry | null {
   const m = NAME_TIME.exec(name);
   const created = m ? new Date(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) : st.mtime;
   const kind: BackupKind = name.includes(AUTO_TAG) ? 'auto' : name.includes(PRE_UPGRADE_TAG) ? 'pre-upgrade' : 'manual';
-  return { file, name, created, bytes: st.size, kind };
+  return { file, name, created, written: st.mtime, bytes: st.size, kind };
 }
 
 /** Backups in a folder, newest first (a missing or unreadable folder has none). */
@@ -112,11 +133,19 @@ export function listBackups(dir: string): BackupEntry[] {
     .sort((a, b) => b.created.getTime() - a.created.getTime() || b.name.localeCompare(a.name));
 }
 
-/** Delete automatic backups beyond the newest `keep`. Returns the files removed. */
-export function rotateBackups(dir: string, keep = AUTO_KEEP): string[] {
-  const autos = listBackups(dir).filter((e) => e.kind === 'auto');
+/**
+ * Delete automatic backups beyond the newest `keep`, newest by time of writing (the file's
+ * modification time), not by the date in the name: a laptop whose clock was set back names its
+ * new backup earlier than the old ones. `justMade` is never deleted whatever its times say.
+ * Returns the files removed.
+ */
+export function rotateBackups(dir: string, keep = AUTO_KEEP, justMade?: string): string[] {
+  const written = (e: BackupEntry) => (e.file === justMade ? Infinity : e.written.getTime());
+  const autos = listBackups(dir)
+    .filter((e) => e.kind === 'auto')
+    .sort((a, b) => written(b) - written(a) || b.name.localeCompare(a.name));
   const removed: string[] = [];
-  for (const old of autos.slice(keep)) {
+  for (const old of autos.slice(Math.max(keep, 1))) {
     try {
       fs.rmSync(old.file, { force: true });
       removed.push(old.file);
@@ -125,6 +154,44 @@ export function rotateBackups(dir: string, keep = AUTO_KEEP): string[] {
     }
   }
   return removed;
+}
+
+/** `.NAME.tmp-PID-N`: writeFileAtomic's temp name (io/file-write.ts). */
+const TEMP_NAME = /^\..+\.tmp-(\d+)-\d+$/u;
+
+/**
+ * Remove the temp files of backups killed while writing (power cut, Ctrl+C, Task Manager):
+ * never a finished backup, never the temp file of a process still running.
+ */
+export function removeBackupLeftovers(dir: string): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m || !name.includes(BACKUP_SUFFIX) || processRunning(Number(m[1]))) continue;
+    try {
+      fs.rmSync(path.join(dir, name), { force: true });
+      removed.push(path.join(dir, name));
+    } catch {
+      // a read-only stick: the next start tries again
+    }
+  }
+  return removed;
+}
+
+function processRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Is there an automatic backup made on this calendar day (local time)? */

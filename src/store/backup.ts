@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DbRunner } from '../db/database.js';
 import { dumpTables } from '../db/dump.js';
-import { BackupError, type BackupHeader, buildBackup, corrupt, encodeBackup, parseBackup } from '../io/backup/format.js';
+import { BackupError, type BackupHeader, buildBackup, corrupt, encodeBackup } from '../io/backup/format.js';
+import { readBackup } from '../io/backup/read.js';
 import { FileWriteError, asFileWriteError, writeFileAtomic } from '../io/file-write.js';
 
 export interface BackupResult {
@@ -31,7 +32,7 @@ export async function writeBackupFile(db: DbRunner, target: string, opts: { now?
   writeFileAtomic(target, bytes);
   // Verify what is really on disk, not what we meant to write.
   try {
-    const back = await parseBackup(fs.readFileSync(target), target);
+    const back = await readBackup(target);
     const same =
       back.header.sha256 === header.sha256 &&
       Object.keys(header.counts).every((t) => back.header.counts[t] === header.counts[t]) &&

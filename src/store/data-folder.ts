@@ -9,6 +9,19 @@ export function pgDir(dataDir: string): string {
   return path.join(dataDir, 'pgdata');
 }
 
+/**
+ * pgdata with its links resolved: an officer may keep the database elsewhere (a bigger disk) and
+ * link it in; the engine must open the real folder, not a link it cannot walk.
+ */
+export function resolvedPgDir(dataDir: string): string {
+  const p = pgDir(dataDir);
+  try {
+    return fs.realpathSync.native(p);
+  } catch {
+    return p; // not there (yet): opening says so
+  }
+}
+
 export function databaseExists(dataDir: string): boolean {
   return fs.existsSync(path.join(pgDir(dataDir), 'PG_VERSION'));
 }
@@ -63,8 +76,19 @@ export function damaged(dataDir: string, cause: unknown): DamagedDatabaseError {
   const how = newest
     ? ` Bản sao lưu mới nhất: ${path.join(backups, newest)}. Khôi phục bằng lệnh: tonghop restore "${path.join(backups, newest)}" --data-dir "${dataDir}" (dữ liệu hỏng được giữ lại, không bị xoá).`
     : ' Hãy khôi phục từ một bản sao lưu: tonghop restore <tệp sao lưu> (dữ liệu hỏng được giữ lại, không bị xoá).';
-  const detail = String((cause as Error)?.message ?? cause).split('. ')[0]!.replace(/\.+$/u, '');
+  const detail = describeCause(cause).split('. ')[0]!.replace(/\.+$/u, '');
   return new DamagedDatabaseError(`Không mở được cơ sở dữ liệu trong ${pgDir(dataDir)} (có thể do mất điện khi đang ghi; ${detail}).${how}`, { cause });
+}
+
+/** An engine may reject with something that is not an Error: never print "[object Object]". */
+function describeCause(cause: unknown): string {
+  if (cause instanceof Error) return cause.message;
+  if (typeof cause === 'string') return cause;
+  try {
+    return JSON.stringify(cause) ?? String(cause);
+  } catch {
+    return String(cause);
+  }
 }
 
 /** The data folder cannot be used (a file of that name, no permission, a missing drive). */

@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { formatDate, todayIso } from '../domain/text.js';
+import { formatDate, printable, todayIso } from '../domain/text.js';
+import { writeErrorReason } from '../io/file-write.js';
 
 export interface LockInfo {
   pid: number;
@@ -33,15 +34,60 @@ function hhmm(d: Date): string {
 }
 
 export class LockedError extends Error {
-  constructor(public readonly holder: LockInfo) {
+  constructor(
+    public readonly holder: LockInfo,
+    /** The lock file: named when the officer may have to remove it (a lock from another computer). */
+    file?: string,
+  ) {
     const since = new Date(holder.since);
     const when = Number.isNaN(since.getTime()) ? '' : ` từ ${hhmm(since)} ngày ${formatDate(todayIso(since))}`;
-    const who = holder.pid > 0 ? ` (PID ${holder.pid}, lệnh "${holder.command}"${when})` : '';
-    super(
-      `Dữ liệu đang được mở bởi một chương trình tonghop khác${who}. ` +
-        'Hãy đóng cửa sổ đó rồi thử lại.',
-    );
+    const command = printable(holder.command);
+    if (holder.host && holder.host !== os.hostname()) {
+      // A USB stick moved from one computer to another with tonghop still open (or killed) there:
+      // we cannot ask that computer whether it still runs, so the officer decides.
+      super(
+        `Dữ liệu đang được mở trên máy khác: máy "${printable(holder.host)}" (PID ${holder.pid}, lệnh "${command}"${when}). ` +
+          `Nếu tonghop vẫn mở trên máy đó, hãy đóng nó ở đó. Nếu máy đó đã tắt tonghop (hoặc ổ USB được rút ra khi tonghop còn mở), ` +
+          `hãy xoá tệp khoá ${file ?? LOCK_FILE} rồi thử lại.`,
+      );
+      return;
+    }
+    const who = holder.pid > 0 ? ` (PID ${holder.pid}, lệnh "${command}"${when})` : '';
+    super(`Dữ liệu đang được mở bởi một chương trình tonghop khác${who}. Hãy đóng cửa sổ đó rồi thử lại.`);
   }
+}
+
+/**
+ * The lock file is not a file we can read (a folder of that name, no permission): we cannot tell
+ * whether another tonghop holds the data, so we refuse at once and say what to remove. Never
+ * removed automatically: it may be someone's folder.
+ */
+export class LockFileError extends Error {}
+
+function lockFileProblem(file: string, code: string | undefined): LockFileError {
+  const what =
+    code === 'EISDIR'
+      ? 'là một thư mục, không phải tệp khoá'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'không đọc được (không có quyền)'
+        : `không đọc được (${code ?? 'lỗi không rõ'})`;
+  return new LockFileError(
+    `Tệp khoá ${file} ${what}. tonghop dùng tệp này để biết dữ liệu có đang được mở ở nơi khác không. ` +
+      `Hãy đóng mọi cửa sổ tonghop, xoá ${code === 'EISDIR' ? 'thư mục' : 'tệp'} đó (hoặc sửa quyền của nó) rồi thử lại. tonghop không tự xoá nó.`,
+  );
+}
+
+/** The data folder refuses the lock file itself (read-only stick, no permission, disk full). */
+export class LockWriteError extends Error {}
+
+function lockWriteProblem(dataDir: string, e: unknown): unknown {
+  const why = writeErrorReason(e);
+  if (!why) return e;
+  return new LockWriteError(
+    `Không mở được dữ liệu trong ${dataDir}: ${why}. tonghop cần ghi vào thư mục dữ liệu (tệp khoá ${LOCK_FILE}, cơ sở dữ liệu) kể cả khi chỉ xem. ` +
+      'Hãy bỏ khoá chống ghi của ổ, cấp quyền ghi, giải phóng chỗ trống, hoặc chép thư mục dữ liệu sang ổ khác rồi dùng --data-dir.',
+    { cause: e },
+  );
 }
 
 /** Linux: field 22 of /proc/PID/stat (start time in clock ticks since boot). Elsewhere null. */
@@ -89,13 +135,16 @@ function parseLock(text: string): LockInfo | null {
   }
 }
 
+/** The lock file's content; null if it is gone (released in between). Anything else that stops us reading it is refused. */
 function readLock(file: string): { info: LockInfo | null; raw: string; ageMs: number } | null {
   try {
     const raw = fs.readFileSync(file, 'utf8');
     const ageMs = Date.now() - fs.statSync(file).mtimeMs;
     return { info: parseLock(raw), raw, ageMs };
-  } catch {
-    return null; // gone in between
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    throw lockFileProblem(file, code);
   }
 }
 
@@ -181,9 +230,12 @@ export function acquireLock(dataDir: string, command: string): Lock {
         const fd = fs.openSync(file, 'wx');
         try {
           fs.writeSync(fd, mine);
-        } finally {
+        } catch (e) {
           fs.closeSync(fd);
+          fs.rmSync(file, { force: true }); // a half-written lock of ours (disk full) must not stay
+          throw e;
         }
+        fs.closeSync(fd);
         let released = false;
         const release = () => {
           if (released) return;
@@ -194,19 +246,23 @@ export function acquireLock(dataDir: string, command: string): Lock {
         };
         return { file, release };
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw lockWriteProblem(dataDir, e);
       }
       const found = readLock(file);
-      if (!found) continue; // released between our open and our read
-      if (found.info && alive(found.info)) throw new LockedError(found.info);
+      if (!found) {
+        // Released between our open and our read. Never spin for good on a lock that keeps vanishing.
+        if (Date.now() > deadline + 5000) throw new LockedError(me);
+        continue;
+      }
+      if (found.info && alive(found.info)) throw new LockedError(found.info, file);
       if (!found.info && pin === null && found.ageMs < GARBAGE_GRACE_MS && Date.now() < deadline) {
         sleepSync(50); // half-written by a process starting right now
         continue;
       }
       // Stale (dead holder, or garbage left by a process killed while writing it): take it over.
       const other = takeOver(file, found.raw);
-      if (other && alive(other)) throw new LockedError(other);
-      if (Date.now() > deadline + 5000) throw new LockedError(found.info ?? me);
+      if (other && alive(other)) throw new LockedError(other, file);
+      if (Date.now() > deadline + 5000) throw new LockedError(found.info ?? me, file);
     }
   } catch (e) {
     if (pin !== null) fs.closeSync(pin);

@@ -9,7 +9,7 @@ import type { DbHandle, DbRunner } from '../db/database.js';
 import { type PgliteHandle, openPglite } from '../db/engines/pglite.js';
 import { migrate, schemaVersion } from '../db/migrate.js';
 import { MIGRATIONS, type Migration, SCHEMA_VERSION } from '../db/migrations/index.js';
-import { NoDatabaseError, damaged, databaseExists, ensureDataDir, pgDir, removeLeftovers, templatePath } from './data-folder.js';
+import { NoDatabaseError, damaged, databaseExists, ensureDataDir, pgDir, removeLeftovers, resolvedPgDir, templatePath } from './data-folder.js';
 import { syncTree } from './durability.js';
 import { type Lock, acquireLock } from './lock.js';
 
@@ -20,6 +20,10 @@ export interface Database {
   readonly dataDir: string;
   /** On a server: where (user@host:port/db, never the password). Undefined for a data folder. */
   readonly server?: string;
+  /** On a server, the role may only read (GRANT SELECT): writing commands and keys are refused. */
+  readonly readOnly?: boolean;
+  /** On a server: call fn when another program changes the data (LISTEN/NOTIFY); returns the way to stop. */
+  onChange?(fn: () => void): Promise<() => Promise<void>>;
   /** CHECKPOINT and flush the data folder to disk (after imports, periodically, on close). */
   checkpoint(): Promise<void>;
   close(): Promise<void>;
@@ -94,7 +98,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const open = async (): Promise<DbHandle> => {
     let opened: DbHandle;
     try {
-      opened = await openPglite(pgDir(opts.dataDir));
+      opened = await openPglite(resolvedPgDir(opts.dataDir)); // a linked pgdata: the real folder
     } catch (e) {
       throw damaged(opts.dataDir, e);
     }
@@ -136,7 +140,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const checkpoint = async () => {
     await ready();
     await current.flush();
-    syncTree(pgDir(opts.dataDir));
+    syncTree(resolvedPgDir(opts.dataDir));
   };
 
   // The daily hook, off the start-up path.

@@ -7,8 +7,11 @@ import type { DbRunner } from '../db/database.js';
 import { openPostgres } from '../db/engines/postgres.js';
 import { withMigrationLock } from '../db/locks.js';
 import { schemaVersion } from '../db/migrate.js';
+import { MIGRATIONS } from '../db/migrations/index.js';
+import { canWrite } from '../db/privileges.js';
 import { NoDatabaseError } from './data-folder.js';
 import { type Database, type OpenOptions, bringUpToDate } from './open.js';
+import { ReadOnlyError } from './read-only.js';
 
 /** Nothing on the server yet and not asked to create it: say how to, as for an empty folder. */
 export class NoServerDatabaseError extends NoDatabaseError {
@@ -21,11 +24,17 @@ export class NoServerDatabaseError extends NoDatabaseError {
 export async function openServerDatabase(opts: OpenOptions & { url: string }): Promise<Database> {
   const handle = await openPostgres(opts.url, { applicationName: `tonghop: ${opts.command}`.slice(0, 63) });
   const label = handle.address.label;
+  let readOnly = false;
   try {
     await handle.session((session: DbRunner) =>
       withMigrationLock(session, async () => {
-        if (!opts.create && (await schemaVersion(session)) === 0) throw new NoServerDatabaseError(label);
-        await bringUpToDate(session, opts);
+        const found = await schemaVersion(session);
+        if (!opts.create && found === 0) throw new NoServerDatabaseError(label);
+        readOnly = !(await canWrite(session));
+        // A reader opens a current schema and writes nothing; it cannot create or upgrade one.
+        const latest = (opts.migrations ?? MIGRATIONS).at(-1)!.version;
+        if (readOnly && found < latest) throw new ReadOnlyError(label, found === 0 ? 'tạo dữ liệu' : 'nâng cấp dữ liệu lên phiên bản này của tonghop');
+        await bringUpToDate(session, opts); // for a reader: only the check for a newer schema
       }),
     );
   } catch (e) {
@@ -37,6 +46,8 @@ export async function openServerDatabase(opts: OpenOptions & { url: string }): P
     db: handle.db,
     dataDir: opts.dataDir,
     server: label,
+    readOnly,
+    onChange: (fn) => handle.listen(fn),
     checkpoint: async () => undefined, // the server makes its own writes durable
     async close() {
       if (closed) return;

@@ -1,8 +1,11 @@
 // The app shell: header, one body screen at a time (a stack, so Esc goes back), the message
 // line and the key hints. Screens are listed in screens.tsx.
-import { Box, Text } from 'ink';
-import { type ReactNode, memo, useCallback, useMemo, useRef, useState } from 'react';
+import { Box } from 'ink';
+import { Text } from './components/Text.js';
+import { type ReactNode, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { systemNow } from '../clock.js';
 import type { Database } from '../store/open.js';
+import { READ_ONLY_REASON } from '../store/read-only.js';
 import { getPlan, getUnit, listIndicators } from '../db/unit.js';
 import { type Month, lastFinishedMonth } from '../domain/period.js';
 import type { Indicator, Plan, Unit } from '../domain/schemas.js';
@@ -12,7 +15,7 @@ import { HelpOverlay } from './components/HelpOverlay.js';
 import { PromptLine } from './components/Prompt.js';
 import { type AppData, type AppServices, DataContext, type Layout, LayoutContext, type MessageKind, type Screen, ServicesContext } from './context.js';
 import { useKeyShell } from './keys/shell.js';
-import { IDLE_MODE, KeyContext, type KeyContextValue, type KeyMode, KeyModeContext, ScreenActiveContext } from './keys/useKeys.js';
+import { IDLE_MODE, KeyContext, type KeyContextValue, type KeyMode, KeyModeContext, ReadOnlyContext, ScreenActiveContext } from './keys/useKeys.js';
 import { SCREEN_TITLES, renderScreen } from './screens.js';
 import { tint } from './theme.js';
 import { useTerminalSize } from './useTerminalSize.js';
@@ -41,6 +44,7 @@ export interface AppProps {
   database: Database;
   settings: Settings;
   initialScreen?: Screen;
+  /** The clock (default: systemNow, which honours TONGHOP_TODAY); one function for the whole run, so `services` never changes. */
   now?: () => Date;
   onExit: () => void;
   /** Only looking (a province viewing a received commune): why the writing keys are off. */
@@ -64,13 +68,7 @@ export function frameRows(terminalRows: number): number {
   return Math.max(CHROME_ROWS + 4, terminalRows - 1);
 }
 
-/**
- * The default clock, one function for the whole run: a new `() => new Date()` per render would
- * change `services` every render, and with it re-render every screen on the stack.
- */
-const systemClock = () => new Date();
-
-export function App({ database, settings: initial, initialScreen, now = systemClock, onExit, readOnly, initialWorkMonth }: AppProps) {
+export function App({ database, settings: initial, initialScreen, now = systemNow, onExit, readOnly, initialWorkMonth }: AppProps) {
   const [stack, setStack] = useState<Screen[]>([initialScreen ?? { name: 'home' }]);
   const [settings, setSettings] = useState(initial);
   const [message, setMessage] = useState<{ text: string; kind: MessageKind } | null>(null);
@@ -79,6 +77,7 @@ export function App({ database, settings: initial, initialScreen, now = systemCl
   const terminal = useTerminalSize();
   const screen = stack[stack.length - 1]!;
   const exiting = useRef(false);
+  useRefreshOnChange(database, () => setDataVersion((v) => v + 1));
 
   const quit = useCallback(() => {
     if (exiting.current) return;
@@ -130,7 +129,7 @@ export function App({ database, settings: initial, initialScreen, now = systemCl
 
   const messageColor = message?.kind === 'error' ? 'error' : message?.kind === 'warn' ? 'warn' : 'ok';
   return (
-    <Contexts services={services} data={data} keys={shell.value} mode={shell.mode}>
+    <Contexts services={services} data={data} keys={shell.value} mode={shell.mode} readOnly={database.readOnly ? READ_ONLY_REASON : null}>
       <Box flexDirection="column" width={terminal.columns} height={rows}>
         <Header unit={settings.unit.name} plan={settings.plan.name} month={workMonth} title={SCREEN_TITLES[screen.name]} />
         <Box flexDirection="column" flexGrow={1} overflowY="hidden">
@@ -154,17 +153,20 @@ export function App({ database, settings: initial, initialScreen, now = systemCl
           </Text>
         )}
         <Footer screen={shown.screen} active={shown.active} width={terminal.columns} atRoot={stack.length === 1} />
+        {shell.gate}
       </Box>
     </Contexts>
   );
 }
 
-function Contexts(p: { services: AppServices; data: AppData; keys: KeyContextValue; mode: KeyMode; children: ReactNode }) {
+function Contexts(p: { services: AppServices; data: AppData; keys: KeyContextValue; mode: KeyMode; readOnly: string | null; children: ReactNode }) {
   return (
     <ServicesContext.Provider value={p.services}>
       <DataContext.Provider value={p.data}>
         <KeyContext.Provider value={p.keys}>
-          <KeyModeContext.Provider value={p.mode}>{p.children}</KeyModeContext.Provider>
+          <ReadOnlyContext.Provider value={p.readOnly}>
+            <KeyModeContext.Provider value={p.mode}>{p.children}</KeyModeContext.Provider>
+          </ReadOnlyContext.Provider>
         </KeyContext.Provider>
       </DataContext.Provider>
     </ServicesContext.Provider>
@@ -193,3 +195,22 @@ const StackedScreen = memo(function StackedScreen(p: { screen: Screen; top: bool
     </ScreenActiveContext.Provider>
   );
 });
+
+/** On a server: another officer's save reloads what the screens show (their selection stays). */
+function useRefreshOnChange(database: Database, refresh: () => void): void {
+  const latest = useRef(refresh);
+  latest.current = refresh;
+  useEffect(() => {
+    if (!database.onChange) return;
+    let stop: (() => Promise<void>) | null = null;
+    let gone = false;
+    database.onChange(() => latest.current()).then(
+      (s) => (gone ? void s() : (stop = s)),
+      () => undefined, // no refreshes (the listener could not connect); the data itself is unharmed
+    );
+    return () => {
+      gone = true;
+      void stop?.();
+    };
+  }, [database]);
+}

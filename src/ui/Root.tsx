@@ -1,15 +1,18 @@
 // Before the app: draw at once, open the database in the background, run the first-run wizard
 // when there is no database, and show why if it cannot be opened (e.g. another copy holds it).
-import { Box, Text, useApp as useInkApp } from 'ink';
+import { Box, useApp as useInkApp } from 'ink';
+import { Text } from './components/Text.js';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
-import { LockedError } from '../store/lock.js';
+import { systemNow } from '../clock.js';
+import { LockFileError, LockWriteError, LockedError } from '../store/lock.js';
 import { type Database, type OpenHooks, openDatabase } from '../store/open.js';
 import { DataDirError, NoDatabaseError } from '../store/data-folder.js';
 import { whenSaved } from './saveQueue.js';
 import { App, NotSetUpError, type Settings, loadSettings } from './App.js';
 import type { Screen } from './context.js';
 import { KeyScope } from './components/KeyScope.js';
-import { KeyHubContext, useKeyHub, useKeys } from './keys/useKeys.js';
+import { KeyHubContext, useKeyHub } from './keys/hub.js';
+import { useKeys } from './keys/useKeys.js';
 import { tint } from './theme.js';
 import { Wizard } from './wizard/index.js';
 import { ProvinceApp } from './province/ProvinceApp.js';
@@ -38,7 +41,7 @@ export interface RootProps {
   openHooks?: OpenHooks;
 }
 
-export function Root({ dataDir, databaseUrl, now, initialScreen, onDone, checkpointMinutes = 3, onStopReady, openHooks }: RootProps) {
+export function Root({ dataDir, databaseUrl, now = systemNow, initialScreen, onDone, checkpointMinutes = 3, onStopReady, openHooks }: RootProps) {
   const [state, setState] = useState<Phase>({ phase: 'loading' });
   const ink = useInkApp();
   const dbRef = useRef<Database | null>(null);
@@ -100,7 +103,7 @@ export function Root({ dataDir, databaseUrl, now, initialScreen, onDone, checkpo
   useEffect(() => {
     openDatabase({ dataDir, url: databaseUrl, command: 'tonghop (giao diện)', ...openHooks }).then(opened, (e: Error) => {
       if (e instanceof NoDatabaseError) setState({ phase: 'wizard' });
-      else if (e instanceof LockedError || e instanceof DataDirError) void finish(1, e.message);
+      else if (e instanceof LockedError || e instanceof LockFileError || e instanceof LockWriteError || e instanceof DataDirError) void finish(1, e.message);
       else setState({ phase: 'failed', message: e.message });
     });
     return () => {
@@ -150,7 +153,12 @@ export function Root({ dataDir, databaseUrl, now, initialScreen, onDone, checkpo
       body = <ProvinceApp database={state.database} province={state.province} now={now} onExit={leave(0)} />;
       break;
   }
-  return <KeyHubContext.Provider value={hub}>{body}</KeyHubContext.Provider>;
+  return (
+    <KeyHubContext.Provider value={hub.attach}>
+      {body}
+      {hub.gate}
+    </KeyHubContext.Provider>
+  );
 }
 
 /** Before the app: a title and one line; q/Esc/Ctrl+C leave. */

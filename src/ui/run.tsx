@@ -7,6 +7,7 @@ import { redactSecrets } from '../db/engines/server-url.js';
 import { resolveDataDir } from '../paths.js';
 import { backupHooks } from '../store/hooks.js';
 import { Root } from './Root.js';
+import { guardedStdout } from './terminalGuard.js';
 
 export const ENTER_ALT = '\x1b[?1049h\x1b[H';
 export const LEAVE_ALT = '\x1b[?1049l\x1b[?25h';
@@ -62,7 +63,7 @@ export async function runUi(opts: UiOptions, io: Partial<UiIo> = {}): Promise<nu
         message = m;
       }}
     />,
-    { stdout, stdin: io.stdin ?? process.stdin, stderr, exitOnCtrlC: false, patchConsole: !io.stdout, maxFps: 60 },
+    { stdout: guardedStdout(stdout, { plain: !tty }), stdin: io.stdin ?? process.stdin, stderr, exitOnCtrlC: false, patchConsole: !io.stdout, maxFps: 60 },
   );
 
   // Closing the window or `kill`: close the database properly (checkpoint, lock), then leave.

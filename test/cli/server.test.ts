@@ -65,6 +65,9 @@ describe.skipIf(!ON_SERVER)('tonghop on a PostgreSQL server', () => {
     expect(r.stderr).toMatch(/^Không dùng được máy chủ postgres@127\.0\.0\.1:\d+\/postgres: sai tên người dùng hoặc mật khẩu/u);
     expect(r.stderr + r.stdout).not.toContain('SaiMatKhau');
     expect(r.stderr).not.toMatch(/\bat /u);
+    // A password that is also a word of the message does not blank the message out.
+    const sai = await runCliProcess(['status', '--database-url', urlOf('postgres', { user: 'postgres', password: 'sai' })]);
+    expect(sai.stderr).toContain(': sai tên người dùng hoặc mật khẩu (người dùng "postgres").');
   });
 
   it('a server that is down, or does not answer: exit 1 in Vietnamese, no hang; a URL that is not one: exit 2', async () => {

@@ -67,8 +67,8 @@ describe('forms storage', () => {
     ]);
     expect(h[0]!.at).toBeInstanceOf(Date);
 
-    // Global undo takes team b's value (the newest); scoped undo takes team a's note.
-    const g = await db.transaction((tx) => undoLast(tx));
+    // The month's undo takes team b's value (the newest); the form's undo takes team a's note.
+    const g = await db.transaction((tx) => undoLast(tx, { month: M }));
     expect([g!.teamId, g!.field]).toEqual([b, 'ho_huong_dan']);
     expect((await getForm(db, b, M))!.values).toEqual({});
     const s = await db.transaction((tx) => undoLast(tx, { teamId: a, month: M }));
@@ -80,6 +80,20 @@ describe('forms storage', () => {
     const after = await formHistory(db, a, M);
     expect(after[0]!.source).toBe('undo');
     expect(after.filter((c) => c.source === 'typed' && c.field !== FIELD_FORM).every((c) => c.undone)).toBe(true);
+  });
+
+  it('every change says who made it: the database role and the officer of the settings', async () => {
+    const db = await demoDb();
+    const { a } = await ids(db);
+    await db.transaction((tx) => enterField(tx, a, M, 'luot_ho_tro', 7, '2026-11-23'));
+    await db.query(`UPDATE unit SET officer = 'Trần Văn Bình' WHERE id = 1`);
+    await db.transaction((tx) => enterField(tx, a, M, 'luot_ho_tro', 8, '2026-11-23'));
+    const role = (await db.query<{ r: string }>('SELECT current_user AS r')).rows[0]!.r;
+    const h = await formHistory(db, a, M);
+    expect(h.map((c) => [c.newValue, c.byRole, c.byOfficer]).slice(0, 2)).toEqual([
+      ['8', role, 'Trần Văn Bình'],
+      ['7', role, 'Nguyễn Thị Lan'],
+    ]);
   });
 
   it('a refused value (outside 0..1.000.000) changes nothing', async () => {

@@ -90,13 +90,17 @@ describe('figures import', () => {
     }
   });
 
-  it('dry run changes nothing; a real run replaces forms wholly and logs the changes', async () => {
+  it('dry run changes nothing; a real run replaces the values of the file\'s columns and logs the changes', async () => {
     const pg = await demoDb();
-    const form = await pg.query<{ team_id: number; n: number; note: string | null; received_on: string | null }>(
-      `SELECT f.team_id, f.note, f.received_on, (SELECT count(*)::int FROM form_value v WHERE v.form_id = f.id) AS n
+    const form = await pg.query<{ team_id: number; n: number; note: string | null; received_on: string | null; vals: Record<string, number> }>(
+      `SELECT f.team_id, f.note, f.received_on, (SELECT count(*)::int FROM form_value v WHERE v.form_id = f.id) AS n,
+              (SELECT json_object_agg(v.indicator, v.value) FROM form_value v WHERE v.form_id = f.id) AS vals
        FROM form f JOIN team t ON t.id = f.team_id WHERE t.code = 'TDP01' AND f.month = '2026-10'`,
     );
     expect(form.rows[0]!.n).toBeGreaterThan(2);
+    const old = form.rows[0]!.vals;
+    expect(old.ngay_hoat_dong).toBeDefined();
+    expect(old.luot_ho_tro).not.toBe(99);
     const text = 'ma_to,thang,luot_ho_tro,ngay_hoat_dong\nTDP01,2026-10,99,\nTDP01,2026-11,3,\n';
     const before = await counts(pg);
     const dry = await runImport(pg, 'figures', enc(text), { now: NOW, dryRun: true });
@@ -110,7 +114,10 @@ describe('figures import', () => {
       `SELECT v.indicator, v.value FROM form_value v JOIN form f ON f.id = v.form_id JOIN team t ON t.id = f.team_id
        WHERE t.code = 'TDP01' AND f.month = '2026-10'`,
     );
-    expect(after.rows).toEqual([{ indicator: 'luot_ho_tro', value: 99 }]);
+    // luot_ho_tro replaced, ngay_hoat_dong cleared (its column is in the file, its cell blank),
+    // every other indicator kept: its column is not in the file.
+    const { ngay_hoat_dong: _cleared, ...others } = old;
+    expect(Object.fromEntries(after.rows.map((r) => [r.indicator, r.value]))).toEqual({ ...others, luot_ho_tro: 99 });
     // received date and note untouched: their columns are not in the file
     const kept = await pg.query<{ note: string | null; received_on: string | null }>(
       `SELECT note, received_on FROM form f JOIN team t ON t.id = f.team_id WHERE t.code = 'TDP01' AND f.month = '2026-10'`,
@@ -121,7 +128,7 @@ describe('figures import', () => {
        AND team_id = $1 AND source = 'csv' ORDER BY id`,
       [form.rows[0]!.team_id],
     );
-    expect(log.rows.length).toBe(form.rows[0]!.n + 1); // every old value changed or removed, + the new form
+    expect(log.rows.length).toBe(3); // luot_ho_tro changed, ngay_hoat_dong cleared, + the new form
     expect(log.rows.every((r) => r.source === 'csv')).toBe(true);
     expect(log.rows.some((r) => r.field === 'luot_ho_tro' && r.new_value === '99')).toBe(true);
     expect(log.rows.some((r) => r.field === '_phieu')).toBe(true);
@@ -162,7 +169,7 @@ describe('progress while writing a long file', () => {
     await runImport(pg, 'teams', enc(teams.join('\n')), { now: NOW });
     const codes = ['ho_huong_dan', 'luot_ho_tro', 'ho_dung_nen_tang', 'ho_tuyen_truyen', 'vneid_muc2', 'ho_so_dvc', 'chu_ky_so', 'tk_thanh_toan', 'ocop_len_san', 'nguoi_pho_cap', 'nguoi_co_smartphone', 'ngay_hoat_dong', 'gio_hoat_dong'];
     const lines = [['ma_to', 'thang', ...codes].join(',')];
-    for (let i = 0; i < 400; i++) for (let m = 1; m <= 10; m++) lines.push([`T${i}`, `2026-${String(m).padStart(2, '0')}`, ...codes.map((_, k) => (i + m + k) % 50)].join(','));
+    for (let i = 0; i < 400; i++) for (let m = 1; m <= 10; m++) lines.push([`T${i}`, `2026-${String(m).padStart(2, '0')}`, ...codes.map((c, k) => (c === 'ngay_hoat_dong' ? ((i + m) % 28) + 1 : c === 'gio_hoat_dong' ? (((i + m) % 28) + 1) * 2 : (i + m + k) % 50))].join(','));
     const seen: [number, number][] = [];
     const r = await runImport(pg, 'figures', enc(lines.join('\n')), { now: NOW, onProgress: (d, t) => void seen.push([d, t]) });
     expect(r.check.kind === 'figures' && r.check.values).toBe(52_000);

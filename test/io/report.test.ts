@@ -1,8 +1,11 @@
 // The period report: header block, date-line rules, title per period kind, totals, teams behind.
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { parsePeriod } from '../../src/domain/period.js';
+import { computeStatus } from '../../src/db/evaluation.js';
+import { lastFinishedPeriod, parsePeriod, periodAsOf } from '../../src/domain/period.js';
+import { statusCounts } from '../../src/domain/status.js';
 import { loadReportData } from '../../src/io/report/data.js';
+import { buildReport } from '../../src/io/report/model.js';
 import { periodPhrase, placeDateLine, placeName, renderReport } from '../../src/io/report/render.js';
 import { demoDb } from '../support/db.js';
 import { NOW } from './helpers.js';
@@ -120,5 +123,94 @@ describe('the demo commune report, Quý III/2026', async () => {
     const year = await render('2026');
     expect(year).toContain('cộng đồng năm 2026');
     expect(year).toContain('IV. NHIỆM VỤ TRỌNG TÂM NĂM 2027');
+  });
+});
+
+// Issue #10 item 5: the export screen proposed Quý IV on 01/12 and the report said "tính đến
+// hết tháng 12/2026" with every team "chưa nộp phiếu tháng 12/2026".
+describe('a period that has not ended', () => {
+  it('is evaluated as of the last finished month inside it, and says so', async () => {
+    const pg = await demoDb();
+    const dec1 = new Date(2026, 11, 1, 9, 0, 0);
+    const data = await loadReportData(pg, parsePeriod('2026-Q4')!, dec1);
+    expect(data.asOf).toBe('2026-11');
+    expect(data.ended).toBe(false);
+    const status = await computeStatus(pg, '2026-11');
+    expect(data.counts).toEqual(statusCounts(status)); // what home says for 11/2026
+    const text = renderReport(data);
+    expect(text).toContain('tính đến hết tháng 11/2026, quý chưa kết thúc');
+    expect(text).not.toContain('hết tháng 12/2026');
+    expect(text).not.toMatch(/chưa nộp phiếu tháng[^\n]*12\/2026/u);
+    // Only October and November are due.
+    const due = status.teams.reduce((n, t) => n + t.due.filter((m) => m >= '2026-10').length, 0);
+    expect(data.forms.due).toBe(due);
+  });
+
+  it('the current month itself, with nothing finished inside it: as of today, in progress', async () => {
+    const data = await loadReportData(await demoDb(), parsePeriod('2026-12')!, new Date(2026, 11, 5, 9, 0, 0));
+    expect(data.asOf).toBe('2026-12');
+    expect(renderReport(data)).toContain('tính đến ngày 05/12/2026, tháng chưa kết thúc');
+  });
+
+  it('an ended period still reads "tính đến hết tháng" alone', async () => {
+    const text = renderReport(await loadReportData(await demoDb(), parsePeriod('2026-Q3')!, new Date(2026, 11, 1)));
+    expect(text).toContain('tính đến hết tháng 09/2026)');
+    expect(text).not.toContain('chưa kết thúc');
+  });
+
+  it('periodAsOf and lastFinishedPeriod', () => {
+    expect(periodAsOf(parsePeriod('2026-Q4')!, '2026-12')).toEqual({ asOf: '2026-11', ended: false });
+    expect(periodAsOf(parsePeriod('2026-Q4')!, '2027-01')).toEqual({ asOf: '2026-12', ended: true });
+    expect(periodAsOf(parsePeriod('2026-Q4')!, '2026-10')).toEqual({ asOf: '2026-10', ended: false });
+    expect(periodAsOf(parsePeriod('2027')!, '2026-12')).toBeNull();
+    expect(lastFinishedPeriod('quarter', '2026-12')).toEqual({ kind: 'quarter', year: 2026, quarter: 3 });
+    expect(lastFinishedPeriod('quarter', '2027-01')).toEqual({ kind: 'quarter', year: 2026, quarter: 4 });
+    expect(lastFinishedPeriod('quarter', '2026-01')).toEqual({ kind: 'quarter', year: 2025, quarter: 4 });
+    expect(lastFinishedPeriod('month', '2026-01')).toEqual({ kind: 'month', year: 2025, month: 12 });
+    expect(lastFinishedPeriod('year', '2026-12')).toEqual({ kind: 'year', year: 2025 });
+    expect(lastFinishedPeriod('year', '2027-01')).toEqual({ kind: 'year', year: 2026 });
+  });
+});
+
+// Issue #10 item 6: I.3 said 3/3 forms, III listed none missing, IV.1 listed every team (by code).
+describe('IV.1 names the teams missing forms due in the period', () => {
+  const task1 = (text: string) => text.split('\n').find((l) => l.startsWith('1. Đôn đốc') || l.startsWith('1. Đã nhận đủ'))!;
+
+  it('by team name, exactly those missing a form of the period', async () => {
+    const pg = await demoDb();
+    const data = await loadReportData(pg, parsePeriod('2026-10')!, NOW);
+    const late = data.statuses.filter((s) => s.missing.includes('2026-10'));
+    expect(late.length).toBeGreaterThan(0);
+    const others = data.statuses.filter((s) => s.missing.length > 0 && !s.missing.includes('2026-10'));
+    const text = renderReport(data).replace(/\n {3}/gu, ' ');
+    const line = task1(text);
+    expect(line).toContain('các tổ còn thiếu phiếu trong kỳ: ' + late.map((s) => s.ten_to).join(', ') + '.');
+    for (const s of others) expect(line).not.toContain(s.ten_to);
+  });
+
+  it('says all were received when every form of the period is in', async () => {
+    const pg = await demoDb();
+    // A form, even a blank one, counts as received.
+    await pg.query(
+      `INSERT INTO form (team_id, month, source) SELECT t.id, '2026-10', 'typed' FROM team t
+       WHERE NOT EXISTS (SELECT 1 FROM form f WHERE f.team_id = t.id AND f.month = '2026-10')`,
+    );
+    const data = await loadReportData(pg, parsePeriod('2026-10')!, NOW);
+    expect(data.forms.received).toBe(data.forms.due);
+    const text = renderReport(data).replace(/\n {3}/gu, ' ');
+    expect(task1(text)).toMatch(/^1\. Đã nhận đủ phiếu báo cáo tháng của các tổ trong kỳ/u);
+    expect(text).not.toContain('còn thiếu phiếu');
+  });
+});
+
+// Issue #10 item 22: "(3 tổ ở thôn, tổ dân phố)" for a xã that has only thôn.
+describe('the area-level teams are named as the commune’s areas are', () => {
+  it('only rural areas: "ở thôn"; only urban: "ở tổ dân phố"; both: "ở thôn, tổ dân phố"', async () => {
+    const data = await loadReportData(await demoDb(), parsePeriod('2026-Q3')!, NOW);
+    const says = (rural: number, urban: number) =>
+      buildReport({ ...data, teams: { ...data.teams, areaLevel: rural + urban, rural, urban } }).sections[0]!.blocks[0]!;
+    expect(JSON.stringify(says(3, 0))).toContain('(3 tổ ở thôn, ');
+    expect(JSON.stringify(says(0, 2))).toContain('(2 tổ ở tổ dân phố, ');
+    expect(JSON.stringify(says(3, 2))).toContain('(5 tổ ở thôn, tổ dân phố, ');
   });
 });

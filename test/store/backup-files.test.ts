@@ -97,6 +97,33 @@ describe('backups folder', () => {
     expect(fs.existsSync(path.join(dir, 'ghi-chu.txt'))).toBe(true);
   });
 
+  it('rotates by time of writing: a backup made under a clock set back is kept, never the one just made deleted (item 10)', () => {
+    const dir = tempDir();
+    // Fourteen automatic backups written in late November (names and times agree)…
+    for (let d = 15; d <= 28; d++) {
+      const f = path.join(dir, backupFileName(new Date(2026, 10, d, 8), 'auto'));
+      fs.writeFileSync(f, 'x');
+      fs.utimesSync(f, new Date(2026, 10, d, 8), new Date(2026, 10, d, 8));
+    }
+    // …then the laptop's clock is set back to January: today's backup is named 2026-01-05, and
+    // written (its real time of writing, as the file system records it) after every other one.
+    const made = path.join(dir, backupFileName(new Date(2026, 0, 5, 8), 'auto'));
+    fs.writeFileSync(made, 'x');
+    fs.utimesSync(made, new Date(2026, 10, 29, 8), new Date(2026, 10, 29, 8));
+    const removed = rotateBackups(dir, AUTO_KEEP, made);
+    expect(removed).toEqual([path.join(dir, backupFileName(new Date(2026, 10, 15, 8), 'auto'))]);
+    expect(fs.existsSync(made)).toBe(true);
+    // Even when its time of writing is the earliest too (the clock was already wrong when the others were written), the one just made stays.
+    fs.utimesSync(made, new Date(2026, 0, 5, 8), new Date(2026, 0, 5, 8));
+    const extra = path.join(dir, backupFileName(new Date(2026, 10, 14, 8), 'auto'));
+    fs.writeFileSync(extra, 'x');
+    fs.utimesSync(extra, new Date(2026, 10, 14, 8), new Date(2026, 10, 14, 8));
+    expect(rotateBackups(dir, AUTO_KEEP, made)).toEqual([extra]);
+    expect(fs.existsSync(made)).toBe(true);
+    expect(rotateBackups(dir, 0, made)).toHaveLength(13); // keep 0 still keeps the newest
+    expect(listBackups(dir).map((e) => e.file)).toEqual([made]);
+  });
+
   it('the daily backup: once a day, into the chosen folder, or the default one when that is missing', async () => {
     const pg = await demoDb();
     const dataDir = tempDir();

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCK_FILE, LockedError, acquireLock, processStartId } from '../../src/store/lock.js';
-import { DIST_LOCK, dataDirFrom, holdDatabase, runCliProcess, tempDir, waitExit } from '../support/datadir.js';
+import { DIST_LOCK, dataDirFrom, holdDatabase, isRoot, runCliProcess, tempDir, waitExit } from '../support/datadir.js';
 
 const lockFile = (dir: string) => path.join(dir, LOCK_FILE);
 const boot = () => new Date(Date.now() - os.uptime() * 1000).toISOString();
@@ -63,6 +63,42 @@ describe('single instance (two real processes)', () => {
     );
     expect(outs.filter((o) => o === 'got')).toHaveLength(1);
     expect(outs.filter((o) => o === 'LockedError')).toHaveLength(4);
+  });
+});
+
+describe('odd lock files: refused at once, never removed (real processes)', () => {
+  it('a lock that is a directory: exit 1 at once, saying what to remove; the directory stays', async () => {
+    const dir = await dataDirFrom();
+    fs.mkdirSync(lockFile(dir));
+    fs.writeFileSync(path.join(lockFile(dir), 'giu-lai.txt'), 'x');
+    const r = await runCliProcess(['status', '--data-dir', dir]); // before the fix: 100% CPU, forever
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`Tệp khoá ${lockFile(dir)} là một thư mục`);
+    expect(r.stderr).toMatch(/xoá thư mục đó .*tonghop không tự xoá nó/u);
+    expect(r.stderr).not.toMatch(/\n\s+at /u);
+    expect(fs.readFileSync(path.join(lockFile(dir), 'giu-lai.txt'), 'utf8')).toBe('x');
+  });
+
+  it.skipIf(isRoot)('a lock that cannot be read (no permission): exit 1 at once, the file stays', async () => {
+    const dir = await dataDirFrom();
+    fs.writeFileSync(lockFile(dir), '{}');
+    fs.chmodSync(lockFile(dir), 0o000);
+    const r = await runCliProcess(['status', '--data-dir', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/không đọc được \(không có quyền\)/u);
+    expect(fs.existsSync(lockFile(dir))).toBe(true);
+  });
+
+  it('a lock written on another computer (a USB stick moved): names that computer and how to clear it', async () => {
+    const dir = await dataDirFrom();
+    const since = new Date(2026, 10, 23, 9, 5).toISOString();
+    fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: 4242, start: null, command: 'tonghop (giao diện)', host: 'MAY-PHONG-VH', since, boot: boot() }));
+    const r = await runCliProcess(['status', '--data-dir', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Dữ liệu đang được mở trên máy khác: máy "MAY-PHONG-VH" (PID 4242, lệnh "tonghop (giao diện)" từ 09:05 ngày 23/11/2026)');
+    expect(r.stderr).toContain(`hãy xoá tệp khoá ${lockFile(dir)} rồi thử lại`);
+    expect(fs.existsSync(lockFile(dir))).toBe(true);
   });
 });
 

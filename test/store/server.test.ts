@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { openPostgres } from '../../src/db/engines/postgres.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/db/migrations/index.js';
 import { migrate } from '../../src/db/migrate.js';
+import { enterField } from '../../src/db/forms.js';
+import { getTeamByCode } from '../../src/db/teams.js';
 import { openDatabase } from '../../src/store/open.js';
 import { NoServerDatabaseError } from '../../src/store/server.js';
 import { tempDir } from '../support/datadir.js';
@@ -38,5 +40,33 @@ describe.skipIf(!ON_SERVER)('a database on a server', () => {
     await db.close();
     expect(seen).toEqual([1]);
     expect(v.rows[0]!.v).toBe(SCHEMA_VERSION);
+  });
+
+  it("another program's save is announced to a listener (LISTEN/NOTIFY), its own saves are not", async () => {
+    const url = await freshDatabase('demo');
+    const dataDir = tempDir();
+    const [a, b] = await Promise.all([1, 2].map((i) => openDatabase({ dataDir, url, command: `test ${i}` })));
+    try {
+      let calls = 0;
+      let bSaved = false;
+      let beforeB = false;
+      let heard!: () => void;
+      const next = new Promise<void>((resolve) => (heard = resolve));
+      const stop = await a!.onChange!(() => {
+        calls++;
+        if (!bSaved) beforeB = true; // only A had written: A's own save came through
+        heard();
+      });
+      const team = (await getTeamByCode(a!.db, 'TDP01'))!.id;
+      await a!.db.transaction((tx) => enterField(tx, team, '2026-11', 'luot_ho_tro', 3, '2026-11-23')); // A's own: not news
+      await b!.db.transaction((tx) => enterField(tx, team, '2026-11', 'luot_ho_tro', 4, '2026-11-23'));
+      bSaved = true;
+      await next; // delivered in commit order: had A's own come through, it would have been first
+      expect(beforeB).toBe(false);
+      expect(calls).toBe(1); // one per transaction, however many tables it changed
+      await stop();
+    } finally {
+      await Promise.all([a!.close(), b!.close()]);
+    }
   });
 });

@@ -36,6 +36,8 @@ export interface Rendered {
   press(...keys: string[]): Promise<void>;
   /** Type text character by character. */
   type(text: string): Promise<void>;
+  /** Write keys back to back in one go, before React can draw anything in between (a fast typist). */
+  rush(...keys: string[]): void;
   waitFor(match: string | RegExp | ((frame: string) => boolean), timeoutMs?: number): Promise<string>;
   exited(): boolean;
   unmount(): void;
@@ -74,6 +76,9 @@ export async function renderApp(pg: DbRunner, opts: { screen?: Screen; now?: Dat
         r.stdin.write(k);
         await tick();
       }
+    },
+    rush(...keys) {
+      for (const k of keys) r.stdin.write(k);
     },
     async type(text) {
       for (const ch of text) {

@@ -6,7 +6,7 @@ import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getForm, setValue } from '../../src/db/forms.js';
 import { type Database, openDatabase } from '../../src/store/open.js';
-import { getSetting } from '../../src/db/unit.js';
+import { getSetting, getUnit, saveUnit } from '../../src/db/unit.js';
 import { App, loadSettings } from '../../src/ui/App.js';
 import type { Screen } from '../../src/ui/context.js';
 import { freshBackupPath } from '../../src/store/backup-folder.js';
@@ -75,6 +75,32 @@ describe('Backup screen', () => {
     expect(await getForm(app.database.db, 1, '2026-11')).toBeNull();
     expect(fs.readdirSync(dir).filter((n) => n.startsWith('pgdata.replaced-'))).toHaveLength(1);
   }, 60_000);
+
+  it("another commune's backup: asks naming both communes; n changes nothing, y restores (item 11)", async () => {
+    const dir = await dataDirFrom('demo');
+    const other = await demoDb();
+    const unit = (await getUnit(other))!;
+    await saveUnit(other, { ...unit, name: 'xã Ngọc Liên' });
+    await writeBackupFile(other, freshBackupPath(path.join(dir, 'backups'), TEST_NOW), { now: TEST_NOW });
+    const app = await renderBackup(dir);
+    const mine = (await getUnit(app.database.db))!.name;
+    await app.waitFor('thủ công');
+    await app.press('r');
+    await app.waitFor('(y/n)');
+    await app.press('y');
+    await app.waitFor(`Bản sao lưu này là của xã Ngọc Liên, dữ liệu đang mở là của ${mine}.`);
+    await app.press('n');
+    await app.waitFor((s: string) => !s.includes('Bản sao lưu này là của'));
+    expect((await getUnit(app.database.db))!.name).toBe(mine);
+    expect(fs.readdirSync(dir).filter((n) => n.startsWith('pgdata'))).toEqual(['pgdata']); // nothing left behind
+    await app.press('r');
+    await app.waitFor('(y/n)');
+    await app.press('y');
+    await app.waitFor('Bản sao lưu này là của xã Ngọc Liên');
+    await app.press('y');
+    await app.waitFor('Đã khôi phục bản');
+    expect((await getUnit(app.database.db))!.name).toBe('xã Ngọc Liên');
+  }, 120_000);
 
   it('d chooses another folder (a USB stick); a folder that cannot be written is refused', async () => {
     const dir = await dataDirFrom('demo');

@@ -15,7 +15,9 @@ describe('monthly entry', () => {
     const indicators = await listIndicators(pg);
     const app = await openEntryForm(pg, 'CAP-XA');
     // One value per indicator (the 5th left blank: "not reported"), then the received date and the note.
-    const values = indicators.map((_, i) => (i === 4 ? '' : String(10 * i + 3)));
+    // Days and hours active as a month can hold them (impossible ones are refused).
+    const possible: Record<string, string> = { ngay_hoat_dong: '20', gio_hoat_dong: '60' };
+    const values = indicators.map((ind, i) => (i === 4 ? '' : (possible[ind.code] ?? String(10 * i + 3))));
     let keys = 0;
     for (const v of values) {
       await app.type(v);
@@ -97,6 +99,38 @@ describe('monthly entry', () => {
     expect(app.exited()).toBe(false);
     await app.press(KEYS.ctrl('c'));
     await app.waitFor('(y/n)');
+    await app.press('y');
+    await waitUntil(() => app.exited(), 5000, 'thoát');
+    expect(await storedForm(pg, 'TDP01')).toBeNull();
+  });
+
+  // Issue #10 item 13: Esc saved the "555" being typed; Ctrl+C quit and kept "123".
+  it('Esc cancels the field being typed back to its saved value; a second Esc leaves', async () => {
+    const pg = await demoDb();
+    const app = await openEntryForm(pg, 'TDP01');
+    await app.type('7');
+    await app.press(KEYS.enter);
+    await app.waitFor(/› Số lượt người dân/u);
+    await app.type('555');
+    await app.waitFor('555▏');
+    await app.press(KEYS.escape);
+    await app.waitFor('Đã bỏ giá trị đang gõ');
+    expect(app.lastFrame()).not.toContain('555');
+    expect(app.lastFrame()).toMatch(/› Số lượt người dân/u); // still on the form
+    await app.press(KEYS.escape); // the form is the first screen here: Esc leaves the program
+    await waitUntil(() => app.exited(), 5000, 'thoát');
+    await whenSaved(pg);
+    expect((await storedForm(pg, 'TDP01'))!.values).toEqual({ ho_huong_dan: 7 });
+  });
+
+  it('Ctrl+C with a typed value asks; y quits without saving it', async () => {
+    const pg = await demoDb();
+    const app = await openEntryForm(pg, 'TDP01');
+    await app.type('123');
+    await app.waitFor('123▏');
+    await app.press(KEYS.ctrl('c'));
+    await app.waitFor('Thoát và bỏ dữ liệu chưa lưu? (y/n)');
+    expect(app.exited()).toBe(false);
     await app.press('y');
     await waitUntil(() => app.exited(), 5000, 'thoát');
     expect(await storedForm(pg, 'TDP01')).toBeNull();

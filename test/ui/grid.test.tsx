@@ -129,4 +129,27 @@ describe('month grid', () => {
     expect(hist[0]!.newValue).toBe('30');
     expect(app.lastFrame()).toMatch(/Giờ\s+.* → 30\s+gõ tay/u);
   });
+
+  it('refuses impossible days and hours in a cell (#10 item 4), judged with the form\'s other one', async () => {
+    const pg = await demoDb();
+    const app = await renderApp(pg, { screen: { name: 'grid', month: '2026-10' } });
+    await app.waitFor('chưa có phiếu: 2');
+    // Row 4 (TDP Bắc Hà), column 12 (days active).
+    await app.press(KEYS.down, KEYS.down, KEYS.down);
+    for (let i = 0; i < 11; i++) await app.press(KEYS.right);
+    await app.waitFor(/dòng 4\/15 · cột 12\/13/u);
+    const before = (await storedForm(pg, 'TDP02', '2026-10'))!.values;
+    await app.type('32');
+    await app.press(KEYS.enter);
+    await app.waitFor('Tháng 10/2026 chỉ có 31 ngày');
+    await erase(app, 2);
+    await app.type('2');
+    await app.press(KEYS.right);
+    await app.waitFor(/cột 13\/13/u);
+    await app.type('49');
+    await app.press(KEYS.enter);
+    await app.waitFor('49 giờ trong 2 ngày hoạt động là hơn 24 giờ mỗi ngày');
+    const after = (await storedForm(pg, 'TDP02', '2026-10'))!.values;
+    expect(after).toEqual({ ...before, ngay_hoat_dong: 2 });
+  });
 });

@@ -211,7 +211,7 @@ describe('help overlay', () => {
     const lines = helpText('grid', { screen: 'grid', ids, disabled: {} }, 80);
     expect(lines.length).toBeGreaterThan(ids.length); // some descriptions took two lines
     for (const l of lines) expect(stringWidth(`│ ${l.keys} ${l.text} │`)).toBeLessThanOrEqual(80);
-    expect(lines.map((l) => l.text).join(' ')).toContain('ở màn lịch sử: của phiếu đang xem');
+    expect(lines.map((l) => l.text).join(' ')).toContain('ở bảng tháng: của tháng đang xem');
   });
 });
 

@@ -76,4 +76,13 @@ describe('runUi restores the terminal', () => {
     expect(t.output()).not.toContain(ENTER_ALT);
     expect(t.output()).not.toContain(LEAVE_ALT);
   });
+
+  it('output that is not a terminal (a file, a pipe) carries no escape sequence at all (#10 item 15)', async () => {
+    const t = start(false);
+    await t.ready();
+    t.stdin.write(KEYS.ctrl('c'));
+    expect(await t.done).toBe(0);
+    expect(t.output()).toContain('khởi tạo lần đầu');
+    expect(t.output()).not.toMatch(/[\u001b\u009b]/u);
+  });
 });

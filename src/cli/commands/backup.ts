@@ -6,12 +6,12 @@ import path from 'node:path';
 import { FileWriteError } from '../../io/file-write.js';
 import { formatAge, formatBytes, formatDateTime, describeCounts } from '../../io/backup/describe.js';
 import { BackupError } from '../../io/backup/format.js';
-import { backupDirOf, freshBackupPath, listBackups, setBackupDir } from '../../store/backup-folder.js';
+import { backupDirOf, freshBackupPath, listBackups, setBackupDir, untakenPath } from '../../store/backup-folder.js';
 import { writeBackupFile } from '../../store/backup.js';
 import { renderTable } from '../../io/text-table.js';
 import { type CommonOptions, withDatabase } from '../context.js';
 import { RefusedError, UsageError } from '../errors.js';
-import { newCommand } from '../program.js';
+import { folderArgument, newCommand } from '../program.js';
 
 interface BackupOptions extends CommonOptions {
   list?: boolean;
@@ -31,13 +31,14 @@ export function backupCommand(): Command {
     .usage('[TỆP] [tùy chọn]')
     .argument('[TỆP]', 'tệp hoặc thư mục đích (mặc định: thư mục sao lưu, xem --list)')
     .option('--list', 'liệt kê các bản sao lưu trong thư mục sao lưu')
-    .option('--set-dir <DIR>', 'chọn thư mục sao lưu tự động hằng ngày (ví dụ ổ USB)')
+    .option('--set-dir <DIR>', 'chọn thư mục sao lưu tự động hằng ngày (ví dụ ổ USB)', folderArgument)
     .option('--default-dir', 'dùng lại thư mục sao lưu mặc định (trong thư mục dữ liệu)')
     .action(async (file: string | undefined, _own: BackupOptions, cmd: Command) => {
       // --data-dir after the command name is taken by the program's option: read both.
       const opts = cmd.optsWithGlobals<BackupOptions>();
       if ([file !== undefined, !!opts.list, opts.setDir !== undefined, !!opts.defaultDir].filter(Boolean).length > 1)
         throw new UsageError('chỉ dùng một trong: TỆP, --list, --set-dir, --default-dir.');
+      const choosing = opts.setDir !== undefined || !!opts.defaultDir;
       const out = await withDatabase(opts, 'tonghop backup', async (database) => {
         if (opts.setDir !== undefined || opts.defaultDir) {
           try {
@@ -66,18 +67,22 @@ export function backupCommand(): Command {
         } catch (e) {
           throw asRefusal(e);
         }
-      });
+      }, { writes: choosing ? 'chọn thư mục sao lưu' : undefined });
       process.stdout.write(out);
     });
 }
 
-/** A folder gets a dated file name inside it; anything else is the file itself. */
-function resolveTarget(file: string): string {
+/**
+ * A folder (existing, or named with a trailing slash: `backup newdir/`) gets a dated file name
+ * inside it; a file name that is taken gets -2, -3… (never replaced).
+ */
+export function resolveTarget(file: string, now: Date = new Date()): string {
   const abs = path.resolve(file);
+  if (/[\\/]$/u.test(file)) return freshBackupPath(abs, now);
   try {
-    if (fs.statSync(abs).isDirectory()) return freshBackupPath(abs, new Date());
+    if (fs.statSync(abs).isDirectory()) return freshBackupPath(abs, now);
   } catch {
-    // not there yet: a file name
+    // not there yet (or not reachable: writing says why)
   }
-  return abs;
+  return untakenPath(abs);
 }

@@ -8,7 +8,7 @@ import { parsePeriod } from '../../domain/period.js';
 import { BundleExportRefused, exportBundle } from '../../io/bundle/export.js';
 import { BundleError } from '../../io/bundle/format.js';
 import { NOT_A_PROVINCE, importBundle, readBundleFile, summaryLines } from '../../io/bundle/import.js';
-import { type CommonOptions, withDatabase } from '../context.js';
+import { type CommonOptions, refuseReader, withDatabase } from '../context.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { newCommand } from '../program.js';
 
@@ -67,6 +67,7 @@ export function importBundleCommand(): Command {
     .action(async (_kind: string, files: string[], _o: ImportBundleOptions, cmd: Command) => {
       const opts = cmd.optsWithGlobals<ImportBundleOptions>();
       const refused: string[] = [];
+      if (!opts.dryRun) await refuseReader(opts, 'tonghop import', 'nhập tệp tổng hợp'); // before any file is read
       await withDatabase(opts, 'tonghop import', async (db) => {
         if (!(await isProvince(db.db))) throw new RefusedError(NOT_A_PROVINCE);
         let wrote = false;

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { Argument, Option } from 'commander';
-import { parsePeriod } from '../../domain/period.js';
+import { systemNow } from '../../clock.js';
+import { currentMonth, monthLabel, parsePeriod, periodAsOf, periodLabel } from '../../domain/period.js';
 import { EXPORT_FORMATS, EXPORT_KINDS, type ExportFormat, type ExportKind, formatFits, runExport } from '../../io/export/run.js';
 import { type CommonOptions, withDatabase } from '../context.js';
-import { UsageError } from '../errors.js';
+import { RefusedError, UsageError } from '../errors.js';
 import { newCommand } from '../program.js';
 
 interface ExportOptions extends CommonOptions {
@@ -14,7 +15,7 @@ interface ExportOptions extends CommonOptions {
 }
 
 export function exportCommand(): Command {
-  return newCommand('export', 'xuất số liệu (CSV hoặc Excel), báo cáo (văn bản hoặc Word), danh sách tổ hoặc thành viên')
+  return newCommand('export', 'xuất số liệu (CSV hoặc Excel), báo cáo (văn bản hoặc Word), danh sách tổ hoặc thành viên (mặc định vào Documents/tonghop hoặc thư mục chọn lần trước)')
     .usage('figures|report|teams|members [--period P] [tùy chọn]')
     .addArgument(
       new Argument('<loại>', 'figures (số liệu), report (báo cáo), teams (danh sách tổ), members (thành viên)').choices(EXPORT_KINDS),
@@ -27,7 +28,7 @@ export function exportCommand(): Command {
       ).choices([...new Set(Object.values(EXPORT_FORMATS).flat())]),
     )
     .addOption(new Option('--delimiter <D>', 'dấu phân cách CSV: , hoặc ; (Excel đặt dấu phân cách kiểu Việt Nam)').choices([',', ';']).default(','))
-    .option('--out <DIR>', 'thư mục ghi tệp (tạo nếu chưa có; mặc định: exports/)')
+    .option('--out <DIR>', 'thư mục ghi tệp (tạo nếu chưa có; mặc định: thư mục chọn lần trước trên màn hình Xuất, nếu không thì Documents/tonghop)')
     .addHelpText('after', '\nTệp tổng hợp gửi tỉnh: tonghop export bundle --period P [--out DIR] (xem "tonghop export bundle --help").')
     .action(async (kind: ExportKind, _o: ExportOptions, cmd: Command) => {
       // --data-dir after the command name is taken by the program's option: read both.
@@ -39,9 +40,12 @@ export function exportCommand(): Command {
       if (needsPeriod && !period) throw new UsageError('Thiếu --period: ví dụ --period 2026-Q3.');
       const format = opts.format ?? EXPORT_FORMATS[kind][0];
       if (!formatFits(kind, format)) throw new UsageError(`${kind} không xuất được dạng ${format}: chọn --format ${EXPORT_FORMATS[kind].join(' hoặc ')}.`);
+      const now = systemNow();
+      if (period && !periodAsOf(period, currentMonth(now)))
+        throw new RefusedError(`${periodLabel(period)} chưa bắt đầu (nay là tháng ${monthLabel(currentMonth(now))}): chỉ xuất được kỳ đã bắt đầu.`);
       // Said before the database closes (closing may run the daily backup).
       await withDatabase(opts, 'tonghop export', async (db) => {
-        const done = await runExport(db.db, { kind, period: period ?? undefined, format: format as ExportFormat, delimiter: opts.delimiter, outDir: opts.out });
+        const done = await runExport(db.db, { kind, period: period ?? undefined, format: format as ExportFormat, delimiter: opts.delimiter, outDir: opts.out, now });
         process.stdout.write(`Đã ghi ${done.path}\n`);
       });
     });

@@ -5,12 +5,14 @@ import { IMPORT_KINDS, type ImportKind, runImport, summarise } from '../../io/cs
 import { type ImportSource, looksLikeWorkbook, readImportFile } from '../../io/source/read.js';
 import { ENCODING_OPTIONS, type EncodingOption, parseEncodingOption } from '../../io/text/decode.js';
 import { FileRefusedError, ImportRefusedError, formatProblem } from '../../io/csv/problems.js';
-import { type CommonOptions, withDatabase } from '../context.js';
+import { type CommonOptions, refuseReader, withDatabase } from '../context.js';
 import { RefusedError, UsageError } from '../errors.js';
+import { undoLastImportCommand } from './import-undo.js';
 import { newCommand } from '../program.js';
 
 interface ImportOptions extends CommonOptions {
   dryRun?: boolean;
+  undoLast?: boolean;
   encoding: EncodingOption;
   sheet?: string;
 }
@@ -29,16 +31,23 @@ export function refusalText(err: FileRefusedError | ImportRefusedError, file: st
 
 export function importCommand(): Command {
   return newCommand('import', 'nhập tệp CSV, văn bản Unicode (UTF-16) hoặc sổ Excel .xlsx: danh sách tổ, thành viên hoặc số liệu (mẫu ngang hoặc dọc, tự nhận ra)')
-    .usage('teams|members|figures TỆP [--dry-run] [--encoding E] [--sheet TÊN]')
-    .addArgument(new Argument('<loại>', 'teams (danh sách tổ), members (thành viên) hoặc figures (số liệu)').choices(IMPORT_KINDS))
-    .argument('<tệp>', 'đường dẫn tệp: .csv/.txt (phân cách bằng , ; hoặc tab) hoặc .xlsx')
+    .usage('teams|members|figures TỆP [--dry-run] [--encoding E] [--sheet TÊN]  |  --undo-last')
+    .addArgument(new Argument('[loại]', 'teams (danh sách tổ), members (thành viên) hoặc figures (số liệu)').choices(IMPORT_KINDS))
+    .argument('[tệp]', 'đường dẫn tệp: .csv/.txt (phân cách bằng , ; hoặc tab) hoặc .xlsx')
     .option('--dry-run', 'chỉ kiểm tra và cho biết sẽ làm gì, không ghi gì')
     .option('--encoding <E>', `mã chữ của tệp: ${ENCODING_OPTIONS.join(', ')} (tự nhận ra nếu không chọn)`, encodingArg, 'auto' as EncodingOption)
     .option('--sheet <TÊN>', 'trang tính của sổ Excel cần đọc (mặc định: trang đầu tiên)')
+    .option('--undo-last', 'hoàn tác cả lần nhập gần nhất')
     .addHelpText('after', '\nDữ liệu của tỉnh nhận tệp tổng hợp: tonghop import bundle TỆP… [--dry-run] [--force] (xem "tonghop import bundle --help").')
-    .action(async (kind: ImportKind, file: string, _o: ImportOptions, cmd: Command) => {
+    .action(async (kind: ImportKind | undefined, file: string | undefined, _o: ImportOptions, cmd: Command) => {
       // --data-dir after the command name is taken by the program's option: read both.
       const opts = cmd.optsWithGlobals<ImportOptions>();
+      if (opts.undoLast) {
+        if (kind || file || opts.dryRun) throw new UsageError('--undo-last không đi cùng loại, tệp hay --dry-run.');
+        return undoLastImportCommand(opts);
+      }
+      if (!kind || !file) throw new UsageError('thiếu loại tệp và đường dẫn tệp (ví dụ: tonghop import figures so-lieu.csv).');
+      if (!opts.dryRun) await refuseReader(opts, 'tonghop import', 'nhập tệp'); // before the file is read; a dry run writes nothing
       let bytes: Uint8Array;
       try {
         bytes = fs.readFileSync(file);

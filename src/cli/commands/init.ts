@@ -46,7 +46,7 @@ export function initCommand(): Command {
         opts,
         'tonghop init',
         (db) => setupUnit(db.db, { preset, unitName: opts.unit!, unitCode: code?.code ?? null, officer: opts.officer ?? null, demo: !!opts.demo }),
-        { create: true },
+        { create: true, writes: 'khởi tạo dữ liệu' },
       );
       const demo = opts.demo ? ` Đã thêm dữ liệu mẫu: ${made.teams} tổ, ${made.members} thành viên, ${made.forms} phiếu.` : '';
       process.stdout.write(`Đã khởi tạo dữ liệu theo "${preset.plan.name}".${demo}\n`);
@@ -58,7 +58,7 @@ async function initProvince(opts: InitOptions): Promise<void> {
   if (clash) throw new UsageError(`--province không dùng cùng --${clash.replace(/[A-Z]/gu, (c) => '-' + c.toLowerCase())}: một tỉnh không có kế hoạch riêng, mỗi xã gửi kế hoạch của mình.`);
   const p = provinceFromName(opts.province!);
   if (!p) throw new RefusedError('Tên tỉnh/thành phố không được để trống (ví dụ "tỉnh Phú Thọ") và không dài quá 100 ký tự.');
-  await withDatabase(opts, 'tonghop init', (db) => setupProvince(db.db, p), { create: true });
+  await withDatabase(opts, 'tonghop init', (db) => setupProvince(db.db, p), { create: true, writes: 'khởi tạo dữ liệu' });
   process.stdout.write(`Đã khởi tạo dữ liệu cho ${p.name}: nhập tệp tổng hợp của các xã bằng "tonghop import bundle TỆP…".\n`);
 }
 
@@ -72,6 +72,6 @@ async function setCode(opts: InitOptions): Promise<void> {
     if (me.level === 'province') throw new RefusedError('Dữ liệu này là của một tỉnh: mã 5 chữ số là của xã/phường.');
     await setUnitCode(db.db, code.code);
     return me.name;
-  });
+  }, { writes: 'đặt mã đơn vị' });
   process.stdout.write(`Đã đặt mã đơn vị ${code.code} cho ${name}.\n`);
 }

@@ -36,7 +36,7 @@ export function settingsCommand(): Command {
           await db.checkpoint();
         }
         return getSetting(db.db, RECIPIENT_SETTING);
-      });
+      }, { writes: value === undefined ? undefined : 'đặt nơi nhận báo cáo' });
       const line = `Nơi nhận báo cáo (Kính gửi): ${now ?? '(chưa đặt: báo cáo để dòng chấm)'}`;
       process.stdout.write((value !== undefined ? `Đã lưu. ${line}` : line) + '\n');
     });

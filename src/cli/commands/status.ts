@@ -3,13 +3,13 @@ import { systemNow } from '../../clock.js';
 import { computeStatus } from '../../db/evaluation.js';
 import { describeTarget, worstTarget } from '../../domain/describe.js';
 import { STATUS_LABELS, STATUS_SYMBOLS } from '../../domain/labels.js';
-import { type Month, isMonth, lastFinishedMonth, monthLabel } from '../../domain/period.js';
+import { type Month, currentMonth, isMonth, lastFinishedMonth, monthLabel } from '../../domain/period.js';
 import type { Db } from '../../db/database.js';
 import { statusJson } from '../../domain/status.js';
-import { formatPercent } from '../../domain/text.js';
+import { formatPercent, printable } from '../../domain/text.js';
 import { renderTable } from '../../io/text-table.js';
 import { type CommonOptions, withDatabase } from '../context.js';
-import { UsageError } from '../errors.js';
+import { RefusedError, UsageError } from '../errors.js';
 import { newCommand } from '../program.js';
 import { provinceStatusText } from './province-status.js';
 
@@ -26,9 +26,14 @@ export function statusCommand(): Command {
     .option('--unit <CODE>', 'dữ liệu của tỉnh: tình hình các tổ của một xã/phường (mã 5 chữ số)')
     .action(async (_local: StatusOptions, cmd: Command) => {
       const opts = cmd.optsWithGlobals<StatusOptions>();
-      const asOf = opts.asOf === undefined ? lastFinishedMonth(systemNow()) : opts.asOf.trim();
+      const now = systemNow();
+      const asOf = opts.asOf === undefined ? lastFinishedMonth(now) : opts.asOf.trim();
       if (!isMonth(asOf))
         throw new UsageError(`Tháng "${opts.asOf}" không hợp lệ: dùng dạng YYYY-MM, ví dụ 2026-11.`);
+      if (asOf > currentMonth(now))
+        throw new RefusedError(
+          `Tháng ${monthLabel(asOf)} chưa tới (nay là tháng ${monthLabel(currentMonth(now))}): --as-of nhận tháng này hoặc một tháng trước đó.`,
+        );
       // Printed before the database closes (closing may run the daily backup).
       await withDatabase(opts, 'tonghop status', async (db) => {
         const province = await provinceStatusText(db.db, { asOf, explicitAsOf: opts.asOf !== undefined, json: !!opts.json, unit: opts.unit });
@@ -44,13 +49,14 @@ export async function statusText(db: Db, asOf: Month, json: boolean): Promise<st
   const indicators = new Map(report.input.indicators.map((i) => [i.code, i]));
   const { due, received } = report.completeness;
   const head = [
-    `${report.input.plan.name} — tình hình đến tháng ${monthLabel(asOf)}`,
+    `${printable(report.input.plan.name)} — tình hình đến tháng ${monthLabel(asOf)}`,
     `Phiếu đã nhận: ${received}/${due}${due ? ` (${formatPercent(received / due)})` : ''}`,
     '',
   ];
   const rows = report.teams.map((t) => {
     const w = worstTarget(t.targets);
-    return [t.ma_to, t.ten_to, `${STATUS_SYMBOLS[t.status]} ${STATUS_LABELS[t.status]}`, w ? describeTarget(w, indicators) : ''];
+    // One line per team whatever a name holds (untrusted text: a break or a control would break the table).
+    return [t.ma_to, printable(t.ten_to), `${STATUS_SYMBOLS[t.status]} ${STATUS_LABELS[t.status]}`, w ? printable(describeTarget(w, indicators)) : ''];
   });
   const table = renderTable([{ title: 'Mã tổ' }, { title: 'Tên tổ', max: 32 }, { title: 'Trạng thái' }, { title: 'Cần chú ý' }], rows);
   return [...head, ...table].join('\n') + '\n';

@@ -48,6 +48,11 @@ export interface PostgresHandle extends DbHandle {
   readonly address: ServerAddress;
   /** Run fn on one connection of its own (session-level advisory locks: migrations). */
   session<T>(fn: (db: DbRunner) => Promise<T>): Promise<T>;
+  /**
+   * Call fn when another program changes the data of this schema (LISTEN on a connection of its
+   * own; this handle's own writes are not reported). Returns the way to stop.
+   */
+  listen(fn: () => void): Promise<() => Promise<void>>;
 }
 
 /** Connect to the server of `url` (checked: reachable, PostgreSQL ≥ 15, the schema there). */
@@ -66,6 +71,11 @@ export async function openPostgres(url: string, opts: { max?: number; applicatio
   });
   // A connection dropped while idle (server restart): forget it; the next query opens another.
   pool.on('error', () => undefined);
+  // Our own connections' server processes: their NOTIFY is not news to us.
+  const ours = new Set<number>();
+  const pidOf = (c: pg.Client) => (c as pg.Client & { processID?: number }).processID;
+  pool.on('connect', (c) => void (pidOf(c) && ours.add(pidOf(c)!)));
+  pool.on('remove', (c) => void ours.delete(pidOf(c) ?? -1));
 
   const wrap = (c: Client): Db => {
     // One connection runs one statement at a time: a transaction's Promise.all waits its turn
@@ -154,6 +164,22 @@ export async function openPostgres(url: string, opts: { max?: number; applicatio
     db,
     flush: async () => undefined, // the server keeps its own files safe
     close: () => pool.end(),
+    async listen(fn) {
+      const client = new pg.Client({ ...address.config, application_name: opts.applicationName ?? 'tonghop', connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
+      client.on('error', () => undefined); // lost: no more refreshes, the data itself is unharmed
+      client.on('notification', (n) => {
+        if (!ours.has(n.processId)) fn();
+      });
+      try {
+        await client.connect();
+        const channel = await client.query<{ c: string }>(`SELECT 'tonghop_' || current_schema() AS c`);
+        await client.query(`LISTEN ${quoteIdent(channel.rows[0]!.c)}`);
+      } catch (e) {
+        await client.end().catch(() => undefined);
+        throw hide(e);
+      }
+      return () => client.end().catch(() => undefined);
+    },
     async session<T>(fn: (db: DbRunner) => Promise<T>): Promise<T> {
       const client = await poolConnect();
       let broken: Error | undefined;

@@ -1,6 +1,8 @@
 // Numbered migrations, applied in order, each in its own transaction with its version row.
 import { sql as v1 } from './001_init.js';
 import { sql as v2 } from './002_codec_checks.js';
+import { sql as v3 } from './003_import_batches.js';
+import { sql as v4 } from './004_server.js';
 import { sql as v5 } from './005_province.js';
 
 export interface Migration {
@@ -12,6 +14,8 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'init', sql: v1 },
   { version: 2, name: 'codec_checks', sql: v2 },
+  { version: 3, name: 'import_batches', sql: v3 },
+  { version: 4, name: 'server', sql: v4 },
   { version: 5, name: 'province', sql: v5 },
 ];
 

@@ -1,8 +1,8 @@
 // Checking a figures file (wide or long, told apart by the header) in one pass, with every
 // lookup in a Map: the team codes, the known indicators, the forms that already exist.
 import { type Month, monthLabel, parseMonth } from '../../domain/period.js';
-import { cleanText, nfc } from '../../domain/text.js';
-import { checkFormMonth, checkReceivedOn, parseValue } from '../../domain/validation.js';
+import { cleanText, excerpt, nfc } from '../../domain/text.js';
+import { DAYS_ACTIVE, HOURS_ACTIVE, checkActivity, checkFormMonth, checkReceivedOn, parseValue } from '../../domain/validation.js';
 import type { Db } from '../../db/database.js';
 import { type FiguresLookups, type FiguresWrite, type StagedForm, formKey, loadFiguresLookups } from '../../db/figures-import.js';
 import { type Problem } from './problems.js';
@@ -20,6 +20,8 @@ export interface FiguresCheck extends FiguresWrite {
   warnings: Problem[];
   added: number;
   replaced: number;
+  /** Rows that make no form: all-blank template rows (wide), blank values (long). */
+  skipped: number;
 }
 
 export const WIDE_FIXED = ['ma_to', 'thang'] as const;
@@ -50,6 +52,7 @@ export function checkFigures(text: TableInput, ctx: CheckContext): FiguresCheck 
           required: WIDE_FIXED,
           // Exports carry the team's name after ma_to, for people reading them: accepted, ignored.
           optional: [...WIDE_TAIL, 'ten_to'],
+          multiline: ['ghi_chu'],
           dynamic: (name) => ctx.indicators.has(name),
           expected: `Mẫu ngang: ma_to,thang,<mã chỉ số…>,ngay_nhan,ghi_chu; các mã chỉ số có: ${list}.`,
         })
@@ -64,8 +67,10 @@ export function checkFigures(text: TableInput, ctx: CheckContext): FiguresCheck 
     forms: [],
     setReceived: layout === 'wide' && hasColumn(table, 'ngay_nhan'),
     setNote: layout === 'wide' && hasColumn(table, 'ghi_chu'),
+    columns: layout === 'wide' ? new Set(table.columns.filter((c) => ctx.indicators.has(c))) : null,
     added: 0,
     replaced: 0,
+    skipped: 0,
     values: 0,
   };
   if (layout === 'wide') checkWide(table, ctx, out);
@@ -89,12 +94,12 @@ function teamMonth(table: Table, rec: { line: number; cells: string[] }, ctx: Ch
   if (!code) problems.push({ line, column: 'ma_to', message: 'thiếu mã tổ' });
   else {
     teamId = ctx.teams.get(code);
-    if (teamId === undefined) problems.push({ line, column: 'ma_to', message: `không có tổ mã "${code}" (nhập danh sách tổ trước)` });
+    if (teamId === undefined) problems.push({ line, column: 'ma_to', message: `không có tổ mã ${excerpt(code)} (nhập danh sách tổ trước)` });
   }
   if (!rawMonth) problems.push({ line, column: 'thang', message: 'thiếu tháng' });
   else {
     month = parseMonth(rawMonth);
-    if (!month) problems.push({ line, column: 'thang', message: `tháng "${rawMonth}" không đúng dạng YYYY-MM (ví dụ 2026-10)` });
+    if (!month) problems.push({ line, column: 'thang', message: `tháng ${excerpt(rawMonth)} không đúng dạng YYYY-MM (ví dụ 2026-10)` });
     else {
       const ok = checkFormMonth(month, ctx.now);
       if (!ok.ok) {
@@ -110,8 +115,16 @@ function checkWide(table: Table, ctx: CheckContext, out: FiguresCheck): void {
   const codes = table.columns.filter((c) => ctx.indicators.has(c));
   const idx = codes.map((c) => table.index.get(c)!);
   const seen = new Map<string, number>();
+  const tail = WIDE_TAIL.filter((c) => hasColumn(table, c));
+  const touchesActivity = out.columns!.has(DAYS_ACTIVE) || out.columns!.has(HOURS_ACTIVE);
   for (const rec of table.rows) {
     const line = rec.line;
+    // A template row (officers keep a sheet of every team × month and fill it month by month):
+    // nothing reported, so no form — not even for a month still to come — and nothing changed.
+    if (idx.every((i) => (rec.cells[i] ?? '').trim() === '') && tail.every((c) => cellOf(table, rec, c).trim() === '')) {
+      out.skipped++;
+      continue;
+    }
     const before = out.problems.length;
     const { code, teamId, month } = teamMonth(table, rec, ctx, out.problems);
     const fc: string[] = [];
@@ -120,7 +133,7 @@ function checkWide(table: Table, ctx: CheckContext, out: FiguresCheck): void {
       const raw = rec.cells[idx[i]!] ?? '';
       if (raw === '' ) continue;
       const p = parseValue(raw);
-      if (!p.ok) out.problems.push({ line, column: codes[i]!, message: `${p.error} ("${raw.trim()}")` });
+      if (!p.ok) out.problems.push({ line, column: codes[i]!, message: `${p.error} (${excerpt(raw.trim())})` });
       else if (p.value !== null) {
         fc.push(codes[i]!);
         fv.push(p.value);
@@ -142,8 +155,19 @@ function checkWide(table: Table, ctx: CheckContext, out: FiguresCheck): void {
         continue;
       }
       seen.set(key, line);
-      if (out.problems.length === before)
-        out.forms.push({ teamId, month, receivedOn, note, codes: fc, values: fv, formId: ctx.existing.get(key) ?? null });
+      const formId = ctx.existing.get(key) ?? null;
+      if (out.problems.length === before) {
+        const valueOf = (c: string) => (out.columns!.has(c) ? valueIn(fc, fv, c) : formId === null ? null : (ctx.activity.get(formId)?.get(c) ?? null));
+        // Judged only when the file speaks of days or hours: it is not refused for what it leaves alone.
+        const act = touchesActivity
+          ? checkActivity(month, valueOf(DAYS_ACTIVE), valueOf(HOURS_ACTIVE), out.columns!.has(HOURS_ACTIVE) ? 'hours' : 'days')
+          : { error: null, warning: null };
+        if (act.error) out.problems.push({ line, column: act.error.code, message: act.error.message });
+        else {
+          if (act.warning) out.warnings.push({ line, column: HOURS_ACTIVE, message: act.warning });
+          out.forms.push({ teamId, month, receivedOn, note, codes: fc, values: fv, formId });
+        }
+      }
     }
   }
 }
@@ -159,14 +183,15 @@ function checkLong(table: Table, ctx: CheckContext, out: FiguresCheck): void {
     const ind = cellOf(table, rec, 'chi_so').trim().toLowerCase();
     if (!ind) out.problems.push({ line, column: 'chi_so', message: 'thiếu mã chỉ số' });
     else if (!ctx.indicators.has(ind))
-      out.problems.push({ line, column: 'chi_so', message: `mã chỉ số "${ind}" không có trong kế hoạch` });
+      out.problems.push({ line, column: 'chi_so', message: `mã chỉ số ${excerpt(ind)} không có trong kế hoạch` });
     const raw = cellOf(table, rec, 'gia_tri');
     const p = parseValue(raw);
-    if (!p.ok) out.problems.push({ line, column: 'gia_tri', message: `${p.error} ("${raw.trim()}")` });
+    if (!p.ok) out.problems.push({ line, column: 'gia_tri', message: `${p.error} (${excerpt(raw.trim())})` });
     else if (p.value === null && out.problems.length === before) {
       // The long layout has one row per reported value: a blank one reports nothing, and must
       // not make an empty form appear (which would count as received).
       out.warnings.push({ line, column: 'gia_tri', message: 'giá trị trống: bỏ qua dòng này (ô trống là chưa báo cáo)' });
+      out.skipped++;
       continue;
     }
     if (teamId === undefined || !month) continue;
@@ -189,7 +214,30 @@ function checkLong(table: Table, ctx: CheckContext, out: FiguresCheck): void {
       f.values.push(p.value);
     }
   }
-  for (const [key, f] of forms) if (!bad.has(key)) out.forms.push(f);
+  for (const [key, f] of forms) {
+    if (bad.has(key)) continue;
+    // The form as it will be: this file's rows over the values already stored.
+    const stored = f.formId === null ? undefined : ctx.activity.get(f.formId);
+    const valueOf = (c: string) => (f.codes.includes(c) ? valueIn(f.codes, f.values, c) : (stored?.get(c) ?? null));
+    const hoursLine = seen.get(`${key}|${HOURS_ACTIVE}`);
+    const daysLine = seen.get(`${key}|${DAYS_ACTIVE}`);
+    if (hoursLine === undefined && daysLine === undefined) {
+      out.forms.push(f);
+      continue;
+    }
+    const act = checkActivity(f.month, valueOf(DAYS_ACTIVE), valueOf(HOURS_ACTIVE), hoursLine === undefined ? 'days' : 'hours');
+    const lineOf = (c: string) => ((c === HOURS_ACTIVE ? hoursLine : daysLine) ?? hoursLine ?? daysLine)!;
+    if (act.error) out.problems.push({ line: lineOf(act.error.code), column: 'gia_tri', message: `${act.error.code}: ${act.error.message}` });
+    else {
+      if (act.warning) out.warnings.push({ line: lineOf(HOURS_ACTIVE), column: 'gia_tri', message: act.warning });
+      out.forms.push(f);
+    }
+  }
+}
+
+function valueIn(codes: readonly string[], values: readonly number[], code: string): number | null {
+  const i = codes.indexOf(code);
+  return i < 0 ? null : values[i]!;
 }
 
 /** A note is kept as written (NFC), so our own exports round-trip; a blank one is no note. */

@@ -5,6 +5,7 @@ import type { Db, DbRunner } from '../../db/database.js';
 import { formatInt } from '../../domain/text.js';
 import { type FiguresCheck, checkFigures, loadFiguresContext } from './figures-check.js';
 import { type KeyCheck, writeFigures } from '../../db/figures-import.js';
+import { beginImportBatch, closeImportBatch } from '../../db/import-batches.js';
 import { writeMembers, writeTeams } from '../../db/roster-import.js';
 import { lockWriters } from '../../db/locks.js';
 import { IMPORTED_TRAINING_TOPIC, type MembersCheck, checkMembers } from './members.js';
@@ -62,9 +63,12 @@ export async function runImport(db: DbRunner, kind: ImportKind, input: Uint8Arra
     await lockWriters(tx);
     const c = await checkImport(tx, kind, text, now);
     if (c.problems.length) throw new ImportRefusedError(c.problems);
+    // One batch per import: undone as a whole, and a wall per-value undo never crosses.
+    const batchId = await beginImportBatch(tx, c.kind);
     if (c.kind === 'teams') await writeTeams(tx, c);
     else if (c.kind === 'members') await writeMembers(tx, c.members, IMPORTED_TRAINING_TOPIC);
-    else await writeFigures(tx, c, { keys: opts.keys, onProgress: opts.onProgress });
+    else await writeFigures(tx, c, { keys: opts.keys, onProgress: opts.onProgress, batchId });
+    await closeImportBatch(tx, batchId, summarise(c, true).at(-1) ?? '');
     return c;
   });
   return { check, written: true };
@@ -106,7 +110,8 @@ function summariseCheck(check: ImportCheck, written: boolean, source?: SourceInf
     case 'figures':
       return [
         `Tệp số liệu mẫu ${check.layout === 'wide' ? 'ngang (một dòng mỗi tổ-tháng)' : 'dọc (một dòng mỗi số liệu)'}: ${formatInt(check.rows)} dòng (${sep}).`,
-        `${verb} thêm ${formatInt(check.added)} phiếu mới, thay ${formatInt(check.replaced)} phiếu đã có; ${formatInt(check.values)} số liệu.`,
+        `${verb} thêm ${formatInt(check.added)} phiếu mới, thay ${formatInt(check.replaced)} phiếu đã có; ${formatInt(check.values)} số liệu` +
+          (check.skipped ? `; bỏ qua ${formatInt(check.skipped)} dòng để trống (không tạo phiếu).` : '.'),
       ];
   }
 }

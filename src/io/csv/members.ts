@@ -4,7 +4,7 @@
 import { type StagedMember, currentLeaders, teamIdsByCode } from '../../db/roster-import.js';
 import type { Db } from '../../db/database.js';
 import { memberSchema } from '../../domain/schemas.js';
-import { cleanText, formatDate, parseDate, todayIso } from '../../domain/text.js';
+import { cleanText, excerpt, formatDate, parseDate, todayIso } from '../../domain/text.js';
 import type { Problem } from './problems.js';
 import type { Delimiter } from './parse.js';
 import { type TableInput, readTable, rowChecker } from './table.js';
@@ -58,27 +58,27 @@ export async function checkMembers(q: Db, text: TableInput, now: Date): Promise<
     const code = cleanText(cell('ma_to')).toUpperCase();
     const teamId = teams.get(code);
     if (!code) bad('ma_to', 'thiếu mã tổ');
-    else if (teamId === undefined) bad('ma_to', `không có tổ mã "${code}" (nhập danh sách tổ trước)`);
+    else if (teamId === undefined) bad('ma_to', `không có tổ mã ${excerpt(code)} (nhập danh sách tổ trước)`);
 
     const roleText = cell('vai_tro').trim();
     const role = roleText ? parseRole(roleText) : 'thanh_vien';
-    if (!role) bad('vai_tro', `"${roleText}" không phải vai trò: dùng Tổ trưởng, Tổ phó hoặc Thành viên`);
+    if (!role) bad('vai_tro', `${excerpt(roleText)} không phải vai trò: dùng Tổ trưởng, Tổ phó hoặc Thành viên`);
 
     const yearText = cell('nam_sinh').trim();
     let birthYear: number | null = null;
-    if (yearText && !/^\d{4}$/u.test(yearText)) bad('nam_sinh', `năm sinh "${yearText}" phải là 4 chữ số`);
+    if (yearText && !/^\d{4}$/u.test(yearText)) bad('nam_sinh', `năm sinh ${excerpt(yearText)} phải là 4 chữ số`);
     else if (yearText) birthYear = Number(yearText);
 
     const joinedText = cell('ngay_tham_gia').trim();
     const joined = joinedText ? parseDate(joinedText) : null;
-    if (joinedText && !joined) bad('ngay_tham_gia', `ngày "${joinedText}" không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)`);
+    if (joinedText && !joined) bad('ngay_tham_gia', `ngày ${excerpt(joinedText)} không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)`);
     else if (joined && joined > today)
       warn('ngay_tham_gia', `ngày tham gia ${formatDate(joined)} sau ngày hôm nay: chỉ tính là thành viên từ ngày đó`);
 
     const trainings: string[] = [];
     for (const d of splitDates(cell('ngay_tap_huan'))) {
       const iso = parseDate(d);
-      if (!iso) bad('ngay_tap_huan', `ngày "${d}" không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)`);
+      if (!iso) bad('ngay_tap_huan', `ngày ${excerpt(d)} không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)`);
       else {
         if (iso > today) warn('ngay_tap_huan', `ngày tập huấn ${formatDate(iso)} sau ngày hôm nay: chỉ được tính khi đã đến ngày`);
         if (!trainings.includes(iso)) trainings.push(iso);

@@ -2,6 +2,7 @@
 // lines, and "dòng N" must be the line the officer sees in a text editor). `,`, `;` or tab
 // (Excel's "Unicode Text" is tab-separated); CRLF, LF or CR line ends; "" inside quotes is one quote.
 import { parse } from 'csv-parse/sync';
+import { printable } from '../../domain/text.js';
 import { FileRefusedError } from './problems.js';
 
 export interface CsvRecord {
@@ -57,7 +58,7 @@ export function parseCsv(text: string, delimiter: Delimiter): CsvRecord[] {
     if ((e as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED') {
       throw new FileRefusedError(`dòng ${line}: dấu ngoặc kép (") mở mà không đóng; tệp không đọc được.`);
     }
-    throw new FileRefusedError(`tệp không đọc được như CSV: ${(e as Error).message}`);
+    throw new FileRefusedError(`tệp không đọc được như CSV: ${printable((e as Error).message).slice(0, 300)}`);
   }
   return out;
 }

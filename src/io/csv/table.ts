@@ -3,12 +3,15 @@
 import { type CsvRecord, type Delimiter, delimiterName, detectDelimiter, headerLine, isBlankRecord, parseCsv } from './parse.js';
 import { restoreFormula } from './formula.js';
 import { FileRefusedError, type Problem } from './problems.js';
+import { excerpt, findUnsafeChar, unsafeCharMessage } from '../../domain/text.js';
 
 export interface TableSpec {
   required: readonly string[];
   optional: readonly string[];
   /** Extra columns allowed by name (indicator codes in the wide figures layout). */
   dynamic?: (name: string) => boolean;
+  /** Columns whose cells may hold tab and line breaks (a note); every other cell may not. */
+  multiline?: readonly string[];
   /** What the unknown-column message suggests. */
   expected: string;
 }
@@ -17,8 +20,9 @@ export interface Table {
   delimiter: Delimiter;
   columns: string[]; // normalised header names, '' for an unnamed column
   index: Map<string, number>;
-  rows: CsvRecord[]; // data records, blank ones dropped
-  /** Problems found while reading rows (cells beyond the named columns). */
+  /** Data records to check: blank ones dropped, and those refused here (problems) left out. */
+  rows: CsvRecord[];
+  /** Problems found while reading rows (control characters, cells beyond the named columns). */
   problems: Problem[];
 }
 
@@ -66,10 +70,12 @@ export function readTable(input: TableInput, spec: TableSpec): Table {
   const known = new Set([...spec.required, ...spec.optional]);
   columns.forEach((name, i) => {
     if (name === '') return;
-    if (index.has(name)) problems.push({ line: header.line, column: name, message: `cột "${name}" có hai lần trong dòng tiêu đề` });
+    const unsafe = findUnsafeChar(name);
+    if (unsafe) return void problems.push({ line: header.line, column: `thứ ${i + 1}`, message: `tên cột ${unsafeCharMessage(unsafe)}` });
+    if (index.has(name)) problems.push({ line: header.line, column: name, message: `cột ${excerpt(name)} có hai lần trong dòng tiêu đề` });
     else index.set(name, i);
     if (!known.has(name) && !spec.dynamic?.(name))
-      problems.push({ line: header.line, column: name, message: `cột "${name}" không có trong mẫu. ${spec.expected}` });
+      problems.push({ line: header.line, column: excerpt(name, 30), message: `cột ${excerpt(name)} không có trong mẫu. ${spec.expected}` });
   });
   for (const req of spec.required) {
     if (!index.has(req)) problems.push({ line: header.line, column: req, message: `thiếu cột bắt buộc "${req}". ${spec.expected}` });
@@ -80,15 +86,26 @@ export function readTable(input: TableInput, spec: TableSpec): Table {
       problems,
     );
   }
+  const multiline = new Set((spec.multiline ?? []).map((c) => index.get(c)));
   const rows: CsvRecord[] = [];
   const width = columns.length;
   for (let r = headerAt + 1; r < records.length; r++) {
     const rec = records[r]!;
     if (isBlankRecord(rec)) continue;
+    let refused = false;
+    for (let i = 0; i < rec.cells.length; i++) {
+      const raw = rec.cells[i]!;
+      const unsafe = findUnsafeChar(raw, { breaks: multiline.has(i) });
+      if (unsafe) {
+        problems.push({ line: rec.line, column: columns[i] || `thứ ${i + 1}`, message: `ô ${unsafeCharMessage(unsafe)}` });
+        refused = true;
+      }
+    }
+    if (refused) continue;
     for (let i = 0; i < rec.cells.length; i++) {
       const raw = rec.cells[i]!;
       if ((i >= width || columns[i] === '') && raw.trim() !== '') {
-        problems.push({ line: rec.line, column: null, message: `ô thứ ${i + 1} ("${raw.trim()}") nằm ngoài các cột của dòng tiêu đề` });
+        problems.push({ line: rec.line, column: null, message: `ô thứ ${i + 1} (${excerpt(raw.trim())}) nằm ngoài các cột của dòng tiêu đề` });
         break;
       }
     }

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.js';
 import { type StagedArea, type StagedTeam } from '../../db/roster-import.js';
 import { type TeamRow, listAreas, listTeams } from '../../db/teams.js';
 import { type TeamLevel, teamCodeSchema, teamSchema } from '../../domain/schemas.js';
-import { cleanText, formatDate, parseDate, todayIso } from '../../domain/text.js';
+import { cleanText, excerpt, formatDate, parseDate, todayIso } from '../../domain/text.js';
 import { parseValue } from '../../domain/validation.js';
 import type { Problem } from './problems.js';
 import type { Delimiter } from './parse.js';
@@ -70,7 +70,7 @@ export async function checkTeams(q: Db, text: TableInput, now: Date): Promise<Te
     const capText = cell('cap').trim();
     if (capText) {
       const l = parseLevel(capText);
-      if (!l) bad('cap', `"${capText}" không phải cấp tổ: dùng area (thôn, làng, tổ dân phố) hoặc commune (xã, phường)`);
+      if (!l) bad('cap', `${excerpt(capText)} không phải cấp tổ: dùng area (thôn, làng, tổ dân phố) hoặc commune (xã, phường)`);
       level = l ?? 'area';
     } else if (areaText) level = 'area';
     else if (old && !has('dia_ban')) level = old.level;
@@ -81,7 +81,7 @@ export async function checkTeams(q: Db, text: TableInput, now: Date): Promise<Te
       // domain.md: a commune-level team has no area (and so no share targets). An officer's
       // sheet may still fill these cells: keep the team, leave them aside, and say so.
       for (const c of ['dia_ban', 'loai_dia_ban', 'so_ho', 'so_nguoi_truong_thanh'])
-        if (cell(c).trim()) warn(c, `tổ cấp xã/phường không gắn với địa bàn: bỏ qua "${cell(c).trim()}"`);
+        if (cell(c).trim()) warn(c, `tổ cấp xã/phường không gắn với địa bàn: bỏ qua ${excerpt(cell(c).trim())}`);
     } else if (!areaText && old && !has('dia_ban') && old.areaName) {
       areaName = old.areaName;
     } else if (!areaText && !nameParse.success) {
@@ -89,7 +89,7 @@ export async function checkTeams(q: Db, text: TableInput, now: Date): Promise<Te
     } else {
       // A village team whose sheet leaves dia_ban blank serves an area named like the team.
       const label = areaText || nameParse.data!;
-      if (!areaText) warn('dia_ban', `không ghi địa bàn: dùng tên tổ "${label}" làm tên địa bàn`);
+      if (!areaText) warn('dia_ban', `không ghi địa bàn: dùng tên tổ ${excerpt(label)} làm tên địa bàn`);
       const prev = existingAreas.get(label.toLocaleLowerCase('vi'));
       const name = prev?.name ?? label;
       areaName = name;
@@ -108,7 +108,7 @@ export async function checkTeams(q: Db, text: TableInput, now: Date): Promise<Te
           // An unknown word is kept as the kind; only the urban flag (Ngọc Hồi's urban-only target) needs a guess.
           const guess = kindFromAreaName(name);
           Object.assign(area, { kind: kindText, urban: guess?.urban ?? false });
-          warn('loai_dia_ban', `"${kindText}" không phải loại địa bàn đã biết (${AREA_KIND_WORDS}): coi là ${guess?.urban ? 'đô thị' : 'nông thôn'}`);
+          warn('loai_dia_ban', `${excerpt(kindText)} không phải loại địa bàn đã biết (${AREA_KIND_WORDS}): coi là ${guess?.urban ? 'đô thị' : 'nông thôn'}`);
         }
       } else if (!prev) {
         const guess = kindFromAreaName(name);
@@ -120,12 +120,12 @@ export async function checkTeams(q: Db, text: TableInput, now: Date): Promise<Te
       ] as const) {
         if (!has(c)) continue;
         const p = parseValue(cell(c));
-        if (!p.ok) bad(c, `${p.error} ("${cell(c).trim()}")`);
+        if (!p.ok) bad(c, `${p.error} (${excerpt(cell(c).trim())})`);
         else area[field] = p.value;
       }
       const same = areas.get(name);
       if (same && JSON.stringify(same.area) !== JSON.stringify(area))
-        bad('dia_ban', `địa bàn "${name}" đã có ở dòng ${same.line} với số hộ, số người hoặc loại khác`);
+        bad('dia_ban', `địa bàn ${excerpt(name)} đã có ở dòng ${same.line} với số hộ, số người hoặc loại khác`);
       else if (!same) areas.set(name, { area, line });
     }
 
@@ -139,7 +139,7 @@ export async function checkTeams(q: Db, text: TableInput, now: Date): Promise<Te
     if (has('ngay_quyet_dinh')) {
       const raw = cell('ngay_quyet_dinh').trim();
       const iso = raw ? parseDate(raw) : null;
-      if (raw && !iso) bad('ngay_quyet_dinh', `ngày "${raw}" không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)`);
+      if (raw && !iso) bad('ngay_quyet_dinh', `ngày ${excerpt(raw)} không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)`);
       else {
         if (iso && iso > today) warn('ngay_quyet_dinh', `ngày quyết định ${formatDate(iso)} sau ngày hôm nay: tổ chỉ phải báo cáo từ tháng đó`);
         decisionDate = iso;

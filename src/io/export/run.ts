@@ -1,15 +1,16 @@
 // The one export path behind `tonghop export` and the Export screen: render, name, write.
+import path from 'node:path';
 import { systemNow } from '../../clock.js';
 import type { Db } from '../../db/database.js';
-import { NotInitialisedError, getSetting, getUnit } from '../../db/unit.js';
+import { NotInitialisedError, getSetting, getUnit, setSetting } from '../../db/unit.js';
 import { type Period, periodCode } from '../../domain/period.js';
 import { todayIso } from '../../domain/text.js';
-import { DEFAULT_EXPORTS_DIR } from '../../paths.js';
+import { documentsExportsDir } from '../../paths.js';
 import type { Delimiter } from '../csv/parse.js';
 import { loadReportData } from '../report/data.js';
 import { renderReportDocx } from '../report/docx.js';
 import { RECIPIENT_SETTING } from '../report/model.js';
-import { renderReport } from '../report/render.js';
+import { renderReport, reportFileText } from '../report/render.js';
 import { exportFigures } from './figures.js';
 import { exportFileName, writeExportFile } from './files.js';
 import { exportMembers, exportTeams } from './roster.js';
@@ -70,11 +71,12 @@ export async function renderExport(q: Db, req: ExportRequest): Promise<{ name: s
     case 'report': {
       const period = need(req.period);
       const data = await loadReportData(q, period, now, unit);
+      const recipient = await getSetting(q, RECIPIENT_SETTING);
       if (format === 'docx') {
-        const bytes = await renderReportDocx(data, { recipient: await getSetting(q, RECIPIENT_SETTING) });
+        const bytes = await renderReportDocx(data, { recipient });
         return { name: exportFileName(unit.name, periodCode(period), 'bao-cao', 'docx'), text: bytes, rows: 0 };
       }
-      const text = renderReport(data);
+      const text = reportFileText(renderReport(data, { recipient }));
       return { name: exportFileName(unit.name, periodCode(period), 'bao-cao', 'txt'), text, rows: text.split('\n').length };
     }
     case 'teams': {
@@ -93,9 +95,23 @@ function need(p: Period | undefined): Period {
   return p;
 }
 
-/** Render and write to exports/ (or outDir), never over an earlier file. Returns the path written. */
+/** The folder the officer chose last (setting table), kept for the next export. */
+export const EXPORTS_DIR_SETTING = 'exports_dir';
+
+/** Where an export goes without a folder given: the one chosen last, else Documents/tonghop. */
+export async function exportsFolder(q: Db): Promise<string> {
+  return (await getSetting(q, EXPORTS_DIR_SETTING)) || documentsExportsDir();
+}
+
+/** Remember a folder the officer chose (an absolute path), for the next export. */
+export async function rememberExportsFolder(q: Db, dir: string): Promise<void> {
+  const abs = path.resolve(dir);
+  if (abs !== (await exportsFolder(q))) await setSetting(q, EXPORTS_DIR_SETTING, abs);
+}
+
+/** Render and write to outDir (or exportsFolder), never over an earlier file. Returns the path written. */
 export async function runExport(q: Db, req: ExportRequest): Promise<ExportDone> {
   const r = await renderExport(q, req);
-  const path = writeExportFile(req.outDir ?? DEFAULT_EXPORTS_DIR, r.name, r.text);
-  return { path, rows: r.rows, bytes: typeof r.text === 'string' ? Buffer.byteLength(r.text) : r.text.byteLength };
+  const written = writeExportFile(path.resolve(req.outDir ?? (await exportsFolder(q))), r.name, r.text);
+  return { path: written, rows: r.rows, bytes: typeof r.text === 'string' ? Buffer.byteLength(r.text) : r.text.byteLength };
 }

@@ -4,7 +4,7 @@
 import { computeStatus, formsWindowStart, listAreaBases, loadForms } from '../../db/evaluation.js';
 import type { Db } from '../../db/database.js';
 import { NotInitialisedError, getUnit } from '../../db/unit.js';
-import { type Month, type Period, firstDay, lastDay, makeMonth, minMonth, monthParts, monthRange, periodLastMonth, periodMonths,  } from '../../domain/period.js';
+import { type Month, type Period, currentMonth, firstDay, lastDay, makeMonth, minMonth, monthParts, monthRange, periodAsOf, periodLabel, periodMonths } from '../../domain/period.js';
 import type { Indicator, Plan, Unit } from '../../domain/schemas.js';
 import { type PlanLine, indicatorTotals, planLines, spanTarget } from '../../domain/commune.js';
 import { type TeamStatus, statusCounts } from '../../domain/status.js';
@@ -23,9 +23,13 @@ export interface ReportData {
   plan: Plan;
   period: Period;
   now: Date;
+  /** The period's last month once it has ended; else the last finished month inside it (periodAsOf). */
   asOf: Month;
+  /** False while the period has not ended: every output says so. */
+  ended: boolean;
   cumulativeFrom: Month;
-  teams: { active: number; areaLevel: number; communeLevel: number };
+  /** Area-level teams by the kind of their area (thôn: rural, tổ dân phố: urban). */
+  teams: { active: number; areaLevel: number; communeLevel: number; rural: number; urban: number };
   members: { active: number; trained: number };
   forms: { due: number; received: number };
   totals: ReportTotal[];
@@ -39,8 +43,11 @@ export interface ReportData {
 export async function loadReportData(q: Db, period: Period, now: Date, known?: Unit): Promise<ReportData> {
   const unit = known ?? (await getUnit(q));
   if (!unit) throw new NotInitialisedError();
-  const asOf = periodLastMonth(period);
-  const months = periodMonths(period);
+  const when = periodAsOf(period, currentMonth(now));
+  if (!when) throw new Error(`${periodLabel(period)} chưa bắt đầu: chưa có gì để báo cáo.`);
+  const { asOf, ended } = when;
+  // Months after asOf (a period not yet over) are neither due nor counted.
+  const months = periodMonths(period).filter((m) => m <= asOf);
   const status = await computeStatus(q, asOf);
   const { plan, teams: evalTeams } = status.input;
   const { indicators } = status.input;
@@ -89,11 +96,14 @@ export async function loadReportData(q: Db, period: Period, now: Date, known?: U
     period,
     now,
     asOf,
+    ended,
     cumulativeFrom,
     teams: {
       active: activeTeams.length,
       areaLevel: activeTeams.filter((t) => t.level === 'area').length,
       communeLevel: activeTeams.filter((t) => t.level === 'commune').length,
+      rural: activeTeams.filter((t) => t.level === 'area' && t.urban !== true).length,
+      urban: activeTeams.filter((t) => t.level === 'area' && t.urban === true).length,
     },
     members: { active: activeMembersCount, trained },
     forms: { due, received },

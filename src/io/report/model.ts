@@ -3,8 +3,8 @@
 // (docx.ts) lay out this one model, so the .txt and the .docx never say different things.
 import { describeTarget } from '../../domain/describe.js';
 import { STATUS_LABELS } from '../../domain/labels.js';
-import { type Period, addMonths, makeMonth, monthLabel, periodMonths, romanQuarter } from '../../domain/period.js';
-import { formatInt, formatPercent, pad2 } from '../../domain/text.js';
+import { type Period, addMonths, makeMonth, monthLabel, periodKindWord, periodMonths, romanQuarter } from '../../domain/period.js';
+import { formatDate, formatInt, formatPercent, pad2, printableDeep, todayIso } from '../../domain/text.js';
 import type { ReportData } from './data.js';
 
 /** The unit setting (table `setting`) holding the report's recipient, e.g. "Sở Khoa học và Công nghệ tỉnh Hà Nam". */
@@ -91,6 +91,21 @@ function agencyLines(agency: string): string[] {
   return m ? ['ỦY BAN NHÂN DÂN', m[1]!.toLocaleUpperCase('vi')] : [agency.toLocaleUpperCase('vi')];
 }
 
+/**
+ * "tính đến hết tháng 11/2026"; while the period has not ended "…, quý chưa kết thúc"; and for a
+ * period with no finished month yet, "tính đến ngày 05/12/2026, tháng chưa kết thúc".
+ */
+export function asOfPhrase(d: Pick<ReportData, 'asOf' | 'ended' | 'period' | 'now'>): string {
+  if (d.ended) return `tính đến hết tháng ${monthLabel(d.asOf)}`;
+  const open = `${periodKindWord(d.period)} chưa kết thúc`;
+  return d.asOf === todayIso(d.now).slice(0, 7) ? `tính đến ngày ${formatDate(todayIso(d.now))}, ${open}` : `tính đến hết tháng ${monthLabel(d.asOf)}, ${open}`;
+}
+
+/** "thôn", "tổ dân phố" or both, as the commune's area-level teams are. */
+function areaWords(t: ReportData['teams']): string {
+  return t.urban && t.rural ? 'thôn, tổ dân phố' : t.urban ? 'tổ dân phố' : 'thôn';
+}
+
 const n0 = (v: number | null) => (v === null ? '' : formatInt(v));
 
 export function buildReport(d: ReportData, opts: { recipient?: string | null } = {}): ReportModel {
@@ -100,7 +115,7 @@ export function buildReport(d: ReportData, opts: { recipient?: string | null } =
 
   // I. Situation
   const t = d.teams;
-  const levels = [t.areaLevel ? `${formatInt(t.areaLevel)} tổ ở thôn, tổ dân phố` : '', t.communeLevel ? `${formatInt(t.communeLevel)} tổ cấp ${unitWord}` : '']
+  const levels = [t.areaLevel ? `${formatInt(t.areaLevel)} tổ ở ${areaWords(t)}` : '', t.communeLevel ? `${formatInt(t.communeLevel)} tổ cấp ${unitWord}` : '']
     .filter(Boolean)
     .join(', ');
   const share = d.members.active ? ` (${formatPercent(d.members.trained / d.members.active)})` : '';
@@ -112,7 +127,7 @@ export function buildReport(d: ReportData, opts: { recipient?: string | null } =
       `Toàn ${unitWord} có ${formatInt(t.active)} Tổ Công nghệ số cộng đồng đang hoạt động${levels ? ` (${levels})` : ''}, với ${formatInt(d.members.active)} thành viên.`,
       `Số thành viên đã được tập huấn kỹ năng số từ đầu kỳ kế hoạch: ${formatInt(d.members.trained)}/${formatInt(d.members.active)}${share}.`,
       `Phiếu báo cáo tháng đã nhận trong kỳ: ${formatInt(f.received)}/${formatInt(f.due)} phiếu phải nộp` + (f.due ? ` (${formatPercent(f.received / f.due)}).` : '.'),
-      `Đánh giá theo kế hoạch (tính đến hết tháng ${monthLabel(d.asOf)}): ${counts.dat} tổ đạt tiến độ, ${counts.cham} tổ chậm, ` +
+      `Đánh giá theo kế hoạch (${asOfPhrase(d)}): ${counts.dat} tổ đạt tiến độ, ${counts.cham} tổ chậm, ` +
         `${counts.cham_nhieu} tổ chậm nhiều, ${counts.chua_bao_cao} tổ chưa báo cáo.`,
     ].map((text, i) => ({ kind: 'item', label: `${i + 1}.`, text })),
   });
@@ -172,9 +187,14 @@ export function buildReport(d: ReportData, opts: { recipient?: string | null } =
 
   // IV. Tasks
   const tasks: string[] = [];
-  const late = d.statuses.filter((s) => s.missing.length > 0).map((s) => s.ma_to);
+  // The teams missing a form due in the period, by name: the same ones I.3 and III count.
+  const late = d.statuses.filter((s) => s.missing.some((m) => months.has(m))).map((s) => s.ten_to);
   const deadline = d.plan.deadline_day ? ` trước ngày ${d.plan.deadline_day} của tháng cuối quý` : ' đúng hạn';
-  tasks.push(`Đôn đốc các tổ nộp phiếu báo cáo tháng${deadline}${late.length ? `; các tổ còn thiếu phiếu: ${late.join(', ')}` : ''}.`);
+  tasks.push(
+    late.length
+      ? `Đôn đốc các tổ nộp phiếu báo cáo tháng${deadline}; các tổ còn thiếu phiếu trong kỳ: ${late.join(', ')}.`
+      : `Đã nhận đủ phiếu báo cáo tháng của các tổ trong kỳ; tiếp tục đôn đốc các tổ nộp phiếu${deadline}.`,
+  );
   if (behind.length) tasks.push(`Kiểm tra, hỗ trợ ${behind.length} tổ chậm tiến độ hoặc chưa báo cáo (mục III) để bảo đảm chỉ tiêu kế hoạch.`);
   const untrained = d.members.active - d.members.trained;
   if (untrained > 0) tasks.push(`Tổ chức tập huấn kỹ năng số cho ${formatInt(untrained)} thành viên chưa được tập huấn.`);
@@ -192,7 +212,9 @@ export function buildReport(d: ReportData, opts: { recipient?: string | null } =
 
   const province = d.unit.province ? `tỉnh ${d.unit.province}` : 'tỉnh';
   const recipient = opts.recipient?.trim();
-  return {
+  // Names, notes and the unit's own lines are untrusted text: the report (text or Word, e-mailed
+  // on) carries none of the characters a terminal or a viewer would act on.
+  return printableDeep({
     agency: agencyLines(d.unit.agency),
     number: 'Số: …/BC-UBND',
     motto: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
@@ -202,7 +224,7 @@ export function buildReport(d: ReportData, opts: { recipient?: string | null } =
     recipient: recipient ? recipient : null,
     intro:
       `Thực hiện ${d.plan.name}, Ủy ban nhân dân ${d.unit.name} báo cáo kết quả hoạt động của các Tổ Công nghệ số ` +
-      `cộng đồng ${phrase} (số liệu tổng hợp từ phiếu báo cáo tháng của các tổ, tính đến hết tháng ${monthLabel(d.asOf)}) như sau:`,
+      `cộng đồng ${phrase} (số liệu tổng hợp từ phiếu báo cáo tháng của các tổ, ${asOfPhrase(d)}) như sau:`,
     sections,
     closing: `Trên đây là báo cáo kết quả hoạt động của Tổ Công nghệ số cộng đồng ${phrase} của Ủy ban nhân dân ${d.unit.name}.`,
     recipients: {
@@ -211,5 +233,5 @@ export function buildReport(d: ReportData, opts: { recipient?: string | null } =
     },
     signature: { lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', '(Ký, ghi rõ họ tên, đóng dấu)'], name: DOTS },
     preparedBy: d.unit.officer ? `Người lập báo cáo: ${d.unit.officer}` : null,
-  };
+  });
 }

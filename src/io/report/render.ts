@@ -5,15 +5,20 @@
 import type { ReportData } from './data.js';
 import { padCell } from '../text-table.js';
 import { WIDTH, center, pipeTable, sideBySide, wrap } from './layout.js';
-import { type Block, type ReportModel, buildReport } from './model.js';
+import { type Block, DOTS, type ReportModel, buildReport } from './model.js';
 
 export { monthWord, nextPeriod, periodPhrase, placeDateLine, placeName } from './model.js';
 
 const LEFT = 40;
 const INDENT = '         '; // under "Ghi chú: "
 
-export function renderReport(d: ReportData): string {
-  return renderReportText(buildReport(d));
+export function renderReport(d: ReportData, opts: { recipient?: string | null } = {}): string {
+  return renderReportText(buildReport(d, opts));
+}
+
+/** The report as the .txt file: a BOM and CRLF line ends, like every other export (Notepad on older Windows). */
+export function reportFileText(text: string): string {
+  return '\uFEFF' + text.replace(/\r?\n/gu, '\r\n');
 }
 
 export function renderReportText(m: ReportModel): string {
@@ -25,6 +30,8 @@ export function renderReportText(m: ReportModel): string {
   L.push('', '', center(m.title, WIDTH));
   L.push(...wrap(m.summary, WIDTH).map((l) => center(l, WIDTH)));
   L.push(center('-----------', WIDTH), '');
+  // No recipient set: a dotted line the officer fills in by hand.
+  L.push(...wrap(`Kính gửi: ${m.recipient ?? DOTS}`, WIDTH).map((l) => center(l, WIDTH)), '');
   para(m.intro);
 
   for (const s of m.sections) {

@@ -1,6 +1,6 @@
 // One line for the home screen: how old the newest backup is (yellow when there is none, or it
 // is two days old or more). <BackupAge /> wires the hook to the line.
-import { Text } from 'ink';
+import { Text } from '../components/Text.js';
 import { keyName } from '../keys/hint.js';
 import { tint } from '../theme.js';
 import { useBackupAge } from './useBackupAge.js';

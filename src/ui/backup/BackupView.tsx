@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import type { AutoBackupOutcome } from '../../store/auto-backup.js';
 import { formatAge, formatBytes, formatDateTime } from '../../io/backup/describe.js';
 import { AUTO_KEEP, type BackupKind } from '../../store/backup-folder.js';

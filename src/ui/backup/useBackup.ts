@@ -5,10 +5,12 @@ import path from 'node:path';
 import { useCallback, useReducer, useState } from 'react';
 import { FileWriteError, writeErrorReason } from '../../io/file-write.js';
 import { formatBytes, formatDateTime } from '../../io/backup/describe.js';
-import { formatInt } from '../../domain/text.js';
+import { formatInt, printable } from '../../domain/text.js';
 import { lastAutoBackup } from '../../store/auto-backup.js';
 import { type BackupDir, type BackupEntry, backupDirOf, freshBackupPath, listBackups, setBackupDir } from '../../store/backup-folder.js';
-import { prepareRestore, swapIn } from '../../store/restore.js';
+import { type PreparedRestore, discardPrepared, prepareRestore, rememberRestore, sameUnit, swapIn } from '../../store/restore.js';
+import type { Database } from '../../store/open.js';
+import { getMachineSettings, getUnit } from '../../db/unit.js';
 import { restoreOnServer } from '../../store/server-restore.js';
 import { writeBackupFile } from '../../store/backup.js';
 import { useLoaded } from '../components/useLoaded.js';
@@ -79,11 +81,39 @@ export function useBackup() {
       return;
     }
     busy('Đang khôi phục… (đang kiểm tra và nạp bản sao lưu)');
+    let prepared: PreparedRestore;
+    let current: string | null;
     try {
-      const prepared = await prepareRestore(dataDir, entry.file);
+      // This computer's folder settings stay whatever the backup holds.
+      prepared = await prepareRestore(dataDir, entry.file, { machineSettings: await getMachineSettings(app.db) });
+      current = (await getUnit(app.db))?.name ?? null;
+    } catch (e) {
+      app.notify((e as Error).message, 'error');
+      busy(null);
+      reload();
+      return;
+    }
+    busy(null);
+    const backupUnit = prepared.unit;
+    if (current && backupUnit && !sameUnit(current, backupUnit)) {
+      // Another commune's backup: the officer decides, knowing both names.
+      app.ask({
+        question: `Bản sao lưu này là của ${printable(backupUnit)}, dữ liệu đang mở là của ${printable(current)}. Vẫn thay bằng bản của ${printable(backupUnit)}?`,
+        onAnswer: () => void swapPrepared(prepared, reopen),
+        onCancel: () => discardPrepared(prepared),
+      });
+      return;
+    }
+    await swapPrepared(prepared, reopen);
+  };
+
+  const swapPrepared = async (prepared: PreparedRestore, reopen: NonNullable<Database['reopenAfter']>) => {
+    busy('Đang khôi phục…');
+    try {
       let replaced: string | null = null;
       await reopen(() => {
         replaced = swapIn(dataDir, prepared, app.now());
+        if (replaced) rememberRestore(dataDir, { replaced, file: prepared.file, at: app.now().toISOString() });
       });
       await app.reloadSettings();
       app.dataChanged();
@@ -91,6 +121,7 @@ export function useBackup() {
       const kept = replaced ? `; bản cũ vẫn được giữ (${path.basename(replaced)})` : '';
       app.notify(`Đã khôi phục bản ${formatDateTime(new Date(prepared.header.created))} (${formatInt(c.team ?? 0)} tổ, ${formatInt(c.form ?? 0)} phiếu)${kept}.`);
     } catch (e) {
+      discardPrepared(prepared);
       app.notify((e as Error).message, 'error');
     } finally {
       busy(null);

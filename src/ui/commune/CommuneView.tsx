@@ -1,6 +1,6 @@
 // The commune as a whole, drawn from props only, as one-row lines that scroll: indicator totals
 // (month, quarter, year), the plan at commune level, and the share of teams per status.
-import { Text } from 'ink';
+import { Text } from '../components/Text.js';
 import type { ReactNode } from 'react';
 import type { IndicatorTotal, PlanLine } from '../../domain/commune.js';
 import { statusShares } from '../../domain/commune.js';

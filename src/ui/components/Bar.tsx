@@ -1,5 +1,5 @@
 // A small horizontal bar (completeness, actual vs expected). Plain characters: works everywhere.
-import { Text } from 'ink';
+import { Text } from './Text.js';
 import { type ThemeRole, tint } from '../theme.js';
 
 export function barString(ratio: number, width: number): string {

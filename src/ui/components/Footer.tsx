@@ -1,5 +1,6 @@
 // Key hints generated from the key table: only bindings the screen handles right now.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import stringWidth from 'string-width';
 import { keysLabel } from '../keys/keymap.js';
 import { type ScreenName, bindingsFor } from '../keys/table.js';

@@ -1,7 +1,8 @@
 // A form screen drawn from props only: its title, the hint line (keys from the key table), the
 // fields, what it is about below them, and "Đang lưu…" while saving. Team, member and training
 // forms draw through it.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import type { ReactNode } from 'react';
 import type { FieldDef } from './form.js';
 import { FormView, formHint } from './FormView.js';

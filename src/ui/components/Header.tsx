@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { monthLabel, type Month } from '../../domain/period.js';
 import { tint } from '../theme.js';
 

@@ -1,5 +1,6 @@
 // The `?` help: every binding of the screen from the key table, with why one is unavailable.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import stringWidth from 'string-width';
 import { padCell, wrapText } from '../../io/text-table.js';
 import { useContext } from 'react';

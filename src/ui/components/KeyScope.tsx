@@ -1,6 +1,7 @@
 // Key context for a screen drawn outside the app shell (the first-run wizard): its own `?`
 // help, question line and footer, generated from the key table like everywhere else.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { type ReactNode, useState } from 'react';
 import { useKeyShell } from '../keys/shell.js';
 import type { ScreenName } from '../keys/table.js';
@@ -39,6 +40,7 @@ export function KeyScope({ screen, onBack, onQuit, children }: {
         )}
         {/* Nothing is under these screens: q/Esc leave the program, and the footer says so. */}
         <Footer screen={shown.screen} active={shown.active} width={columns} atRoot />
+        {shell.gate}
       </Box>
       </KeyModeContext.Provider>
     </KeyContext.Provider>

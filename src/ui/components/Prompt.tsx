@@ -1,7 +1,7 @@
 // The question the shell asks over a screen (in place of the message line): yes/no (its keys,
 // "(y/n)", from the key table), or one line of text such as a date. A refused answer shows its
 // message and keeps asking.
-import { Text } from 'ink';
+import { Text } from './Text.js';
 import { useRef, useState } from 'react';
 import { yesNo } from '../keys/hint.js';
 import { type PromptSpec, useKeys } from '../keys/useKeys.js';

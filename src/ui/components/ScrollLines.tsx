@@ -1,6 +1,7 @@
 // A page of one-row lines that scrolls (↑/↓/PgUp/PgDn): for screens taller than 80×24 allows.
 // Each line must be a single row (wrap="truncate-end"); the last visible row says how much is left.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import type { ReactNode } from 'react';
 import { type Month, monthLabel } from '../../domain/period.js';
 import { keyName } from '../keys/hint.js';

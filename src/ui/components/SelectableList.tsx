@@ -1,7 +1,7 @@
 // The one list with a selected row: the rows that fit around the selection (listWindow), the
 // selected one marked `›` and shown inverse. Every scrolling list of the app draws through it;
 // fields and form rows use the same mark (selectionMark).
-import { Text } from 'ink';
+import { Text } from './Text.js';
 import type { ReactNode } from 'react';
 import { listWindow } from './listWindow.js';
 

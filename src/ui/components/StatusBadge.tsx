@@ -1,5 +1,5 @@
 // A status as symbol + word + colour: readable with NO_COLOR too.
-import { Text } from 'ink';
+import { Text } from './Text.js';
 import { STATUS_LABELS, STATUS_SYMBOLS } from '../../domain/labels.js';
 import type { Status } from '../../domain/targets.js';
 import { padCell } from '../../io/text-table.js';

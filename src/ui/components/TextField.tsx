@@ -1,5 +1,6 @@
 // One labelled field: its value, a cursor when focused, and the message right next to it.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import stringWidth from 'string-width';
 import { padCell, truncate } from '../../io/text-table.js';
 import { tint } from '../theme.js';

@@ -1,5 +1,6 @@
 // The entry picker on screen: the month, the search, and the teams marked with or without a form.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import type { TeamRow } from '../../db/teams.js';
 import { type Month, monthLabel } from '../../domain/period.js';
 import { padCell, truncate } from '../../io/text-table.js';

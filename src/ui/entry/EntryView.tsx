@@ -1,6 +1,7 @@
 // The paper form on screen: one line per field (label, value, last month's value), the message of
 // the focused field right under it. Blank shows `—`, zero shows `0`: never confused.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { useMemo } from 'react';
 import { type Month, addMonths, monthLabel } from '../../domain/period.js';
 import { formatInt } from '../../domain/text.js';
@@ -44,7 +45,7 @@ export function EntryView({ state: s, data, month, saveState, bodyRows, columns 
   const team = data.team;
   const noteWidth = Math.max(10, columns - 2 - labelWidth - 2);
   const focused = s.fields[s.focus];
-  const message = s.error ?? (focused ? fieldWarning(focused, s.draft, data.warnings) : null);
+  const message = s.error ?? (focused ? fieldWarning(focused, s.draft, data.warnings, s) : null);
   // header (3) + the focused field's full label (+ its message line when there is one)
   const win = listWindow(s.focus, s.fields.length, Math.max(3, bodyRows - 4 - (message ? 1 : 0)));
   const area = team?.areaName ? ` · ${team.areaName}` : '';
@@ -67,7 +68,7 @@ export function EntryView({ state: s, data, month, saveState, bodyRows, columns 
         const i = win.start + k;
         const isFocus = i === s.focus;
         const text = isFocus ? s.draft : displayText(s, f);
-        const warn = !isFocus && fieldWarning(f, text, data.warnings);
+        const warn = !isFocus && fieldWarning(f, text, data.warnings, s);
         const last = f.kind === 'value' ? (data.lastMonth ? shownValue(f, String(data.lastMonth[f.key] ?? '')) : '') : '';
         const width = f.kind === 'note' ? noteWidth : VALUE_WIDTH;
         // The field being typed shows its end (where the cursor is), measured in columns: a wide

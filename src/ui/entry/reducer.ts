@@ -6,7 +6,7 @@ import { FIELD_NOTE, FIELD_RECEIVED } from '../../db/forms.js';
 import type { Month } from '../../domain/period.js';
 import type { Indicator } from '../../domain/schemas.js';
 import { cleanText, formatDate, todayIso } from '../../domain/text.js';
-import { type Parsed, checkReceivedOn, parseValue, plausibilityWarning } from '../../domain/validation.js';
+import { DAYS_ACTIVE, HOURS_ACTIVE, type Parsed, checkActivity, checkReceivedOn, parseValue, plausibilityWarning } from '../../domain/validation.js';
 
 export type FieldKind = 'value' | 'date' | 'note';
 
@@ -95,8 +95,11 @@ export function displayText(s: Pick<EntryState, 'stored' | 'exists' | 'now'>, fi
 
 function validate(s: EntryState, field: EntryField, text: string): Parsed<number | string | null> {
   switch (field.kind) {
-    case 'value':
-      return parseValue(text);
+    case 'value': {
+      const p = parseValue(text);
+      const act = p.ok ? activityWith(s, field, p.value) : null;
+      return act?.error && act.error.code === field.key ? { ok: false, error: act.error.message } : p;
+    }
     case 'date':
       return checkReceivedOn(text, s.month, s.now);
     case 'note': {
@@ -107,6 +110,15 @@ function validate(s: EntryState, field: EntryField, text: string): Parsed<number
 }
 
 const canonical = (v: number | string | null): string => (v === null ? '' : String(v));
+
+/** Days and hours active with this field's value in place of the stored one (null: not one of them). */
+function activityWith(s: Pick<EntryState, 'month' | 'stored'>, field: EntryField, value: number | null) {
+  if (field.key !== DAYS_ACTIVE && field.key !== HOURS_ACTIVE) return null;
+  const stored = (code: string) => (s.stored[code] ? Number(s.stored[code]) : null);
+  const days = field.key === DAYS_ACTIVE ? value : stored(DAYS_ACTIVE);
+  const hours = field.key === HOURS_ACTIVE ? value : stored(HOURS_ACTIVE);
+  return checkActivity(s.month, days, hours, field.key === DAYS_ACTIVE ? 'days' : 'hours');
+}
 
 /** The draft of the focused field differs from what is stored. */
 export function isDirty(s: EntryState): boolean {
@@ -195,11 +207,16 @@ export interface WarningContext {
   history: Readonly<Record<string, readonly number[]>>;
 }
 
-/** A warning that does not block: more than the area has, or far above the team's median. */
-export function fieldWarning(field: EntryField, text: string, ctx: WarningContext): string | null {
+/**
+ * A warning that does not block: more than the area has, far above the team's median, or (with
+ * the form) more than 12 hours a day on average.
+ */
+export function fieldWarning(field: EntryField, text: string, ctx: WarningContext, form?: Pick<EntryState, 'month' | 'stored'>): string | null {
   if (field.kind !== 'value') return null;
   const p = parseValue(text);
   if (!p.ok || p.value === null) return null;
+  const act = form ? activityWith(form, field, p.value) : null;
+  if (act?.warning && field.key === HOURS_ACTIVE) return act.warning;
   return plausibilityWarning(p.value, {
     unit: field.unit ?? '',
     households: ctx.households,

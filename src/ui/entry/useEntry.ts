@@ -153,9 +153,9 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
       app.notify('Đã bỏ giá trị đang gõ (chưa lưu).');
       return;
     }
-    runUndo(db, app.indicators).then(
+    runUndo(db, app.indicators, { teamId, month }).then(
       (r) => {
-        if (!r) return app.notify(NOTHING_TO_UNDO, 'warn');
+        if (!r) return app.notify(`${NOTHING_TO_UNDO} trong phiếu này`, 'warn');
         wrote.current = true;
         app.notify(r.message);
         if (r.change.teamId === teamId && r.change.month === month && live.current) reload();
@@ -170,19 +170,30 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
   useKeys(
     'entry',
     {
+      // Esc cancels the field being typed (back to its saved value); with nothing typed it leaves.
       back: () => {
+        if (isDirty(ref.current)) {
+          apply({ type: 'revert' });
+          app.notify('Đã bỏ giá trị đang gõ (chưa lưu).');
+          return;
+        }
         const r = backRequest(ref.current);
         ref.current = r.state;
         setState(r.state);
         if (r.state.commit) save(r.state.commit);
         if (r.leave) app.back();
       },
-      // Ctrl+C: the field being typed is left too (saved when valid), then the app closes once
-      // every save is on disk. A refused value would be lost: ask first, like the shell does.
+      // Ctrl+C with a value typed and not yet saved asks, as the help says; y drops it and quits.
       quit: () => {
-        const next = apply({ type: 'move', delta: 0 });
         const leave = () => void whenSaved(db).then(() => keyCtx?.quit());
-        if (next.error) app.ask({ question: QUIT_DISCARD_QUESTION, onAnswer: leave });
+        if (isDirty(ref.current))
+          app.ask({
+            question: QUIT_DISCARD_QUESTION,
+            onAnswer: () => {
+              apply({ type: 'revert' });
+              leave();
+            },
+          });
         else leave();
       },
       nextField: () => apply({ type: 'move', delta: 1 }),

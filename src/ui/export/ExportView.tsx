@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { periodLabel } from '../../domain/period.js';
 import { padCell } from '../../io/text-table.js';
 import { keyName, keyNames } from '../keys/hint.js';

@@ -1,6 +1,6 @@
 // Export screen state: what to write (figures wide/long/xlsx, report docx/txt, teams, members), the period,
 // the delimiter and the folder; then the path written. Pure.
-import { type Month, type Period, monthParts, quarterOf } from '../../domain/period.js';
+import { type Month, type Period, lastFinishedPeriod, monthParts, quarterOf } from '../../domain/period.js';
 import type { ExportFormat, ExportKind } from '../../io/export/run.js';
 import { nextPeriod } from '../../io/report/render.js';
 
@@ -46,6 +46,8 @@ export interface ExportState {
   period: Period;
   delimiter: ',' | ';';
   folder: string;
+  /** Typed into or erased: the remembered folder, read late, no longer replaces it. */
+  folderEdited: boolean;
   busy: boolean;
   written: string | null;
   error: string | null;
@@ -56,13 +58,15 @@ export type ExportAction =
   | { type: 'choice'; delta: number; max: Month }
   | { type: 'type'; text: string }
   | { type: 'erase' }
+  /** The remembered folder, read once: it fills the field unless the officer typed already. */
+  | { type: 'folderKnown'; folder: string }
   | { type: 'busy' }
   | { type: 'written'; path: string }
   | { type: 'failed'; message: string };
 
-export function initialExport(workMonth: Month, folder: string): ExportState {
-  const { year } = monthParts(workMonth);
-  return { row: 0, what: 'wide', period: { kind: 'quarter', year, quarter: quarterOf(workMonth) }, delimiter: ',', folder, busy: false, written: null, error: null };
+/** The last quarter that has ended comes first: a report of one still under way is the exception. */
+export function initialExport(current: Month, folder: string): ExportState {
+  return { row: 0, what: 'wide', period: lastFinishedPeriod('quarter', current), delimiter: ',', folder, folderEdited: false, busy: false, written: null, error: null };
 }
 
 /** Rows that mean something for the chosen export (teams/members have no period, the report no delimiter). */
@@ -120,9 +124,11 @@ export function exportReducer(s: ExportState, a: ExportAction): ExportState {
       return s;
     }
     case 'type':
-      return ROWS[s.row] === 'folder' ? { ...s, folder: (s.folder + a.text).normalize('NFC') } : s;
+      return ROWS[s.row] === 'folder' ? { ...s, folder: (s.folder + a.text).normalize('NFC'), folderEdited: true } : s;
     case 'erase':
-      return ROWS[s.row] === 'folder' ? { ...s, folder: Array.from(s.folder).slice(0, -1).join('') } : s;
+      return ROWS[s.row] === 'folder' ? { ...s, folder: Array.from(s.folder).slice(0, -1).join(''), folderEdited: true } : s;
+    case 'folderKnown':
+      return s.folderEdited ? s : { ...s, folder: a.folder };
     case 'busy':
       return { ...s, busy: true, error: null };
     case 'written':

@@ -1,15 +1,22 @@
 // Export screen: keys → actions; writing goes through runExport, the same path as `tonghop export`.
-import { useReducer } from 'react';
+import { useEffect, useReducer } from 'react';
 import { currentMonth } from '../../domain/period.js';
-import { runExport } from '../../io/export/run.js';
-import { DEFAULT_EXPORTS_DIR } from '../../paths.js';
+import { exportsFolder, rememberExportsFolder, runExport } from '../../io/export/run.js';
 import { useApp } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
 import { CHOICE_EXPORTS, ROWS, exportReducer, initialExport } from './reducer.js';
 
 export function useExport() {
   const app = useApp();
-  const [state, dispatch] = useReducer(exportReducer, undefined, () => initialExport(app.workMonth, DEFAULT_EXPORTS_DIR));
+  // The folder is blank until the remembered one (or Documents/tonghop) is read.
+  const [state, dispatch] = useReducer(exportReducer, undefined, () => initialExport(currentMonth(app.now()), ''));
+  useEffect(() => {
+    let live = true;
+    void exportsFolder(app.db).then((folder) => live && dispatch({ type: 'folderKnown', folder }));
+    return () => {
+      live = false;
+    };
+  }, [app.db]);
 
   const write = async () => {
     if (state.busy) return;
@@ -25,6 +32,7 @@ export function useExport() {
         outDir: state.folder.trim(),
         now: app.now(),
       });
+      await rememberExportsFolder(app.db, state.folder.trim());
       dispatch({ type: 'written', path: done.path });
       app.notify(`Đã ghi ${done.path}`, 'info');
     } catch (e) {

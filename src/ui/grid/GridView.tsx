@@ -1,6 +1,7 @@
 // The month grid on screen: only the rows and columns in view are built. A team without a form is
 // marked `?` (and its cells `·`); a blank cell of a form is `—`, never confused with 0.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { memo, useMemo } from 'react';
 import { shortLabel } from '../../domain/indicators.js';
 import { monthLabel } from '../../domain/period.js';

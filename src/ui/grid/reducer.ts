@@ -2,7 +2,7 @@
 // Pure. The month is loaded once; a save changes one cell here (never a reload or a re-sort), and
 // only the rows and columns in view are drawn, so it stays fast with thousands of teams.
 import type { Month } from '../../domain/period.js';
-import { parseValue } from '../../domain/validation.js';
+import { DAYS_ACTIVE, HOURS_ACTIVE, checkActivity, parseValue } from '../../domain/validation.js';
 
 export interface GridTeam {
   id: number;
@@ -107,6 +107,13 @@ function commitEdit(s: GridState): GridState {
   if (!team || !code) return { ...s, editing: false, draft: '', error: null };
   const p = parseValue(s.draft);
   if (!p.ok) return { ...s, error: p.error };
+  if (code === DAYS_ACTIVE || code === HOURS_ACTIVE) {
+    // Impossible days or hours: judged with the form's other one, as the entry form does.
+    const rec = s.values.get(team.id) ?? {};
+    const other = (c: string) => (c === code ? p.value : (rec[c] ?? null));
+    const act = checkActivity(s.month, other(DAYS_ACTIVE), other(HOURS_ACTIVE), code === DAYS_ACTIVE ? 'days' : 'hours');
+    if (act.error?.code === code) return { ...s, error: act.error.message };
+  }
   const old = cellValue(s, team.id, code);
   const done = { ...s, editing: false, draft: '', error: null };
   // A blank left blank on a team without a form creates nothing.

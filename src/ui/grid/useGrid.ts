@@ -4,7 +4,7 @@ import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { enterField, formsOfMonth } from '../../db/forms.js';
 import type { DbRunner } from '../../db/database.js';
 import { listTeams } from '../../db/teams.js';
-import { type Month, addMonths } from '../../domain/period.js';
+import { type Month, addMonths, monthLabel } from '../../domain/period.js';
 import { todayIso } from '../../domain/text.js';
 import { checkFormMonth } from '../../domain/validation.js';
 import { useApp, useLayout } from '../context.js';
@@ -115,9 +115,10 @@ export function useGrid(startMonth: Month) {
       apply({ type: 'cancel' });
       return app.notify('Đã bỏ giá trị đang gõ (chưa lưu).');
     }
-    runUndo(db, app.indicators).then(
+    const month = ref.current.month;
+    runUndo(db, app.indicators, { month }).then(
       (r) => {
-        if (!r) return app.notify(NOTHING_TO_UNDO, 'warn');
+        if (!r) return app.notify(`${NOTHING_TO_UNDO} trong tháng ${monthLabel(month)}`, 'warn');
         wrote.current = true;
         const c = r.change;
         if (c.month === ref.current.month && codes.includes(c.field)) {

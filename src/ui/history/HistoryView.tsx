@@ -1,5 +1,6 @@
 // A form's changes, newest first: when, which field, old → new, where from.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import type { ChangeRow } from '../../db/forms.js';
 import type { TeamRow } from '../../db/teams.js';
 import { type Month, monthLabel } from '../../domain/period.js';

@@ -1,9 +1,10 @@
 // `u` on the entry form, the month grid and the history screen: one shared undo through the write
-// queue (so it runs after every pending save), and a message saying exactly what was undone.
-import { type ChangeRow, undoLast } from '../../db/forms.js';
+// queue (so it runs after every pending save), limited to the form or month on screen (#10 item
+// 14), and a message saying exactly what was undone.
+import { type ChangeRow, type UndoScope, undoLast } from '../../db/forms.js';
 import type { DbRunner } from '../../db/database.js';
 import { getTeam } from '../../db/teams.js';
-import { type Month, monthLabel } from '../../domain/period.js';
+import { monthLabel } from '../../domain/period.js';
 import type { Indicator } from '../../domain/schemas.js';
 import { enqueueWrite } from '../saveQueue.js';
 import { changeValueText, fieldLabel } from './describe.js';
@@ -17,11 +18,14 @@ export function undoMessage(c: ChangeRow, teamName: string, indicators: readonly
 
 export const NOTHING_TO_UNDO = 'Không còn thay đổi gõ tay nào để hoàn tác';
 
-/** Undo the newest typed change (of one form when `scope` is given). Null when there is none. */
+/**
+ * Undo the newest typed change within what is on screen (one form, or one month of the grid),
+ * never past the newest import or restore. Null when there is none.
+ */
 export async function runUndo(
   db: DbRunner,
   indicators: readonly Indicator[],
-  scope?: { teamId: number; month: Month },
+  scope: UndoScope,
 ): Promise<{ change: ChangeRow; message: string } | null> {
   const change = await enqueueWrite(db, () => db.transaction((tx) => undoLast(tx, scope)));
   if (!change) return null;

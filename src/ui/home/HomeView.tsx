@@ -1,7 +1,8 @@
 // The home screen, drawn from props only (no hooks): completeness, the next deadline and who owes
 // forms, then the teams worst first. Fits 80×24: the list gets the rows left and scrolls so the
 // selected row stays visible; the selected team's worst target is spelled out in full below.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import type { ReactNode } from 'react';
 import stringWidth from 'string-width';
 import { shortMonths } from '../../domain/deadline.js';
@@ -22,6 +23,8 @@ export interface HomeViewProps {
   model: HomeModel | null;
   /** The as-of month asked for; differs from the model's while it is being computed. */
   asOf: Month;
+  /** The header's working month, when it is later than asOf (a month still running). */
+  workMonth?: Month;
   rows: readonly HomeRow[];
   selectedIndex: number;
   statusFilter: StatusFilter;
@@ -47,7 +50,7 @@ export function missingLine(model: HomeModel, width: number): string {
   if (!model.deadline) return 'Kế hoạch đã hết hạn báo cáo.';
   if (months.length === 0) return `Chưa đến tháng nào của ${quarterLabel(model.deadline.quarter[0]!)} phải nộp phiếu.`;
   const label = months.length === 1 ? `tháng ${monthLabel(months[0]!)}` : `${shortMonths(months)}/${months[0]!.slice(0, 4)}`;
-  if (teams.length === 0) return `Đã nhận đủ phiếu ${label} của mọi tổ.`;
+  if (teams.length === 0) return model.report.teams.length ? `Đã nhận đủ phiếu ${label} của mọi tổ.` : 'Chưa có tổ nào phải nộp phiếu.';
   const head = `Còn thiếu phiếu ${label} (${teams.length} tổ): `;
   const names = teams.map((t) => displayName(t.name) + (months.length > 1 ? ` (${shortMonths(t.months)})` : ''));
   // Add names while the line (with "… và N tổ khác" when some are left out) still fits.
@@ -80,7 +83,7 @@ export function HomeView(p: HomeViewProps) {
   if (!p.model) return <Text dimColor>Đang tính…</Text>;
   const { report } = p.model;
   const { due, received } = report.completeness;
-  const share = due ? received / due : 1;
+  const share = due ? received / due : null; // nothing due (no teams yet): no bar, no 100%
   const stale = report.as_of !== p.asOf;
   const fixed = 6 + (p.backupLine ? 1 : 0); // lines above and below the list
   const listRows = Math.max(1, p.bodyRows - fixed);
@@ -93,8 +96,15 @@ export function HomeView(p: HomeViewProps) {
     <Box flexDirection="column" flexGrow={1}>
       <Text wrap="truncate-end">
         Tính đến tháng <Text bold>{monthLabel(report.as_of)}</Text>
-        {stale ? <Text dimColor> (đang tính {monthLabel(p.asOf)}…)</Text> : null} · Phiếu đã nhận {formatInt(received)}/{formatInt(due)}{' '}
-        <Bar ratio={share} width={16} color="ok" /> {formatPercent(share)}
+        {stale ? <Text dimColor> (đang tính {monthLabel(p.asOf)}…)</Text> : null}
+        {p.workMonth && p.workMonth > report.as_of ? <Text dimColor> (tháng {monthLabel(p.workMonth)} chưa kết thúc)</Text> : null} ·{' '}
+        {share === null ? (
+          'Chưa có phiếu nào phải nộp'
+        ) : (
+          <>
+            Phiếu đã nhận {formatInt(received)}/{formatInt(due)} <Bar ratio={share} width={16} color="ok" /> {formatPercent(share)}
+          </>
+        )}
       </Text>
       <Text color={tint(deadline.color)} wrap="truncate-end">
         {deadline.text}

@@ -8,6 +8,7 @@ export function HomeScreen() {
     <HomeView
       model={h.model}
       asOf={h.state.asOf}
+      workMonth={h.workMonth}
       rows={h.rows}
       selectedIndex={h.selectedIndex}
       statusFilter={h.state.statusFilter}

@@ -1,6 +1,6 @@
 // Home: load the view model for the as-of month (on month or data change only), map keys to actions.
-import { useMemo, useReducer } from 'react';
-import { minMonth } from '../../domain/period.js';
+import { useLayoutEffect, useMemo, useReducer, useRef } from 'react';
+import { addMonths, maxMonth, minMonth } from '../../domain/period.js';
 import { asOfBounds, monthStepKeys } from '../components/asOfPage.js';
 import { filterHandlers, filterTyping, moveHandlers } from '../components/listFilter.js';
 import { useLoaded } from '../components/useLoaded.js';
@@ -13,7 +13,11 @@ export function useHome() {
   const app = useApp();
   const layout = useLayout();
   const bounds = asOfBounds(app.plan.span_start, app.now());
-  const [state, dispatch] = useReducer(homeReducer, minMonth(app.workMonth, bounds.max), initialHome);
+  // One working month (the header's): home shows it, and ←/→ here change it for every screen. A
+  // month still running has no status yet: home shows the last finished one and says so.
+  const asOf = minMonth(maxMonth(app.workMonth, bounds.min), bounds.max);
+  const [local, dispatch] = useReducer(homeReducer, asOf, initialHome);
+  const state = { ...local, asOf };
   // app.now is a stable clock; indicators change only with the plan.
   const { data: model, error } = useLoaded(
     () => loadHomeModel(app.db, state.asOf, app.now(), app.indicators),
@@ -24,10 +28,12 @@ export function useHome() {
   const rows = useMemo(() => filterRows(model?.rows ?? [], state.statusFilter, state.query), [model, state.statusFilter, state.query]);
   const selectedIndex = Math.min(state.selected, Math.max(0, rows.length - 1));
   const selected = rows[selectedIndex];
+  useFollowSelected(model, rows, selectedIndex, selected?.teamId, (delta) => dispatch({ type: 'move', delta, count: rows.length }));
   const page = Math.max(1, layout.bodyRows - 7);
   // Looking at a commune from the province: the screens that write are off, and say why.
   const writing = (fn: () => void) => (app.readOnly ? off(app.readOnly) : fn);
-  const months = monthStepKeys(state.asOf, bounds, (delta) => dispatch({ type: 'month', delta, ...bounds }));
+  const { setWorkMonth } = app;
+  const months = monthStepKeys(asOf, bounds, (delta) => setWorkMonth(addMonths(asOf, delta)));
 
   useKeys(
     'home',
@@ -54,5 +60,25 @@ export function useHome() {
     filterTyping(state, dispatch),
   );
 
-  return { state, model, rows, error, selectedIndex, bodyRows: layout.bodyRows, columns: layout.columns, readOnly: !!app.readOnly };
+  return { state, workMonth: app.workMonth, model, rows, error, selectedIndex, bodyRows: layout.bodyRows, columns: layout.columns, readOnly: !!app.readOnly };
+}
+
+/**
+ * When the figures are reloaded (another officer saved, on a server) the order may change: the
+ * cursor stays on the team it was on, not on the row number. Filters and keys move it as before.
+ */
+function useFollowSelected(model: unknown, rows: readonly { teamId: number }[], index: number, teamId: number | undefined, move: (delta: number) => void): void {
+  const seen = useRef({ model, teamId });
+  useLayoutEffect(() => {
+    const prev = seen.current;
+    if (prev.model !== model && prev.model && prev.teamId !== undefined) {
+      const i = rows.findIndex((r) => r.teamId === prev.teamId);
+      if (i >= 0 && i !== index) {
+        seen.current = { model, teamId: prev.teamId };
+        move(i - index);
+        return;
+      }
+    }
+    seen.current = { model, teamId };
+  });
 }

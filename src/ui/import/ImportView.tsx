@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { IMPORT_KIND_LABELS } from '../../io/csv/import.js';
 import { formatProblem } from '../../io/csv/problems.js';
 import { formatInt } from '../../domain/text.js';

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { lastImport, undoLastImport, undoneImportMessage } from '../../db/import-batches.js';
 import { type ImportKind, detectKind, runImport, summarise } from '../../io/csv/import.js';
 import { FileRefusedError, ImportRefusedError, formatProblem } from '../../io/csv/problems.js';
 import { type ImportSource, describeSource, readImportFile } from '../../io/source/read.js';
@@ -10,6 +11,7 @@ import { useRefReducer } from '../components/useRefReducer.js';
 import { useApp, useLayout } from '../context.js';
 import { keyName, keyNames } from '../keys/hint.js';
 import { off, useKeys } from '../keys/useKeys.js';
+import { enqueueWrite } from '../saveQueue.js';
 import { canWrite, cleanPath, importReducer, initialImport } from './reducer.js';
 
 function resolvePath(p: string): string {
@@ -100,6 +102,22 @@ export function useImport() {
     }
   };
 
+  // The last import undone as a whole (#10 item 14), after asking which one it is.
+  const undoImport = async () => {
+    const last = await lastImport(app.db);
+    if (!last || last.undone) return app.notify(last ? 'Lần nhập gần nhất đã được hoàn tác rồi.' : 'Chưa có lần nhập tệp nào để hoàn tác.', 'warn');
+    app.ask({
+      question: `Hoàn tác cả lần nhập gần nhất (${last.summary.replace(/\.$/u, '')})?`,
+      onAnswer: async () => {
+        const r = await enqueueWrite(app.db, () => app.db.transaction((tx) => undoLastImport(tx)));
+        if (!r.ok) return app.notify(r.reason, 'warn');
+        await app.database.checkpoint();
+        app.dataChanged();
+        app.notify(undoneImportMessage(r), 'info');
+      },
+    });
+  };
+
   const editing = state.phase === 'edit';
   const page = Math.max(1, listRows - 1);
   useKeys(
@@ -113,6 +131,7 @@ export function useImport() {
       pageUp: state.phase === 'checked' ? () => dispatch({ type: 'scroll', delta: -page, max: maxScroll }) : undefined,
       pageDown: state.phase === 'checked' ? () => dispatch({ type: 'scroll', delta: page, max: maxScroll }) : undefined,
       confirm: canWrite(state) ? () => void write() : state.phase === 'checked' ? off(`tệp có lỗi, sửa tệp rồi kiểm tra lại (${keyName('back')})`) : undefined,
+      undoImport: state.phase === 'edit' || state.phase === 'done' ? () => void undoImport().catch((e: Error) => app.notify(`Không hoàn tác được: ${e.message}`, 'error')) : undefined,
       back: state.phase === 'checked' ? () => dispatch({ type: 'edit' }) : state.phase === 'writing' || state.phase === 'checking' ? () => undefined : undefined,
     },
     {

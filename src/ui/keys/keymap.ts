@@ -1,6 +1,7 @@
 // Pure key handling: Ink's (input, key) pair → a named key event, and matching it against the
 // key specs of the key table. Tested apart from any screen (Ink quirks live here only).
 import type { Key } from 'ink';
+import { dropUnsafe } from '../../domain/text.js';
 
 export type KeyName =
   | 'enter'
@@ -46,7 +47,9 @@ export function parseKey(input: string, key: Key): KeyEvent {
   if (input === ' ') return { name: 'space', text: ' ', ctrl: key.ctrl };
   // Some terminals send CR/LF or a tab inside `input` without the flags.
   if (input === '\r' || input === '\n') return ev('enter');
-  return { name: null, text: key.ctrl ? input.toLowerCase() : input.normalize('NFC'), ctrl: key.ctrl };
+  // Typed or pasted text never carries a control or bidi character into any field (domain.md,
+  // "Untrusted text"): this is the one place every field's text comes from.
+  return { name: null, text: key.ctrl ? input.toLowerCase() : dropUnsafe(input.normalize('NFC')), ctrl: key.ctrl };
 }
 
 export interface KeySpec {

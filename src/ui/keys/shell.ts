@@ -3,7 +3,9 @@
 // chưa lưu? (y/n)" before q/Esc/Ctrl+C throws typed input away — and why a key is off.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ScreenName } from './table.js';
-import { type ActiveKeys, type KeyContextValue, type KeyMode, type PromptSpec, useKeyHub } from './useKeys.js';
+import type { ReactNode } from 'react';
+import { useKeyHub } from './hub.js';
+import type { ActiveKeys, KeyContextValue, KeyMode, PromptSpec } from './useKeys.js';
 
 // Yes/no questions: the prompt adds their keys ("(y/n)") from the key table.
 export const DISCARD_QUESTION = 'Bỏ dữ liệu chưa lưu?';
@@ -22,6 +24,8 @@ export interface KeyShell {
   closePrompt(): void;
   /** Quit without asking (Ctrl+C pressed again while asked). */
   forceQuit(): void;
+  /** The key hub's gate: render it once, after the screens (null under an outer hub). */
+  gate: ReactNode;
   /** The keys to show in the footer and help: the question's while one is asked. */
   shown(screen: ScreenName): { screen: ScreenName; active: ActiveKeys | null };
 }
@@ -34,7 +38,7 @@ export function useKeyShell({ back, quit, refuse }: { back: () => void; quit: ()
   const [prompt, setPrompt] = useState<PromptSpec | null>(null);
   const [promptSeq, setPromptSeq] = useState(0);
   const activeRef = useRef<ActiveKeys | null>(null);
-  const attach = useKeyHub();
+  const { attach, gate } = useKeyHub();
 
   const publish = useCallback((a: ActiveKeys) => {
     if (a.screen === 'confirm') setPromptActive(a);
@@ -78,6 +82,7 @@ export function useKeyShell({ back, quit, refuse }: { back: () => void; quit: ()
     promptSeq,
     closePrompt: useCallback(() => setPrompt(null), []),
     forceQuit: quit,
+    gate,
     shown: (screen) => (prompt ? { screen: 'confirm', active: promptActive } : { screen, active }),
   };
 }

@@ -49,6 +49,8 @@ interface BindingDef {
   hintRank?: number;
   /** The footer names only the first of the keys that act now (the help lists them all). */
   hintFirstKey?: boolean;
+  /** It writes the database (or opens a screen only for writing): off for a role that may only read. */
+  writes?: true;
 }
 
 const c = (char: string): KeySpec => ({ char });
@@ -87,39 +89,39 @@ export const BINDINGS = [
   { id: 'statusFilter', keys: [c('s')], label: 'Trạng thái', description: 'Lọc theo trạng thái: tất cả → chưa báo cáo → chậm nhiều → chậm → đạt', screens: ['home'], footer: true },
 
   // Home: where to go
-  { id: 'goEntry', keys: [c('n')], label: 'Nhập phiếu', description: 'Nhập phiếu báo cáo tháng từ giấy', screens: ['home', 'team', 'teamStatus'], footer: true, hintRank: -1 },
-  { id: 'goGrid', keys: [c('g')], label: 'Bảng tháng', description: 'Bảng số liệu cả tháng: mọi tổ × mọi chỉ số, sửa tại chỗ', screens: ['home'], footer: true, hintRank: -1 },
+  { id: 'goEntry', keys: [c('n')], label: 'Nhập phiếu', description: 'Nhập phiếu báo cáo tháng từ giấy', screens: ['home', 'team', 'teamStatus'], footer: true, hintRank: -1, writes: true },
+  { id: 'goGrid', keys: [c('g')], label: 'Bảng tháng', description: 'Bảng số liệu cả tháng: mọi tổ × mọi chỉ số, sửa tại chỗ', screens: ['home'], footer: true, hintRank: -1, writes: true },
   { id: 'goTeams', keys: [c('t')], label: 'Các tổ', description: 'Danh sách tổ và thành viên', screens: ['home'], footer: true, hintRank: -1 },
   { id: 'goCommune', keys: [c('c')], label: 'Toàn xã', description: 'Tổng hợp toàn xã/phường: tháng, quý, năm so với kế hoạch', screens: ['home'] },
   { id: 'goRanking', keys: [c('k')], label: 'Khen thưởng', description: 'Xếp hạng "Tổ CNSCĐ tiêu biểu" cuối năm', screens: ['home'] },
-  { id: 'goImport', keys: [c('i')], label: 'Nhập CSV', description: 'Nhập tổ, thành viên hoặc số liệu từ tệp CSV hoặc sổ Excel', screens: ['home'] },
+  { id: 'goImport', keys: [c('i')], label: 'Nhập CSV', description: 'Nhập tổ, thành viên hoặc số liệu từ tệp CSV hoặc sổ Excel', screens: ['home'], writes: true },
   { id: 'goExport', keys: [c('x')], label: 'Xuất', description: 'Xuất số liệu CSV hoặc báo cáo văn bản', screens: ['home'], footer: true, hintRank: -1 },
   { id: 'goBackup', keys: [c('b')], label: 'Sao lưu', description: 'Sao lưu và khôi phục dữ liệu', screens: ['home'] },
   { id: 'goPlan', keys: [c('p')], label: 'Kế hoạch', description: 'Xem và sửa kế hoạch: tên, kỳ, hạn báo cáo, con số của từng chỉ tiêu, ngưỡng đạt/chậm', screens: ['home'] },
 
   // Teams and members
-  { id: 'addTeam', keys: [c('a')], label: 'Thêm tổ', description: 'Thêm một tổ mới', screens: ['teams'], footer: true },
+  { id: 'addTeam', keys: [c('a')], label: 'Thêm tổ', description: 'Thêm một tổ mới', screens: ['teams'], footer: true, writes: true },
   { id: 'showDissolved', keys: [c('d')], label: 'Tổ đã giải thể', description: 'Hiện hoặc ẩn các tổ đã giải thể', screens: ['teams'] },
-  { id: 'editTeam', keys: [c('e')], label: 'Sửa tổ', description: 'Sửa thông tin tổ (tên, địa bàn, số hộ, quyết định)', screens: ['teams', 'team'], footer: true },
-  { id: 'addMember', keys: [c('a')], label: 'Thêm TV', description: 'Thêm thành viên vào tổ', screens: ['team'], footer: true },
-  { id: 'editMember', keys: [c('m')], label: 'Sửa TV', description: 'Sửa thành viên đang chọn', screens: ['team'] },
-  { id: 'moveMember', keys: [c('v')], label: 'Chuyển tổ', description: 'Chuyển thành viên đang chọn sang tổ khác', screens: ['team'] },
+  { id: 'editTeam', keys: [c('e')], label: 'Sửa tổ', description: 'Sửa thông tin tổ (tên, địa bàn, số hộ, quyết định)', screens: ['teams', 'team'], footer: true, writes: true },
+  { id: 'addMember', keys: [c('a')], label: 'Thêm TV', description: 'Thêm thành viên vào tổ', screens: ['team'], footer: true, writes: true },
+  { id: 'editMember', keys: [c('m')], label: 'Sửa TV', description: 'Sửa thành viên đang chọn', screens: ['team'], writes: true },
+  { id: 'moveMember', keys: [c('v')], label: 'Chuyển tổ', description: 'Chuyển thành viên đang chọn sang tổ khác', screens: ['team'], writes: true },
   { id: 'markMember', keys: [k('space')], label: 'Đánh dấu', description: 'Đánh dấu thành viên (để ghi tập huấn cho nhiều người cùng lúc)', screens: ['team'] },
-  { id: 'recordTraining', keys: [c('h')], label: 'Tập huấn', description: 'Ghi một buổi tập huấn cho các thành viên đã đánh dấu (hoặc đang chọn)', screens: ['team'], footer: true },
-  { id: 'dissolveTeam', keys: [c('x')], label: 'Giải thể', description: 'Giải thể tổ (giữ nguyên lịch sử, không tính chỉ tiêu) hoặc khôi phục', screens: ['team'] },
+  { id: 'recordTraining', keys: [c('h')], label: 'Tập huấn', description: 'Ghi một buổi tập huấn cho các thành viên đã đánh dấu (hoặc đang chọn)', screens: ['team'], footer: true, writes: true },
+  { id: 'dissolveTeam', keys: [c('x')], label: 'Giải thể', description: 'Giải thể tổ (giữ nguyên lịch sử, không tính chỉ tiêu) hoặc khôi phục', screens: ['team'], writes: true },
 
   // Editing forms (team, member, training, wizard, entry)
   { id: 'nextField', keys: [k('tab'), k('enter')], label: 'Ô sau', description: 'Lưu ô này và sang ô sau', screens: FORMS, footer: true },
   { id: 'prevField', keys: [k('shiftTab')], label: 'Ô trước', description: 'Lưu ô này và về ô trước', screens: FORMS, footer: true },
   { id: 'fieldUp', keys: [k('up')], label: 'Ô trên', description: 'Về ô trên', screens: ['teamForm', 'memberForm', 'training', 'moveMember', 'entry', 'plan'] },
   { id: 'fieldDown', keys: [k('down')], label: 'Ô dưới', description: 'Sang ô dưới', screens: ['teamForm', 'memberForm', 'training', 'moveMember', 'entry', 'plan'] },
-  { id: 'save', keys: [ctrl('s')], label: 'Lưu', description: 'Lưu cả biểu mẫu', screens: ['teamForm', 'memberForm', 'training', 'moveMember', 'wizard', 'plan'], footer: true },
+  { id: 'save', keys: [ctrl('s')], label: 'Lưu', description: 'Lưu cả biểu mẫu', screens: ['teamForm', 'memberForm', 'training', 'moveMember', 'wizard', 'plan'], footer: true, writes: true },
   { id: 'resetField', keys: [ctrl('r')], label: 'Giá trị mẫu', description: 'Đưa ô đang chọn về giá trị của kế hoạch mẫu (ngưỡng: mặc định 100% và 70%); Ctrl+S mới lưu', screens: ['plan'] },
   { id: 'choicePrev', keys: [k('left')], label: 'Chọn', description: 'Ở ô lựa chọn: giá trị trước', screens: ['teamForm', 'memberForm', 'training', 'wizard', 'export', 'import'] },
   { id: 'choiceNext', keys: [k('right')], label: 'Chọn', description: 'Ở ô lựa chọn: giá trị sau', screens: ['teamForm', 'memberForm', 'training', 'wizard', 'export', 'import'] },
 
   // Monthly entry and grid
-  { id: 'undo', keys: [c('u')], label: 'Hoàn tác', description: 'Hoàn tác thay đổi gõ tay gần nhất (ở phiếu hay ở bảng tháng; ở màn lịch sử: của phiếu đang xem); đang gõ dở thì bỏ giá trị đang gõ', screens: ['entry', 'grid', 'history'], footer: true },
+  { id: 'undo', keys: [c('u')], label: 'Hoàn tác', description: 'Hoàn tác thay đổi gõ tay gần nhất của phiếu đang xem (ở bảng tháng: của tháng đang xem), không vượt qua lần nhập tệp hay khôi phục; đang gõ dở thì bỏ giá trị đang gõ', screens: ['entry', 'grid', 'history'], footer: true, writes: true },
   { id: 'history', keys: [c('l'), ctrl('l')], label: 'Lịch sử', description: 'Xem lịch sử thay đổi của phiếu', screens: ['entry', 'grid'], footer: true },
   { id: 'nextTeam', keys: [k('pageDown')], label: 'Tổ sau', description: 'Sang tổ tiếp theo chưa có phiếu', screens: ['entry'] },
   { id: 'gridPrevMonth', keys: [c('[')], label: 'Tháng trước', description: 'Bảng của tháng trước', screens: ['grid'], footer: true },
@@ -130,11 +132,12 @@ export const BINDINGS = [
   { id: 'cellClear', keys: [k('backspace')], label: 'Xoá', description: 'Xoá chữ số cuối; ô trống là "chưa báo cáo", khác số 0', screens: ['grid', 'entry'] },
 
   // Files and backups
-  { id: 'confirm', keys: [c('y')], label: 'Đồng ý', description: 'Xác nhận ghi vào dữ liệu', screens: ['import'], footer: true },
+  { id: 'confirm', keys: [c('y')], label: 'Đồng ý', description: 'Xác nhận ghi vào dữ liệu', screens: ['import'], footer: true, writes: true },
+  { id: 'undoImport', keys: [ctrl('z')], label: 'Hoàn tác nhập', description: 'Hoàn tác cả lần nhập tệp số liệu gần nhất (hỏi lại trước; không được nếu đã sửa phiếu do tệp ghi)', screens: ['import'], footer: true, writes: true },
   { id: 'runExport', keys: [ctrl('s')], label: 'Xuất', description: 'Ghi tệp xuất', screens: ['export'], footer: true },
   { id: 'backupNow', keys: [c('b')], label: 'Sao lưu ngay', description: 'Tạo một bản sao lưu mới', screens: ['backup'], footer: true },
-  { id: 'restore', keys: [c('r')], label: 'Khôi phục', description: 'Khôi phục dữ liệu từ bản sao lưu đang chọn (hỏi lại trước; dữ liệu hiện tại được giữ lại, không bị xoá)', screens: ['backup'], footer: true },
-  { id: 'backupDir', keys: [c('d')], label: 'Đổi thư mục', description: 'Chọn thư mục sao lưu (ví dụ ổ USB); để trống để dùng thư mục mặc định', screens: ['backup'], footer: true },
+  { id: 'restore', keys: [c('r')], label: 'Khôi phục', description: 'Khôi phục dữ liệu từ bản sao lưu đang chọn (hỏi lại trước; dữ liệu hiện tại được giữ lại, không bị xoá)', screens: ['backup'], footer: true, writes: true },
+  { id: 'backupDir', keys: [c('d')], label: 'Đổi thư mục', description: 'Chọn thư mục sao lưu (ví dụ ổ USB); để trống để dùng thư mục mặc định', screens: ['backup'], footer: true, writes: true },
 ] as const satisfies readonly BindingDef[];
 
 type AnyBinding = (typeof BINDINGS)[number];

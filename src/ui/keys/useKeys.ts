@@ -3,8 +3,9 @@
 // binding can be off for a reason (`off('…')`): pressing it says why on the message line.
 import { useInput } from 'ink';
 import { createContext, useCallback, useContext, useLayoutEffect, useRef } from 'react';
-import { type KeyEvent, type KeySpec, isBurst, isDigitSpec, isPrintableSpec, keysLabel, matchesSpec, parseKey, splitKeys } from './keymap.js';
-import { type Binding, type BindingId, type BindingOn, type ScreenName, bindingsFor } from './table.js';
+import { type AttachKeys, type KeyListener, splitInput } from './hub.js';
+import { type KeyEvent, type KeySpec, isDigitSpec, isPrintableSpec, keysLabel, matchesSpec, parseKey } from './keymap.js';
+import { type Binding, type BindingId, type BindingOn, type ScreenName, bindingById, bindingsFor } from './table.js';
 
 /** A binding that cannot be used now, and why (shown in the help; said when it is pressed). */
 export interface Off {
@@ -83,8 +84,8 @@ export interface KeyContextValue {
   quit(): void;
   publish(active: ActiveKeys): void;
   ask(prompt: PromptSpec): void;
-  /** Hand keys to this listener until the returned function is called (see useKeyHub). */
-  attach?(listener: KeyListener): () => void;
+  /** Hand keys to this listener until the returned function is called (see keys/hub.tsx). */
+  attach?: AttachKeys;
 }
 
 export const KeyContext = createContext<KeyContextValue | null>(null);
@@ -100,6 +101,12 @@ export interface KeyMode {
 }
 export const IDLE_MODE: KeyMode = { helpOpen: false, asking: false };
 export const KeyModeContext = createContext<KeyMode>(IDLE_MODE);
+
+/**
+ * Why nothing may be written (a role that may only read), or null: every binding the key table
+ * marks `writes` is then off for that reason, on every screen, whatever the screen passes.
+ */
+export const ReadOnlyContext = createContext<string | null>(null);
 
 /** False for screens kept mounted under the top one: their keys are off. */
 export const ScreenActiveContext = createContext(true);
@@ -122,6 +129,10 @@ export function resolveBinding(
   );
 }
 
+function readOnlyTable(table: Partial<Record<BindingId, Handler>>, reason: string): Partial<Record<BindingId, Handler>> {
+  return Object.fromEntries(Object.entries(table).map(([id, h]) => [id, typeof h === 'function' && bindingById(id as BindingId).writes ? off(reason) : h]));
+}
+
 const GLOBAL: ReadonlySet<BindingId> = new Set<BindingId>(['help', 'back', 'quit']);
 
 /** "→ Tháng sau: chưa hết tháng sau, chưa tính được": a refused key on the message line. */
@@ -130,39 +141,14 @@ export function refusal(b: Binding, reason: string): string {
 }
 
 type InkKey = Parameters<Parameters<typeof useInput>[0]>[1];
-export type KeyListener = (input: string, key: InkKey) => void;
-
-/** The hub of an outer component (Root), which has listened since the program started. */
-export const KeyHubContext = createContext<((listener: KeyListener) => () => void) | null>(null);
-
-/**
- * The one stdin listener: it hands each key to the listeners attached now. Screens attach in a
- * layout effect, i.e. in the same commit that draws them, and the hub itself is mounted once,
- * as early as possible (Root). Ink's useInput subscribes in a passive effect, which after a
- * render caused by loaded data runs a moment after the frame is drawn: a key typed in that
- * moment (a fast typist, a paste, a test) would be lost.
- */
-export function useKeyHub(): (listener: KeyListener) => () => void {
-  const parent = useContext(KeyHubContext);
-  const listeners = useRef(new Set<KeyListener>());
-  const onInput = useCallback<KeyListener>((input, key) => {
-    for (const l of [...listeners.current]) l(input, key);
-  }, []);
-  useInput(onInput, { isActive: !parent });
-  const own = useCallback((l: KeyListener) => {
-    listeners.current.add(l);
-    return () => {
-      listeners.current.delete(l);
-    };
-  }, []);
-  return parent ?? own;
-}
 
 export function useKeys<S extends ScreenName, H extends Handlers<S>>(screen: S, handlers: OnlyBindings<H, S>, opts: UseKeysOptions = {}): void {
   const ctx = useContext(KeyContext);
   const mode = useContext(KeyModeContext);
   const screenActive = useContext(ScreenActiveContext);
-  const table = handlers as Partial<Record<BindingId, Handler>>;
+  const readOnly = useContext(ReadOnlyContext);
+  const given = handlers as Partial<Record<BindingId, Handler>>;
+  const table = readOnly ? readOnlyTable(given, readOnly) : given;
   const latest = useRef({ table, opts, ctx });
   latest.current = { table, opts, ctx };
 
@@ -177,34 +163,6 @@ export function useKeys<S extends ScreenName, H extends Handlers<S>>(screen: S, 
     ctx?.publish({ screen, ids: [...new Set<BindingId>([...ids, 'help', 'back', 'quit'])], disabled, unsaved, typing });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [signature, screenActive]);
-
-  // Several keys in one chunk are dispatched one per render, so each handler sees the state the
-  // previous key left (a filter typed, then Enter opens what the filter selected).
-  const queue = useRef<[string, InkKey][]>([]);
-  const drain = useCallback(() => {
-    const next = queue.current.shift();
-    if (!next) return;
-    dispatch(next[0], next[1]);
-    if (queue.current.length) setImmediate(drain);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  const onKey = useCallback<KeyListener>((input, key) => {
-    const pending = queue.current.length > 0;
-    if (isBurst(input)) {
-      const none = { ...key, return: false, tab: false, delete: false, backspace: false };
-      for (const p of splitKeys(input)) {
-        if (p.kind === 'text') queue.current.push([p.text, none]);
-        else
-          queue.current.push([
-            p.kind === 'enter' ? '\r' : p.kind === 'tab' ? '\t' : '\x7f',
-            { ...none, return: p.kind === 'enter', tab: p.kind === 'tab', delete: p.kind === 'backspace' },
-          ]);
-      }
-    } else queue.current.push([input, key]);
-    if (!pending) drain();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   const dispatch = useCallback<KeyListener>(
     (input, key) => {
@@ -235,7 +193,24 @@ export function useKeys<S extends ScreenName, H extends Handlers<S>>(screen: S, 
   const active =
     screenActive && (opts.isActive ?? true) && (!mode.asking || screen === 'confirm') && (!mode.helpOpen || screen === 'help' || screen === 'confirm');
   const attach = ctx?.attach;
-  useLayoutEffect(() => (active && attach ? attach(onKey) : undefined), [active, attach, onKey]);
-  // Outside a shell (a component rendered alone), listen directly.
-  useInput(onKey, { isActive: active && !attach });
+  // Through the hub (keys/hub.tsx) keys come one at a time, each after the previous one's render.
+  useLayoutEffect(() => (active && attach ? attach(dispatch) : undefined), [active, attach, dispatch]);
+
+  // Outside a shell (a component rendered alone), listen directly: the keys of one chunk one per task.
+  const queue = useRef<[string, InkKey][]>([]);
+  const drain = useCallback(() => {
+    const next = queue.current.shift();
+    if (!next) return;
+    dispatch(next[0], next[1]);
+    if (queue.current.length) setImmediate(drain);
+  }, [dispatch]);
+  const direct = useCallback<KeyListener>(
+    (input, key) => {
+      const pending = queue.current.length > 0;
+      queue.current.push(...splitInput(input, key));
+      if (!pending) drain();
+    },
+    [drain],
+  );
+  useInput(direct, { isActive: active && !attach });
 }

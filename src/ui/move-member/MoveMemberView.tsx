@@ -1,5 +1,6 @@
 // Moving a member, drawn from props only: who, the new team found by typing, the date, the result.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import type { MemberRow } from '../../db/members.js';
 import type { TeamRow } from '../../db/teams.js';
 import { ROLE_LABELS } from '../../domain/schemas.js';

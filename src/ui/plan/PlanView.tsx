@@ -1,6 +1,7 @@
 // Draws the Plan screen from props only: a hint line, then the page of fields and the targets'
 // titles and notes, scrolled so the focused field shows. Every line is one row (cut, not wrapped).
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import type { FieldDef, FormState } from '../components/form.js';
 import { TextField } from '../components/TextField.js';
 import { firstKeyName, keyName } from '../keys/hint.js';

@@ -1,7 +1,8 @@
 // A province database in the terminal: its communes worst first; Enter opens a commune's own
 // dashboard — the very screens the commune officer has, on the commune's schema through a
 // read-only scoped handle — and leaving it comes back to the list.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { openUnitDb } from '../../db/province.js';
 import { type Month, lastFinishedMonth, minMonth } from '../../domain/period.js';

@@ -1,5 +1,6 @@
 // The province's communes: status, completeness, teams behind, the bundle held. Renders props only.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import stringWidth from 'string-width';
 import { STATUS_LABELS, STATUS_SYMBOLS } from '../../domain/labels.js';
 import { type Month, monthLabel } from '../../domain/period.js';

@@ -1,5 +1,6 @@
 // The commendation ranking, drawn from props only: the rule in words, then teams best first.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { type Month, monthLabel } from '../../domain/period.js';
 import type { RankRow } from '../../domain/ranking.js';
 import { formatPercent } from '../../domain/text.js';

@@ -1,6 +1,6 @@
 // One team's targets, months missing and 12-month sparklines, drawn from props only. Built as
 // one-row lines so the page scrolls when the plan has many targets (80×24).
-import { Text } from 'ink';
+import { Text } from '../components/Text.js';
 import type { ReactNode } from 'react';
 import { monthList } from '../../domain/deadline.js';
 import { describeTarget, indicatorNoun, worstTarget } from '../../domain/describe.js';

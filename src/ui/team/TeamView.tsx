@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import type { MemberRow } from '../../db/members.js';
 import type { TeamRow } from '../../db/teams.js';
 import { firstDay, type Month, monthLabel } from '../../domain/period.js';
@@ -109,13 +110,14 @@ export function TeamView(p: TeamViewProps) {
 function MemberCells({ m, marked, overAge, nameWidth, orgWidth }: { m: MemberRow; marked: boolean; overAge: boolean; nameWidth: number; orgWidth: number }) {
   const left = !!m.leftOn;
   const birth = m.birthYear === null ? '—' : `${m.birthYear}${overAge ? '!' : ''}`;
+  // A Text, not a fragment: its strings are cleaned like every other text on screen (components/Text).
   return (
-    <>
+    <Text>
       {marked ? '✓' : ' '} {padCell(ROLE_LABELS[m.role], 10)} {padCell(truncate(m.fullName, nameWidth), nameWidth)}{' '}
       {padCell(truncate(m.organisation ?? '—', orgWidth), orgWidth)} <Text color={tint(overAge ? 'warn' : undefined)}>{padCell(birth, 5)}</Text>{' '}
       {padCell(m.phone ?? '—', 11)} {padCell(left ? `✗${formatDate(m.leftOn)}` : formatDate(m.joinedOn) || '—', 11)}{' '}
       {padCell(String(m.trainings.length), 2, 'right')}
-    </>
+    </Text>
   );
 }
 

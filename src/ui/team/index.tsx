@@ -1,4 +1,4 @@
-import { Text } from 'ink';
+import { Text } from '../components/Text.js';
 import { tint } from '../theme.js';
 import { TeamView } from './TeamView.js';
 import { useTeam } from './useTeam.js';

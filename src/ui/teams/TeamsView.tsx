@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { formatDate, formatInt } from '../../domain/text.js';
 import { padCell, truncate } from '../../io/text-table.js';
 import { SelectableList } from '../components/SelectableList.js';

@@ -1,5 +1,5 @@
 // The training form, drawn from props only: date and topic, then who gets it.
-import { Text } from 'ink';
+import { Text } from '../components/Text.js';
 import type { MemberRow } from '../../db/members.js';
 import type { FieldDef } from '../components/form.js';
 import { FormScreenView } from '../components/FormScreen.js';

@@ -1,6 +1,7 @@
 // The first-run wizard, drawn from props only: the plan presets, the commune's and officer's
 // names, the demo choice.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { unitFromName } from '../../db/setup.js';
 import { monthLabel } from '../../domain/period.js';
 import { cleanText } from '../../domain/text.js';

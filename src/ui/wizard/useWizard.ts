@@ -2,6 +2,7 @@
 // created (from the template built at install time), set up in one transaction, flushed, and
 // handed to the app.
 import { useMemo, useReducer } from 'react';
+import { systemNow } from '../../clock.js';
 import { type Database, type OpenHooks, openDatabase } from '../../store/open.js';
 import { setupUnit } from '../../db/setup.js';
 import { cleanText } from '../../domain/text.js';
@@ -34,7 +35,7 @@ export function useWizard({ dataDir, databaseUrl, now, onReady, openHooks }: Wiz
     let db: Database | null = null;
     try {
       db = await openDatabase({ dataDir, url: databaseUrl, command: 'tonghop (khởi tạo)', create: true, ...openHooks });
-      await setupUnit(db.db, { preset, unitName: s.unit, officer: cleanText(s.officer) || null, demo: s.demo, now: now?.() });
+      await setupUnit(db.db, { preset, unitName: s.unit, officer: cleanText(s.officer) || null, demo: s.demo, now: (now ?? systemNow)() });
       await db.checkpoint();
       await onReady(db);
     } catch (e) {

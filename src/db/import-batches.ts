@@ -1,0 +1,116 @@
+// Import batches (migration 003, #10 item 14): every import is one batch. The last one can be
+// undone as a whole; and no batch — nor a restore — is ever crossed by per-value undo (`u`),
+// which reaches only changes typed after the newest of them (undoFloor).
+import type { Db } from './database.js';
+import { FIELD_FORM, FIELD_NOTE, FIELD_RECEIVED, RESTORE_FLOOR, UNDO_FLOOR_SQL, setNote, setReceivedOn, setValue } from './forms.js';
+import { setSetting } from './unit.js';
+import type { Month } from '../domain/period.js';
+import { formatInt } from '../domain/text.js';
+
+export type BatchKind = 'teams' | 'members' | 'figures';
+
+export interface ImportBatch {
+  id: number;
+  at: Date;
+  kind: BatchKind;
+  summary: string;
+  undone: boolean;
+}
+
+/** Open a batch inside the import's transaction; its id goes on every change the import logs. */
+export async function beginImportBatch(tx: Db, kind: BatchKind): Promise<number> {
+  const r = await tx.query<{ id: number }>('INSERT INTO import_batch (kind) VALUES ($1) RETURNING id', [kind]);
+  return Number(r.rows[0]!.id);
+}
+
+/** Close it: what it did (for the undo's message), and the wall per-value undo stops at. */
+export async function closeImportBatch(tx: Db, id: number, summary: string): Promise<void> {
+  await tx.query(
+    `UPDATE import_batch SET summary = $2, last_change = (SELECT coalesce(max(id), 0) FROM value_change) WHERE id = $1`,
+    [id, summary],
+  );
+}
+
+/**
+ * What a restore calls once the restored database is in place (inside its transaction, or right
+ * after): the restored history stays readable but `u` can no longer reach into it.
+ */
+export async function cutUndoHistory(q: Db): Promise<void> {
+  const r = await q.query<{ n: string }>('SELECT coalesce(max(id), 0)::text AS n FROM value_change');
+  await setSetting(q, RESTORE_FLOOR, r.rows[0]!.n);
+}
+
+/** Changes with an id up to this one are before the newest import or restore: `u` never undoes them. */
+export async function undoFloor(q: Db): Promise<number> {
+  const r = await q.query<{ n: string }>(`SELECT ${UNDO_FLOOR_SQL}::text AS n`);
+  return Number(r.rows[0]!.n);
+}
+
+const BATCH_SELECT = 'SELECT id::int AS id, at, kind, summary, undone FROM import_batch';
+
+/** The newest import, undone or not (null: none yet). */
+export async function lastImport(q: Db): Promise<ImportBatch | null> {
+  const r = await q.query<ImportBatch>(`${BATCH_SELECT} ORDER BY id DESC LIMIT 1`);
+  return r.rows[0] ?? null;
+}
+
+export type UndoImportResult =
+  | { ok: true; batch: ImportBatch; formsRemoved: number; changesReverted: number }
+  | { ok: false; reason: string };
+
+/**
+ * Undo the newest import as a whole: its new forms removed, every value, received date and note it
+ * changed put back (each logged as 'undo'). Refused when there is none, it is already undone, it
+ * is a roster import, or a change was made after it to a form it wrote (that change would be lost).
+ */
+export async function undoLastImport(tx: Db): Promise<UndoImportResult> {
+  const batch = await lastImport(tx);
+  if (!batch) return { ok: false, reason: 'Chưa có lần nhập tệp nào để hoàn tác.' };
+  if (batch.undone) return { ok: false, reason: `Lần nhập gần nhất (${batch.summary || 'không rõ'}) đã được hoàn tác rồi.` };
+  if (batch.kind !== 'figures')
+    return {
+      ok: false,
+      reason: `Lần nhập gần nhất là tệp ${batch.kind === 'teams' ? 'danh sách tổ' : 'thành viên'}: chỉ hoàn tác được cả lần nhập tệp số liệu. Hãy sửa tổ, thành viên trên màn hình.`,
+    };
+  const later = await tx.query<{ n: number }>(
+    `SELECT count(DISTINCT (c.team_id, c.month))::int AS n FROM value_change c
+     WHERE c.id > (SELECT last_change FROM import_batch WHERE id = $1)
+       AND (c.team_id, c.month) IN (SELECT team_id, month FROM value_change WHERE batch_id = $1)`,
+    [batch.id],
+  );
+  if (later.rows[0]!.n > 0)
+    return {
+      ok: false,
+      reason: `Sau lần nhập gần nhất đã có thay đổi ở ${later.rows[0]!.n} phiếu do tệp đó ghi; hoàn tác cả lần nhập sẽ làm mất các thay đổi ấy, nên không hoàn tác. Hãy sửa từng ô (xem lịch sử phiếu).`,
+    };
+  const changes = await tx.query<{ team_id: number; month: Month; field: string; old_value: string | null }>(
+    'SELECT team_id, month, field, old_value FROM value_change WHERE batch_id = $1 ORDER BY id DESC',
+    [batch.id],
+  );
+  let formsRemoved = 0;
+  let changesReverted = 0;
+  for (const c of changes.rows) {
+    if (c.field === FIELD_FORM) {
+      await tx.query('DELETE FROM form WHERE team_id = $1 AND month = $2', [c.team_id, c.month]);
+      await tx.query(
+        `INSERT INTO value_change (team_id, month, field, old_value, new_value, source) VALUES ($1, $2, $3, 'phiếu từ tệp', 'xoá phiếu (hoàn tác lần nhập)', 'undo')`,
+        [c.team_id, c.month, FIELD_FORM],
+      );
+      formsRemoved++;
+    } else {
+      if (c.field === FIELD_RECEIVED) await setReceivedOn(tx, c.team_id, c.month, c.old_value, 'undo');
+      else if (c.field === FIELD_NOTE) await setNote(tx, c.team_id, c.month, c.old_value, 'undo');
+      else await setValue(tx, c.team_id, c.month, c.field, c.old_value === null ? null : Number(c.old_value), 'undo');
+      changesReverted++;
+    }
+  }
+  await tx.query('UPDATE value_change SET undone = true WHERE batch_id = $1', [batch.id]);
+  // The undo's own log lines are behind the wall too: `u` does not redo the import piecemeal.
+  await tx.query(`UPDATE import_batch SET undone = true, last_change = (SELECT coalesce(max(id), 0) FROM value_change) WHERE id = $1`, [batch.id]);
+  return { ok: true, batch: { ...batch, undone: true }, formsRemoved, changesReverted };
+}
+
+/** What an undone import did, in Vietnamese: the command line and the Import screen say the same. */
+export function undoneImportMessage(r: { formsRemoved: number; changesReverted: number }): string {
+  return `Đã hoàn tác lần nhập tệp số liệu gần nhất: bỏ ${formatInt(r.formsRemoved)} phiếu do tệp tạo, trả lại ${formatInt(r.changesReverted)} giá trị cũ.`;
+}
