@@ -1,6 +1,7 @@
 // Restore: check the file, build a NEW data folder from it next to the current one (the current
 // database is not touched while this runs), then swap it in, keeping the replaced folder aside
 // as pgdata.replaced-<time> — never deleted.
+import { cutUndoHistory } from '../db/import-batches.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DbHandle } from '../db/database.js';
@@ -40,6 +41,8 @@ export interface RestoreOptions {
   migrations?: readonly Migration[];
   /** This computer's folder settings (getMachineSettings): kept, whatever the backup holds. */
   machineSettings?: Record<string, string>;
+  /** The backup already read and checked (restoreBackup reads it before opening anything). */
+  backup?: ParsedBackup;
 }
 
 /**
@@ -52,7 +55,7 @@ export async function prepareRestore(dataDir: string, file: string, opts: Restor
   const t0 = Date.now();
   const migrations = opts.migrations ?? MIGRATIONS;
   const latest = migrations[migrations.length - 1]?.version ?? 0;
-  const backup = await readBackupFile(file);
+  const backup = opts.backup ?? (await readBackupFile(file));
   if (backup.header.schema > latest) throw new BackupError('newer', `Bản sao lưu "${file}" thuộc lược đồ số ${backup.header.schema}, mới hơn chương trình này (số ${latest}). Hãy cập nhật tonghop rồi khôi phục.`);
   fs.mkdirSync(dataDir, { recursive: true });
   const folder = path.join(dataDir, `pgdata.tmp-restore-${process.pid}-${Date.now()}`);
@@ -72,8 +75,9 @@ export async function prepareRestore(dataDir: string, file: string, opts: Restor
       for (const r of await listReceived(db)) await checkRestoredRows(await openUnitDb(db, r.code), file, { received: true });
       unit = (await getUnit(db))?.name ?? null;
       await db.transaction((tx) => replaceMachineSettings(tx, opts.machineSettings ?? {}));
-      // trust A (undo never crosses a restore): when its function is in main, call it here on the
-      // restored database (e.g. markRestored(db)), so `u` cannot reach back past this restore.
+      // Undo never crosses a restore: `u` cannot reach back into the restored history (a server's
+      // restore loads these very rows, so it gets the same floor).
+      await db.transaction((tx) => cutUndoHistory(tx));
     }
     await pg.flush();
     await pg.close();
@@ -191,8 +195,11 @@ export async function restoreBackup(dataDir: string, file: string, opts: Restore
   fs.mkdirSync(dataDir, { recursive: true });
   const lock = acquireLock(dataDir, 'tonghop restore');
   try {
+    // The file first: a bomb or a wrong file is refused before the current database is even opened
+    // (opening it costs ~300 MB of memory the refusal does not need).
+    const backup = await readBackupFile(file);
     const live = await currentDatabase(dataDir);
-    const prepared = await prepareRestore(dataDir, file, { ...opts, machineSettings: opts.machineSettings ?? live?.machineSettings });
+    const prepared = await prepareRestore(dataDir, file, { ...opts, backup, machineSettings: opts.machineSettings ?? live?.machineSettings });
     try {
       if (!opts.force && live?.unit && prepared.unit && !sameUnit(live.unit, prepared.unit)) throw new OtherUnitError(file, prepared.unit, live.unit);
       const replaced = swapIn(dataDir, prepared, opts.now);

@@ -69,6 +69,12 @@ function generate(seed: number): Gen {
         if (r() < 0.12) continue; // a blank cell
         vals.set(c, Math.floor(r() * (c.startsWith('ho_d') || c === 'ho_tuyen_truyen' ? 250 : 40)));
       }
+      // Possible values only (an import refuses more days than the month has, or more than 24
+      // hours a day): days up to 28, hours up to 8 a day of them (blank hours stay blank).
+      const days = vals.get('ngay_hoat_dong');
+      if (days !== undefined) vals.set('ngay_hoat_dong', days % 29);
+      const hours = vals.get('gio_hoat_dong');
+      if (hours !== undefined) vals.set('gio_hoat_dong', Math.min(hours, 8 * (vals.get('ngay_hoat_dong') ?? 0)));
       byMonth.set(m, vals);
     }
     if (i === 2) byMonth.clear(); // a team that never reported

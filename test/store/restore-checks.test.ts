@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { setValue, undoLast } from '../../src/db/forms.js';
 import { getSetting, setSetting } from '../../src/db/unit.js';
 import { BackupError, sha256 } from '../../src/io/backup/format.js';
 import { writeBackupFile } from '../../src/store/backup.js';
@@ -87,6 +88,25 @@ describe('restore checks every row with the live schemas (item 11)', { timeout: 
     const after = await openDatabase({ dataDir: dir, command: 'test' });
     expect(await getSetting(after.db, 'backup_dir')).toBe(mine);
     expect(await getSetting(after.db, 'export_dir')).toBeNull();
+    await after.close();
+  });
+  it('undo never reaches back past a restore: a change typed before the backup is not undone after restoring it (#10 item 14)', async () => {
+    const dir = await dataDirFrom('demo');
+    const db = await openDatabase({ dataDir: dir, command: 'test' });
+    const team = await db.db.query<{ id: number }>('SELECT id FROM team ORDER BY id LIMIT 1');
+    const teamId = team.rows[0]!.id;
+    await db.db.transaction((tx) => setValue(tx, teamId, '2026-10', 'ho_huong_dan', 4321));
+    const file = path.join(tempDir(), 'typed.backup.gz');
+    await writeBackupFile(db.db, file);
+    await db.close();
+    await restoreBackup(dir, file);
+    const after = await openDatabase({ dataDir: dir, command: 'test' });
+    expect(await after.db.transaction((tx) => undoLast(tx, { teamId, month: '2026-10' }))).toBeNull();
+    const v = await after.db.query<{ value: number }>(
+      "SELECT v.value FROM form_value v JOIN form f ON f.id = v.form_id WHERE f.team_id = $1 AND f.month = '2026-10' AND v.indicator = 'ho_huong_dan'",
+      [teamId],
+    );
+    expect(v.rows[0]?.value).toBe(4321);
     await after.close();
   });
 });
