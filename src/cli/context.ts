@@ -10,6 +10,8 @@ import { DamagedDatabaseError, DataDirError, NoDatabaseError } from '../store/da
 import { AlreadyInitialisedError } from '../db/setup.js';
 import { DuplicateTeamCodeError } from '../db/teams.js';
 import { NotInitialisedError } from '../db/unit.js';
+import { getUnitIdentity } from '../db/unit-level.js';
+import { printable } from '../domain/text.js';
 import { BackupError } from '../io/backup/format.js';
 import { FileRefusedError, ImportRefusedError } from '../io/csv/problems.js';
 import { resolveDataDir } from '../paths.js';
@@ -36,12 +38,22 @@ export async function withDatabase<T>(
   opts: CommonOptions,
   command: string,
   fn: (db: Database) => Promise<T>,
-  openOpts: { create?: boolean; /** The command writes: what it does, for a reader's refusal ("nhập tệp"). */ writes?: string } = {},
+  openOpts: {
+    create?: boolean;
+    /** The command writes: what it does, for a reader's refusal ("nhập tệp"). */
+    writes?: string;
+    /** A commune's command (as typed, "tonghop import figures"): a province database is told what to use instead. */
+    communeOnly?: string;
+  } = {},
 ): Promise<T> {
   // Every command makes the day's automatic backup and backs up an older database before upgrading it.
   const database = await openDatabase({ ...placeOf(opts), command, create: openOpts.create, ...backupHooks() });
   try {
     if (openOpts.writes && database.readOnly) throw new ReadOnlyError(database.server ?? database.dataDir, openOpts.writes);
+    if (openOpts.communeOnly) {
+      const refusal = await provinceRefusal(database, openOpts.communeOnly);
+      if (refusal) throw refusal;
+    }
     return await fn(database);
   } catch (err) {
     // A full disk under the data: PostgreSQL's English text becomes what to do (exit 1). Our own
@@ -50,6 +62,16 @@ export async function withDatabase<T>(
   } finally {
     await database.close();
   }
+}
+
+/** A commune's command on a province database: not "chưa được khởi tạo", but what to use there. */
+async function provinceRefusal(database: Database, command: string): Promise<RefusedError | null> {
+  const me = await getUnitIdentity(database.db).catch(() => null);
+  if (me?.level !== 'province') return null;
+  return new RefusedError(
+    `Đây là dữ liệu của ${printable(me.name)} (cấp tỉnh), không phải của một xã/phường: lệnh "${command}" này chỉ dùng cho dữ liệu xã/phường. ` +
+      'Ở tỉnh hãy dùng "tonghop import bundle TỆP…" để nhận tệp các xã/phường gửi lên, "tonghop status" (hoặc "tonghop status --unit MÃ") để xem tình hình, "tonghop backup" để sao lưu.',
+  );
 }
 
 const REFUSALS = [

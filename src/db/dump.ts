@@ -1,10 +1,12 @@
 // The whole database as text and back: every table's rows in PostgreSQL's text form of each
 // value, which does not change between PostgreSQL (and so PGlite) versions, unlike a copy of the
 // data folder. The backup file's format around it is io/backup/format.ts.
+import { isUnitCode, unitSchemaName } from '../domain/unit-code.js';
 import { type TableInfo, listTables } from './catalog.js';
 import type { Db, DbRunner } from './database.js';
 import { quoteIdent } from './database.js';
-import { schemaVersion } from './migrate.js';
+import { migrate, schemaVersion } from './migrate.js';
+import { nestedRunner, scopedTx } from './scoped.js';
 
 export interface TableDump {
   table: string;
@@ -32,16 +34,35 @@ export async function dumpTables(db: DbRunner): Promise<DatabaseDump> {
       .query<{ name: string }>(`SELECT name FROM unit LIMIT 1`)
       .then((r) => r.rows[0]?.name ?? null)
       .catch(() => null);
-    const tables: TableDump[] = [];
-    for (const t of await listTables(tx)) {
-      const row = `array_to_json(ARRAY[${t.columns.map((c) => `${quoteIdent(c.name)}::text`).join(', ')}]::text[])::text`;
-      const order = t.key.length ? t.key.map(quoteIdent).join(', ') : row;
-      const r = await tx.query<{ n: number; rows: string | null }>(`SELECT count(*) AS n, string_agg(${row}, E'\\n' ORDER BY ${order}) AS rows FROM ${quoteIdent(t.name)}`);
-      const { n, rows } = r.rows[0]!;
-      tables.push({ table: t.name, columns: t.columns.map((c) => c.name), types: t.columns.map((c) => c.type), count: n, rows });
+    const tables = await dumpSchema(tx, '');
+    // A province's received communes, each in its schema: section names `unit_<code>.<table>`.
+    for (const code of await receivedCodes(tx)) {
+      const unitTx = scopedTx(tx, unitSchemaName(code));
+      // Brought to this schema's version first (as opening it would), so the file has one version.
+      if ((await schemaVersion(unitTx)) < schema) await migrate(nestedRunner(unitTx), schema);
+      tables.push(...(await dumpSchema(unitTx, `${unitSchemaName(code)}.`)));
     }
     return { schema, unit, tables };
   });
+}
+
+async function dumpSchema(tx: Db, prefix: string): Promise<TableDump[]> {
+  const tables: TableDump[] = [];
+  for (const t of await listTables(tx)) {
+    const row = `array_to_json(ARRAY[${t.columns.map((c) => `${quoteIdent(c.name)}::text`).join(', ')}]::text[])::text`;
+    const order = t.key.length ? t.key.map(quoteIdent).join(', ') : row;
+    const r = await tx.query<{ n: number; rows: string | null }>(`SELECT count(*) AS n, string_agg(${row}, E'\\n' ORDER BY ${order}) AS rows FROM ${quoteIdent(t.name)}`);
+    const { n, rows } = r.rows[0]!;
+    tables.push({ table: prefix + t.name, columns: t.columns.map((c) => c.name), types: t.columns.map((c) => c.type), count: n, rows });
+  }
+  return tables;
+}
+
+/** The codes of the communes a province holds (none on a commune, or before the table existed). */
+async function receivedCodes(tx: Db): Promise<string[]> {
+  const has = await tx.query<{ t: string | null }>(`SELECT to_regclass('received_unit')::text AS t`);
+  if (!has.rows[0]?.t) return [];
+  return (await tx.query<{ c: string }>(`SELECT unit_code AS c FROM received_unit ORDER BY unit_code`)).rows.map((r) => r.c);
 }
 
 export interface TableLoad {
@@ -61,6 +82,33 @@ const CHUNK = 5000;
  * transaction). `schema` names the schema the rows were dumped from, for the messages.
  */
 export async function loadTables(tx: Db, sections: readonly TableLoad[], schema: number): Promise<void> {
+  const own = sections.filter((s) => !s.table.includes('.'));
+  const units = new Map<string, TableLoad[]>();
+  for (const s of sections) {
+    if (!s.table.includes('.')) continue;
+    const m = /^unit_(\d{5})\.([a-z0-9_]+)$/u.exec(s.table);
+    if (!m || !isUnitCode(m[1]!)) throw new LoadMismatchError(`tên bảng lạ: ${s.table}`);
+    const list = units.get(m[1]!) ?? [];
+    list.push({ ...s, table: m[2]! });
+    units.set(m[1]!, list);
+  }
+  // The communes held now go (a server's are replaced; they are in the backup written before).
+  for (const code of await receivedCodes(tx)) await tx.exec(`DROP SCHEMA IF EXISTS ${quoteIdent(unitSchemaName(code))} CASCADE`);
+  await loadSchema(tx, own, schema);
+  const held = new Set(await receivedCodes(tx));
+  for (const [code, list] of units) {
+    if (!held.has(code)) throw new LoadMismatchError(`có dữ liệu của đơn vị ${code} nhưng không có trong danh sách đơn vị đã nhận`);
+    const name = unitSchemaName(code);
+    await tx.exec(`CREATE SCHEMA ${quoteIdent(name)}`);
+    const unitTx = scopedTx(tx, name);
+    await migrate(nestedRunner(unitTx), schema);
+    await loadSchema(unitTx, list, schema);
+  }
+  const missing = [...held].filter((c) => !units.has(c));
+  if (missing.length) throw new LoadMismatchError(`thiếu dữ liệu của các đơn vị đã nhận ${missing.join(', ')}`);
+}
+
+async function loadSchema(tx: Db, sections: readonly TableLoad[], schema: number): Promise<void> {
   const tables = new Map<string, TableInfo>((await listTables(tx)).map((t) => [t.name, t]));
   for (const s of [...sections].reverse()) if (tables.has(s.table)) await tx.exec(`DELETE FROM ${quoteIdent(s.table)}`);
   for (const s of sections) {

@@ -8,7 +8,7 @@ import type { Db, DbRunner } from './database.js';
 import { computeStatus } from './evaluation.js';
 import { migrate, schemaVersion } from './migrate.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
-import { scopedDb, scopedTx } from './scoped.js';
+import { nestedRunner, scopedDb, scopedTx } from './scoped.js';
 import { AlreadyInitialisedError } from './setup.js';
 import { getUnit } from './unit.js';
 
@@ -92,11 +92,6 @@ export async function ensureUnitSchema(tx: Db, code: string): Promise<void> {
   const schema = unitSchemaName(code);
   await tx.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   await migrate(nestedRunner(scopedTx(tx, schema)));
-}
-
-/** A runner over an open transaction: its "transactions" run inside it (all or nothing with it). */
-function nestedRunner(tx: Db): DbRunner {
-  return { ...tx, query: tx.query.bind(tx), exec: tx.exec.bind(tx), copyRows: tx.copyRows.bind(tx), transaction: (fn) => fn(tx) };
 }
 
 /** Every received commune evaluated as of `asOf`, through its scoped handle (the commune's own code). */

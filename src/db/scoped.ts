@@ -56,3 +56,8 @@ export function scopedTx(tx: Db, schema: string): Db {
     copyRows: (table, columns, rows) => within(() => tx.copyRows(table, columns, rows)),
   };
 }
+
+/** A runner over an open transaction: its "transactions" run inside it (all or nothing with it). */
+export function nestedRunner(tx: Db): DbRunner {
+  return { ...tx, query: tx.query.bind(tx), exec: tx.exec.bind(tx), copyRows: tx.copyRows.bind(tx), transaction: (fn) => fn(tx) };
+}

@@ -71,6 +71,10 @@ export const unitSchema = z.object({
   officer: optionalText('Cán bộ phụ trách', 80),
 });
 export type Unit = z.infer<typeof unitSchema>;
+/** A province database's own unit row (init --province): a tỉnh or a thành phố. */
+export const provinceUnitSchema = unitSchema.extend({
+  kind: z.enum(['tinh', 'thanh_pho'], { error: 'Loại đơn vị của tỉnh phải là tỉnh hoặc thành phố' }),
+});
 
 export const areaSchema = z.object({
   name: text('Tên địa bàn', 120),

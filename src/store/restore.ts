@@ -8,6 +8,7 @@ import type { DbHandle } from '../db/database.js';
 import { openPglite } from '../db/engines/pglite.js';
 import { LoadMismatchError, loadTables } from '../db/dump.js';
 import { migrate } from '../db/migrate.js';
+import { listReceived, openUnitDb } from '../db/province.js';
 import { MIGRATIONS, type Migration, SCHEMA_VERSION } from '../db/migrations/index.js';
 import { pad2, printable } from '../domain/text.js';
 import { BackupError, type BackupHeader, type ParsedBackup, corrupt } from '../io/backup/format.js';
@@ -70,6 +71,8 @@ export async function prepareRestore(dataDir: string, file: string, opts: Restor
     await migrate(db, latest, migrations);
     if (migrations === MIGRATIONS) {
       await checkRestoredRows(db, file);
+      // A province's received communes read back the same way, each through its own schema.
+      for (const r of await listReceived(db)) await checkRestoredRows(await openUnitDb(db, r.code), file, { received: true });
       unit = (await getUnit(db))?.name ?? null;
       await db.transaction((tx) => replaceMachineSettings(tx, opts.machineSettings ?? {}));
       // Undo never crosses a restore: `u` cannot reach back into the restored history (a server's

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { render } from 'ink-testing-library';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { DbRunner } from '../../src/db/database.js';
 import { setupProvince } from '../../src/db/province.js';
 import { setUnitCode } from '../../src/db/unit-level.js';
@@ -18,6 +18,7 @@ import { KEYS, waitUntil } from '../support/ui.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-ui-province-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterEach(() => vi.unstubAllEnvs());
 
 async function send(province: DbRunner, code: string, quarter: number, minutes: number): Promise<void> {
   const commune = await demoDb();
@@ -66,6 +67,26 @@ describe('the province screens', () => {
       expect(exited).toBe(false);
       r.stdin.write(KEYS.escape);
       await waitUntil(() => exited, 5000, 'thoát');
+    } finally {
+      r.unmount();
+    }
+  }, 180_000);
+
+  it('takes today from TONGHOP_TODAY when no clock is passed in: the list and the commune', async () => {
+    vi.stubEnv('TONGHOP_TODAY', '2026-08-15');
+    const province = await emptyDb();
+    await setupProvince(province, { name: 'tỉnh Phú Thọ', kind: 'tinh', agency: 'UBND TỈNH PHÚ THỌ' });
+    await send(province, '00004', 3, 1);
+    const r = render(<ProvinceApp database={asDatabase(province)} province="tỉnh Phú Thọ" onExit={() => undefined} />);
+    const frame = () => r.lastFrame() ?? '';
+    const waitFor = (s: string) => waitUntil(() => frame().includes(s), 20_000, s).catch(() => {
+      throw new Error(`Không thấy "${s}". Màn hình cuối:\n${frame()}`);
+    });
+    try {
+      await waitFor('Tình hình đến hết tháng 07/2026 — 1 xã/phường');
+      r.stdin.write(KEYS.enter);
+      // The last finished month of the pinned day, before the bundle's last month (09/2026).
+      await waitFor('Tính đến tháng 07/2026');
     } finally {
       r.unmount();
     }

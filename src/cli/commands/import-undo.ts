@@ -10,6 +10,6 @@ export async function undoLastImportCommand(opts: CommonOptions): Promise<void> 
     if (!r.ok) throw new RefusedError(r.reason);
     await db.checkpoint();
     return undoneImportMessage(r);
-  });
+  }, { communeOnly: 'tonghop import --undo-last' });
   process.stdout.write(text + '\n');
 }

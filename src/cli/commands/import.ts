@@ -73,7 +73,7 @@ export function importCommand(): Command {
           if (err instanceof FileRefusedError || err instanceof ImportRefusedError) throw new RefusedError(refusalText(err, file));
           throw err;
         }
-      });
+      }, { communeOnly: `tonghop import ${kind}` });
       const lines = summarise(out.check, out.written, source.info);
       for (const w of out.check.warnings) lines.push(`Cảnh báo: ${formatProblem(w)}`);
       if (!out.written) lines.push('Chạy thử (--dry-run): chưa ghi gì vào dữ liệu.');

@@ -1,6 +1,7 @@
 // A province database in the terminal: its communes worst first; Enter opens a commune's own
 // dashboard — the very screens the commune officer has, on the commune's schema through a
 // read-only scoped handle — and leaving it comes back to the list.
+import { systemNow } from '../../clock.js';
 import { Box } from 'ink';
 import { Text } from '../components/Text.js';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -38,9 +39,7 @@ interface Opened {
   periodEnd: Month;
 }
 
-const systemClock = () => new Date();
-
-export function ProvinceApp({ database, province, now = systemClock, onExit }: ProvinceAppProps) {
+export function ProvinceApp({ database, province, now = systemNow, onExit }: ProvinceAppProps) {
   const [opened, setOpened] = useState<Opened | null>(null);
   const [selected, setSelected] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
