@@ -30,13 +30,17 @@ export function HistoryView(p: HistoryViewProps) {
   if (p.error) return <Text color={tint('error')}>{p.error}</Text>;
   if (!p.rows) return <Text dimColor>Đang đọc lịch sử…</Text>;
   const changeW = Math.max(12, p.columns - 2 - TIME_W - FIELD_W - SOURCE_W - 4 - 1);
-  const listRows = Math.max(1, p.bodyRows - 4);
+  const listRows = Math.max(1, p.bodyRows - 5);
   const sel = Math.min(p.state.selected, Math.max(0, p.rows.length - 1));
   const current = p.rows[sel];
   return (
     <Box flexDirection="column">
+      {/* Two lines: at 80 columns one line cut the legend off (#10 item 22). */}
       <Text bold wrap="truncate-end">
-        {p.team ? `${p.team.name} (${p.team.code})` : 'Tổ'} · phiếu tháng {monthLabel(p.month)} · {p.rows.length} thay đổi, mới nhất trước · ↶ = đã hoàn tác
+        {p.team ? `${p.team.name} (${p.team.code})` : 'Tổ'} · phiếu tháng {monthLabel(p.month)}
+      </Text>
+      <Text dimColor wrap="truncate-end">
+        {p.rows.length} thay đổi, mới nhất trước · ↶ = đã hoàn tác
       </Text>
       <Text bold wrap="truncate-end">
         {'  '}
