@@ -49,7 +49,7 @@ describe('the report recipient and the Word report in the UI', () => {
     await ex.press(KEYS.ctrl('s'));
     await ex.waitFor('✓ Đã ghi');
     const files = fs.readdirSync(path.join(dir, 'out'));
-    expect(files).toEqual(['phuong-phu-van_2026-Q4_bao-cao.docx']);
+    expect(files).toEqual(['phuong-phu-van_2026-Q3_bao-cao.docx']); // the last quarter that has ended is proposed first (#10 item 5)
     const text = strFromU8(unzipSync(fs.readFileSync(path.join(dir, 'out', files[0]!)))['word/document.xml']!).replace(/<[^>]+>/gu, '');
     expect(text).toContain('Kính gửi: Sở Khoa học và Công nghệ tỉnh Phú Thọ');
   }, 180_000);
