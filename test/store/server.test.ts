@@ -59,8 +59,10 @@ describe.skipIf(!ON_SERVER)('a database on a server', () => {
       });
       const team = (await getTeamByCode(a!.db, 'TDP01'))!.id;
       await a!.db.transaction((tx) => enterField(tx, team, '2026-11', 'luot_ho_tro', 3, '2026-11-23')); // A's own: not news
-      await b!.db.transaction((tx) => enterField(tx, team, '2026-11', 'luot_ho_tro', 4, '2026-11-23'));
+      // Set before B writes: B's notice may be read before its commit's reply is (two sockets), and
+      // a notice of A's own save would have been sent at A's commit, before B began.
       bSaved = true;
+      await b!.db.transaction((tx) => enterField(tx, team, '2026-11', 'luot_ho_tro', 4, '2026-11-23'));
       await next; // delivered in commit order: had A's own come through, it would have been first
       expect(beforeB).toBe(false);
       expect(calls).toBe(1); // one per transaction, however many tables it changed
