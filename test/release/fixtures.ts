@@ -45,7 +45,15 @@ function figures(): string {
     months.forEach((month, m) => {
       if (team === 'TDP03' && m >= 8) return; // a team that stopped reporting in September
       if (team === 'TDP02' && m === 4) return; // one missing form
-      const values = CODES.map((_, c) => (team === 'TDP02' && c === 5 && m === 2 ? '' : String(((t + 1) * 7 + m * 3 + c * 5) % 41)));
+      const raw = CODES.map((_, c) => ((t + 1) * 7 + m * 3 + c * 5) % 41);
+      // Days within any month and at most 8 hours a day: impossible values are refused (#10).
+      const days = 1 + ((raw[CODES.indexOf('ngay_hoat_dong')] ?? 0) % 20);
+      const values = CODES.map((code, c) => {
+        if (team === 'TDP02' && c === 5 && m === 2) return '';
+        if (code === 'ngay_hoat_dong') return String(days);
+        if (code === 'gio_hoat_dong') return String((raw[c] ?? 0) % (8 * days));
+        return String(raw[c] ?? 0);
+      });
       const received = `${String(5 + t).padStart(2, '0')}/${String(m + 2).padStart(2, '0')}/2026`; // early the next month
       rows.push(`${team},${month},${values.join(',')},${m === 10 ? '' : received},${m === 0 ? '"Ghi chú: ""tháng đầu"""' : ''}`);
     });
