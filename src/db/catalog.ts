@@ -19,7 +19,8 @@ export interface TableInfo {
   key: string[];
 }
 
-const SKIP = new Set(['schema_version']);
+// schema_version is the file's own; the stored evaluations (migration 6) are derived, rebuilt on use.
+const SKIP = new Set(['schema_version', 'team_stamp', 'eval_cache', 'status_cache']);
 
 export async function listTables(q: Db): Promise<TableInfo[]> {
   const cols = await q.query<{ table: string; name: string; type: string; sequence: string | null }>(
