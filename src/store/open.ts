@@ -97,10 +97,15 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   ensureDataDir(opts.dataDir);
   const lock: Lock = acquireLock(opts.dataDir, opts.command);
   let pg: DbHandle | null = null;
+  // The log's end when the files were last known flushed: on opening (before migrations, so an
+  // upgrade is flushed) and after each checkpoint. A command that wrote nothing (status) then
+  // skips its closing CHECKPOINT; the fsync sweep still runs (syncTree: a killed writer's files).
+  let flushedAt: string | undefined;
   const open = async (): Promise<DbHandle> => {
     let opened: DbHandle;
     try {
       opened = await openPglite(resolvedPgDir(opts.dataDir)); // a linked pgdata: the real folder
+      flushedAt = await opened.walPosition?.();
     } catch (e) {
       throw damaged(opts.dataDir, e);
     }
@@ -142,7 +147,13 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const checkpoint = async () => {
     await ready();
     await current.flush();
+    flushedAt = await current.walPosition?.();
     syncTree(resolvedPgDir(opts.dataDir));
+  };
+  const closingFlush = async () => {
+    const at = await current.walPosition?.().catch(() => undefined);
+    if (at !== undefined && at === flushedAt) syncTree(resolvedPgDir(opts.dataDir));
+    else await checkpoint();
   };
 
   // The daily hook, off the start-up path.
@@ -170,7 +181,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       try {
         if (opts.daily) await runDaily();
         if (live) {
-          await checkpoint();
+          await closingFlush();
           await current.close();
         }
       } finally {
