@@ -45,11 +45,11 @@ CREATE TABLE eval_cache (
   result text NOT NULL,
   PRIMARY KEY (key, team_id)
 );
--- Each key in use; with the whole \`status --json\` text, good while the stamps sum to \`stamps\`.
+-- Each key in use; with the whole \`status --json\` text (gzip), good while the stamps sum to \`stamps\`.
 CREATE TABLE status_cache (
   key text PRIMARY KEY,
   stamps numeric,
-  json text,
+  json_gz bytea,
   used_at timestamptz NOT NULL DEFAULT now()
 );
 `;
