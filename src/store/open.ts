@@ -99,7 +99,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   let pg: DbHandle | null = null;
   // The log's end when the files were last known flushed: on opening (before migrations, so an
   // upgrade is flushed) and after each checkpoint. A command that wrote nothing (status) then
-  // skips its closing CHECKPOINT; the fsync sweep still runs (syncTree: a killed writer's files).
+  // skips its closing CHECKPOINT and fsync sweep: what it would sync is the previous closing's
+  // checkpoint record (its data was synced before) or a killed writer's files, which the OS holds
+  // and the next command that writes syncs (syncTree starts from the last complete sweep).
   let flushedAt: string | undefined;
   const open = async (): Promise<DbHandle> => {
     let opened: DbHandle;
@@ -152,8 +154,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   };
   const closingFlush = async () => {
     const at = await current.walPosition?.().catch(() => undefined);
-    if (at !== undefined && at === flushedAt) syncTree(resolvedPgDir(opts.dataDir));
-    else await checkpoint();
+    if (at === undefined || at !== flushedAt) await checkpoint();
   };
 
   // The daily hook, off the start-up path.
