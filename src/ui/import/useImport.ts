@@ -1,6 +1,7 @@
 // Import screen: keys → actions; the check and the write go through runImport, the same path as
 // `tonghop import` (a dry run first, then the real run, which checks again in its transaction).
 import fs from 'node:fs';
+import { useMemo } from 'react';
 import os from 'node:os';
 import path from 'node:path';
 import { lastImport, undoLastImport, undoneImportMessage } from '../../db/import-batches.js';
@@ -12,6 +13,7 @@ import { useApp, useLayout } from '../context.js';
 import { keyName, keyNames } from '../keys/hint.js';
 import { off, useKeys } from '../keys/useKeys.js';
 import { enqueueWrite } from '../saveQueue.js';
+import { problemRows } from './problemRows.js';
 import { canWrite, cleanPath, importReducer, initialImport } from './reducer.js';
 
 function resolvePath(p: string): string {
@@ -25,8 +27,8 @@ export function useImport() {
   // Handlers read `latest.current`: Enter right after a paste checks the pasted path.
   const [state, dispatch, latest] = useRefReducer(importReducer, initialImport);
   const listRows = Math.max(3, layout.bodyRows - 9);
-  const lines = state.problems.length + state.warnings.length;
-  const maxScroll = Math.max(0, lines - listRows);
+  const problemLines = useMemo(() => problemRows(state, layout.columns), [state.problems, state.warnings, layout.columns]);
+  const maxScroll = Math.max(0, problemLines.length - listRows);
 
   /** The file read and decoded (CSV, Unicode Text or workbook), its kind; or why not. Throws FileRefusedError. */
   const read = (): { source: ImportSource; kind: ImportKind } | string => {
@@ -141,5 +143,5 @@ export function useImport() {
     },
   );
 
-  return { state, listRows, columns: layout.columns };
+  return { state, listRows, problemLines, columns: layout.columns };
 }
