@@ -116,7 +116,7 @@ export function App({ database, settings: initial, initialScreen, now = systemNo
   const messageExtra = (prompt ? (shownQuestion?.length ?? 1) : shownMessage.length) - 1;
 
   // Three contexts by how often they change (context.ts): a resize re-renders the top screen
-  // only, a message none of them.
+  // only, a message none of them (a long one the top screen, which gives up rows to it).
   const services: AppServices = useMemo(
     () => ({
       database,
