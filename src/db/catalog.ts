@@ -19,8 +19,10 @@ export interface TableInfo {
   key: string[];
 }
 
-// schema_version is the file's own; the stored evaluations (migration 6) are derived, rebuilt on use.
-const SKIP = new Set(['schema_version', 'team_stamp', 'eval_cache', 'status_cache']);
+/** The stored evaluations (migration 6): derived from the other tables, rebuilt on use, never backed up. */
+export const DERIVED_TABLES: readonly string[] = ['team_stamp', 'eval_cache', 'status_cache'];
+// schema_version is the file's own.
+const SKIP = new Set(['schema_version', ...DERIVED_TABLES]);
 
 export async function listTables(q: Db): Promise<TableInfo[]> {
   const cols = await q.query<{ table: string; name: string; type: string; sequence: string | null }>(
