@@ -11,7 +11,7 @@ import { migrate, schemaVersion } from './migrate.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
 import { nestedRunner, scopedDb, scopedTx } from './scoped.js';
 import { AlreadyInitialisedError } from './setup.js';
-import { getUnit, listIndicators } from './unit.js';
+import { getPlan, getUnit, listIndicators } from './unit.js';
 
 /** Make this (empty) database a province's: its unit row, no plan (each commune brings its own). */
 export async function setupProvince(db: DbRunner, p: { name: string; kind: ProvinceKind; agency: string }): Promise<void> {
@@ -108,6 +108,10 @@ export async function provinceStatus(db: DbRunner, asOf: Month): Promise<UnitSta
 export interface ReceivedForms extends CommuneForms {
   code: string;
   name: string;
+  /** The last month of the bundle held. */
+  periodEnd: Month;
+  /** The first month of the commune's plan. */
+  spanStart: Month | null;
 }
 
 /** Every received commune's indicators and its teams' forms from `from` to `to` (its own tables, through its scoped handle). */
@@ -116,7 +120,8 @@ export async function provinceForms(db: DbRunner, from: Month, to: Month): Promi
   for (const r of await listReceived(db)) {
     const q = await openUnitDb(db, r.code);
     const indicators = await listIndicators(q);
-    out.push({ code: r.code, name: r.name, indicators, forms: [...(await loadForms(q, from, to)).values()] });
+    const spanStart = (await getPlan(q))?.plan.span_start ?? null;
+    out.push({ code: r.code, name: r.name, periodEnd: r.periodEnd, spanStart, indicators, forms: [...(await loadForms(q, from, to)).values()] });
   }
   return out;
 }

@@ -21,6 +21,7 @@ import { tint } from '../theme.js';
 import { useTerminalSize } from '../useTerminalSize.js';
 import { loadProvinceRows } from './model.js';
 import { ProvinceView } from './ProvinceView.js';
+import { TotalsScreen } from './TotalsScreen.js';
 import type { UnitStatus } from '../../domain/province.js';
 
 export const READ_ONLY_REASON = 'dữ liệu xã/phường do tỉnh nhận chỉ để xem; xã sửa rồi gửi lại tệp tổng hợp';
@@ -82,7 +83,10 @@ function ProvinceList(p: {
 }) {
   const terminal = useTerminalSize();
   const [refused, setRefused] = useState<string | null>(null);
-  const shell = useKeyShell({ back: p.onExit, quit: p.onExit, refuse: setRefused });
+  // The communes' list, or the totals across them (c); Esc from the totals comes back to the list.
+  const [view, setView] = useState<'province' | 'provinceTotals'>('province');
+  const back = useCallback(() => (view === 'province' ? p.onExit() : (setRefused(null), setView('province'))), [view, p.onExit]);
+  const shell = useKeyShell({ back, quit: p.onExit, refuse: setRefused });
   const asOf: Month = useMemo(() => lastFinishedMonth(p.now()), [p.now]);
   const [rows, setRows] = useState<UnitStatus[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -91,19 +95,21 @@ function ProvinceList(p: {
   }, [p.database, asOf]);
   const rowsShown = Math.max(8, terminal.rows - 1);
   const bodyRows = rowsShown - 4;
-  const shown = shell.shown('province');
+  const shown = shell.shown(view);
   const message = refused ?? p.message;
   return (
     <KeyContext.Provider value={shell.value}>
       <KeyModeContext.Provider value={shell.mode}>
         <ScreenActiveContext.Provider value={true}>
           <Box flexDirection="column" width={terminal.columns} height={rowsShown}>
-            <Header unit={p.province} plan="Dữ liệu của tỉnh" month={asOf} title={SCREEN_TITLES.province} />
+            <Header unit={p.province} plan="Dữ liệu của tỉnh" month={asOf} title={SCREEN_TITLES[view]} />
             <Box flexDirection="column" flexGrow={1} overflowY="hidden">
               {shell.helpOpen ? (
                 <HelpOverlay screen={shown.screen} active={shown.active} rows={bodyRows} columns={terminal.columns} offset={shell.helpOffset} />
+              ) : view === 'provinceTotals' ? (
+                <TotalsScreen db={p.database.db} lastMonth={asOf} bodyRows={bodyRows} columns={terminal.columns} />
               ) : (
-                <ProvinceKeys rows={rows} selected={p.selected} setSelected={p.setSelected} onOpen={p.onOpen} page={Math.max(1, bodyRows - 2)}>
+                <ProvinceKeys rows={rows} selected={p.selected} setSelected={p.setSelected} onOpen={p.onOpen} onTotals={() => (setRefused(null), setView('provinceTotals'))} page={Math.max(1, bodyRows - 2)}>
                   <ProvinceView asOf={asOf} rows={rows} selected={Math.min(p.selected, Math.max(0, (rows?.length ?? 1) - 1))} bodyRows={bodyRows} error={error} />
                 </ProvinceKeys>
               )}
@@ -115,7 +121,7 @@ function ProvinceList(p: {
                 {message ? `! ${message}` : ' '}
               </Text>
             )}
-            <Footer screen={shown.screen} active={shown.active} width={terminal.columns} atRoot />
+            <Footer screen={shown.screen} active={shown.active} width={terminal.columns} atRoot={view === 'province'} />
           </Box>
         </ScreenActiveContext.Provider>
       </KeyModeContext.Provider>
@@ -123,7 +129,15 @@ function ProvinceList(p: {
   );
 }
 
-function ProvinceKeys(p: { rows: UnitStatus[] | null; selected: number; setSelected: (n: number) => void; onOpen: (code: string, periodEnd: Month) => void; page: number; children: React.ReactNode }) {
+function ProvinceKeys(p: {
+  rows: UnitStatus[] | null;
+  selected: number;
+  setSelected: (n: number) => void;
+  onOpen: (code: string, periodEnd: Month) => void;
+  onTotals: () => void;
+  page: number;
+  children: React.ReactNode;
+}) {
   const count = p.rows?.length ?? 0;
   const current = p.rows?.[Math.min(p.selected, count - 1)];
   useKeys('province', {
@@ -131,6 +145,7 @@ function ProvinceKeys(p: { rows: UnitStatus[] | null; selected: number; setSelec
       if (a.type === 'move') p.setSelected(Math.max(0, Math.min(count - 1, p.selected + a.delta)));
     }, count, p.page),
     open: current ? () => p.onOpen(current.unit_code, current.received.periodEnd) : undefined,
+    goProvinceTotals: p.onTotals,
   });
   return <>{p.children}</>;
 }
