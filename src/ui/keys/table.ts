@@ -30,6 +30,8 @@ export const SCREENS = [
   'province',
   // The province's totals of every indicator across its communes.
   'provinceTotals',
+  // The province's import of the communes' bundles from a folder.
+  'bundleImport',
   // Not screens: the yes/no or one-line question the shell asks over any screen, and the `?`
   // help drawn over it.
   'confirm',
@@ -61,7 +63,7 @@ const ctrl = (char: string): KeySpec => ({ char, ctrl: true });
 
 const LISTS = ['home', 'teams', 'team', 'ranking', 'history', 'entryPick', 'backup', 'province'] as const;
 /** Pages that scroll as a whole (no row is selected). */
-const PAGES = ['teamStatus', 'commune', 'provinceTotals', 'help'] as const;
+const PAGES = ['teamStatus', 'commune', 'provinceTotals', 'bundleImport', 'help'] as const;
 const FORMS = ['wizard', 'teamForm', 'memberForm', 'training', 'moveMember', 'entry', 'import', 'export', 'plan'] as const;
 
 export const BINDINGS = [
@@ -103,6 +105,11 @@ export const BINDINGS = [
 
   // The province
   { id: 'goProvinceTotals', keys: [c('c')], label: 'Toàn tỉnh', description: 'Tổng hợp các chỉ số của mọi xã/phường: tháng, quý, năm (chỉ số tồn: số mới nhất của từng tổ rồi cộng)', screens: ['province'], footer: true },
+
+  { id: 'goBundleImport', keys: [c('i')], label: 'Nhận tệp', description: 'Nhận tệp tổng hợp của các xã/phường: mọi tệp *_bundle.gz trong một thư mục, chạy thử trước rồi mới nhập', screens: ['province'], footer: true, writes: true },
+  { id: 'checkBundles', keys: [k('enter')], label: 'Chạy thử', description: 'Đọc mọi tệp *_bundle.gz trong thư mục và cho biết sẽ nhận gì (chưa ghi gì vào dữ liệu)', screens: ['bundleImport'], footer: true },
+  { id: 'importBundles', keys: [c('y')], label: 'Nhập', description: 'Nhập các tệp vừa chạy thử (mỗi tệp tất cả hoặc không có gì; tệp bị từ chối không làm thay đổi gì)', screens: ['bundleImport'], footer: true, writes: true },
+  { id: 'editFolder', keys: [c('e')], label: 'Đổi thư mục', description: 'Sửa lại thư mục rồi chạy thử lại', screens: ['bundleImport'], footer: true },
 
   // Teams and members
   { id: 'addTeam', keys: [c('a')], label: 'Thêm tổ', description: 'Thêm một tổ mới', screens: ['teams'], footer: true, writes: true },

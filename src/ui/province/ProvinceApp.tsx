@@ -22,6 +22,7 @@ import { useTerminalSize } from '../useTerminalSize.js';
 import { loadProvinceRows } from './model.js';
 import { ProvinceView } from './ProvinceView.js';
 import { TotalsScreen } from './TotalsScreen.js';
+import { BundleImportScreen } from '../bundle-import/index.js';
 import type { UnitStatus } from '../../domain/province.js';
 
 export const READ_ONLY_REASON = 'dữ liệu xã/phường do tỉnh nhận chỉ để xem; xã sửa rồi gửi lại tệp tổng hợp';
@@ -84,7 +85,9 @@ function ProvinceList(p: {
   const terminal = useTerminalSize();
   const [refused, setRefused] = useState<string | null>(null);
   // The communes' list, or the totals across them (c); Esc from the totals comes back to the list.
-  const [view, setView] = useState<'province' | 'provinceTotals'>('province');
+  const [view, setView] = useState<'province' | 'provinceTotals' | 'bundleImport'>('province');
+  // Bumped by an import: the list is computed again.
+  const [version, setVersion] = useState(0);
   const back = useCallback(() => (view === 'province' ? p.onExit() : (setRefused(null), setView('province'))), [view, p.onExit]);
   const shell = useKeyShell({ back, quit: p.onExit, refuse: setRefused });
   const asOf: Month = useMemo(() => lastFinishedMonth(p.now()), [p.now]);
@@ -92,7 +95,7 @@ function ProvinceList(p: {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     loadProvinceRows(p.database.db, asOf).then(setRows, (e: Error) => setError(`Không tính được tình hình các xã/phường: ${e.message}`));
-  }, [p.database, asOf]);
+  }, [p.database, asOf, version]);
   const rowsShown = Math.max(8, terminal.rows - 1);
   const bodyRows = rowsShown - 4;
   const shown = shell.shown(view);
@@ -106,10 +109,12 @@ function ProvinceList(p: {
             <Box flexDirection="column" flexGrow={1} overflowY="hidden">
               {shell.helpOpen ? (
                 <HelpOverlay screen={shown.screen} active={shown.active} rows={bodyRows} columns={terminal.columns} offset={shell.helpOffset} />
+              ) : view === 'bundleImport' ? (
+                <BundleImportScreen db={p.database.db} now={p.now} rows={bodyRows} columns={terminal.columns} onImported={() => setVersion((v) => v + 1)} />
               ) : view === 'provinceTotals' ? (
                 <TotalsScreen db={p.database.db} lastMonth={asOf} bodyRows={bodyRows} columns={terminal.columns} />
               ) : (
-                <ProvinceKeys rows={rows} selected={p.selected} setSelected={p.setSelected} onOpen={p.onOpen} onTotals={() => (setRefused(null), setView('provinceTotals'))} page={Math.max(1, bodyRows - 2)}>
+                <ProvinceKeys rows={rows} selected={p.selected} setSelected={p.setSelected} onOpen={p.onOpen} onTotals={() => (setRefused(null), setView('provinceTotals'))} onImport={() => (setRefused(null), setView('bundleImport'))} page={Math.max(1, bodyRows - 2)}>
                   <ProvinceView asOf={asOf} rows={rows} selected={Math.min(p.selected, Math.max(0, (rows?.length ?? 1) - 1))} bodyRows={bodyRows} error={error} />
                 </ProvinceKeys>
               )}
@@ -135,6 +140,7 @@ function ProvinceKeys(p: {
   setSelected: (n: number) => void;
   onOpen: (code: string, periodEnd: Month) => void;
   onTotals: () => void;
+  onImport: () => void;
   page: number;
   children: React.ReactNode;
 }) {
@@ -146,6 +152,7 @@ function ProvinceKeys(p: {
     }, count, p.page),
     open: current ? () => p.onOpen(current.unit_code, current.received.periodEnd) : undefined,
     goProvinceTotals: p.onTotals,
+    goBundleImport: p.onImport,
   });
   return <>{p.children}</>;
 }
