@@ -14,7 +14,7 @@ import { importBundle, readBundleFile } from '../../src/io/bundle/import.js';
 import { ProvinceApp } from '../../src/ui/province/ProvinceApp.js';
 import { asDatabase, demoDb, emptyDb } from '../support/db.js';
 import { TEST_NOW } from '../support/templates.js';
-import { KEYS, waitUntil } from '../support/ui.js';
+import { KEYS, WAIT_CEILING_MS, waitUntil } from '../support/ui.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-ui-province-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -66,7 +66,7 @@ describe('the province screens', () => {
       await waitFor('2 xã/phường');
       expect(exited).toBe(false);
       r.stdin.write(KEYS.escape);
-      await waitUntil(() => exited, 5000, 'thoát');
+      await waitUntil(() => exited, WAIT_CEILING_MS, 'thoát');
     } finally {
       r.unmount();
     }

@@ -13,7 +13,7 @@ import { openDatabase } from '../../src/store/open.js';
 import { Root } from '../../src/ui/Root.js';
 import { wizardProblem, wizardReducer, initialWizard } from '../../src/ui/wizard/reducer.js';
 import { TEST_NOW } from '../support/templates.js';
-import { KEYS, waitUntil } from '../support/ui.js';
+import { KEYS, WAIT_CEILING_MS, waitUntil } from '../support/ui.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -46,7 +46,7 @@ function renderRoot(dataDir: string) {
         await tick();
       }
     },
-    waitFor: (s: string | RegExp, ms = 15_000) =>
+    waitFor: (s: string | RegExp, ms = WAIT_CEILING_MS) =>
       waitUntil(() => (typeof s === 'string' ? frame().includes(s) : s.test(frame())) && frame(), ms, String(s)).catch(() => {
         throw new Error(`Không thấy ${String(s)}. Màn hình cuối:\n${frame()}`);
       }),
@@ -81,7 +81,7 @@ describe('first-run wizard', () => {
     await app.press(KEYS.enter, KEYS.right);
     await app.waitFor(/Thêm xã\/phường mẫu\s+Có/u);
     await app.press(KEYS.enter);
-    const home = await app.waitFor('Phiếu đã nhận', 30_000);
+    const home = await app.waitFor('Phiếu đã nhận');
     expect(home).toContain('tonghop · phường Trần Liễu');
     expect(home).toContain('Kế hoạch hoạt động Tổ CNSCĐ phường Trần Liễu');
     expect(home).toContain('TDP Đông Sơn'); // the demo's teams
@@ -118,7 +118,7 @@ describe('first-run wizard', () => {
     await app.press(KEYS.escape);
     await app.waitFor('Bỏ dữ liệu chưa lưu?');
     await app.press('y');
-    await waitUntil(() => app.done(), 5000, 'thoát');
+    await waitUntil(() => app.done(), WAIT_CEILING_MS, 'thoát');
     expect(app.done()!.code).toBe(0);
     expect(fs.existsSync(path.join(dir, 'pgdata'))).toBe(false);
   });
@@ -141,7 +141,7 @@ describe('Root over a database whose setup never finished', () => {
     await app.type('Phù Vân');
     await app.press(KEYS.ctrl('s'));
     // A commune with no teams yet: home says no form is due (no "0/0 100%" bar, #10 item 22).
-    const home = await app.waitFor('Chưa có phiếu nào phải nộp', 30_000);
+    const home = await app.waitFor('Chưa có phiếu nào phải nộp');
     expect(home).toContain('tonghop · phường Phù Vân');
     await app.press('q');
     await waitUntil(() => app.done(), 10_000, 'đóng dữ liệu');
