@@ -91,4 +91,18 @@ describe("the province's import screen", () => {
       r.unmount();
     }
   }, 180_000);
+
+  it('a reader on a server: the import key is off and says why', async () => {
+    const province = await emptyDb();
+    await setupProvince(province, { name: 'tỉnh Phú Thọ', kind: 'tinh', agency: 'UBND TỈNH PHÚ THỌ' });
+    const r = render(<ProvinceApp database={{ ...asDatabase(province), readOnly: true }} province="tỉnh Phú Thọ" now={() => TEST_NOW} onExit={() => undefined} />);
+    try {
+      await waitUntil(() => (r.lastFrame() ?? '').includes('Chưa nhận tệp tổng hợp nào'), 30_000, 'danh sách');
+      r.stdin.write('i');
+      await waitUntil(() => (r.lastFrame() ?? '').includes('Nhận tệp: chỉ có quyền xem trên máy chủ này'), 30_000, 'lý do');
+      expect(r.lastFrame()).not.toContain('Gõ thư mục');
+    } finally {
+      r.unmount();
+    }
+  }, 60_000);
 });

@@ -15,7 +15,8 @@ import { HelpOverlay } from '../components/HelpOverlay.js';
 import { PromptLine } from '../components/Prompt.js';
 import { moveHandlers } from '../components/listFilter.js';
 import { useKeyShell } from '../keys/shell.js';
-import { KeyContext, KeyModeContext, ScreenActiveContext, useKeys } from '../keys/useKeys.js';
+import { KeyContext, KeyModeContext, ReadOnlyContext, ScreenActiveContext, useKeys } from '../keys/useKeys.js';
+import { READ_ONLY_REASON as SERVER_READER } from '../../store/read-only.js';
 import { SCREEN_TITLES } from '../screens.js';
 import { tint } from '../theme.js';
 import { useTerminalSize } from '../useTerminalSize.js';
@@ -102,34 +103,37 @@ function ProvinceList(p: {
   const message = refused ?? p.message;
   return (
     <KeyContext.Provider value={shell.value}>
-      <KeyModeContext.Provider value={shell.mode}>
-        <ScreenActiveContext.Provider value={true}>
-          <Box flexDirection="column" width={terminal.columns} height={rowsShown}>
-            <Header unit={p.province} plan="Dữ liệu của tỉnh" month={asOf} title={SCREEN_TITLES[view]} />
-            <Box flexDirection="column" flexGrow={1} overflowY="hidden">
-              {shell.helpOpen ? (
-                <HelpOverlay screen={shown.screen} active={shown.active} rows={bodyRows} columns={terminal.columns} offset={shell.helpOffset} />
-              ) : view === 'bundleImport' ? (
-                <BundleImportScreen db={p.database.db} now={p.now} rows={bodyRows} columns={terminal.columns} onImported={() => setVersion((v) => v + 1)} />
-              ) : view === 'provinceTotals' ? (
-                <TotalsScreen db={p.database.db} lastMonth={asOf} bodyRows={bodyRows} columns={terminal.columns} />
+      {/* A reader on a server: importing bundles (a writing key) is off and says why. */}
+      <ReadOnlyContext.Provider value={p.database.readOnly ? SERVER_READER : null}>
+        <KeyModeContext.Provider value={shell.mode}>
+          <ScreenActiveContext.Provider value={true}>
+            <Box flexDirection="column" width={terminal.columns} height={rowsShown}>
+              <Header unit={p.province} plan="Dữ liệu của tỉnh" month={asOf} title={SCREEN_TITLES[view]} />
+              <Box flexDirection="column" flexGrow={1} overflowY="hidden">
+                {shell.helpOpen ? (
+                  <HelpOverlay screen={shown.screen} active={shown.active} rows={bodyRows} columns={terminal.columns} offset={shell.helpOffset} />
+                ) : view === 'bundleImport' ? (
+                  <BundleImportScreen db={p.database.db} now={p.now} rows={bodyRows} columns={terminal.columns} onImported={() => setVersion((v) => v + 1)} />
+                ) : view === 'provinceTotals' ? (
+                  <TotalsScreen db={p.database.db} lastMonth={asOf} bodyRows={bodyRows} columns={terminal.columns} />
+                ) : (
+                  <ProvinceKeys rows={rows} selected={p.selected} setSelected={p.setSelected} onOpen={p.onOpen} onTotals={() => (setRefused(null), setView('provinceTotals'))} onImport={() => (setRefused(null), setView('bundleImport'))} page={Math.max(1, bodyRows - 2)}>
+                    <ProvinceView asOf={asOf} rows={rows} selected={Math.min(p.selected, Math.max(0, (rows?.length ?? 1) - 1))} bodyRows={bodyRows} error={error} />
+                  </ProvinceKeys>
+                )}
+              </Box>
+              {shell.prompt ? (
+                <PromptLine key={shell.promptSeq} spec={shell.prompt} close={shell.closePrompt} forceQuit={shell.forceQuit} />
               ) : (
-                <ProvinceKeys rows={rows} selected={p.selected} setSelected={p.setSelected} onOpen={p.onOpen} onTotals={() => (setRefused(null), setView('provinceTotals'))} onImport={() => (setRefused(null), setView('bundleImport'))} page={Math.max(1, bodyRows - 2)}>
-                  <ProvinceView asOf={asOf} rows={rows} selected={Math.min(p.selected, Math.max(0, (rows?.length ?? 1) - 1))} bodyRows={bodyRows} error={error} />
-                </ProvinceKeys>
+                <Text color={tint('warn')} wrap="truncate-end">
+                  {message ? `! ${message}` : ' '}
+                </Text>
               )}
+              <Footer screen={shown.screen} active={shown.active} width={terminal.columns} atRoot={view === 'province'} />
             </Box>
-            {shell.prompt ? (
-              <PromptLine key={shell.promptSeq} spec={shell.prompt} close={shell.closePrompt} forceQuit={shell.forceQuit} />
-            ) : (
-              <Text color={tint('warn')} wrap="truncate-end">
-                {message ? `! ${message}` : ' '}
-              </Text>
-            )}
-            <Footer screen={shown.screen} active={shown.active} width={terminal.columns} atRoot={view === 'province'} />
-          </Box>
-        </ScreenActiveContext.Provider>
-      </KeyModeContext.Provider>
+          </ScreenActiveContext.Provider>
+        </KeyModeContext.Provider>
+      </ReadOnlyContext.Provider>
     </KeyContext.Provider>
   );
 }
