@@ -12,6 +12,7 @@ import { MIGRATIONS, type Migration, SCHEMA_VERSION } from '../db/migrations/ind
 import { NoDatabaseError, damaged, databaseExists, ensureDataDir, pgDir, removeLeftovers, resolvedPgDir, templatePath } from './data-folder.js';
 import { syncTree } from './durability.js';
 import { type Lock, acquireLock } from './lock.js';
+import { DiskFullError, OPENING, isDiskFull, noRoomIn } from './disk-full.js';
 
 /** What the CLI and the UI hold: the database, its folder, and keeping it safe. Never the engine. */
 export interface Database {
@@ -99,9 +100,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   let pg: DbHandle | null = null;
   const open = async (): Promise<DbHandle> => {
     let opened: DbHandle;
+    const folder = resolvedPgDir(opts.dataDir); // a linked pgdata: the real folder
     try {
-      opened = await openPglite(resolvedPgDir(opts.dataDir)); // a linked pgdata: the real folder
+      opened = await openPglite(folder);
     } catch (e) {
+      // A disk already full is not damaged data: say to free space (#10 item 18).
+      if (isDiskFull(e) || noRoomIn(folder)) throw new DiskFullError(opts.dataDir, false, e, OPENING);
       throw damaged(opts.dataDir, e);
     }
     try {

@@ -1,7 +1,6 @@
 // The app shell: header, one body screen at a time (a stack, so Esc goes back), the message
 // line and the key hints. Screens are listed in screens.tsx.
 import { Box } from 'ink';
-import { Text } from './components/Text.js';
 import { type ReactNode, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { systemNow } from '../clock.js';
 import type { Database } from '../store/open.js';
@@ -12,7 +11,8 @@ import type { Indicator, Plan, Unit } from '../domain/schemas.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
-import { PromptLine } from './components/Prompt.js';
+import { MessageLines, messageRows } from './components/MessageLines.js';
+import { PromptLine, questionRows } from './components/Prompt.js';
 import { type AppData, type AppServices, DataContext, type Layout, LayoutContext, type MessageKind, type Screen, ServicesContext } from './context.js';
 import { useKeyShell } from './keys/shell.js';
 import { IDLE_MODE, KeyContext, type KeyContextValue, type KeyMode, KeyModeContext, ReadOnlyContext, ScreenActiveContext } from './keys/useKeys.js';
@@ -59,6 +59,11 @@ export const MESSAGE_MARKS: Record<MessageKind, string> = { error: '✗ ', warn:
 const HEADER_ROWS = 2;
 const CHROME_ROWS = HEADER_ROWS + 2; // + message line + footer
 
+/** A long message may take this many rows at most: a third of the body (6 at 80×24). */
+export function maxMessageRows(frame: number): number {
+  return Math.max(1, Math.floor((frame - CHROME_ROWS) / 3));
+}
+
 /**
  * The app draws one row less than the terminal: Ink redraws a frame as tall as the terminal by
  * clearing the whole screen every time (flicker, slow on Windows consoles), a shorter one by
@@ -101,9 +106,17 @@ export function App({ database, settings: initial, initialScreen, now = systemNo
   const refuse = useCallback((text: string) => setMessage({ text, kind: 'warn' }), []);
   const shell = useKeyShell({ back, quit, refuse });
   const rows = frameRows(terminal.rows);
+  // A long message is wrapped, not cut (#10 item 22): the body gives up the extra rows it takes.
+  const shownMessage = useMemo(
+    () => (message ? messageRows(MESSAGE_MARKS[message.kind], message.text, terminal.columns, maxMessageRows(rows)) : [' ']),
+    [message, terminal.columns, rows],
+  );
+  const prompt = shell.prompt;
+  const shownQuestion = useMemo(() => (prompt ? questionRows(prompt, terminal.columns, maxMessageRows(rows)) : null), [prompt, terminal.columns, rows]);
+  const messageExtra = (prompt ? (shownQuestion?.length ?? 1) : shownMessage.length) - 1;
 
   // Three contexts by how often they change (context.ts): a resize re-renders the top screen
-  // only, a message none of them.
+  // only, a message none of them (a long one the top screen, which gives up rows to it).
   const services: AppServices = useMemo(
     () => ({
       database,
@@ -122,7 +135,7 @@ export function App({ database, settings: initial, initialScreen, now = systemNo
     [database, now, navigate, replace, back, shell.value.ask, readOnly],
   );
   const data: AppData = useMemo(() => ({ ...settings, workMonth, dataVersion }), [settings, workMonth, dataVersion]);
-  const layout: Layout = useMemo(() => ({ columns: terminal.columns, rows: terminal.rows, bodyRows: rows - CHROME_ROWS }), [terminal, rows]);
+  const layout: Layout = useMemo(() => ({ columns: terminal.columns, rows: terminal.rows, bodyRows: rows - CHROME_ROWS - messageExtra }), [terminal, rows, messageExtra]);
 
   const helpOpen = shell.helpOpen;
   const shown = shell.shown(screen.name);
@@ -146,11 +159,9 @@ export function App({ database, settings: initial, initialScreen, now = systemNo
           ) : null}
         </Box>
         {shell.prompt ? (
-          <PromptLine key={shell.promptSeq} spec={shell.prompt} close={shell.closePrompt} forceQuit={shell.forceQuit} />
+          <PromptLine key={shell.promptSeq} spec={shell.prompt} rows={shownQuestion} close={shell.closePrompt} forceQuit={shell.forceQuit} />
         ) : (
-          <Text color={tint(messageColor)} wrap="truncate-end">
-            {message ? MESSAGE_MARKS[message.kind] + message.text : ' '}
-          </Text>
+          <MessageLines rows={shownMessage} color={tint(messageColor)} />
         )}
         <Footer screen={shown.screen} active={shown.active} width={terminal.columns} atRoot={stack.length === 1} />
         {shell.gate}

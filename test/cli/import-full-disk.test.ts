@@ -41,4 +41,29 @@ describe.skipIf(ON_SERVER)('tonghop import onto a full disk (real process)', { t
     const again = await runCliProcess(['import', 'teams', file, '--data-dir', data]);
     expect(again.code, again.stderr).toBe(0);
   });
+
+  it('a disk already full when the program opens: a full disk, not damaged data (exit 1, what to do)', async () => {
+    const data = await dataDirFrom('demo');
+    const file = path.join(tempDir(), 'to.csv');
+    fs.writeFileSync(file, 'ma_to,ten_to\nX001,Tổ mới\n');
+    const before = await withRawDb(data, snapshot);
+    for (const args of [['status'], ['import', 'teams', file]]) {
+      const r = await runCliProcess([...args, '--data-dir', data], {
+        NODE_OPTIONS: `--require ${FULL_DISK}`,
+        FULL_DISK_UNDER: pgDir(data),
+        FULL_DISK_FILES: 'all', // from the start, every file PostgreSQL writes as it opens
+      });
+      // Before: "Không mở được cơ sở dữ liệu … (có thể do mất điện khi đang ghi; PGlite failed to initialize properly). Hãy khôi phục…"
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toContain('Ổ đĩa đã đầy nên không mở được dữ liệu');
+      expect(r.stderr).toContain(`giải phóng chỗ trống trên ổ đĩa chứa thư mục dữ liệu ${data}`);
+      expect(r.stderr).toContain('chạy lại lệnh hoặc mở lại chương trình');
+      expect(r.stderr).not.toMatch(/mất điện|khôi phục|PGlite|\n\s+at .+:\d+/u);
+      expect(r.stdout).toBe('');
+    }
+    expect(fs.readdirSync(pgDir(data)).filter((n) => n.includes('space-check'))).toEqual([]); // the probe is gone
+    expect(await withRawDb(data, snapshot)).toEqual(before);
+    const again = await runCliProcess(['status', '--data-dir', data]);
+    expect(again.code, again.stderr).toBe(0);
+  });
 });

@@ -1,14 +1,21 @@
 // The question the shell asks over a screen (in place of the message line): yes/no (its keys,
 // "(y/n)", from the key table), or one line of text such as a date. A refused answer shows its
 // message and keeps asking.
+import { Box } from 'ink';
 import { Text } from './Text.js';
 import { useRef, useState } from 'react';
+import { messageRows } from './MessageLines.js';
 import { yesNo } from '../keys/hint.js';
 import { type PromptSpec, useKeys } from '../keys/useKeys.js';
 import { tint } from '../theme.js';
 import { edit } from './TextField.js';
 
-export function PromptLine({ spec, close, forceQuit }: { spec: PromptSpec; close: () => void; forceQuit: () => void }) {
+/** A yes/no question wrapped like a long message (it names both communes of a restore…); null: a text prompt, one row. */
+export function questionRows(spec: PromptSpec, columns: number, maxRows: number): string[] | null {
+  return spec.input === undefined ? messageRows('? ', `${spec.question} ${yesNo()}`, columns, maxRows) : null;
+}
+
+export function PromptLine({ spec, rows = null, close, forceQuit }: { spec: PromptSpec; rows?: readonly string[] | null; close: () => void; forceQuit: () => void }) {
   const [text, setText] = useState(spec.input ?? '');
   const [error, setError] = useState<string | null>(null);
   const busy = useRef(false);
@@ -45,6 +52,19 @@ export function PromptLine({ spec, close, forceQuit }: { spec: PromptSpec; close
     },
   );
 
+  if (rows)
+    return (
+      <Box flexDirection="column" flexShrink={0}>
+        {rows.map((r, i) => (
+          <Text key={i} wrap="truncate-end">
+            <Text color={tint('warn')} bold>
+              {r}
+            </Text>
+            {error && i === rows.length - 1 ? <Text color={tint('error')}> ✗ {error}</Text> : null}
+          </Text>
+        ))}
+      </Box>
+    );
   return (
     <Text wrap="truncate-end">
       <Text color={tint('warn')} bold>

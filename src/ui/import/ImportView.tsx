@@ -1,22 +1,18 @@
 import { Box } from 'ink';
 import { Text } from '../components/Text.js';
 import { IMPORT_KIND_LABELS } from '../../io/csv/import.js';
-import { formatProblem } from '../../io/csv/problems.js';
 import { formatInt } from '../../domain/text.js';
 import { barString } from '../components/Bar.js';
 import { keyName, keyNames } from '../keys/hint.js';
 import { tint } from '../theme.js';
+import type { ProblemRow } from './problemRows.js';
 import { type ImportState, canWrite } from './reducer.js';
 import { selectionMark } from '../components/SelectableList.js';
 
 const KIND_LABEL = (k: ImportState['kind']) => (k === 'auto' ? 'Tự nhận ra từ dòng tiêu đề' : IMPORT_KIND_LABELS[k]);
 
-export function ImportView({ state: s, listRows, columns }: { state: ImportState; listRows: number; columns: number }) {
+export function ImportView({ state: s, listRows, problemLines: list, columns }: { state: ImportState; listRows: number; problemLines: readonly ProblemRow[]; columns: number }) {
   const editing = s.phase === 'edit';
-  const list = [
-    ...s.problems.map((p) => ({ text: `✗ ${formatProblem(p)}`, color: 'error' as const })),
-    ...s.warnings.map((p) => ({ text: `! ${formatProblem(p)}`, color: 'warn' as const })),
-  ];
   const visible = list.slice(s.scroll, s.scroll + listRows);
   return (
     <Box flexDirection="column">
@@ -49,7 +45,7 @@ export function ImportView({ state: s, listRows, columns }: { state: ImportState
       {s.phase === 'checked' && s.problems.length > 0 ? (
         <Text color={tint('error')} bold>
           Tệp có {formatInt(s.problems.length)} lỗi: không nhập gì cả. Sửa tệp rồi kiểm tra lại ({keyName('back')}).{' '}
-          {list.length > listRows ? `(${keyNames('up', 'down')} cuộn, dòng ${s.scroll + 1}–${Math.min(list.length, s.scroll + listRows)}/${list.length})` : ''}
+          {list.length > listRows ? `(${keyNames('up', 'down')} cuộn, hàng ${s.scroll + 1}–${Math.min(list.length, s.scroll + listRows)}/${list.length})` : ''}
         </Text>
       ) : null}
       {visible.map((l, i) => (

@@ -3,5 +3,5 @@ import { useImport } from './useImport.js';
 
 export function ImportScreen() {
   const h = useImport();
-  return <ImportView state={h.state} listRows={h.listRows} columns={h.columns} />;
+  return <ImportView state={h.state} listRows={h.listRows} problemLines={h.problemLines} columns={h.columns} />;
 }

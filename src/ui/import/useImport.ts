@@ -1,6 +1,7 @@
 // Import screen: keys → actions; the check and the write go through runImport, the same path as
 // `tonghop import` (a dry run first, then the real run, which checks again in its transaction).
 import fs from 'node:fs';
+import { useMemo } from 'react';
 import os from 'node:os';
 import path from 'node:path';
 import { lastImport, undoLastImport, undoneImportMessage } from '../../db/import-batches.js';
@@ -11,7 +12,9 @@ import { useRefReducer } from '../components/useRefReducer.js';
 import { useApp, useLayout } from '../context.js';
 import { keyName, keyNames } from '../keys/hint.js';
 import { off, useKeys } from '../keys/useKeys.js';
+import { asDiskFull } from '../../store/disk-full.js';
 import { enqueueWrite } from '../saveQueue.js';
+import { problemRows } from './problemRows.js';
 import { canWrite, cleanPath, importReducer, initialImport } from './reducer.js';
 
 function resolvePath(p: string): string {
@@ -25,8 +28,11 @@ export function useImport() {
   // Handlers read `latest.current`: Enter right after a paste checks the pasted path.
   const [state, dispatch, latest] = useRefReducer(importReducer, initialImport);
   const listRows = Math.max(3, layout.bodyRows - 9);
-  const lines = state.problems.length + state.warnings.length;
-  const maxScroll = Math.max(0, lines - listRows);
+  const problemLines = useMemo(() => problemRows(state, layout.columns), [state.problems, state.warnings, layout.columns]);
+  const maxScroll = Math.max(0, problemLines.length - listRows);
+
+  // A full disk under the data says so in Vietnamese and what to do, as `tonghop import` does (#10 item 18).
+  const reason = (e: unknown) => (asDiskFull(e, app.database) as Error).message;
 
   /** The file read and decoded (CSV, Unicode Text or workbook), its kind; or why not. Throws FileRefusedError. */
   const read = (): { source: ImportSource; kind: ImportKind } | string => {
@@ -66,7 +72,7 @@ export function useImport() {
         dispatch({ type: 'checked', kind: got.kind, summary: about, problems: e.problems, warnings: [], fileError: null });
       else if (e instanceof FileRefusedError)
         dispatch({ type: 'checked', kind: got.kind, summary: about, problems: e.problems, warnings: [], fileError: e.message });
-      else dispatch({ type: 'checked', kind: got.kind, summary: about, problems: [], warnings: [], fileError: (e as Error).message });
+      else dispatch({ type: 'checked', kind: got.kind, summary: about, problems: [], warnings: [], fileError: reason(e) });
     }
   };
 
@@ -97,7 +103,7 @@ export function useImport() {
       const msg =
         e instanceof ImportRefusedError
           ? `Tệp đã thay đổi từ lúc kiểm tra, không nhập gì: ${e.problems.slice(0, 3).map(formatProblem).join('; ')}`
-          : (e as Error).message;
+          : reason(e);
       dispatch({ type: 'failed', message: msg });
     }
   };
@@ -131,7 +137,7 @@ export function useImport() {
       pageUp: state.phase === 'checked' ? () => dispatch({ type: 'scroll', delta: -page, max: maxScroll }) : undefined,
       pageDown: state.phase === 'checked' ? () => dispatch({ type: 'scroll', delta: page, max: maxScroll }) : undefined,
       confirm: canWrite(state) ? () => void write() : state.phase === 'checked' ? off(`tệp có lỗi, sửa tệp rồi kiểm tra lại (${keyName('back')})`) : undefined,
-      undoImport: state.phase === 'edit' || state.phase === 'done' ? () => void undoImport().catch((e: Error) => app.notify(`Không hoàn tác được: ${e.message}`, 'error')) : undefined,
+      undoImport: state.phase === 'edit' || state.phase === 'done' ? () => void undoImport().catch((e: unknown) => app.notify(`Không hoàn tác được: ${reason(e)}`, 'error')) : undefined,
       back: state.phase === 'checked' ? () => dispatch({ type: 'edit' }) : state.phase === 'writing' || state.phase === 'checking' ? () => undefined : undefined,
     },
     {
@@ -141,5 +147,5 @@ export function useImport() {
     },
   );
 
-  return { state, listRows, columns: layout.columns };
+  return { state, listRows, problemLines, columns: layout.columns };
 }
