@@ -72,6 +72,55 @@ describe('the province screens', () => {
     }
   }, 180_000);
 
+  it('every writing key on the commune screens is off and says why, never a database error', async () => {
+    const province = await emptyDb();
+    await setupProvince(province, { name: 'tỉnh Phú Thọ', kind: 'tinh', agency: 'UBND TỈNH PHÚ THỌ' });
+    await send(province, '00004', 3, 1);
+    const r = render(<ProvinceApp database={asDatabase(province)} province="tỉnh Phú Thọ" now={() => TEST_NOW} onExit={() => undefined} />);
+    const frame = () => r.lastFrame() ?? '';
+    const waitFor = (s: string | RegExp) => waitUntil(() => (typeof s === 'string' ? frame().includes(s) : s.test(frame())), 20_000, String(s)).catch(() => {
+      throw new Error(`Không thấy "${s}". Màn hình cuối:\n${frame()}`);
+    });
+    // Pressing a key must say why it is off (the message line changes each time: clear it by moving).
+    const refused = async (key: string, label: string) => {
+      r.stdin.write(key);
+      await waitFor(new RegExp(`${label}: dữ liệu xã/phường do tỉnh nhận chỉ để xem`, 'u'));
+    };
+    try {
+      await waitFor('1 xã/phường');
+      r.stdin.write(KEYS.enter);
+      await waitFor('Tính đến tháng 09/2026');
+      // The month's grid writes where it is typed: off on the commune's home.
+      await refused('g', 'Bảng tháng');
+      await refused('i', 'Nhập CSV');
+      // Teams: adding and editing are off; the team itself: members, training, joining dates, dissolving.
+      r.stdin.write('t');
+      await waitFor(/Các tổ|Danh sách tổ/u);
+      await refused('a', 'Thêm tổ');
+      await refused('e', 'Sửa tổ');
+      r.stdin.write(KEYS.enter);
+      await waitFor('Thành viên');
+      for (const [key, label] of [['a', 'Thêm TV'], ['m', 'Sửa TV'], ['v', 'Chuyển tổ'], ['h', 'Tập huấn'], ['t', 'Ngày tham gia'], ['x', 'Giải thể'], ['e', 'Sửa tổ']] as const)
+        await refused(key, label);
+      // The help of the same table says which keys are off, and why.
+      r.stdin.write('?');
+      await waitFor('không dùng được: dữ liệu xã/phường do tỉnh nhận chỉ để xem');
+      r.stdin.write(KEYS.escape);
+      await waitUntil(() => !frame().includes('không dùng được'), 10_000, 'trợ giúp đóng');
+      r.stdin.write(KEYS.escape);
+      await waitFor('tổ đang hoạt động · / để tìm');
+      r.stdin.write(KEYS.escape);
+      await waitFor('Tính đến tháng 09/2026');
+      // A team's status: entering its form is off.
+      r.stdin.write(KEYS.enter);
+      await waitFor(/Chỉ tiêu|chỉ tiêu/u);
+      await refused('n', 'Nhập phiếu');
+      expect(frame()).not.toMatch(/read-only|transaction/iu);
+    } finally {
+      r.unmount();
+    }
+  }, 180_000);
+
   it('takes today from TONGHOP_TODAY when no clock is passed in: the list and the commune', async () => {
     vi.stubEnv('TONGHOP_TODAY', '2026-08-15');
     const province = await emptyDb();

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getPlan, getUnit } from '../../src/db/unit.js';
+import { getUnitIdentity } from '../../src/db/unit-level.js';
 import { listTeams } from '../../src/db/teams.js';
 import { acquireLock } from '../../src/store/lock.js';
 import { openDatabase } from '../../src/store/open.js';
@@ -68,6 +69,14 @@ describe('first-run wizard', () => {
     await app.type('Trần Liễu');
     await app.waitFor('→ phường Trần Liễu · UBND PHƯỜNG TRẦN LIỄU');
     await app.press(KEYS.enter);
+    // The unit code, checked for shape as init --unit-code checks it: a wrong one keeps the field.
+    await app.type('1234');
+    await app.press(KEYS.enter);
+    await app.waitFor('✗ Mã đơn vị "1234" không hợp lệ');
+    await app.type('5');
+    await app.press(KEYS.enter);
+    await app.waitFor(/› Cán bộ phụ trách/u);
+    expect(app.frame()).not.toContain('✗');
     await app.type('Phạm Thị Hà');
     await app.press(KEYS.enter, KEYS.right);
     await app.waitFor(/Thêm xã\/phường mẫu\s+Có/u);
@@ -86,6 +95,7 @@ describe('first-run wizard', () => {
     try {
       expect(await getUnit(db.db)).toMatchObject({ name: 'phường Trần Liễu', kind: 'phuong', agency: 'UBND PHƯỜNG TRẦN LIỄU', officer: 'Phạm Thị Hà' });
       expect((await getPlan(db.db))!.presetId).toBe('tran-lieu-2025');
+      expect((await getUnitIdentity(db.db))?.code).toBe('12345');
       expect((await listTeams(db.db)).length).toBe(15);
     } finally {
       await db.close();
@@ -167,6 +177,15 @@ describe('wizard reducer', () => {
     s = wizardReducer(s, { type: 'next' });
     s = wizardReducer(s, { type: 'type', text: 'Phu\u0300 Va\u0302n' });
     expect(s.unit).toBe('Phù Vân');
+    expect(wizardProblem(s)).toBeNull();
+    s = wizardReducer(s, { type: 'next' });
+    expect(s.field).toBe('unitCode');
+    s = wizardReducer(s, { type: 'type', text: '0004' });
+    expect(wizardReducer(s, { type: 'next' })).toMatchObject({ field: 'unitCode', error: expect.stringMatching(/5 chữ số/u) });
+    expect(wizardProblem(s)).toMatch(/5 chữ số/u);
+    s = wizardReducer(s, { type: 'erase' });
+    expect(wizardProblem(s)).toMatch(/5 chữ số/u);
+    s = wizardReducer(s, { type: 'type', text: '04' });
     expect(wizardProblem(s)).toBeNull();
     s = wizardReducer(wizardReducer(s, { type: 'next' }), { type: 'next' });
     expect(s.field).toBe('demo');
