@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_EXPORTS_DIR, PACKAGE_ROOT } from '../../src/paths.js';
 import { FLOOR, MAIN, runNode, runUi } from './process.js';
+import { serverLoad } from './server-load.js';
 import { type Figure, printTable, summarise } from './stats.js';
 
 const quick = process.argv.includes('--quick');
@@ -105,6 +106,7 @@ try {
   log(`fixtures ready in ${Math.round(fx.ms as number)} ms`);
   await startup(root);
   await inProcess(root);
+  figures.push(...(await serverLoad({ runs: RUNS, log })));
 } finally {
   fs.rmSync(root, { recursive: true, force: true });
 }
