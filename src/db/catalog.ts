@@ -23,6 +23,12 @@ export interface TableInfo {
 export const DERIVED_TABLES: readonly string[] = ['team_stamp', 'eval_cache', 'status_cache'];
 // schema_version is the file's own.
 const SKIP = new Set(['schema_version', ...DERIVED_TABLES]);
+/**
+ * Columns that are not data: a form's row version (migration 7) is this database's own counter
+ * for optimistic concurrency. Left out of backups, a restored row takes a new one (its default),
+ * so a screen that showed a form before the restore cannot save over the restored values unseen.
+ */
+const NOT_DATA = new Set(['form.version']);
 
 export async function listTables(q: Db): Promise<TableInfo[]> {
   const cols = await q.query<{ table: string; name: string; type: string; sequence: string | null }>(
@@ -54,7 +60,7 @@ export async function listTables(q: Db): Promise<TableInfo[]> {
   );
   const tables = new Map<string, TableInfo>();
   for (const c of cols.rows) {
-    if (SKIP.has(c.table)) continue;
+    if (SKIP.has(c.table) || NOT_DATA.has(`${c.table}.${c.name}`)) continue;
     let t = tables.get(c.table);
     if (!t) tables.set(c.table, (t = { name: c.table, columns: [], key: [] }));
     t.columns.push({ name: c.name, type: c.type, sequence: c.sequence });

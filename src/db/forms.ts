@@ -15,6 +15,8 @@ export interface FormRow {
   note: string | null;
   source: FormSource;
   values: Record<string, number>; // blank cells are absent
+  /** The row version (migration 7): a screen keeps it to save with (form-versions.ts). */
+  version: number;
 }
 
 export const FIELD_RECEIVED = '_ngay_nhan';
@@ -36,7 +38,7 @@ export const PACKED_VALUES = packedRows([
 
 export async function getForm(q: Db, teamId: number, month: Month): Promise<FormRow | null> {
   const r = await q.query<Omit<FormRow, 'values'> & { values: Record<string, number> | null }>(
-    `SELECT f.id, f.team_id AS "teamId", f.month, f.received_on AS "receivedOn", f.note, f.source,
+    `SELECT f.id, f.team_id AS "teamId", f.month, f.received_on AS "receivedOn", f.note, f.source, f.version,
             (SELECT json_object_agg(v.indicator, v.value) FROM form_value v WHERE v.form_id = f.id) AS values
      FROM form f WHERE f.team_id = $1 AND f.month = $2`,
     [teamId, month],
@@ -60,16 +62,28 @@ async function logChange(
   );
 }
 
+/**
+ * Make the empty form (with a log line) unless there is one. Its id, or null when another
+ * transaction made it first (on a server: it waited for that one's commit; the form exists now).
+ */
+export async function insertFormIfNone(q: Db, teamId: number, month: Month, source: FormSource, receivedOn: string | null): Promise<number | null> {
+  const r = await q.query<{ id: number }>(
+    'INSERT INTO form (team_id, month, source, received_on) VALUES ($1, $2, $3, $4) ON CONFLICT (team_id, month) DO NOTHING RETURNING id',
+    [teamId, month, source, receivedOn],
+  );
+  if (!r.rows[0]) return null;
+  await logChange(q, teamId, month, FIELD_FORM, null, 'tạo phiếu', source);
+  return r.rows[0].id;
+}
+
 /** The form's id, creating an empty form (with a log line) if there is none. */
 export async function ensureForm(q: Db, teamId: number, month: Month, source: FormSource, receivedOn: string | null = null): Promise<number> {
   const found = await q.query<{ id: number }>('SELECT id FROM form WHERE team_id = $1 AND month = $2', [teamId, month]);
   if (found.rows[0]) return found.rows[0].id;
-  const r = await q.query<{ id: number }>(
-    'INSERT INTO form (team_id, month, source, received_on) VALUES ($1, $2, $3, $4) RETURNING id',
-    [teamId, month, source, receivedOn],
-  );
-  await logChange(q, teamId, month, FIELD_FORM, null, 'tạo phiếu', source);
-  return r.rows[0]!.id;
+  const made = await insertFormIfNone(q, teamId, month, source, receivedOn);
+  if (made !== null) return made;
+  const again = await q.query<{ id: number }>('SELECT id FROM form WHERE team_id = $1 AND month = $2', [teamId, month]);
+  return again.rows[0]!.id;
 }
 
 /** Set one figure (null = blank). Returns false when nothing changed. */
@@ -196,7 +210,7 @@ export async function undoLast(q: Db, scope: UndoScope): Promise<ChangeRow | nul
 /** Every form of one month: team id → values (for the month grid and "next team without a form"). */
 export async function formsOfMonth(q: Db, month: Month): Promise<Map<number, FormRow>> {
   const r = await q.query<Omit<FormRow, 'values'> & { values: Record<string, number> | null }>(
-    `SELECT f.id, f.team_id AS "teamId", f.month, f.received_on AS "receivedOn", f.note, f.source,
+    `SELECT f.id, f.team_id AS "teamId", f.month, f.received_on AS "receivedOn", f.note, f.source, f.version,
             (SELECT json_object_agg(v.indicator, v.value) FROM form_value v WHERE v.form_id = f.id) AS values
      FROM form f WHERE f.month = $1`,
     [month],

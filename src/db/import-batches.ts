@@ -5,7 +5,8 @@ import type { Db } from './database.js';
 import { FIELD_FORM, FIELD_NOTE, FIELD_RECEIVED, RESTORE_FLOOR, UNDO_FLOOR_SQL, setNote, setReceivedOn, setValue } from './forms.js';
 import { setSetting } from './unit.js';
 import type { Month } from '../domain/period.js';
-import { formatInt } from '../domain/text.js';
+import { formatInt, formatTimeDate } from '../domain/text.js';
+import { type RosterUndone, undoRosterBatch } from './roster-undo.js';
 
 export type BatchKind = 'teams' | 'members' | 'figures';
 
@@ -55,23 +56,22 @@ export async function lastImport(q: Db): Promise<ImportBatch | null> {
 }
 
 export type UndoImportResult =
-  | { ok: true; batch: ImportBatch; formsRemoved: number; changesReverted: number }
+  | { ok: true; batch: ImportBatch; formsRemoved: number; changesReverted: number; roster: RosterUndone | null }
   | { ok: false; reason: string };
 
 /**
  * Undo the newest import as a whole: its new forms removed, every value, received date and note it
- * changed put back (each logged as 'undo'). Refused when there is none, it is already undone, it
- * is a roster import, or a change was made after it to a form it wrote (that change would be lost).
+ * changed put back (each logged as 'undo'); a roster import's rows put back (roster-undo.ts).
+ * Refused when there is none, it is already undone, or a change made after it would be lost.
  */
 export async function undoLastImport(tx: Db): Promise<UndoImportResult> {
   const batch = await lastImport(tx);
   if (!batch) return { ok: false, reason: 'Chưa có lần nhập tệp nào để hoàn tác.' };
   if (batch.undone) return { ok: false, reason: `Lần nhập gần nhất (${batch.summary || 'không rõ'}) đã được hoàn tác rồi.` };
-  if (batch.kind !== 'figures')
-    return {
-      ok: false,
-      reason: `Lần nhập gần nhất là tệp ${batch.kind === 'teams' ? 'danh sách tổ' : 'thành viên'}: chỉ hoàn tác được cả lần nhập tệp số liệu. Hãy sửa tổ, thành viên trên màn hình.`,
-    };
+  if (batch.kind !== 'figures') {
+    const r = await undoRosterBatch(tx, batch.id);
+    return r.ok ? { ok: true, batch: { ...batch, undone: true }, formsRemoved: 0, changesReverted: 0, roster: r.undone } : r;
+  }
   const later = await tx.query<{ n: number }>(
     `SELECT count(DISTINCT (c.team_id, c.month))::int AS n FROM value_change c
      WHERE c.id > (SELECT last_change FROM import_batch WHERE id = $1)
@@ -107,10 +107,20 @@ export async function undoLastImport(tx: Db): Promise<UndoImportResult> {
   await tx.query('UPDATE value_change SET undone = true WHERE batch_id = $1', [batch.id]);
   // The undo's own log lines are behind the wall too: `u` does not redo the import piecemeal.
   await tx.query(`UPDATE import_batch SET undone = true, last_change = (SELECT coalesce(max(id), 0) FROM value_change) WHERE id = $1`, [batch.id]);
-  return { ok: true, batch: { ...batch, undone: true }, formsRemoved, changesReverted };
+  return { ok: true, batch: { ...batch, undone: true }, formsRemoved, changesReverted, roster: null };
 }
 
 /** What an undone import did, in Vietnamese: the command line and the Import screen say the same. */
-export function undoneImportMessage(r: { formsRemoved: number; changesReverted: number }): string {
-  return `Đã hoàn tác lần nhập tệp số liệu gần nhất: bỏ ${formatInt(r.formsRemoved)} phiếu do tệp tạo, trả lại ${formatInt(r.changesReverted)} giá trị cũ.`;
+export function undoneImportMessage(r: { batch: ImportBatch; formsRemoved: number; changesReverted: number; roster: RosterUndone | null }): string {
+  const u = r.roster;
+  if (!u) return `Đã hoàn tác lần nhập tệp số liệu gần nhất: bỏ ${formatInt(r.formsRemoved)} phiếu do tệp tạo, trả lại ${formatInt(r.changesReverted)} giá trị cũ.`;
+  const at = formatTimeDate(new Date(r.batch.at));
+  if (r.batch.kind === 'members') {
+    const trainings = u.added.training ? ` (cùng ${formatInt(u.added.training)} lần tập huấn)` : '';
+    return `Đã hoàn tác lần nhập thành viên lúc ${at}: bỏ ${formatInt(u.added.member)} thành viên thêm mới${trainings}.`;
+  }
+  const parts = [`bỏ ${formatInt(u.added.team)} tổ thêm mới`, `trả lại ${formatInt(u.restored.team)} tổ đã sửa`];
+  if (u.added.area) parts.push(`bỏ ${formatInt(u.added.area)} địa bàn thêm mới`);
+  if (u.restored.area) parts.push(`trả lại ${formatInt(u.restored.area)} địa bàn đã sửa`);
+  return `Đã hoàn tác lần nhập danh sách tổ lúc ${at}: ${parts.join(', ')}.`;
 }

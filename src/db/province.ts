@@ -5,12 +5,13 @@ import { type UnitStatus, unitStatus } from '../domain/province.js';
 import type { ProvinceKind } from '../domain/unit-code.js';
 import { unitSchemaName } from '../domain/unit-code.js';
 import type { Db, DbRunner } from './database.js';
-import { computeStatus } from './evaluation.js';
+import type { CommuneForms } from '../domain/province-totals.js';
+import { computeStatus, loadForms } from './evaluation.js';
 import { migrate, schemaVersion } from './migrate.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
 import { nestedRunner, scopedDb, scopedTx } from './scoped.js';
 import { AlreadyInitialisedError } from './setup.js';
-import { getUnit } from './unit.js';
+import { getPlan, getUnit, listIndicators } from './unit.js';
 
 /** Make this (empty) database a province's: its unit row, no plan (each commune brings its own). */
 export async function setupProvince(db: DbRunner, p: { name: string; kind: ProvinceKind; agency: string }): Promise<void> {
@@ -100,6 +101,27 @@ export async function provinceStatus(db: DbRunner, asOf: Month): Promise<UnitSta
   for (const r of await listReceived(db)) {
     const report = await computeStatus(await openUnitDb(db, r.code), asOf);
     out.push(unitStatus({ code: r.code, name: r.name, period: r.period, periodEnd: r.periodEnd, created: r.bundleCreated }, report));
+  }
+  return out;
+}
+
+export interface ReceivedForms extends CommuneForms {
+  code: string;
+  name: string;
+  /** The last month of the bundle held. */
+  periodEnd: Month;
+  /** The first month of the commune's plan. */
+  spanStart: Month | null;
+}
+
+/** Every received commune's indicators and its teams' forms from `from` to `to` (its own tables, through its scoped handle). */
+export async function provinceForms(db: DbRunner, from: Month, to: Month): Promise<ReceivedForms[]> {
+  const out: ReceivedForms[] = [];
+  for (const r of await listReceived(db)) {
+    const q = await openUnitDb(db, r.code);
+    const indicators = await listIndicators(q);
+    const spanStart = (await getPlan(q))?.plan.span_start ?? null;
+    out.push({ code: r.code, name: r.name, periodEnd: r.periodEnd, spanStart, indicators, forms: [...(await loadForms(q, from, to)).values()] });
   }
   return out;
 }

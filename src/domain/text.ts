@@ -241,3 +241,8 @@ export function pad2(n: number): string {
 export function todayIso(now: Date): string {
   return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
 }
+
+/** `HH:mm dd/mm/yyyy` in local time: when something happened, said in a message. */
+export function formatTimeDate(d: Date): string {
+  return `${pad2(d.getHours())}:${pad2(d.getMinutes())} ${pad2(d.getDate())}/${pad2(d.getMonth() + 1)}/${d.getFullYear()}`;
+}

@@ -10,6 +10,7 @@ import type { Db, DbRunner } from '../db/database.js';
 import { dumpTables, loadTables } from '../db/dump.js';
 import { openPglite } from '../db/engines/pglite.js';
 import { lockWriters } from '../db/locks.js';
+import { getMachineSettings, replaceMachineSettings } from '../db/unit.js';
 import type { BackupHeader } from '../io/backup/format.js';
 import { BACKUP_SUFFIX, backupDirOf, freshBackupPath } from './backup-folder.js';
 import { writeBackupFile } from './backup.js';
@@ -37,7 +38,10 @@ export async function restoreOnServer(database: Database, file: string, now: Dat
       const { dir } = await backupDirOf(tx, database.dataDir);
       const kept = freshBackupPath(dir, now).replace(BACKUP_SUFFIX, `-truoc-khoi-phuc${BACKUP_SUFFIX}`);
       await writeBackupFile(within(tx), kept, { now });
+      // The folders of this server's settings (backup_dir…) stay this server's, as on a data folder.
+      const machine = await getMachineSettings(tx);
       await loadTables(tx, sections, dump.schema);
+      await replaceMachineSettings(tx, machine);
       return { header: prepared.header, kept };
     });
   } finally {

@@ -142,7 +142,7 @@ export function App({ database, settings: initial, initialScreen, now = systemNo
 
   const messageColor = message?.kind === 'error' ? 'error' : message?.kind === 'warn' ? 'warn' : 'ok';
   return (
-    <Contexts services={services} data={data} keys={shell.value} mode={shell.mode} readOnly={database.readOnly ? READ_ONLY_REASON : null}>
+    <Contexts services={services} data={data} keys={shell.value} mode={shell.mode} readOnly={readOnly ?? (database.readOnly ? READ_ONLY_REASON : null)}>
       <Box flexDirection="column" width={terminal.columns} height={rows}>
         <Header unit={settings.unit.name} plan={settings.plan.name} month={workMonth} title={SCREEN_TITLES[screen.name]} />
         <Box flexDirection="column" flexGrow={1} overflowY="hidden">

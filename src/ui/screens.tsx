@@ -43,6 +43,8 @@ export const SCREEN_TITLES: Record<ScreenName, string> = {
   backup: 'Sao lưu và khôi phục',
   plan: 'Kế hoạch và chỉ tiêu',
   province: 'Các xã/phường đã gửi tệp tổng hợp',
+  provinceTotals: 'Tổng hợp toàn tỉnh',
+  bundleImport: 'Nhận tệp tổng hợp của xã/phường',
   confirm: 'Xác nhận',
   help: 'Phím tắt',
 };

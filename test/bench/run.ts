@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_EXPORTS_DIR, PACKAGE_ROOT } from '../../src/paths.js';
 import { FLOOR, MAIN, type ProcessRun, runNode, runUi } from './process.js';
+import { serverLoad } from './server-load.js';
 import { type Figure, printTable, summarise } from './stats.js';
 
 const quick = process.argv.includes('--quick');
@@ -130,7 +131,8 @@ try {
   const fx = await child('fixtures', [root]);
   log(`fixtures ready in ${Math.round(fx.ms as number)} ms`);
   // A measure that fails is said and the others still print (the table shows what was measured).
-  for (const part of [startup, inProcess]) {
+  const server = async () => void figures.push(...(await serverLoad({ runs: RUNS, log })));
+  for (const part of [startup, inProcess, server]) {
     try {
       await part(root);
     } catch (e) {

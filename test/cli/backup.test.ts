@@ -85,4 +85,15 @@ describe('tonghop backup / restore', () => {
     expect((await cli('backup', '--data-dir', dir)).stdout).toContain(stick);
     expect((await cli('backup', '--default-dir', '--data-dir', dir)).stdout).toContain(path.join(dir, 'backups'));
   });
+
+  it("a restore keeps this database's folder settings, not the backup's (on a server too)", async () => {
+    const dir = await dataDirFrom('demo');
+    const [usb, nas] = [path.join(tempDir(), 'USB'), path.join(tempDir(), 'NAS')];
+    await cli('backup', '--set-dir', usb, '--data-dir', dir);
+    const file = path.join(tempDir(), 'ban.backup.gz');
+    expect((await cli('backup', file, '--data-dir', dir)).code).toBe(0); // holds backup_dir = USB
+    await cli('backup', '--set-dir', nas, '--data-dir', dir);
+    expect((await cli('restore', file, '--data-dir', dir)).code).toBe(0);
+    expect((await cli('backup', '--list', '--data-dir', dir)).stdout).toContain(`Thư mục sao lưu: ${nas}`);
+  });
 });

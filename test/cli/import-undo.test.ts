@@ -1,6 +1,6 @@
-// `tonghop import --undo-last` as a real process (#10 item 14): the last figures import undone
-// as a whole (exit 0, what it undid); nothing left to undo, or arguments with it, refused
-// (exit 1 / 2) with a Vietnamese reason and no stack.
+// `tonghop import --undo-last` as a real process (#10 item 14): the last figures, teams or
+// members import undone as a whole (exit 0, what it undid); nothing left to undo, or arguments
+// with it, refused (exit 1 / 2) with a Vietnamese reason and no stack.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,5 +27,41 @@ describe('tonghop import --undo-last (real process)', { timeout: 180_000 }, () =
     expect(r.stderr).not.toMatch(STACK);
     r = await runCliProcess(['import', 'figures', file, '--undo-last', '--data-dir', data], TODAY);
     expect(r.code).toBe(2);
+  });
+
+  it('undoes a teams import, then a members import: status and the roster as before each', async () => {
+    const data = await dataDirFrom('demo');
+    const dir = tempDir();
+    const roster = async (kind: 'teams' | 'members') => {
+      const out = fs.mkdtempSync(path.join(dir, 'out-'));
+      const r = await runCliProcess(['export', kind, '--out', out, '--data-dir', data], TODAY);
+      expect(r.code, r.stderr).toBe(0);
+      return fs.readdirSync(out).sort().map((f) => fs.readFileSync(path.join(out, f), 'utf8'));
+    };
+    const statusNow = async () => (await runCliProcess(['status', '--as-of', '2026-11', '--json', '--data-dir', data], TODAY)).stdout;
+    const status = await statusNow();
+    const teams = await roster('teams');
+    const members = await roster('members');
+
+    const teamsFile = path.join(dir, 'to.csv');
+    fs.writeFileSync(teamsFile, 'ma_to,ten_to,dia_ban\nA9,Tổ mới A9,Thôn Mới Lập\nTDP01,Tổ đổi tên,\n');
+    let r = await runCliProcess(['import', 'teams', teamsFile, '--data-dir', data], TODAY);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await statusNow()).not.toBe(status);
+    r = await runCliProcess(['import', '--undo-last', '--data-dir', data], TODAY);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Đã hoàn tác lần nhập danh sách tổ lúc \d\d:\d\d \d\d\/\d\d\/\d{4}: bỏ 1 tổ thêm mới, trả lại 1 tổ đã sửa, bỏ 1 địa bàn thêm mới\.\n$/u);
+    expect(await statusNow()).toBe(status);
+    expect(await roster('teams')).toEqual(teams);
+
+    const membersFile = path.join(dir, 'tv.csv');
+    fs.writeFileSync(membersFile, 'ma_to,ho_ten,vai_tro,ngay_tap_huan\nTDP01,Trần Thị Một,thành viên,05/10/2026\n');
+    r = await runCliProcess(['import', 'members', membersFile, '--data-dir', data], TODAY);
+    expect(r.code, r.stderr).toBe(0);
+    r = await runCliProcess(['import', '--undo-last', '--data-dir', data], TODAY);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Đã hoàn tác lần nhập thành viên lúc .+: bỏ 1 thành viên thêm mới \(cùng 1 lần tập huấn\)\.\n$/u);
+    expect(await statusNow()).toBe(status);
+    expect(await roster('members')).toEqual(members);
   });
 });

@@ -54,7 +54,7 @@ describe.skipIf(!hasScript)('crash safety of the entry form (real UI, pseudo-ter
     const ended = new Promise<void>((res) => p.on('exit', () => res()));
     let out = '';
     p.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-    const until = async (pred: (screen: string) => boolean, what: string, ms = 20_000) => {
+    const until = async (pred: (screen: string) => boolean, what: string, ms = 60_000) => {
       const start = Date.now();
       while (!pred(plain(out))) {
         if (Date.now() - start > ms) throw new Error(`UI never showed ${what}:\n${plain(out).slice(-2000)}`);

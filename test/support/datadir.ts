@@ -82,7 +82,9 @@ export async function snapshot(q: Db): Promise<Record<string, unknown[]>> {
     // A restore adds its undo floor (undo never reaches back past a restore; tested on its own in
     // test/store/restore-checks.test.ts): every other row must come back as it was.
     const where = name === 'setting' ? ` WHERE key <> '${RESTORE_FLOOR}'` : '';
-    const r = await q.query<{ rows: unknown[] | null }>(`SELECT json_agg(to_jsonb(x) ORDER BY to_jsonb(x)::text) AS rows FROM "${name}" x${where}`);
+    // A form's row version is not data (migration 7): a restore gives every form a new one.
+    const row = name === 'form' ? `(to_jsonb(x) - 'version')` : 'to_jsonb(x)';
+    const r = await q.query<{ rows: unknown[] | null }>(`SELECT json_agg(${row} ORDER BY ${row}::text) AS rows FROM "${name}" x${where}`);
     out[name] = r.rows[0]?.rows ?? [];
   }
   return out;

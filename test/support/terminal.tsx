@@ -9,7 +9,7 @@ import { App, loadSettings } from '../../src/ui/App.js';
 import type { Screen } from '../../src/ui/context.js';
 import { asDatabase } from './db.js';
 import { TEST_NOW } from './templates.js';
-import { waitUntil } from './ui.js';
+import { WAIT_CEILING_MS, waitUntil } from './ui.js';
 
 export class FakeStdout extends EventEmitter {
   frames: string[] = [];
@@ -87,7 +87,7 @@ export function renderInTerminal(tree: ReactElement, size: { columns: number; ro
         await tick();
       }
     },
-    waitFor: (match: string | RegExp | ((f: string) => boolean), ms = 5000) => {
+    waitFor: (match: string | RegExp | ((f: string) => boolean), ms = WAIT_CEILING_MS) => {
       const test = typeof match === 'function' ? match : (f: string) => (typeof match === 'string' ? f.includes(match) : match.test(f));
       return waitUntil(() => test(stdout.lastFrame()) && stdout.lastFrame(), ms, String(match)).catch(() => {
         throw new Error(`Không thấy ${String(match)}. Màn hình cuối:\n${stdout.lastFrame()}`);

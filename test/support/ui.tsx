@@ -48,7 +48,13 @@ export async function erase(app: Rendered, n: number): Promise<void> {
   for (let i = 0; i < n; i++) await app.press(KEYS.backspace);
 }
 
-export async function waitUntil<T>(fn: () => T | undefined | false | null, timeoutMs = 5000, what = 'điều kiện'): Promise<T> {
+/**
+ * How long a test waits for a frame before it fails: a ceiling for a screen that never comes, not a
+ * measure — with two CPU burners beside the suite on 2 cores a healthy frame can take seconds.
+ */
+export const WAIT_CEILING_MS = 60_000;
+
+export async function waitUntil<T>(fn: () => T | undefined | false | null, timeoutMs = WAIT_CEILING_MS, what = 'điều kiện'): Promise<T> {
   const start = Date.now();
   for (;;) {
     const v = fn();
@@ -86,7 +92,7 @@ export async function renderApp(pg: DbRunner, opts: { screen?: Screen; now?: Dat
         await tick();
       }
     },
-    async waitFor(match, timeoutMs = 5000) {
+    async waitFor(match, timeoutMs = WAIT_CEILING_MS) {
       const test =
         typeof match === 'function' ? match : typeof match === 'string' ? (f: string) => f.includes(match) : (f: string) => match.test(f);
       try {

@@ -14,7 +14,7 @@ import { writeBackupFile } from '../../src/store/backup.js';
 import { demoDb } from '../support/db.js';
 import { dataDirFrom, tempDir } from '../support/datadir.js';
 import { TEST_NOW } from '../support/templates.js';
-import { KEYS, waitUntil } from '../support/ui.js';
+import { KEYS, WAIT_CEILING_MS, waitUntil } from '../support/ui.js';
 
 const open: Database[] = [];
 const mounted: { unmount(): void }[] = [];
@@ -38,7 +38,7 @@ async function renderBackup(dataDir: string, screen: Screen = { name: 'backup' }
         await new Promise((res) => setImmediate(res));
       }
     },
-    async waitFor(match: string | RegExp | ((f: string) => boolean), ms = 20_000) {
+    async waitFor(match: string | RegExp | ((f: string) => boolean), ms = WAIT_CEILING_MS) {
       const test = typeof match === 'string' ? (f: string) => f.includes(match) : typeof match === 'function' ? match : (f: string) => match.test(f);
       try {
         return await waitUntil(() => (test(frame()) ? frame() : null), ms);
@@ -149,8 +149,8 @@ describe('Backup screen', () => {
     await app.press('b');
     await app.waitFor('Đã sao lưu và đọc lại kiểm tra');
     await app.press(KEYS.escape);
-    // At once, not only at the second look 10 seconds after opening.
-    const home = await app.waitFor('Sao lưu gần nhất: vừa xong', 3000);
+    // At once, not only at the second look 10 seconds after opening: wait less than that look.
+    const home = await app.waitFor('Sao lưu gần nhất: vừa xong', 9000);
     expect(home).not.toContain('Chưa có bản sao lưu');
   }, 60_000);
 });

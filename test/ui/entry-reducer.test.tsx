@@ -23,7 +23,7 @@ describe('entry reducer', () => {
     let s = run(loaded({ ho_huong_dan: '12' }, true), { type: 'type', text: '3' });
     expect(s.draft).toBe('3');
     s = run(s, { type: 'move', delta: 1 });
-    expect(s.commit).toEqual({ key: 'ho_huong_dan', kind: 'value', value: 3 });
+    expect(s.commit).toEqual({ key: 'ho_huong_dan', kind: 'value', value: 3, shown: 12 });
     expect(s.focus).toBe(1);
     s = run(s, { type: 'move', delta: -1 });
     expect(s.commit).toBeNull();
@@ -49,7 +49,7 @@ describe('entry reducer', () => {
   it('the last field forward finishes the form; back with a refused value asks for a second Esc', () => {
     let s = run(loaded(), { type: 'focus', index: fields.length - 1 }, { type: 'type', text: 'ok' }, { type: 'move', delta: 1 });
     expect(s.finished).toBe(true);
-    expect(s.commit).toEqual({ key: FIELD_NOTE, kind: 'note', value: 'ok' });
+    expect(s.commit).toEqual({ key: FIELD_NOTE, kind: 'note', value: 'ok', shown: null });
     s = run(loaded(), { type: 'type', text: 'x' });
     const first = backRequest(s);
     expect(first.leave).toBe(false);
@@ -105,7 +105,7 @@ describe('grid reducer', () => {
   it('Enter commits the edited cell and moves down; the value changes locally; scrolls to keep the cursor in view', () => {
     let s = gridReducer(grid(), { type: 'type', text: '7' });
     s = gridReducer(s, { type: 'move', dr: 1, dc: 0 });
-    expect(s.commit).toEqual({ teamId: 1, code: 'a', value: 7 });
+    expect(s.commit).toEqual({ teamId: 1, code: 'a', value: 7, shown: 1 });
     expect(s.values.get(1)).toEqual({ a: 7 });
     expect(s.row).toBe(1);
     for (let i = 0; i < 15; i++) s = gridReducer(s, { type: 'move', dr: 1, dc: 0 });
@@ -118,7 +118,7 @@ describe('grid reducer', () => {
     let s = gridReducer(grid(), { type: 'erase' });
     expect(s.draft).toBe('');
     s = gridReducer(s, { type: 'move', dr: 1, dc: 0 });
-    expect(s.commit).toEqual({ teamId: 1, code: 'a', value: null });
+    expect(s.commit).toEqual({ teamId: 1, code: 'a', value: null, shown: 1 });
     expect(s.values.get(1)).toEqual({});
     expect(missingCount(s)).toBe(10);
     let m = gridReducer(grid(), { type: 'move', dr: 45, dc: 0 });

@@ -6,7 +6,7 @@ import { listIndicators } from '../../src/db/unit.js';
 import { whenSaved } from '../../src/ui/saveQueue.js';
 import { demoDb } from '../support/db.js';
 import { openEntryForm, storedForm, teamIdOf } from '../support/forms.js';
-import { KEYS, erase, renderApp, waitUntil } from '../support/ui.js';
+import { KEYS, erase, renderApp, WAIT_CEILING_MS, waitUntil } from '../support/ui.js';
 
 
 describe('monthly entry', () => {
@@ -100,7 +100,7 @@ describe('monthly entry', () => {
     await app.press(KEYS.ctrl('c'));
     await app.waitFor('(y/n)');
     await app.press('y');
-    await waitUntil(() => app.exited(), 5000, 'thoát');
+    await waitUntil(() => app.exited(), WAIT_CEILING_MS, 'thoát');
     expect(await storedForm(pg, 'TDP01')).toBeNull();
   });
 
@@ -118,7 +118,7 @@ describe('monthly entry', () => {
     expect(app.lastFrame()).not.toContain('555');
     expect(app.lastFrame()).toMatch(/› Số lượt người dân/u); // still on the form
     await app.press(KEYS.escape); // the form is the first screen here: Esc leaves the program
-    await waitUntil(() => app.exited(), 5000, 'thoát');
+    await waitUntil(() => app.exited(), WAIT_CEILING_MS, 'thoát');
     await whenSaved(pg);
     expect((await storedForm(pg, 'TDP01'))!.values).toEqual({ ho_huong_dan: 7 });
   });
@@ -132,7 +132,7 @@ describe('monthly entry', () => {
     await app.waitFor('Thoát và bỏ dữ liệu chưa lưu? (y/n)');
     expect(app.exited()).toBe(false);
     await app.press('y');
-    await waitUntil(() => app.exited(), 5000, 'thoát');
+    await waitUntil(() => app.exited(), WAIT_CEILING_MS, 'thoát');
     expect(await storedForm(pg, 'TDP01')).toBeNull();
   });
 

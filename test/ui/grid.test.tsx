@@ -4,7 +4,7 @@ import { formHistory } from '../../src/db/forms.js';
 import { getTeamByCode } from '../../src/db/teams.js';
 import { demoDb } from '../support/db.js';
 import { storedForm } from '../support/forms.js';
-import { KEYS, erase, renderApp, waitUntil } from '../support/ui.js';
+import { KEYS, erase, renderApp, WAIT_CEILING_MS, waitUntil } from '../support/ui.js';
 
 
 /** A team's row of the grid (cursor column, mark column, name, cells). */
@@ -37,7 +37,7 @@ describe('month grid', () => {
     await app.press(KEYS.ctrl('c'));
     await app.waitFor('(y/n)');
     await app.press('y');
-    await waitUntil(() => app.exited(), 5000, 'thoát');
+    await waitUntil(() => app.exited(), WAIT_CEILING_MS, 'thoát');
   });
 
   it('edits a cell in place: digits, Enter saves and moves down; Backspace to empty makes it blank', async () => {

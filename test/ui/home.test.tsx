@@ -3,7 +3,7 @@ import { computeStatus } from '../../src/db/evaluation.js';
 import { statusJson } from '../../src/domain/status.js';
 import { displayName } from '../../src/ui/components/teamName.js';
 import { demoDb } from '../support/db.js';
-import { KEYS, type Rendered, renderApp, waitUntil } from '../support/ui.js';
+import { KEYS, type Rendered, renderApp, WAIT_CEILING_MS, waitUntil } from '../support/ui.js';
 
 /** The team names of the list rows on screen, top to bottom. */
 function listedNames(frame: string): string[] {
@@ -125,6 +125,6 @@ describe('home screen (dashboard)', () => {
     const app = await renderApp(await demoDb());
     await app.waitFor('Phiếu đã nhận');
     await app.press('q');
-    await waitUntil(() => app.exited(), 2000, 'thoát');
+    await waitUntil(() => app.exited(), WAIT_CEILING_MS, 'thoát');
   });
 });

@@ -46,9 +46,9 @@ describe('Import screen onto a full disk', () => {
     await app.waitFor('Tệp CSV');
     await app.type(file);
     await app.press(KEYS.enter);
-    await app.waitFor('Tệp hợp lệ', 20_000);
+    await app.waitFor('Tệp hợp lệ');
     await app.press('y');
-    const f = await app.waitFor('Ổ đĩa đã đầy', 30_000);
+    const f = await app.waitFor('Ổ đĩa đã đầy');
     const text = f
       .split('\n')
       .map((r) => r.trim())
@@ -65,9 +65,9 @@ describe('Import screen onto a full disk', () => {
     uninstall = null;
     await app.press(KEYS.escape);
     await app.press(KEYS.enter);
-    await app.waitFor('Tệp hợp lệ', 20_000);
+    await app.waitFor('Tệp hợp lệ');
     await app.press('y');
-    await app.waitFor('Xong.', 30_000);
+    await app.waitFor('Xong.');
     const teams = await database.db.query<{ n: number }>("SELECT count(*)::int AS n FROM team WHERE code LIKE 'X%'");
     expect(teams.rows[0]!.n).toBe(400);
   }, 120_000);

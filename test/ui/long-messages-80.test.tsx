@@ -49,18 +49,18 @@ describe('long messages at 80×24 (#10 item 22)', () => {
       <App database={database} settings={await loadSettings(database)} initialScreen={{ name: 'backup' }} now={() => TEST_NOW} onExit={() => undefined} />,
       { columns: 80, rows: 24 },
     );
-    await app.waitFor('thủ công', 20_000);
+    await app.waitFor('thủ công');
     await app.press('r');
     await app.waitFor('(y/n)');
     await app.press('y');
-    let f = await app.waitFor('Bản sao lưu này là của', 30_000);
+    let f = await app.waitFor('Bản sao lưu này là của');
     // Before: one row, cut before "Vẫn thay…? (y/n)" — the officer could not read what y does.
     expect(readAsText(f)).toContain(
       `? Bản sao lưu này là của xã Ngọc Liên huyện Kim Bảng, dữ liệu đang mở là của ${mine}. Vẫn thay bằng bản của xã Ngọc Liên huyện Kim Bảng? (y/n)`,
     );
     fits(f, /Trợ giúp/u);
     await app.press('y');
-    f = await app.waitFor('Đã khôi phục bản', 30_000);
+    f = await app.waitFor('Đã khôi phục bản');
     const replaced = fs.readdirSync(dir).find((n) => n.startsWith('pgdata.replaced-'))!;
     expect(replaced).toBeTruthy();
     // Before: "…; bản cũ vẫn được giữ (pgda…"

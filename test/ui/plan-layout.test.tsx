@@ -28,9 +28,10 @@ describe('fields and lines', () => {
       'Tỉ lệ (%)',
       'Tổ địa bàn (người)',
       'Tổ cấp phường (người)',
-      'Kính gửi (báo cáo)', // the report's recipient, last so the plan's fields keep their places
+      'Kính gửi (báo cáo)', // the report's recipient, after the plan's fields so the plan's fields keep their places
+      'Mã đơn vị (5 chữ số)', // the code the province files bundles by
     ]);
-    expect(planFields(phuVan, 'xa').at(-2)!.label).toBe('Tổ cấp xã (người)');
+    expect(planFields(phuVan, 'xa').at(-3)!.label).toBe('Tổ cấp xã (người)');
     // Counts take digits only; percentages also take a decimal comma.
     expect(defs.find((d) => d.key === targetKey('per_quarter_luot_ho_tro'))!.kind).toBe('digits');
     expect(defs.find((d) => d.key === targetKey('trained'))!.kind).toBe('text');

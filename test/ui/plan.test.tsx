@@ -63,9 +63,11 @@ describe('plan screen', () => {
     expect(g).toContain('trên số hộ · Trên 80% hộ gia đình sử dụng ít nhất một nền tảng số');
     expect(g).toMatch(/Tỉ lệ \(%\)\s+80\n/u);
     expect(g).toMatch(/Tổ địa bàn \(người\)\s+9\n/u);
-    // The last field, the report's recipient, shows the page to its end.
     await down(app, 1);
-    const r = await app.waitFor(/› Kính gửi \(báo cáo\)/u);
+    await app.waitFor(/› Kính gửi \(báo cáo\)/u);
+    // The last field, the unit code for the province, shows the page to its end.
+    await down(app, 1);
+    const r = await app.waitFor(/› Mã đơn vị \(5 chữ số\)/u);
     expect(r).toContain('100% sản phẩm OCOP của địa phương được đưa lên sàn thương mại điện tử');
     expect(r).toContain('Thêm/bớt chỉ tiêu hay chỉ số: không làm được ở màn hình này.');
   });
@@ -232,20 +234,21 @@ describe('plan screen', () => {
     };
     fits(await app.waitFor('Tên kế hoạch'));
     expect(app.lastFrame()).toContain('↓ còn');
-    for (let i = 1; i <= 15; i++) {
+    for (let i = 1; i <= 16; i++) {
       await app.press(KEYS.down);
       const f = app.lastFrame();
       fits(f);
       expect(f).toMatch(/› /u); // the focused field is always on screen
     }
-    const last = await app.waitFor(/› Kính gửi \(báo cáo\)/u);
+    const last = await app.waitFor(/› Mã đơn vị \(5 chữ số\)/u);
+    expect(last).toContain('Gửi tỉnh (tệp tổng hợp)');
     expect(last).toContain('Tổ cấp phường (người)');
     expect(last).toContain('Báo cáo gửi lên');
     expect(last).toContain('Mục tiêu chung toàn xã/phường');
     expect(last).toContain('Thêm/bớt chỉ tiêu hay chỉ số');
     expect(last).not.toContain('↓ còn');
     // A message under a field (too long beside it) keeps the page within the screen.
-    await app.press(KEYS.up);
+    await app.press(KEYS.up, KEYS.up);
     await app.waitFor(/› Tổ cấp phường \(người\)/u);
     await app.press(KEYS.backspace, KEYS.backspace);
     await app.type('x');

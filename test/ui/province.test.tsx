@@ -14,7 +14,7 @@ import { importBundle, readBundleFile } from '../../src/io/bundle/import.js';
 import { ProvinceApp } from '../../src/ui/province/ProvinceApp.js';
 import { asDatabase, demoDb, emptyDb } from '../support/db.js';
 import { TEST_NOW } from '../support/templates.js';
-import { KEYS, waitUntil } from '../support/ui.js';
+import { KEYS, WAIT_CEILING_MS, waitUntil } from '../support/ui.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-ui-province-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -66,7 +66,56 @@ describe('the province screens', () => {
       await waitFor('2 xã/phường');
       expect(exited).toBe(false);
       r.stdin.write(KEYS.escape);
-      await waitUntil(() => exited, 5000, 'thoát');
+      await waitUntil(() => exited, WAIT_CEILING_MS, 'thoát');
+    } finally {
+      r.unmount();
+    }
+  }, 180_000);
+
+  it('every writing key on the commune screens is off and says why, never a database error', async () => {
+    const province = await emptyDb();
+    await setupProvince(province, { name: 'tỉnh Phú Thọ', kind: 'tinh', agency: 'UBND TỈNH PHÚ THỌ' });
+    await send(province, '00004', 3, 1);
+    const r = render(<ProvinceApp database={asDatabase(province)} province="tỉnh Phú Thọ" now={() => TEST_NOW} onExit={() => undefined} />);
+    const frame = () => r.lastFrame() ?? '';
+    const waitFor = (s: string | RegExp) => waitUntil(() => (typeof s === 'string' ? frame().includes(s) : s.test(frame())), 20_000, String(s)).catch(() => {
+      throw new Error(`Không thấy "${s}". Màn hình cuối:\n${frame()}`);
+    });
+    // Pressing a key must say why it is off (the message line changes each time: clear it by moving).
+    const refused = async (key: string, label: string) => {
+      r.stdin.write(key);
+      await waitFor(new RegExp(`${label}: dữ liệu xã/phường do tỉnh nhận chỉ để xem`, 'u'));
+    };
+    try {
+      await waitFor('1 xã/phường');
+      r.stdin.write(KEYS.enter);
+      await waitFor('Tính đến tháng 09/2026');
+      // The month's grid writes where it is typed: off on the commune's home.
+      await refused('g', 'Bảng tháng');
+      await refused('i', 'Nhập CSV');
+      // Teams: adding and editing are off; the team itself: members, training, joining dates, dissolving.
+      r.stdin.write('t');
+      await waitFor(/Các tổ|Danh sách tổ/u);
+      await refused('a', 'Thêm tổ');
+      await refused('e', 'Sửa tổ');
+      r.stdin.write(KEYS.enter);
+      await waitFor('Thành viên');
+      for (const [key, label] of [['a', 'Thêm TV'], ['m', 'Sửa TV'], ['v', 'Chuyển tổ'], ['h', 'Tập huấn'], ['t', 'Ngày tham gia'], ['x', 'Giải thể'], ['e', 'Sửa tổ']] as const)
+        await refused(key, label);
+      // The help of the same table says which keys are off, and why.
+      r.stdin.write('?');
+      await waitFor('không dùng được: dữ liệu xã/phường do tỉnh nhận chỉ để xem');
+      r.stdin.write(KEYS.escape);
+      await waitUntil(() => !frame().includes('không dùng được'), 10_000, 'trợ giúp đóng');
+      r.stdin.write(KEYS.escape);
+      await waitFor('tổ đang hoạt động · / để tìm');
+      r.stdin.write(KEYS.escape);
+      await waitFor('Tính đến tháng 09/2026');
+      // A team's status: entering its form is off.
+      r.stdin.write(KEYS.enter);
+      await waitFor(/Chỉ tiêu|chỉ tiêu/u);
+      await refused('n', 'Nhập phiếu');
+      expect(frame()).not.toMatch(/read-only|transaction/iu);
     } finally {
       r.unmount();
     }

@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { setValue } from '../../src/db/forms.js';
+import { addMember } from '../../src/db/members.js';
+import { getTeamByCode } from '../../src/db/teams.js';
 import { runImport } from '../../src/io/csv/import.js';
 import { demoDb } from '../support/db.js';
 import { openEntryForm, storedForm, teamIdOf } from '../support/forms.js';
@@ -57,5 +59,39 @@ describe('the Import screen', () => {
     expect((await storedForm(pg, 'TDP01', '2026-10'))!.values).toEqual(before!.values);
     await app.press(KEYS.ctrl('z'));
     await app.waitFor('Lần nhập gần nhất đã được hoàn tác rồi.');
+  });
+
+  // Whole words across the message line's wrapping: the frame with its line breaks as spaces.
+  const says = (text: string | RegExp) => (f: string) => {
+    const flat = f.replace(/\s+/gu, ' ');
+    return typeof text === 'string' ? flat.includes(text) : text.test(flat);
+  };
+
+  it('undoes a teams import with Ctrl+Z, and refuses one whose added team got a member since', async () => {
+    const pg = await demoDb();
+    const p = path.join(dir, 'to.csv');
+    fs.writeFileSync(p, 'ma_to,ten_to\nA9,Tổ mới A9\n');
+    const app = await renderApp(pg, { screen: { name: 'import' } });
+    await app.waitFor('Tệp CSV');
+    await app.press(p);
+    await app.press(KEYS.enter);
+    await app.waitFor('Tệp hợp lệ');
+    await app.press('y');
+    await app.waitFor('Xong.');
+    expect(await getTeamByCode(pg, 'A9')).not.toBeNull();
+    await app.press(KEYS.ctrl('z'));
+    await app.waitFor('Hoàn tác cả lần nhập gần nhất');
+    await app.press('y');
+    await app.waitFor(says(/Đã hoàn tác lần nhập danh sách tổ lúc .+: bỏ 1 tổ thêm mới, trả lại 0 tổ đã sửa\./u));
+    expect(await getTeamByCode(pg, 'A9')).toBeNull();
+
+    await runImport(pg, 'teams', new TextEncoder().encode('ma_to,ten_to\nA9,Tổ mới A9\n'), { now: TEST_NOW });
+    const a9 = (await getTeamByCode(pg, 'A9'))!.id;
+    await pg.transaction((tx) => addMember(tx, a9, { fullName: 'Nguyễn Văn Mới', role: 'to_truong', organisation: null, birthYear: null, phone: null, joinedOn: null, leftOn: null }));
+    await app.press(KEYS.ctrl('z'));
+    await app.waitFor('Hoàn tác cả lần nhập gần nhất');
+    await app.press('y');
+    await app.waitFor(says('tổ A9 do tệp thêm nay đã có thành viên hoặc phiếu'));
+    expect(await getTeamByCode(pg, 'A9')).not.toBeNull();
   });
 });

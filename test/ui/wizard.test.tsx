@@ -6,13 +6,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getPlan, getUnit } from '../../src/db/unit.js';
+import { getUnitIdentity } from '../../src/db/unit-level.js';
 import { listTeams } from '../../src/db/teams.js';
 import { acquireLock } from '../../src/store/lock.js';
 import { openDatabase } from '../../src/store/open.js';
 import { Root } from '../../src/ui/Root.js';
 import { wizardProblem, wizardReducer, initialWizard } from '../../src/ui/wizard/reducer.js';
 import { TEST_NOW } from '../support/templates.js';
-import { KEYS, waitUntil } from '../support/ui.js';
+import { KEYS, WAIT_CEILING_MS, waitUntil } from '../support/ui.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -45,7 +46,7 @@ function renderRoot(dataDir: string) {
         await tick();
       }
     },
-    waitFor: (s: string | RegExp, ms = 15_000) =>
+    waitFor: (s: string | RegExp, ms = WAIT_CEILING_MS) =>
       waitUntil(() => (typeof s === 'string' ? frame().includes(s) : s.test(frame())) && frame(), ms, String(s)).catch(() => {
         throw new Error(`Không thấy ${String(s)}. Màn hình cuối:\n${frame()}`);
       }),
@@ -68,11 +69,19 @@ describe('first-run wizard', () => {
     await app.type('Trần Liễu');
     await app.waitFor('→ phường Trần Liễu · UBND PHƯỜNG TRẦN LIỄU');
     await app.press(KEYS.enter);
+    // The unit code, checked for shape as init --unit-code checks it: a wrong one keeps the field.
+    await app.type('1234');
+    await app.press(KEYS.enter);
+    await app.waitFor('✗ Mã đơn vị "1234" không hợp lệ');
+    await app.type('5');
+    await app.press(KEYS.enter);
+    await app.waitFor(/› Cán bộ phụ trách/u);
+    expect(app.frame()).not.toContain('✗');
     await app.type('Phạm Thị Hà');
     await app.press(KEYS.enter, KEYS.right);
     await app.waitFor(/Thêm xã\/phường mẫu\s+Có/u);
     await app.press(KEYS.enter);
-    const home = await app.waitFor('Phiếu đã nhận', 30_000);
+    const home = await app.waitFor('Phiếu đã nhận');
     expect(home).toContain('tonghop · phường Trần Liễu');
     expect(home).toContain('Kế hoạch hoạt động Tổ CNSCĐ phường Trần Liễu');
     expect(home).toContain('TDP Đông Sơn'); // the demo's teams
@@ -86,6 +95,7 @@ describe('first-run wizard', () => {
     try {
       expect(await getUnit(db.db)).toMatchObject({ name: 'phường Trần Liễu', kind: 'phuong', agency: 'UBND PHƯỜNG TRẦN LIỄU', officer: 'Phạm Thị Hà' });
       expect((await getPlan(db.db))!.presetId).toBe('tran-lieu-2025');
+      expect((await getUnitIdentity(db.db))?.code).toBe('12345');
       expect((await listTeams(db.db)).length).toBe(15);
     } finally {
       await db.close();
@@ -108,7 +118,7 @@ describe('first-run wizard', () => {
     await app.press(KEYS.escape);
     await app.waitFor('Bỏ dữ liệu chưa lưu?');
     await app.press('y');
-    await waitUntil(() => app.done(), 5000, 'thoát');
+    await waitUntil(() => app.done(), WAIT_CEILING_MS, 'thoát');
     expect(app.done()!.code).toBe(0);
     expect(fs.existsSync(path.join(dir, 'pgdata'))).toBe(false);
   });
@@ -131,7 +141,7 @@ describe('Root over a database whose setup never finished', () => {
     await app.type('Phù Vân');
     await app.press(KEYS.ctrl('s'));
     // A commune with no teams yet: home says no form is due (no "0/0 100%" bar, #10 item 22).
-    const home = await app.waitFor('Chưa có phiếu nào phải nộp', 30_000);
+    const home = await app.waitFor('Chưa có phiếu nào phải nộp');
     expect(home).toContain('tonghop · phường Phù Vân');
     await app.press('q');
     await waitUntil(() => app.done(), 10_000, 'đóng dữ liệu');
@@ -167,6 +177,15 @@ describe('wizard reducer', () => {
     s = wizardReducer(s, { type: 'next' });
     s = wizardReducer(s, { type: 'type', text: 'Phu\u0300 Va\u0302n' });
     expect(s.unit).toBe('Phù Vân');
+    expect(wizardProblem(s)).toBeNull();
+    s = wizardReducer(s, { type: 'next' });
+    expect(s.field).toBe('unitCode');
+    s = wizardReducer(s, { type: 'type', text: '0004' });
+    expect(wizardReducer(s, { type: 'next' })).toMatchObject({ field: 'unitCode', error: expect.stringMatching(/5 chữ số/u) });
+    expect(wizardProblem(s)).toMatch(/5 chữ số/u);
+    s = wizardReducer(s, { type: 'erase' });
+    expect(wizardProblem(s)).toMatch(/5 chữ số/u);
+    s = wizardReducer(s, { type: 'type', text: '04' });
     expect(wizardProblem(s)).toBeNull();
     s = wizardReducer(wizardReducer(s, { type: 'next' }), { type: 'next' });
     expect(s.field).toBe('demo');

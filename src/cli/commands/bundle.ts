@@ -6,8 +6,8 @@ import { systemNow } from '../../clock.js';
 import { isProvince } from '../../db/unit-level.js';
 import { parsePeriod } from '../../domain/period.js';
 import { BundleExportRefused, exportBundle } from '../../io/bundle/export.js';
-import { BundleError } from '../../io/bundle/format.js';
-import { NOT_A_PROVINCE, importBundle, readBundleFile, summaryLines } from '../../io/bundle/import.js';
+import { importBundleFiles } from '../../io/bundle/files.js';
+import { NOT_A_PROVINCE, summaryLines } from '../../io/bundle/import.js';
 import { type CommonOptions, refuseReader, withDatabase } from '../context.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { newCommand } from '../program.js';
@@ -70,19 +70,17 @@ export function importBundleCommand(): Command {
       if (!opts.dryRun) await refuseReader(opts, 'tonghop import', 'nhập tệp tổng hợp'); // before any file is read
       await withDatabase(opts, 'tonghop import', async (db) => {
         if (!(await isProvince(db.db))) throw new RefusedError(NOT_A_PROVINCE);
-        let wrote = false;
         // Each file all or nothing: the good ones land, the refused ones are named.
-        for (const file of files) {
-          try {
-            const s = await importBundle(db.db, file, await readBundleFile(file), { dryRun: !!opts.dryRun, force: !!opts.force, now: systemNow() });
-            wrote ||= !s.dryRun && s.unit !== 'unchanged';
-            process.stdout.write(summaryLines(s).join('\n') + '\n');
-          } catch (e) {
-            if (!(e instanceof BundleError)) throw e;
-            refused.push(file);
-            process.stderr.write(e.message + '\n');
-          }
-        }
+        const { wrote } = await importBundleFiles(db.db, files, {
+          dryRun: !!opts.dryRun,
+          force: !!opts.force,
+          now: systemNow(),
+          onOutcome: (o) => {
+            if (o.summary) return void process.stdout.write(summaryLines(o.summary).join('\n') + '\n');
+            refused.push(o.file);
+            process.stderr.write(o.refused + '\n');
+          },
+        });
         if (wrote) await db.checkpoint();
       });
       if (opts.dryRun) process.stdout.write('Chạy thử (--dry-run): chưa ghi gì vào dữ liệu.\n');

@@ -47,6 +47,6 @@ export function exportCommand(): Command {
       await withDatabase(opts, 'tonghop export', async (db) => {
         const done = await runExport(db.db, { kind, period: period ?? undefined, format: format as ExportFormat, delimiter: opts.delimiter, outDir: opts.out, now });
         process.stdout.write(`Đã ghi ${done.path}\n`);
-      }, { communeOnly: `tonghop export ${kind}` });
+      }, kind === 'report' ? {} : { communeOnly: `tonghop export ${kind}` }); // a province has its own report
     });
 }

@@ -5,6 +5,8 @@ import { sql as v3 } from './003_import_batches.js';
 import { sql as v4 } from './004_server.js';
 import { sql as v5 } from './005_province.js';
 import { sql as v6 } from './006_status_cache.js';
+import { sql as v7 } from './007_row_versions.js';
+import { sql as v8 } from './008_roster_changes.js';
 
 export interface Migration {
   version: number;
@@ -19,6 +21,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'server', sql: v4 },
   { version: 5, name: 'province', sql: v5 },
   { version: 6, name: 'status_cache', sql: v6 },
+  { version: 7, name: 'row_versions', sql: v7 },
+  { version: 8, name: 'roster_changes', sql: v8 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

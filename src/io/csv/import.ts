@@ -65,8 +65,8 @@ export async function runImport(db: DbRunner, kind: ImportKind, input: Uint8Arra
     if (c.problems.length) throw new ImportRefusedError(c.problems);
     // One batch per import: undone as a whole, and a wall per-value undo never crosses.
     const batchId = await beginImportBatch(tx, c.kind);
-    if (c.kind === 'teams') await writeTeams(tx, c);
-    else if (c.kind === 'members') await writeMembers(tx, c.members, IMPORTED_TRAINING_TOPIC);
+    if (c.kind === 'teams') await writeTeams(tx, c, batchId);
+    else if (c.kind === 'members') await writeMembers(tx, c.members, IMPORTED_TRAINING_TOPIC, batchId);
     else await writeFigures(tx, c, { keys: opts.keys, onProgress: opts.onProgress, batchId });
     await closeImportBatch(tx, batchId, summarise(c, true).at(-1) ?? '');
     return c;

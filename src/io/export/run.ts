@@ -1,16 +1,19 @@
 // The one export path behind `tonghop export` and the Export screen: render, name, write.
 import path from 'node:path';
 import { systemNow } from '../../clock.js';
-import type { Db } from '../../db/database.js';
+import type { Db, DbRunner } from '../../db/database.js';
+import { isProvince } from '../../db/unit-level.js';
 import { NotInitialisedError, getSetting, getUnit, setSetting } from '../../db/unit.js';
 import { type Period, periodCode } from '../../domain/period.js';
 import { todayIso } from '../../domain/text.js';
 import { documentsExportsDir } from '../../paths.js';
 import type { Delimiter } from '../csv/parse.js';
 import { loadReportData } from '../report/data.js';
-import { renderReportDocx } from '../report/docx.js';
+import { renderModelDocx, renderReportDocx } from '../report/docx.js';
 import { RECIPIENT_SETTING } from '../report/model.js';
-import { renderReport, reportFileText } from '../report/render.js';
+import { loadProvinceReportData } from '../report/province-data.js';
+import { buildProvinceReport } from '../report/province-model.js';
+import { renderReport, renderReportText, reportFileText } from '../report/render.js';
 import { exportFigures } from './figures.js';
 import { exportFileName, writeExportFile } from './files.js';
 import { exportMembers, exportTeams } from './roster.js';
@@ -49,7 +52,7 @@ export interface ExportDone {
   bytes: number;
 }
 
-export async function renderExport(q: Db, req: ExportRequest): Promise<{ name: string; text: string | Uint8Array; rows: number }> {
+export async function renderExport(q: DbRunner, req: ExportRequest): Promise<{ name: string; text: string | Uint8Array; rows: number }> {
   const unit = await getUnit(q);
   if (!unit) throw new NotInitialisedError();
   const now = req.now ?? systemNow();
@@ -70,8 +73,15 @@ export async function renderExport(q: Db, req: ExportRequest): Promise<{ name: s
     }
     case 'report': {
       const period = need(req.period);
-      const data = await loadReportData(q, period, now, unit);
       const recipient = await getSetting(q, RECIPIENT_SETTING);
+      if (await isProvince(q)) {
+        // The province's own report: its communes totalled, laid out by the same writers.
+        const model = buildProvinceReport(await loadProvinceReportData(q, period, now), { recipient });
+        if (format === 'docx') return { name: exportFileName(unit.name, periodCode(period), 'bao-cao', 'docx'), text: await renderModelDocx(model), rows: 0 };
+        const text = reportFileText(renderReportText(model));
+        return { name: exportFileName(unit.name, periodCode(period), 'bao-cao', 'txt'), text, rows: text.split('\n').length };
+      }
+      const data = await loadReportData(q, period, now, unit);
       if (format === 'docx') {
         const bytes = await renderReportDocx(data, { recipient });
         return { name: exportFileName(unit.name, periodCode(period), 'bao-cao', 'docx'), text: bytes, rows: 0 };
@@ -110,7 +120,7 @@ export async function rememberExportsFolder(q: Db, dir: string): Promise<void> {
 }
 
 /** Render and write to outDir (or exportsFolder), never over an earlier file. Returns the path written. */
-export async function runExport(q: Db, req: ExportRequest): Promise<ExportDone> {
+export async function runExport(q: DbRunner, req: ExportRequest): Promise<ExportDone> {
   const r = await renderExport(q, req);
   const written = writeExportFile(path.resolve(req.outDir ?? (await exportsFolder(q))), r.name, r.text);
   return { path: written, rows: r.rows, bytes: typeof r.text === 'string' ? Buffer.byteLength(r.text) : r.text.byteLength };

@@ -147,8 +147,15 @@ function block(b: Block): (Paragraph | Table)[] {
 // TT, Chỉ số, Đơn vị, Trong kỳ, Lũy kế, Kế hoạch, Tỉ lệ: the indicator's name takes the room.
 const RESULT_WIDTHS = [567, 3540, 1000, 1000, 1000, 1000, 964];
 
+/** Another table (the province's): TT narrow, the others as wide as the commune's, the wrapping column the rest. */
+function fitWidths(columns: readonly ReportColumn[]): number[] {
+  const fixed = columns.map((c, i) => (c.wrap ? 0 : i === 0 ? RESULT_WIDTHS[0]! : 1100));
+  const rest = TEXT_WIDTH - fixed.reduce((a, b) => a + b, 0);
+  return columns.some((c) => c.wrap) && rest > 1500 ? fixed.map((w) => w || rest) : columns.map(() => Math.floor(TEXT_WIDTH / columns.length));
+}
+
 function resultsTable(columns: readonly ReportColumn[], rows: readonly (readonly string[])[]): Table {
-  const widths = columns.length === RESULT_WIDTHS.length ? RESULT_WIDTHS : columns.map(() => Math.floor(TEXT_WIDTH / columns.length));
+  const widths = columns.length === RESULT_WIDTHS.length ? RESULT_WIDTHS : fitWidths(columns);
   const cell = (text: string, i: number, head: boolean) =>
     new TableCell({
       width: { size: widths[i]!, type: WidthType.DXA },

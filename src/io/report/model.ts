@@ -81,12 +81,12 @@ export function nextPeriod(p: Period): Period {
   }
 }
 
-/** "phường Phù Vân" → "Phù Vân" (the place of the date line). */
+/** "phường Phù Vân" → "Phù Vân", "tỉnh Phú Thọ" → "Phú Thọ" (the place of the date line). */
 export function placeName(unitName: string): string {
-  return unitName.replace(/^\s*(xã|phường)\s+/iu, '').trim();
+  return unitName.replace(/^\s*(xã|phường|tỉnh|thành phố)\s+/iu, '').trim();
 }
 
-function agencyLines(agency: string): string[] {
+export function agencyLines(agency: string): string[] {
   const m = /^UBND\s+(.+)$/iu.exec(agency.trim());
   return m ? ['ỦY BAN NHÂN DÂN', m[1]!.toLocaleUpperCase('vi')] : [agency.toLocaleUpperCase('vi')];
 }

@@ -35,6 +35,14 @@ export interface Commit {
   key: string;
   kind: FieldKind;
   value: number | string | null;
+  /** What the field showed before (as stored): a save over a value changed since is refused. */
+  shown: number | string | null;
+}
+
+/** A stored canonical text as the value it stands for ('' = blank). */
+function storedAsValue(field: EntryField, text: string): number | string | null {
+  if (text === '') return null;
+  return field.kind === 'value' ? Number(text) : text;
 }
 
 export interface EntryState {
@@ -144,7 +152,7 @@ function leave(s: EntryState, delta: -1 | 0 | 1): EntryState {
   if (changed) {
     const stored = { ...s.stored, [field.key]: text };
     if (!s.exists && field.kind !== 'date') stored[FIELD_RECEIVED] = todayIso(s.now);
-    next = { ...s, stored, exists: true, commit: { key: field.key, kind: field.kind, value: parsed.value } };
+    next = { ...s, stored, exists: true, commit: { key: field.key, kind: field.kind, value: parsed.value, shown: storedAsValue(field, s.stored[field.key] ?? '') } };
   }
   const last = s.focus === s.fields.length - 1;
   if (delta === 1 && last) return { ...focusOn(next, s.focus), finished: true };

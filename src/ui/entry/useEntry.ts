@@ -1,12 +1,14 @@
 // The entry form's hook: keys → reducer actions; a left field is written through the write queue
 // (one transaction per field); after the last field, on to the next team without a form.
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { FIELD_NOTE, FIELD_RECEIVED, type FormRow, enterField, getForm, teamHistory, teamsWithForm } from '../../db/forms.js';
+import { saveField } from '../../db/form-versions.js';
+import { FIELD_NOTE, FIELD_RECEIVED, type FormRow, getForm, teamHistory, teamsWithForm } from '../../db/forms.js';
 import { type TeamRow, getTeam, listTeams } from '../../db/teams.js';
 import { type Month, addMonths, monthLabel } from '../../domain/period.js';
 import { todayIso } from '../../domain/text.js';
 import { useApp } from '../context.js';
 import { displayName } from '../components/teamName.js';
+import { conflictMessage } from '../history/describe.js';
 import { NOTHING_TO_UNDO, runUndo } from '../history/undo.js';
 import { QUIT_DISCARD_QUESTION } from '../keys/shell.js';
 import { firstKeyName, keyName } from '../keys/hint.js';
@@ -66,6 +68,9 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
   const pending = useRef(0);
   const wrote = useRef(false);
   const live = useRef(true);
+  // The version of the form as this screen knows it (null: no form): each save carries it, so one
+  // over a value another officer changed since is refused (db/form-versions.ts).
+  const version = useRef<number | null>(null);
 
   const load = useCallback(async () => {
     await whenSaved(db);
@@ -78,6 +83,7 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
       lastMonth: hist.get(addMonths(month, -1)) ?? null,
       warnings: { households: team?.households ?? null, adults: team?.adults ?? null, history },
     });
+    version.current = form?.version ?? null;
     apply({ type: 'load', stored: storedTexts(form), exists: !!form });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [db, teamId, month]);
@@ -109,7 +115,15 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
     pending.current++;
     setSaveState('saving');
     const receivedIfNew = todayIso(app.now());
-    enqueueWrite(db, () => db.transaction((tx) => enterField(tx, teamId, month, c.key, c.value, receivedIfNew)))
+    const shown = { version: version.current, value: c.shown };
+    enqueueWrite(db, () => db.transaction((tx) => saveField(tx, teamId, month, c.key, c.value, receivedIfNew, shown)))
+      .then((r) => {
+        // The screen knew the form as it was before this save: now it knows it as it is after.
+        if (r.ok && r.before === version.current) version.current = r.version;
+        if (r.ok) return;
+        app.notify(conflictMessage(r.conflict, app.indicators), 'error');
+        if (live.current) reload(); // the field shows the value stored now
+      })
       .catch((e: Error) => {
         app.notify(`Không lưu được ô vừa rời (${teamName}): ${e.message}`, 'error');
         // Show what the database really holds; if even that cannot be read, say both.

@@ -6,8 +6,9 @@ import { nextPeriod } from '../../io/report/render.js';
 
 // The report as a Word document comes before its plain text; each roster and the figures
 // also as an Excel workbook.
-export type ExportChoice = 'wide' | 'long' | 'report' | 'reportTxt' | 'figuresXlsx' | 'teams' | 'teamsXlsx' | 'members' | 'membersXlsx';
-export const EXPORT_CHOICES: readonly ExportChoice[] = ['wide', 'long', 'report', 'reportTxt', 'figuresXlsx', 'teams', 'teamsXlsx', 'members', 'membersXlsx'];
+export type ExportChoice = 'wide' | 'long' | 'report' | 'reportTxt' | 'figuresXlsx' | 'teams' | 'teamsXlsx' | 'members' | 'membersXlsx' | 'bundle';
+// The bundle for the province last: one ← from the first choice.
+export const EXPORT_CHOICES: readonly ExportChoice[] = ['wide', 'long', 'report', 'reportTxt', 'figuresXlsx', 'teams', 'teamsXlsx', 'members', 'membersXlsx', 'bundle'];
 export const EXPORT_LABELS: Record<ExportChoice, string> = {
   wide: 'Số liệu CSV, mẫu ngang (một dòng mỗi tổ-tháng)',
   long: 'Số liệu CSV, mẫu dọc (một dòng mỗi số liệu)',
@@ -18,10 +19,11 @@ export const EXPORT_LABELS: Record<ExportChoice, string> = {
   teamsXlsx: 'Danh sách tổ (Excel .xlsx)',
   members: 'Danh sách thành viên (CSV)',
   membersXlsx: 'Danh sách thành viên (Excel .xlsx)',
+  bundle: 'Tệp tổng hợp gửi tỉnh (.gz, theo mã đơn vị)',
 };
 
-/** What each choice asks of the export path (the same as `tonghop export KIND --format F`). */
-export const CHOICE_EXPORTS: Record<ExportChoice, { kind: ExportKind; format: ExportFormat }> = {
+/** What each choice asks of the export path (the same as `tonghop export KIND --format F`; the bundle: `tonghop export bundle`). */
+export const CHOICE_EXPORTS: Record<ExportChoice, { kind: ExportKind | 'bundle'; format: ExportFormat | 'gz' }> = {
   wide: { kind: 'figures', format: 'wide' },
   long: { kind: 'figures', format: 'long' },
   report: { kind: 'report', format: 'docx' },
@@ -31,6 +33,7 @@ export const CHOICE_EXPORTS: Record<ExportChoice, { kind: ExportKind; format: Ex
   teamsXlsx: { kind: 'teams', format: 'xlsx' },
   members: { kind: 'members', format: 'csv' },
   membersXlsx: { kind: 'members', format: 'xlsx' },
+  bundle: { kind: 'bundle', format: 'gz' },
 };
 
 export type PeriodKind = Period['kind'];
@@ -72,7 +75,7 @@ export function initialExport(current: Month, folder: string): ExportState {
 /** Rows that mean something for the chosen export (teams/members have no period, the report no delimiter). */
 export function rowEnabled(s: Pick<ExportState, 'what'>, row: Row): boolean {
   const { kind, format } = CHOICE_EXPORTS[s.what];
-  if (row === 'periodKind' || row === 'period') return kind === 'figures' || kind === 'report';
+  if (row === 'periodKind' || row === 'period') return kind === 'figures' || kind === 'report' || kind === 'bundle';
   if (row === 'delimiter') return format === 'wide' || format === 'long' || format === 'csv';
   return true;
 }

@@ -1,7 +1,9 @@
-// Export screen: keys → actions; writing goes through runExport, the same path as `tonghop export`.
+// Export screen: keys → actions; writing goes through runExport, the same path as `tonghop export`
+// (the bundle for the province through exportBundle, as `tonghop export bundle`).
 import { useEffect, useReducer } from 'react';
 import { currentMonth } from '../../domain/period.js';
-import { exportsFolder, rememberExportsFolder, runExport } from '../../io/export/run.js';
+import { exportBundle } from '../../io/bundle/export.js';
+import { type ExportFormat, exportsFolder, rememberExportsFolder, runExport } from '../../io/export/run.js';
 import { useApp } from '../context.js';
 import { useKeys } from '../keys/useKeys.js';
 import { CHOICE_EXPORTS, ROWS, exportReducer, initialExport } from './reducer.js';
@@ -24,14 +26,10 @@ export function useExport() {
     dispatch({ type: 'busy' });
     try {
       const { kind, format } = CHOICE_EXPORTS[state.what];
-      const done = await runExport(app.db, {
-        kind,
-        period: state.period,
-        format,
-        delimiter: state.delimiter,
-        outDir: state.folder.trim(),
-        now: app.now(),
-      });
+      const done =
+        kind === 'bundle'
+          ? await exportBundle(app.db, state.period, { outDir: state.folder.trim(), now: app.now() })
+          : await runExport(app.db, { kind, period: state.period, format: format as ExportFormat, delimiter: state.delimiter, outDir: state.folder.trim(), now: app.now() });
       await rememberExportsFolder(app.db, state.folder.trim());
       dispatch({ type: 'written', path: done.path });
       app.notify(`Đã ghi ${done.path}`, 'info');

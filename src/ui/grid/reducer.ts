@@ -17,6 +17,8 @@ export interface GridCommit {
   teamId: number;
   code: string;
   value: number | null;
+  /** The value the cell showed before (blank or no form: null): a save over one changed since is refused. */
+  shown: number | null;
 }
 
 export interface GridState {
@@ -118,7 +120,7 @@ function commitEdit(s: GridState): GridState {
   const done = { ...s, editing: false, draft: '', error: null };
   // A blank left blank on a team without a form creates nothing.
   if (old === p.value || (old === undefined && p.value === null)) return done;
-  return { ...done, values: withValue(s.values, team.id, code, p.value), commit: { teamId: team.id, code, value: p.value } };
+  return { ...done, values: withValue(s.values, team.id, code, p.value), commit: { teamId: team.id, code, value: p.value, shown: old ?? null } };
 }
 
 export function gridReducer(state: GridState, a: GridAction): GridState {

@@ -1,7 +1,8 @@
 // The month grid's hook: load the month once, keys → reducer, each committed cell written through
 // the write queue in its own transaction (the screen does not wait for it).
 import { useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { enterField, formsOfMonth } from '../../db/forms.js';
+import { saveField } from '../../db/form-versions.js';
+import { formsOfMonth } from '../../db/forms.js';
 import type { DbRunner } from '../../db/database.js';
 import { listTeams } from '../../db/teams.js';
 import { type Month, addMonths, monthLabel } from '../../domain/period.js';
@@ -9,6 +10,7 @@ import { todayIso } from '../../domain/text.js';
 import { checkFormMonth } from '../../domain/validation.js';
 import { useApp, useLayout } from '../context.js';
 import { enqueueWrite, whenSaved } from '../saveQueue.js';
+import { conflictMessage } from '../history/describe.js';
 import { NOTHING_TO_UNDO, runUndo } from '../history/undo.js';
 import { QUIT_DISCARD_QUESTION } from '../keys/shell.js';
 import { keyName } from '../keys/hint.js';
@@ -25,9 +27,10 @@ export function gridLayout(columns: number, bodyRows: number, codeCount: number)
   return { nameWidth, cols, rows: Math.max(1, bodyRows - GRID_CHROME_ROWS) };
 }
 
-export async function loadMonthValues(db: DbRunner, month: Month): Promise<GridValues> {
+/** The month's values, and each form's version (team id → version) to save with. */
+export async function loadMonthValues(db: DbRunner, month: Month): Promise<{ values: GridValues; versions: Map<number, number> }> {
   const forms = await formsOfMonth(db, month);
-  return new Map([...forms].map(([id, f]) => [id, f.values]));
+  return { values: new Map([...forms].map(([id, f]) => [id, f.values])), versions: new Map([...forms].map(([id, f]) => [id, f.version])) };
 }
 
 export function useGrid(startMonth: Month) {
@@ -41,12 +44,28 @@ export function useGrid(startMonth: Month) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const wrote = useRef(false);
   const seq = useRef(0);
+  // Each form's version as this screen knows it (no entry: no form): a save carries its team's, so
+  // one over a value another officer changed since is refused (db/form-versions.ts).
+  const versions = useRef(new Map<number, number>());
   const layout = gridLayout(screen.columns, screen.bodyRows, codes.length);
 
   const save = (c: NonNullable<GridState['commit']>, month: Month) => {
     wrote.current = true;
     const today = todayIso(app.now());
-    enqueueWrite(db, () => db.transaction((tx) => enterField(tx, c.teamId, month, c.code, c.value, today))).catch((e: Error) => {
+    const shown = { version: versions.current.get(c.teamId) ?? null, value: c.shown };
+    const known = versions.current;
+    enqueueWrite(db, () => db.transaction((tx) => saveField(tx, c.teamId, month, c.code, c.value, today, shown))).then((r) => {
+      if (r.ok) {
+        // Known as it was before this save (and still the month on screen): now as it is after.
+        if (known === versions.current && r.before === (known.get(c.teamId) ?? null)) known.set(c.teamId, r.version);
+        return;
+      }
+      app.notify(conflictMessage(r.conflict, app.indicators), 'error');
+      // The cell shows the value stored now; the form's version stays the old one, so its other
+      // cells are compared one by one until the month is read again.
+      const stored = r.conflict.stored;
+      if (known === versions.current) apply({ type: 'set', teamId: c.teamId, code: c.code, value: typeof stored === 'number' ? stored : null });
+    }, (e: Error) => {
       app.notify(`Không lưu được ô: ${e.message}`, 'error');
       // Show what the database really holds; if even that cannot be read, say so.
       reloadMonth(ref.current.month).catch((e2: Error) => app.notify(`Không lưu được ô, cũng không đọc lại được bảng: ${e2.message}`, 'error'));
@@ -64,8 +83,10 @@ export function useGrid(startMonth: Month) {
   async function reloadMonth(month: Month) {
     const my = ++seq.current;
     await whenSaved(db);
-    const values = await loadMonthValues(db, month);
-    if (my === seq.current) apply({ type: 'loadMonth', month, values });
+    const { values, versions: v } = await loadMonthValues(db, month);
+    if (my !== seq.current) return;
+    versions.current = v;
+    apply({ type: 'loadMonth', month, values });
   }
 
   useEffect(() => {
@@ -73,8 +94,10 @@ export function useGrid(startMonth: Month) {
     const my = ++seq.current;
     (async () => {
       await whenSaved(db);
-      const [teams, values] = await Promise.all([listTeams(db), loadMonthValues(db, ref.current.month)]);
-      if (live && my === seq.current) apply({ type: 'load', month: ref.current.month, teams, values });
+      const [teams, { values, versions: v }] = await Promise.all([listTeams(db), loadMonthValues(db, ref.current.month)]);
+      if (!live || my !== seq.current) return;
+      versions.current = v;
+      apply({ type: 'load', month: ref.current.month, teams, values });
     })().catch((e: Error) => live && setLoadError(e.message));
     return () => {
       live = false;

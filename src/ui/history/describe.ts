@@ -1,4 +1,5 @@
 // Words for a logged change (history screen, "what was undone" messages). Pure.
+import type { Conflict } from '../../db/form-versions.js';
 import { FIELD_FORM, FIELD_NOTE, FIELD_RECEIVED } from '../../db/forms.js';
 import type { Indicator } from '../../domain/schemas.js';
 import { shortLabel } from '../../domain/indicators.js';
@@ -32,4 +33,17 @@ export function changeValueText(field: string, value: string | null): string {
 /** `dd/mm/yyyy HH:mm` in local time. */
 export function formatDateTime(d: Date): string {
   return `${pad2(d.getDate())}/${pad2(d.getMonth() + 1)}/${d.getFullYear()} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
+
+/**
+ * A save refused because another officer changed the value since it was shown (form-versions.ts),
+ * on the one message line, most telling first: the field, who, the value on screen → the value
+ * stored, when, and what was not saved.
+ */
+export function conflictMessage(c: Conflict, indicators: readonly Indicator[]): string {
+  const text = (v: Conflict['shown']) => changeValueText(c.field, v === null ? null : String(v));
+  const person = c.byOfficer && c.byRole ? `${c.byOfficer} (${c.byRole})` : (c.byOfficer ?? c.byRole ?? 'người khác');
+  const how = c.source === 'csv' ? ' qua nhập tệp' : c.source === 'undo' ? ' khi hoàn tác' : '';
+  const when = c.at ? ` lúc ${formatDateTime(c.at)}` : '';
+  return `${fieldLabel(c.field, indicators, true)}: ${person} đã sửa${how} ${text(c.shown)} → ${text(c.stored)}${when}, không lưu ${text(c.attempted)}`;
 }

@@ -28,6 +28,10 @@ export const SCREENS = [
   'plan',
   // A province database's first screen: its communes.
   'province',
+  // The province's totals of every indicator across its communes.
+  'provinceTotals',
+  // The province's import of the communes' bundles from a folder.
+  'bundleImport',
   // Not screens: the yes/no or one-line question the shell asks over any screen, and the `?`
   // help drawn over it.
   'confirm',
@@ -59,7 +63,7 @@ const ctrl = (char: string): KeySpec => ({ char, ctrl: true });
 
 const LISTS = ['home', 'teams', 'team', 'ranking', 'history', 'entryPick', 'backup', 'province'] as const;
 /** Pages that scroll as a whole (no row is selected). */
-const PAGES = ['teamStatus', 'commune', 'help'] as const;
+const PAGES = ['teamStatus', 'commune', 'provinceTotals', 'bundleImport', 'help'] as const;
 const FORMS = ['wizard', 'teamForm', 'memberForm', 'training', 'moveMember', 'entry', 'import', 'export', 'plan'] as const;
 
 export const BINDINGS = [
@@ -84,8 +88,8 @@ export const BINDINGS = [
   { id: 'filter', keys: [c('/')], label: 'Lọc', description: 'Gõ để lọc theo tên hoặc mã (không phân biệt dấu, hoa thường: "dong" tìm được "Đông")', screens: ['home', 'teams', 'ranking'], footer: true },
 
   // Month and status navigation
-  { id: 'prevMonth', keys: [k('left')], label: 'Tháng trước', description: 'Xem tháng trước', screens: ['home', 'commune', 'teamStatus', 'entryPick'], footer: true },
-  { id: 'nextMonth', keys: [k('right')], label: 'Tháng sau', description: 'Xem tháng sau', screens: ['home', 'commune', 'teamStatus', 'entryPick'] },
+  { id: 'prevMonth', keys: [k('left')], label: 'Tháng trước', description: 'Xem tháng trước', screens: ['home', 'commune', 'teamStatus', 'entryPick', 'provinceTotals'], footer: true },
+  { id: 'nextMonth', keys: [k('right')], label: 'Tháng sau', description: 'Xem tháng sau', screens: ['home', 'commune', 'teamStatus', 'entryPick', 'provinceTotals'] },
   { id: 'statusFilter', keys: [c('s')], label: 'Trạng thái', description: 'Lọc theo trạng thái: tất cả → chưa báo cáo → chậm nhiều → chậm → đạt', screens: ['home'], footer: true },
 
   // Home: where to go
@@ -98,6 +102,14 @@ export const BINDINGS = [
   { id: 'goExport', keys: [c('x')], label: 'Xuất', description: 'Xuất số liệu CSV hoặc báo cáo văn bản', screens: ['home'], footer: true, hintRank: -1 },
   { id: 'goBackup', keys: [c('b')], label: 'Sao lưu', description: 'Sao lưu và khôi phục dữ liệu', screens: ['home'] },
   { id: 'goPlan', keys: [c('p')], label: 'Kế hoạch', description: 'Xem và sửa kế hoạch: tên, kỳ, hạn báo cáo, con số của từng chỉ tiêu, ngưỡng đạt/chậm', screens: ['home'] },
+
+  // The province
+  { id: 'goProvinceTotals', keys: [c('c')], label: 'Toàn tỉnh', description: 'Tổng hợp các chỉ số của mọi xã/phường: tháng, quý, năm (chỉ số tồn: số mới nhất của từng tổ rồi cộng)', screens: ['province'], footer: true },
+
+  { id: 'goBundleImport', keys: [c('i')], label: 'Nhận tệp', description: 'Nhận tệp tổng hợp của các xã/phường: mọi tệp *_bundle.gz trong một thư mục, chạy thử trước rồi mới nhập', screens: ['province'], footer: true, writes: true },
+  { id: 'checkBundles', keys: [k('enter')], label: 'Chạy thử', description: 'Đọc mọi tệp *_bundle.gz trong thư mục và cho biết sẽ nhận gì (chưa ghi gì vào dữ liệu)', screens: ['bundleImport'], footer: true },
+  { id: 'importBundles', keys: [c('y')], label: 'Nhập', description: 'Nhập các tệp vừa chạy thử (mỗi tệp tất cả hoặc không có gì; tệp bị từ chối không làm thay đổi gì)', screens: ['bundleImport'], footer: true, writes: true },
+  { id: 'editFolder', keys: [c('e')], label: 'Đổi thư mục', description: 'Sửa lại thư mục rồi chạy thử lại', screens: ['bundleImport'], footer: true },
 
   // Teams and members
   { id: 'addTeam', keys: [c('a')], label: 'Thêm tổ', description: 'Thêm một tổ mới', screens: ['teams'], footer: true, writes: true },

@@ -18,6 +18,8 @@ export const LABEL_WIDTH = 24;
 /** The report's recipient ("Kính gửi:"), a unit setting edited with the plan (saved in the same transaction). */
 export const RECIPIENT_KEY = 'recipient';
 const NUMBER_WIDTH = 9;
+/** The commune's unit code (QĐ 19/2025), edited with the plan (saved in the same transaction): the province files bundles by it. */
+export const UNIT_CODE_KEY = 'unitCode';
 
 /** "Mỗi quý (lượt)", "Tỉ lệ (%)": what the number of a target means, as its field's label. */
 export function targetFieldLabel(t: Target, unit: string): string {
@@ -60,6 +62,7 @@ export function planFields(plan: Plan, unitKind: (typeof UNIT_KINDS)[number]): F
   }
   // Last, so the plan's own fields keep their places.
   defs.push({ key: RECIPIENT_KEY, label: 'Kính gửi (báo cáo)', kind: 'text', width: 44, max: RECIPIENT_MAX });
+  defs.push({ key: UNIT_CODE_KEY, label: 'Mã đơn vị (5 chữ số)', kind: 'digits', width: NUMBER_WIDTH, max: 5 });
   return defs;
 }
 
@@ -79,6 +82,7 @@ export function planAsides(plan: Plan, values: Readonly<Record<string, string>>,
     if (t.kind === 'team_size') out[communeKey(t.id)] = 'trống: như tổ địa bàn';
   }
   if ((values[RECIPIENT_KEY] ?? '').trim() === '') out[RECIPIENT_KEY] = 'trống: để dòng chấm';
+  out[UNIT_CODE_KEY] = (values[UNIT_CODE_KEY] ?? '').trim() === '' ? 'trống: chưa gửi được tệp lên tỉnh' : 'theo QĐ 19/2025/QĐ-TTg';
   if (preset) {
     for (const [key, v] of Object.entries(values)) {
       const p = preset[key];

@@ -6,7 +6,7 @@ import { TARGET_KIND_LABELS } from '../../domain/labels.js';
 import { PLAN_KEYS, shareBaseWords } from '../../domain/plan-edit.js';
 import type { Plan, Target } from '../../domain/schemas.js';
 import type { FieldDef } from '../components/form.js';
-import { RECIPIENT_KEY } from './fields.js';
+import { RECIPIENT_KEY, UNIT_CODE_KEY } from './fields.js';
 
 export type LineStyle = 'heading' | 'title' | 'note' | 'item';
 
@@ -49,6 +49,10 @@ export function planLines(plan: Plan, defs: readonly FieldDef[]): PlanLine[] {
   if (fieldKeys.has(RECIPIENT_KEY)) {
     lines.push({ kind: 'text', style: 'heading', text: 'Báo cáo gửi lên (tệp Word và văn bản)', group: RECIPIENT_KEY });
     lines.push({ kind: 'field', key: RECIPIENT_KEY, group: RECIPIENT_KEY });
+  }
+  if (fieldKeys.has(UNIT_CODE_KEY)) {
+    lines.push({ kind: 'text', style: 'heading', text: 'Gửi tỉnh (tệp tổng hợp)', group: UNIT_CODE_KEY });
+    lines.push({ kind: 'field', key: UNIT_CODE_KEY, group: UNIT_CODE_KEY });
   }
 
   const std = new Set(STANDARD_INDICATORS.map((i) => i.code));

@@ -13,7 +13,9 @@ import { onLastField } from '../components/form.js';
 import { type Checked, type FormHook, useForm } from '../components/useForm.js';
 import { useLoaded } from '../components/useLoaded.js';
 import { useApp, useLayout } from '../context.js';
-import { LABEL_WIDTH, RECIPIENT_KEY, planAsides, planFields } from './fields.js';
+import { LABEL_WIDTH, RECIPIENT_KEY, UNIT_CODE_KEY, planAsides, planFields } from './fields.js';
+import { getUnitIdentity, setUnitCode } from '../../db/unit-level.js';
+import { checkUnitCode } from '../../domain/unit-code.js';
 import { fieldRows, focusRange, followFocus, planLines } from './reducer.js';
 
 export interface LoadedPlan {
@@ -24,6 +26,8 @@ export interface LoadedPlan {
   preset: Plan | null;
   /** The report's "Kính gửi:" (setting report_recipient), null when not set. */
   recipient: string | null;
+  /** The commune's unit code, null when not set. */
+  unitCode: string | null;
 }
 
 /** The preset's plan, or null when its file is missing or unreadable (Ctrl+R is then off). */
@@ -40,9 +44,9 @@ export function usePlanLoad() {
   const app = useApp();
   return useLoaded(
     async (): Promise<LoadedPlan> => {
-      const [row, thresholds, recipient] = await Promise.all([getPlan(app.db), getThresholds(app.db), getSetting(app.db, RECIPIENT_SETTING)]);
+      const [row, thresholds, recipient, me] = await Promise.all([getPlan(app.db), getThresholds(app.db), getSetting(app.db, RECIPIENT_SETTING), getUnitIdentity(app.db)]);
       if (!row) throw new Error('chưa có kế hoạch, hãy khởi tạo dữ liệu trước');
-      return { ...row, thresholds, preset: presetPlan(row.presetId), recipient };
+      return { ...row, thresholds, preset: presetPlan(row.presetId), recipient, unitCode: me?.code ?? null };
     },
     [app.db],
     (message) => `Không đọc được kế hoạch: ${message}`,
@@ -52,14 +56,21 @@ export function usePlanLoad() {
 interface PlanScreenEdit {
   edit: PlanEdit;
   recipient: string | null;
+  unitCode: string | null;
 }
 
 /** The plan's own check, and the recipient's beside it (messages by field, all at once). */
 function checkPlanScreen(plan: Plan, v: Readonly<Record<string, string>>, thresholds: Thresholds): Checked<PlanScreenEdit> {
   const c = checkPlanForm(plan, v, thresholds);
   const r = checkRecipient(v[RECIPIENT_KEY] ?? '');
-  if (c.ok && r.ok) return { ok: true, value: { edit: c.value, recipient: r.value } };
-  return { ok: false, errors: { ...(c.ok ? {} : c.errors), ...(r.ok ? {} : { [RECIPIENT_KEY]: r.error }) } };
+  // The unit code as init --unit-code checks it; blank clears it.
+  const raw = (v[UNIT_CODE_KEY] ?? '').trim();
+  const code = raw ? checkUnitCode(raw) : ({ ok: true, code: null } as const);
+  if (c.ok && r.ok && code.ok) return { ok: true, value: { edit: c.value, recipient: r.value, unitCode: code.code } };
+  return {
+    ok: false,
+    errors: { ...(c.ok ? {} : c.errors), ...(r.ok ? {} : { [RECIPIENT_KEY]: r.error }), ...(code.ok ? {} : { [UNIT_CODE_KEY]: code.message }) },
+  };
 }
 
 export function usePlan(loaded: LoadedPlan) {
@@ -69,14 +80,14 @@ export function usePlan(loaded: LoadedPlan) {
   const defs = useMemo(() => planFields(plan, app.unit.kind), [plan, app.unit.kind]);
   const lines = useMemo(() => planLines(plan, defs), [plan, defs]);
   const initial = useMemo(
-    () => ({ ...planFormValues(plan, loaded.thresholds), [RECIPIENT_KEY]: loaded.recipient ?? '' }),
-    [plan, loaded.thresholds, loaded.recipient],
+    () => ({ ...planFormValues(plan, loaded.thresholds), [RECIPIENT_KEY]: loaded.recipient ?? '', [UNIT_CODE_KEY]: loaded.unitCode ?? '' }),
+    [plan, loaded.thresholds, loaded.recipient, loaded.unitCode],
   );
   const presetValues = useMemo(() => (preset ? planFormValues(preset, DEFAULT_THRESHOLDS) : null), [preset]);
   // The save and Ctrl+R run after a key, when the form of the latest render is the one to read.
   const latest = useRef<FormHook | null>(null);
 
-  const save = async ({ edit, recipient }: PlanScreenEdit) => {
+  const save = async ({ edit, recipient, unitCode }: PlanScreenEdit) => {
     if (!latest.current?.dirty) {
       app.notify('Chưa có gì thay đổi.');
       return;
@@ -85,6 +96,7 @@ export function usePlan(loaded: LoadedPlan) {
       await savePlan(tx, presetId, edit.plan);
       await setThresholds(tx, edit.thresholds);
       await setSetting(tx, RECIPIENT_SETTING, recipient);
+      await setUnitCode(tx, unitCode);
     });
     let stale: string | null = null;
     try {

@@ -8,6 +8,7 @@ import type { UnitStatus } from '../../domain/province.js';
 import { formatDate, formatPercent, todayIso } from '../../domain/text.js';
 import { SelectableList } from '../components/SelectableList.js';
 import { teamsBehind } from './model.js';
+import { keyName } from '../keys/hint.js';
 
 const pad = (s: string, w: number) => {
   let out = s;
@@ -26,7 +27,7 @@ export function ProvinceView(p: { asOf: Month; rows: UnitStatus[] | null; select
     return (
       <Box flexDirection="column">
         <Text>Chưa nhận tệp tổng hợp nào của xã/phường.</Text>
-        <Text dimColor>Nhập tệp các xã gửi lên bằng lệnh: tonghop import bundle TỆP…</Text>
+        <Text dimColor>Nhận tệp các xã gửi lên: phím {keyName('goBundleImport')} (mọi tệp trong một thư mục) hoặc lệnh tonghop import bundle TỆP…</Text>
       </Box>
     );
   const head = `  ${pad('Mã', 6)}${pad('Xã/phường', 24)}${pad('Trạng thái', 16)}${pad('Phiếu đã nhận', 17)}${pad('Tổ chậm', 9)}Tệp đã nhận`;

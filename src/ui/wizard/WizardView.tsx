@@ -53,6 +53,7 @@ export function WizardView({ state: s, presets, preset, where, columns }: Wizard
         {'  '}
         {unit ? `→ ${unit.name} · ${unit.agency}` : ' '}
       </Text>
+      <TextField label="Mã đơn vị (5 chữ số)" value={s.unitCode} focused={s.field === 'unitCode'} placeholder="(có thể để trống; để gửi tỉnh)" width={32} labelWidth={24} columns={columns} />
       <TextField label="Cán bộ phụ trách" value={s.officer} focused={s.field === 'officer'} placeholder="(có thể để trống)" width={32} labelWidth={24} columns={columns} />
       <TextField label="Thêm xã/phường mẫu" value={s.demo ? 'Có' : 'Không'} focused={s.field === 'demo'} width={8} labelWidth={24} aside={s.field === 'demo' ? `${keyNames('choicePrev', 'choiceNext')} chọn · 15 tổ và 10 tháng số liệu để thử` : undefined} />
       <Text> </Text>

@@ -6,6 +6,7 @@ import { systemNow } from '../../clock.js';
 import { type Database, type OpenHooks, openDatabase } from '../../store/open.js';
 import { setupUnit } from '../../db/setup.js';
 import { cleanText } from '../../domain/text.js';
+import { checkUnitCode } from '../../domain/unit-code.js';
 import { listPresets } from '../../io/presets.js';
 import { useKeys } from '../keys/useKeys.js';
 import { initialWizard, wizardProblem, wizardReducer, wizardUnsaved } from './reducer.js';
@@ -35,7 +36,9 @@ export function useWizard({ dataDir, databaseUrl, now, onReady, openHooks }: Wiz
     let db: Database | null = null;
     try {
       db = await openDatabase({ dataDir, url: databaseUrl, command: 'tonghop (khởi tạo)', create: true, ...openHooks });
-      await setupUnit(db.db, { preset, unitName: s.unit, officer: cleanText(s.officer) || null, demo: s.demo, now: (now ?? systemNow)() });
+      const code = cleanText(s.unitCode) ? checkUnitCode(s.unitCode) : null;
+      const unitCode = code?.ok ? code.code : null; // wizardProblem refused any other shape
+      await setupUnit(db.db, { preset, unitName: s.unit, unitCode, officer: cleanText(s.officer) || null, demo: s.demo, now: (now ?? systemNow)() });
       await db.checkpoint();
       db.nowDoing?.('tonghop (giao diện)'); // the wizard's database stays open as the UI's
       await onReady(db);
@@ -62,7 +65,7 @@ export function useWizard({ dataDir, databaseUrl, now, onReady, openHooks }: Wiz
           save: () => void finish(),
         },
     {
-      typing: s.field === 'unit' || s.field === 'officer' ? 'text' : false,
+      typing: s.field === 'unit' || s.field === 'unitCode' || s.field === 'officer' ? 'text' : false,
       onText: (text) => dispatch({ type: 'type', text }),
       onBackspace: () => dispatch({ type: 'erase' }),
       unsaved: !s.busy && wizardUnsaved(s),
