@@ -19,7 +19,10 @@ export interface TableInfo {
   key: string[];
 }
 
-const SKIP = new Set(['schema_version']);
+/** The stored evaluations (migration 6): derived from the other tables, rebuilt on use, never backed up. */
+export const DERIVED_TABLES: readonly string[] = ['team_stamp', 'eval_cache', 'status_cache'];
+// schema_version is the file's own.
+const SKIP = new Set(['schema_version', ...DERIVED_TABLES]);
 /**
  * Columns that are not data: a form's row version (migration 7) is this database's own counter
  * for optimistic concurrency. Left out of backups, a restored row takes a new one (its default),

@@ -32,6 +32,8 @@ export interface DbHandle {
   readonly db: DbRunner;
   /** Write what the engine holds in memory to its files (PGlite: CHECKPOINT; a server does its own). */
   flush(): Promise<void>;
+  /** Where the engine's write-ahead log ends (PGlite): unchanged since a flush, there is nothing to flush. */
+  walPosition?(): Promise<string>;
   close(): Promise<void>;
 }
 

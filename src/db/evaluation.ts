@@ -29,8 +29,8 @@ export function toEvalPlan(plan: Plan, aggregation: Map<string, 'sum' | 'last'>)
  * ascending order). One statement (one snapshot) returns two packed strings (packed.ts): the
  * forms in team and month order, and their values.
  */
-export async function loadForms(q: Db, from: Month, to: Month, teamId?: number): Promise<Map<number, Map<Month, Map<string, number>>>> {
-  const teamFilter = teamId === undefined ? '' : ' AND f.team_id = $3';
+export async function loadForms(q: Db, from: Month, to: Month, teamId?: number | readonly number[]): Promise<Map<number, Map<Month, Map<string, number>>>> {
+  const teamFilter = teamId === undefined ? '' : typeof teamId === 'number' ? ' AND f.team_id = $3' : ' AND f.team_id = ANY($3::int[])';
   const r = await q.query<{ forms: string | null; vals: string | null }>(
     `SELECT (SELECT ${FORMS.sql('f.team_id, f.month')} FROM form f WHERE f.month BETWEEN $1 AND $2${teamFilter}) AS forms,
             (SELECT ${FORM_VALUES.sql()} FROM form_value v JOIN form f ON f.id = v.form_id WHERE f.month BETWEEN $1 AND $2${teamFilter}) AS vals`,
@@ -90,14 +90,16 @@ const MEMBERS = packedRows([
   ['m.left_on', 'text?'],
 ]);
 
-export async function loadEvalInput(q: Db, asOf: Month, opts: { teamId?: number } = {}): Promise<EvalInput> {
+/** The evaluation's input for every team, or only one (`teamId`) or a few (`teamIds`). */
+export async function loadEvalInput(q: Db, asOf: Month, opts: { teamId?: number; teamIds?: readonly number[] } = {}): Promise<EvalInput> {
   const planRow = await getPlan(q);
   if (!planRow) throw new NotInitialisedError();
   const { plan } = planRow;
   const indicators = await listIndicators(q);
   const evalPlan = toEvalPlan(plan, new Map(indicators.map((i) => [i.code, i.aggregation])));
-  const teamFilter = opts.teamId === undefined ? '' : ' WHERE t.id = $1';
-  const params = opts.teamId === undefined ? [] : [opts.teamId];
+  const ids = opts.teamId !== undefined ? [opts.teamId] : opts.teamIds;
+  const teamFilter = ids === undefined ? '' : ' WHERE t.id = ANY($1::int[])';
+  const params = ids === undefined ? [] : [ids];
   const teamRows = await q.query<{
     id: number;
     code: string;
@@ -114,7 +116,7 @@ export async function loadEvalInput(q: Db, asOf: Month, opts: { teamId?: number 
     params,
   );
   // Members and trainings packed (packed.ts), for the same reason as loadForms.
-  const memberFilter = opts.teamId === undefined ? '' : ' WHERE m.team_id = $1';
+  const memberFilter = ids === undefined ? '' : ' WHERE m.team_id = ANY($1::int[])';
   const packed = await q.query<{ members: string | null; trainings: string | null }>(
     `SELECT (SELECT ${MEMBERS.sql('m.id')} FROM member m${memberFilter}) AS members,
             (SELECT ${TRAININGS.sql('tr.id')} FROM training tr JOIN member m ON m.id = tr.member_id${memberFilter}) AS trainings`,
@@ -132,7 +134,7 @@ export async function loadEvalInput(q: Db, asOf: Month, opts: { teamId?: number 
   });
   TRAININGS.each(packed.rows[0]?.trainings ?? null, ([memberId, heldOn]) => void trainings.get(memberId)?.push(heldOn));
   const from = formsWindowStart(plan, asOf);
-  const forms = await loadForms(q, from, asOf, opts.teamId);
+  const forms = await loadForms(q, from, asOf, ids);
   const teams: EvalTeam[] = teamRows.rows.map((t) => ({
     id: t.id,
     code: t.code,

@@ -27,11 +27,12 @@ export class MigrationFailedError extends Error {
 }
 
 export async function schemaVersion(q: Db): Promise<number> {
-  const t = await q.query<{ n: number }>(
+  const t = await q.query<{ found: boolean }>(
     // This schema's (a server may hold other schemas; a province holds each commune in one: db/scoped.ts).
-    `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'schema_version' AND table_schema = current_schema()`,
+    // to_regclass, not information_schema: its views cost a fresh process ~50 ms to plan (every command pays it).
+    `SELECT to_regclass(quote_ident(current_schema()) || '.schema_version') IS NOT NULL AS found`,
   );
-  if (!t.rows[0]?.n) return 0;
+  if (!t.rows[0]?.found) return 0;
   const r = await q.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_version');
   return r.rows[0]?.v ?? 0;
 }

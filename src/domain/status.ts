@@ -86,7 +86,20 @@ export function evaluatePlan(
   asOf: Month,
   th: Thresholds,
 ): StatusReport {
-  const results = teams.filter((t) => isTeamActive(t, asOf)).map((t) => evaluateTeam(t, plan, asOf, th));
+  return assembleReport(teams.map((t) => evaluateTeamIfActive(t, plan, asOf, th)), plan.id, asOf);
+}
+
+/** A team's status as of M, or null when it is not evaluated then (not founded yet, or dissolved). */
+export function evaluateTeamIfActive(team: EvalTeam, plan: EvalPlan, asOf: Month, th: Thresholds): TeamStatus | null {
+  return isTeamActive(team, asOf) ? evaluateTeam(team, plan, asOf, th) : null;
+}
+
+/**
+ * The report from each team's result (null: not evaluated), worst first, with completeness:
+ * the second half of evaluatePlan, shared with the stored evaluations (db/status-cache.ts).
+ */
+export function assembleReport(perTeam: readonly (TeamStatus | null)[], planId: string, asOf: Month): StatusReport {
+  const results = perTeam.filter((r): r is TeamStatus => r !== null);
   results.sort(compareTeams);
   let due = 0;
   let received = 0;
@@ -94,7 +107,7 @@ export function evaluatePlan(
     due += r.due.length;
     received += r.due.length - r.missing.length;
   }
-  return { as_of: asOf, plan: plan.id, completeness: { due, received }, teams: results };
+  return { as_of: asOf, plan: planId, completeness: { due, received }, teams: results };
 }
 
 /** The JSON contract of `tonghop status --json` (domain.md), deterministic. */

@@ -98,11 +98,18 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   ensureDataDir(opts.dataDir);
   const lock: Lock = acquireLock(opts.dataDir, opts.command);
   let pg: DbHandle | null = null;
+  // The log's end when the files were last known flushed: on opening (before migrations, so an
+  // upgrade is flushed) and after each checkpoint. A command that wrote nothing (status) then
+  // skips its closing CHECKPOINT and fsync sweep: what it would sync is the previous closing's
+  // checkpoint record (its data was synced before) or a killed writer's files, which the OS holds
+  // and the next command that writes syncs (syncTree starts from the last complete sweep).
+  let flushedAt: string | undefined;
   const open = async (): Promise<DbHandle> => {
     let opened: DbHandle;
     const folder = resolvedPgDir(opts.dataDir); // a linked pgdata: the real folder
     try {
       opened = await openPglite(folder);
+      flushedAt = await opened.walPosition?.().catch(() => undefined);
     } catch (e) {
       // A disk already full is not damaged data: say to free space (#10 item 18).
       if (isDiskFull(e) || noRoomIn(folder)) throw new DiskFullError(opts.dataDir, false, e, OPENING);
@@ -146,7 +153,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const checkpoint = async () => {
     await ready();
     await current.flush();
+    flushedAt = await current.walPosition?.();
     syncTree(resolvedPgDir(opts.dataDir));
+  };
+  const closingFlush = async () => {
+    const at = await current.walPosition?.().catch(() => undefined);
+    if (at === undefined || at !== flushedAt) await checkpoint();
   };
 
   // The daily hook, off the start-up path.
@@ -174,7 +186,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       try {
         if (opts.daily) await runDaily();
         if (live) {
-          await checkpoint();
+          await closingFlush();
           await current.close();
         }
       } finally {

@@ -79,11 +79,16 @@ async function insertForms(q: Db, teamIds: number[], months: Month[], plan: Plan
   const ind: string[] = [];
   const val: number[] = [];
   for (const f of forms.rows) {
+    let days = 0;
     for (const c of codes) {
       if (r() < 0.02) continue;
+      let v = Math.floor(r() * 60);
+      // Possible values only (an import refuses more days than a month has, or over 24 hours a day).
+      if (c === 'ngay_hoat_dong') v = days = v % 29;
+      if (c === 'gio_hoat_dong') v = Math.min(v, 8 * days);
       fid.push(f.id);
       ind.push(c);
-      val.push(Math.floor(r() * 60));
+      val.push(v);
     }
   }
   // In chunks: one statement with millions of parameters is slower than a few medium ones.

@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
 import { systemNow } from '../../clock.js';
-import { computeStatus } from '../../db/evaluation.js';
+import { type CacheOptions, cachedStatus, cachedStatusJson } from '../../db/status-cache.js';
 import { describeTarget, worstTarget } from '../../domain/describe.js';
 import { STATUS_LABELS, STATUS_SYMBOLS } from '../../domain/labels.js';
 import { type Month, currentMonth, isMonth, lastFinishedMonth, monthLabel } from '../../domain/period.js';
 import type { Db } from '../../db/database.js';
-import { statusJson } from '../../domain/status.js';
 import { formatPercent, printable } from '../../domain/text.js';
 import { renderTable } from '../../io/text-table.js';
 import { type CommonOptions, withDatabase } from '../context.js';
@@ -37,19 +36,20 @@ export function statusCommand(): Command {
       // Printed before the database closes (closing may run the daily backup).
       await withDatabase(opts, 'tonghop status', async (db) => {
         const province = await provinceStatusText(db.db, { asOf, explicitAsOf: opts.asOf !== undefined, json: !!opts.json, unit: opts.unit });
-        process.stdout.write(province ?? (await statusText(db.db, asOf, !!opts.json)));
+        // The evaluation is stored for the next look only when this role may write (a reader computes it).
+        process.stdout.write(province ?? (await statusText(db.db, asOf, !!opts.json, { store: !db.readOnly })));
       });
     });
 }
 
 /** A commune's status (its own database, or a received one through its scoped handle). */
-export async function statusText(db: Db, asOf: Month, json: boolean): Promise<string> {
-  const report = await computeStatus(db, asOf);
-  if (json) return statusJson(report) + '\n';
-  const indicators = new Map(report.input.indicators.map((i) => [i.code, i]));
+export async function statusText(db: Db, asOf: Month, json: boolean, opts: CacheOptions = {}): Promise<string> {
+  if (json) return (await cachedStatusJson(db, asOf, opts)) + '\n';
+  const { report, plan, indicators: list } = await cachedStatus(db, asOf, opts);
+  const indicators = new Map(list.map((i) => [i.code, i]));
   const { due, received } = report.completeness;
   const head = [
-    `${printable(report.input.plan.name)} — tình hình đến tháng ${monthLabel(asOf)}`,
+    `${printable(plan.name)} — tình hình đến tháng ${monthLabel(asOf)}`,
     `Phiếu đã nhận: ${received}/${due}${due ? ` (${formatPercent(received / due)})` : ''}`,
     '',
   ];

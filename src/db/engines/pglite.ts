@@ -66,6 +66,7 @@ function handle(pg: PGlite): PgliteHandle {
   return {
     db: pgliteDb(pg),
     flush: async () => void (await pg.exec('CHECKPOINT')),
+    walPosition: async () => (await pg.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows[0]!.lsn,
     close: () => pg.close(),
     dumpTar: async () => new Uint8Array(await (await pg.dumpDataDir('none')).arrayBuffer()),
   };

@@ -4,6 +4,7 @@ import { sql as v2 } from './002_codec_checks.js';
 import { sql as v3 } from './003_import_batches.js';
 import { sql as v4 } from './004_server.js';
 import { sql as v5 } from './005_province.js';
+import { sql as v6 } from './006_status_cache.js';
 import { sql as v7 } from './007_row_versions.js';
 import { sql as v8 } from './008_roster_changes.js';
 
@@ -19,7 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'import_batches', sql: v3 },
   { version: 4, name: 'server', sql: v4 },
   { version: 5, name: 'province', sql: v5 },
-  // 6 is the speed work's (#16), on its own branch; the lead keeps the numbers contiguous when merging.
+  { version: 6, name: 'status_cache', sql: v6 },
   { version: 7, name: 'row_versions', sql: v7 },
   { version: 8, name: 'roster_changes', sql: v8 },
 ];

@@ -1,0 +1,174 @@
+// Stored evaluations (migration 6): `status` and the dashboard read what changed since the last
+// look, not every value of the plan window. Each team's result is stored with the stamp its data
+// had (the writers' triggers give a team a new stamp on every change), the whole `status --json`
+// text with the sum of all stamps; both under a key of the as-of month, the plan, the indicators'
+// aggregation, the thresholds and the arithmetic itself. A stale or missing team is evaluated as
+// always (loadEvalInput + evaluateTeam), so every number is the one the full evaluation gives.
+// Stored only when the role may write (a reader computes what is stale and writes nothing).
+import { createHash } from 'node:crypto';
+import zlib from 'node:zlib';
+import type { Month } from '../domain/period.js';
+import type { Indicator, Plan, Thresholds } from '../domain/schemas.js';
+import { type StatusReport, type TeamStatus, assembleReport, evaluateTeam, evaluateTeamIfActive, statusJson } from '../domain/status.js';
+import { evaluateTarget, type EvalPlan } from '../domain/targets.js';
+import type { Db } from './database.js';
+import { loadEvalInput, toEvalPlan } from './evaluation.js';
+import { NotInitialisedError, getPlan, getThresholds, listIndicators } from './unit.js';
+
+export interface StatusWithPlan {
+  report: StatusReport;
+  plan: Plan;
+  indicators: Indicator[];
+  evalPlan: EvalPlan;
+  thresholds: Thresholds;
+}
+
+export interface CacheOptions {
+  /** Store what was computed (only when the role may write: a reader never writes). */
+  store?: boolean;
+}
+
+// The arithmetic is part of the key: a program whose evaluation code differs never reads another's results.
+const ARITHMETIC = createHash('sha256').update(`${evaluateTeam}\n${evaluateTarget}\n${statusJson}`).digest('hex').slice(0, 16);
+
+/** Stored evaluations are read and written only when this role may (a reader granted before migration 6 computes). */
+async function access(q: Db): Promise<{ read: boolean; write: boolean }> {
+  const r = await q.query<{ read: boolean | null; write: boolean | null }>(
+    `SELECT bool_and(has_table_privilege(c, 'SELECT')) AS read,
+            bool_and(has_table_privilege(c, 'INSERT') AND has_table_privilege(c, 'UPDATE') AND has_table_privilege(c, 'DELETE')) FILTER (WHERE c <> to_regclass('team_stamp')) AS write
+     FROM unnest(ARRAY[to_regclass('team_stamp'), to_regclass('eval_cache'), to_regclass('status_cache')]) AS c`,
+  );
+  const row = r.rows[0];
+  return { read: !!row?.read, write: !!row?.read && !!row?.write };
+}
+
+/**
+ * The key, computed by the database from what the evaluation depends on as stored (the plan's
+ * definition, the indicators' aggregation, the thresholds' setting), so the look that finds
+ * nothing changed needs no plan parsed: $1 is the arithmetic's hash and the as-of month.
+ */
+const KEY = `md5(concat_ws('|', $1::text, (SELECT definition::text FROM plan WHERE id = 1),
+  (SELECT string_agg(code || ' ' || aggregation, ',' ORDER BY code) FROM indicator),
+  (SELECT value FROM setting WHERE key = 'thresholds')))`;
+const keyParam = (asOf: Month) => `${ARITHMETIC}|${asOf}`;
+
+async function header(q: Db, asOf: Month) {
+  const planRow = await getPlan(q);
+  if (!planRow) throw new NotInitialisedError();
+  const indicators = await listIndicators(q);
+  const thresholds = await getThresholds(q);
+  const evalPlan = toEvalPlan(planRow.plan, new Map(indicators.map((i) => [i.code, i.aggregation])));
+  const key = (await q.query<{ key: string }>(`SELECT ${KEY} AS key`, [keyParam(asOf)])).rows[0]!.key;
+  return { plan: planRow.plan, indicators, thresholds, evalPlan, key };
+}
+
+/**
+ * The stored `status --json` text, if nothing has changed since it was stored: one statement,
+ * nothing else read (kept gzipped: the database moves a tenth of the bytes). Null when there is
+ * none, or this role may not read it (a reader granted before migration 6): then it is computed.
+ */
+async function storedJson(q: Db, asOf: Month): Promise<string | null> {
+  try {
+    const r = await q.query<{ json_gz: Uint8Array | null }>(
+      `SELECT json_gz FROM status_cache WHERE key = ${KEY} AND stamps = (SELECT coalesce(sum(stamp), 0) FROM team_stamp)`,
+      [keyParam(asOf)],
+    );
+    const gz = r.rows[0]?.json_gz;
+    return gz ? zlib.gunzipSync(gz).toString('utf8') : null;
+  } catch {
+    return null;
+  }
+}
+
+interface Lookup {
+  /** The stamps' sum at the lookup (before anything was evaluated: a later change makes it stale). */
+  stamps: string;
+  fresh: (TeamStatus | null)[];
+  /** Teams whose stored result is missing or stale, with their stamp at the lookup. */
+  stale: { id: number; stamp: number }[];
+}
+
+/** In one statement (one moment): the stamps' sum, the good stored results, and the teams to evaluate. */
+async function lookup(q: Db, key: string): Promise<Lookup> {
+  const r = await q.query<{ stamps: string; fresh: string | null; stale: string | null }>(
+    `WITH s AS (
+       SELECT t.id, coalesce(st.stamp, 0) AS stamp, c.result
+       FROM team t LEFT JOIN team_stamp st ON st.team_id = t.id
+       LEFT JOIN eval_cache c ON c.key = $1 AND c.team_id = t.id AND c.stamp = coalesce(st.stamp, 0))
+     SELECT (SELECT coalesce(sum(stamp), 0) FROM team_stamp)::text AS stamps,
+            (SELECT '[' || string_agg(result, ',') || ']' FROM s WHERE result IS NOT NULL) AS fresh,
+            (SELECT string_agg(id || ' ' || stamp, ',') FROM s WHERE result IS NULL) AS stale`,
+    [key],
+  );
+  const row = r.rows[0]!;
+  const stale = (row.stale ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((p) => {
+      const [id, stamp] = p.split(' ');
+      return { id: Number(id), stamp: Number(stamp) };
+    });
+  return { stamps: row.stamps, fresh: row.fresh ? (JSON.parse(row.fresh) as (TeamStatus | null)[]) : [], stale };
+}
+
+async function store(q: Db, key: string, stamps: string, computed: { id: number; stamp: number; result: TeamStatus | null }[], json: string | null): Promise<void> {
+  if (computed.length)
+    await q.query(
+      `INSERT INTO eval_cache (key, team_id, stamp, result) SELECT $1, * FROM unnest($2::int[], $3::bigint[], $4::text[])
+       ON CONFLICT (key, team_id) DO UPDATE SET stamp = EXCLUDED.stamp, result = EXCLUDED.result`,
+      [key, computed.map((c) => c.id), computed.map((c) => c.stamp), computed.map((c) => JSON.stringify(c.result))],
+    );
+  const r = await q.query<{ added: boolean }>(
+    `INSERT INTO status_cache (key, stamps, json_gz) VALUES ($1, $2::numeric, $3::bytea)
+     ON CONFLICT (key) DO UPDATE SET used_at = now(),
+       stamps = CASE WHEN EXCLUDED.json_gz IS NULL THEN status_cache.stamps ELSE EXCLUDED.stamps END,
+       json_gz = coalesce(EXCLUDED.json_gz, status_cache.json_gz)
+     RETURNING (xmax = 0) AS added`,
+    [key, json === null ? null : stamps, json === null ? null : zlib.gzipSync(json, { level: 1 })],
+  );
+  // A new key (another month, a changed plan): keep the four last used, drop the others' results.
+  if (r.rows[0]?.added) {
+    await q.query(`DELETE FROM status_cache WHERE key NOT IN (SELECT key FROM status_cache ORDER BY used_at DESC, key LIMIT 4)`);
+    await q.query(`DELETE FROM eval_cache WHERE key NOT IN (SELECT key FROM status_cache)`);
+  }
+}
+
+type Access = Awaited<ReturnType<typeof access>>;
+
+async function evaluate(q: Db, asOf: Month, h: Awaited<ReturnType<typeof header>>, { read, write }: Access, opts: CacheOptions, withJson: boolean) {
+  const found: Lookup = read ? await lookup(q, h.key) : { stamps: '0', fresh: [], stale: [] };
+  let computed: { id: number; stamp: number; result: TeamStatus | null }[] = [];
+  let all: (TeamStatus | null)[] = found.fresh;
+  if (!read || found.stale.length) {
+    const everyTeam = !read || found.fresh.length === 0;
+    const input = await loadEvalInput(q, asOf, everyTeam ? {} : { teamIds: found.stale.map((s) => s.id) });
+    const stampOf = new Map(found.stale.map((s) => [s.id, s.stamp]));
+    computed = input.teams.map((t) => ({ id: t.id, stamp: stampOf.get(t.id) ?? 0, result: evaluateTeamIfActive(t, h.evalPlan, asOf, h.thresholds) }));
+    all = [...found.fresh, ...computed.map((c) => c.result)];
+  }
+  const report = assembleReport(all, h.plan.id, asOf);
+  const json = withJson ? statusJson(report) : null;
+  if (opts.store && write && (computed.length || json !== null)) {
+    const stamped = new Set(found.stale.map((s) => s.id)); // a team added since the lookup has no stamp to store
+    try {
+      await store(q, h.key, found.stamps, computed.filter((c) => stamped.has(c.id)), json);
+    } catch {
+      // Storing is an optimisation: a role refused it (or a race on a server) leaves the results as computed.
+    }
+  }
+  return { report, json };
+}
+
+/** The status report (the same as computeStatus's), from what is stored where nothing changed. */
+export async function cachedStatus(q: Db, asOf: Month, opts: CacheOptions = {}): Promise<StatusWithPlan> {
+  const h = await header(q, asOf);
+  const { report } = await evaluate(q, asOf, h, await access(q), opts, false);
+  return { report, plan: h.plan, indicators: h.indicators, evalPlan: h.evalPlan, thresholds: h.thresholds };
+}
+
+/** `tonghop status --json`'s text: read whole when nothing changed since it was stored. */
+export async function cachedStatusJson(q: Db, asOf: Month, opts: CacheOptions = {}): Promise<string> {
+  const json = await storedJson(q, asOf);
+  if (json !== null) return json;
+  return (await evaluate(q, asOf, await header(q, asOf), await access(q), opts, true)).json!;
+}
