@@ -2,6 +2,7 @@
 // export form offering only the report; the last quarter ended comes first, → picks the plain
 // text, Ctrl+S writes through runExport's province branch (what `tonghop export report` runs) into
 // the exports folder, shows the full path, and a second write takes a new name; Esc comes back.
+// A reader on a server writes the file into the folder typed but does not store that folder.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import { render } from 'ink-testing-library';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DbRunner } from '../../src/db/database.js';
 import { setupProvince } from '../../src/db/province.js';
-import { setSetting } from '../../src/db/unit.js';
+import { getSetting, setSetting } from '../../src/db/unit.js';
 import { setUnitCode } from '../../src/db/unit-level.js';
 import type { Period } from '../../src/domain/period.js';
 import { formatInt } from '../../src/domain/text.js';
@@ -20,7 +21,7 @@ import { type ReportData, loadReportData } from '../../src/io/report/data.js';
 import { ProvinceApp } from '../../src/ui/province/ProvinceApp.js';
 import { asDatabase, demoDb, emptyDb } from '../support/db.js';
 import { TEST_NOW } from '../support/templates.js';
-import { KEYS, waitUntil } from '../support/ui.js';
+import { KEYS, WAIT_CEILING_MS, waitUntil } from '../support/ui.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-ui-tinh-bc-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -88,6 +89,46 @@ describe("the province's report screen", () => {
       expect(fs.readdirSync(out).sort()).toEqual(['tinh-phu-tho_2026-Q3_bao-cao-2.txt', 'tinh-phu-tho_2026-Q3_bao-cao.txt']);
       r.stdin.write(KEYS.escape);
       await waitFor('Tình hình đến hết tháng 10/2026 — 2 xã/phường');
+    } finally {
+      r.unmount();
+    }
+  }, 180_000);
+
+  it('a reader on a server writes the report into the folder typed without remembering it', async () => {
+    const province = await emptyDb();
+    await setupProvince(province, { name: 'tỉnh Phú Thọ', kind: 'tinh', agency: 'UBND TỈNH PHÚ THỌ' });
+    await send(province, '00004', 0);
+    const r = render(<ProvinceApp database={{ ...asDatabase(province), readOnly: true }} province="tỉnh Phú Thọ" now={() => TEST_NOW} onExit={() => undefined} />);
+    const frame = () => r.lastFrame() ?? '';
+    const flat = () => frame().replace(/\s+/gu, '');
+    const press = async (...keys: string[]) => {
+      for (const k of keys) {
+        r.stdin.write(k);
+        await new Promise((done) => setImmediate(done));
+      }
+    };
+    const waitFor = (test: (f: string) => boolean, what: string) =>
+      waitUntil(() => test(frame()), WAIT_CEILING_MS, what).catch(() => {
+        throw new Error(`Không thấy "${what}". Màn hình cuối:\n${frame()}`);
+      });
+    try {
+      await waitFor((f) => f.includes('1 xã/phường'), 'the list');
+      await press('x');
+      await waitFor((f) => f.includes('Báo cáo Word (.docx'), 'the form');
+      await press(KEYS.right, KEYS.down, KEYS.down, KEYS.down);
+      await waitFor((f) => /› Thư mục/u.test(f) && f.includes('Báo cáo văn bản'), 'the folder row');
+      // The default folder (Documents/tonghop) is read late: wait for it, then replace it.
+      await waitFor((f) => !/› Thư mục\s+▏/u.test(f), 'the default folder');
+      for (let i = 0; i < 300; i++) await press(KEYS.backspace);
+      await waitFor((f) => /› Thư mục\s+▏/u.test(f), 'the folder erased');
+      const out = path.join(dir, 'doc-gia');
+      for (const ch of out) await press(ch);
+      await waitFor(() => flat().includes(out.replace(/\s+/gu, '')), 'the folder typed');
+      await press(KEYS.enter);
+      const written = path.join(out, 'tinh-phu-tho_2026-Q3_bao-cao.txt');
+      await waitFor(() => flat().includes(`✓Đãghi${written.replace(/\s+/gu, '')}`), 'the path written');
+      expect(fs.readFileSync(written, 'utf8')).toContain('các xã, phường Quý III năm 2026');
+      expect(await getSetting(province, EXPORTS_DIR_SETTING)).toBeNull();
     } finally {
       r.unmount();
     }
