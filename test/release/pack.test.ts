@@ -41,7 +41,7 @@ describe('npm pack, installed globally as the tonghop command', () => {
     const files = writeCsvFiles(elsewhere);
     const env = { PATH: `${path.dirname(bin)}${path.delimiter}${process.env.PATH}`, HOME: elsewhere, TONGHOP_DATA_DIR: dataDir, ...TEST_ENV };
     const run = async (args: string[]) => {
-      const r = await runToFiles('tonghop', args, { cwd: elsewhere, env, timeoutMs: 120_000, scratch: tmp });
+      const r = await runToFiles('tonghop', args, { cwd: elsewhere, env, timeoutMs: 300_000, scratch: tmp });
       expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(0);
       return r;
     };

@@ -111,7 +111,7 @@ export async function linuxFirstDay(dir: string): Promise<Reference & { launcher
   const files = writeCsvFiles(csv);
   fs.mkdirSync(home, { recursive: true });
   const env = { PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8', ...TEST_ENV };
-  const run = (args: string[]) => runToFiles(launcher, [...args, '--data-dir', dataDir], { cwd: home, env, timeoutMs: 60_000, scratch: dir });
+  const run = (args: string[]) => runToFiles(launcher, [...args, '--data-dir', dataDir], { cwd: home, env, timeoutMs: 300_000, scratch: dir });
   const must = async (args: string[]) => {
     const r = await run(args);
     if (r.code !== 0) throw new Error(`tonghop ${args.join(' ')} → ${r.code}\n${r.stdout}${r.stderr}`);

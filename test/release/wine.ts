@@ -77,7 +77,7 @@ export class WinePrefix {
     fs.symlinkSync(unixDir, link);
   }
 
-  run(args: readonly string[], cwd: string, timeoutMs = 120_000): Promise<Run> {
+  run(args: readonly string[], cwd: string, timeoutMs = 300_000): Promise<Run> {
     return runToFiles(this.tools.wine, args, { cwd, env: this.env, timeoutMs, scratch: this.prefix });
   }
 
