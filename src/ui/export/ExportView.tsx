@@ -4,7 +4,7 @@ import { periodLabel } from '../../domain/period.js';
 import { padCell } from '../../io/text-table.js';
 import { keyName, keyNames } from '../keys/hint.js';
 import { tint } from '../theme.js';
-import { EXPORT_LABELS, type ExportState, PERIOD_KIND_LABELS, ROWS, type Row, rowEnabled } from './reducer.js';
+import { EXPORT_LABELS, type ExportState, PERIOD_KIND_LABELS, ROWS, type Row, rowEnabled, rowUsed } from './reducer.js';
 import { selectionMark } from '../components/SelectableList.js';
 
 const TITLES: Record<Row, string> = { what: 'Xuất', periodKind: 'Kỳ theo', period: 'Kỳ', delimiter: 'Dấu phân cách', folder: 'Thư mục' };
@@ -27,8 +27,8 @@ function value(s: ExportState, row: Row): string {
 export function ExportView({ state: s }: { state: ExportState }) {
   return (
     <Box flexDirection="column">
-      {ROWS.map((row, i) => {
-        const on = i === s.row;
+      {ROWS.filter((row) => rowUsed(s, row)).map((row) => {
+        const on = row === ROWS[s.row];
         const enabled = rowEnabled(s, row);
         const v = value(s, row);
         return (

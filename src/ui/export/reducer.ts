@@ -45,6 +45,8 @@ export type Row = (typeof ROWS)[number];
 
 export interface ExportState {
   row: number;
+  /** What this screen offers (the commune: everything; the province: its report, .docx or .txt). */
+  choices: readonly ExportChoice[];
   what: ExportChoice;
   period: Period;
   delimiter: ',' | ';';
@@ -68,8 +70,8 @@ export type ExportAction =
   | { type: 'failed'; message: string };
 
 /** The last quarter that has ended comes first: a report of one still under way is the exception. */
-export function initialExport(current: Month, folder: string): ExportState {
-  return { row: 0, what: 'wide', period: lastFinishedPeriod('quarter', current), delimiter: ',', folder, folderEdited: false, busy: false, written: null, error: null };
+export function initialExport(current: Month, folder: string, choices: readonly ExportChoice[] = EXPORT_CHOICES): ExportState {
+  return { row: 0, choices, what: choices[0]!, period: lastFinishedPeriod('quarter', current), delimiter: ',', folder, folderEdited: false, busy: false, written: null, error: null };
 }
 
 /** Rows that mean something for the chosen export (teams/members have no period, the report no delimiter). */
@@ -78,6 +80,11 @@ export function rowEnabled(s: Pick<ExportState, 'what'>, row: Row): boolean {
   if (row === 'periodKind' || row === 'period') return kind === 'figures' || kind === 'report' || kind === 'bundle';
   if (row === 'delimiter') return format === 'wide' || format === 'long' || format === 'csv';
   return true;
+}
+
+/** Rows some choice of this screen uses: the others are not drawn (the province's report has no delimiter). */
+export function rowUsed(s: Pick<ExportState, 'choices'>, row: Row): boolean {
+  return s.choices.some((what) => rowEnabled({ what }, row));
 }
 
 function previousPeriod(p: Period): Period {
@@ -117,7 +124,7 @@ export function exportReducer(s: ExportState, a: ExportAction): ExportState {
     case 'choice': {
       const row = ROWS[s.row]!;
       const cycle = <T,>(list: readonly T[], v: T) => list[(list.indexOf(v) + a.delta + list.length) % list.length]!;
-      if (row === 'what') return { ...s, what: cycle(EXPORT_CHOICES, s.what), written: null };
+      if (row === 'what') return { ...s, what: cycle(s.choices, s.what), written: null };
       if (row === 'periodKind') return { ...s, period: withKind(s.period, cycle(PERIOD_KINDS, s.period.kind)), written: null };
       if (row === 'period') {
         const p = a.delta < 0 ? previousPeriod(s.period) : nextPeriod(s.period);

@@ -1,17 +1,25 @@
 // Export screen: keys → actions; writing goes through runExport, the same path as `tonghop export`
-// (the bundle for the province through exportBundle, as `tonghop export bundle`).
-import { useEffect, useReducer } from 'react';
+// (the bundle for the province through exportBundle, as `tonghop export bundle`). The province's
+// report screen is this same form outside the commune App: useExportForm takes its services.
+import { useContext, useEffect, useReducer } from 'react';
+import type { DbRunner } from '../../db/database.js';
 import { currentMonth } from '../../domain/period.js';
 import { exportBundle } from '../../io/bundle/export.js';
 import { type ExportFormat, exportsFolder, rememberExportsFolder, runExport } from '../../io/export/run.js';
 import { useApp } from '../context.js';
-import { useKeys } from '../keys/useKeys.js';
-import { CHOICE_EXPORTS, ROWS, exportReducer, initialExport } from './reducer.js';
+import { ReadOnlyContext, useKeys } from '../keys/useKeys.js';
+import { CHOICE_EXPORTS, EXPORT_CHOICES, type ExportChoice, ROWS, exportReducer, initialExport } from './reducer.js';
 
 export function useExport() {
   const app = useApp();
+  return useExportForm({ db: app.db, now: app.now, notify: (text) => app.notify(text, 'info') });
+}
+
+export function useExportForm(app: { db: DbRunner; now: () => Date; choices?: readonly ExportChoice[]; notify?: (text: string) => void }) {
+  // A reader writes files but not the setting that remembers their folder.
+  const readOnly = useContext(ReadOnlyContext) !== null;
   // The folder is blank until the remembered one (or Documents/tonghop) is read.
-  const [state, dispatch] = useReducer(exportReducer, undefined, () => initialExport(currentMonth(app.now()), ''));
+  const [state, dispatch] = useReducer(exportReducer, undefined, () => initialExport(currentMonth(app.now()), '', app.choices ?? EXPORT_CHOICES));
   useEffect(() => {
     let live = true;
     void exportsFolder(app.db).then((folder) => live && dispatch({ type: 'folderKnown', folder }));
@@ -30,9 +38,9 @@ export function useExport() {
         kind === 'bundle'
           ? await exportBundle(app.db, state.period, { outDir: state.folder.trim(), now: app.now() })
           : await runExport(app.db, { kind, period: state.period, format: format as ExportFormat, delimiter: state.delimiter, outDir: state.folder.trim(), now: app.now() });
-      await rememberExportsFolder(app.db, state.folder.trim());
+      if (!readOnly) await rememberExportsFolder(app.db, state.folder.trim());
       dispatch({ type: 'written', path: done.path });
-      app.notify(`Đã ghi ${done.path}`, 'info');
+      app.notify?.(`Đã ghi ${done.path}`);
     } catch (e) {
       dispatch({ type: 'failed', message: `Không ghi được tệp: ${(e as Error).message}` });
     }

@@ -106,6 +106,7 @@ export const BINDINGS = [
   // The province
   { id: 'goProvinceTotals', keys: [c('c')], label: 'Toàn tỉnh', description: 'Tổng hợp các chỉ số của mọi xã/phường: tháng, quý, năm (chỉ số tồn: số mới nhất của từng tổ rồi cộng)', screens: ['province'], footer: true },
 
+  { id: 'goProvinceReport', keys: [c('x')], label: 'Báo cáo', description: 'Ghi báo cáo của tỉnh cho một kỳ (tổng hợp các xã/phường, như lệnh tonghop export report): Word .docx hoặc văn bản .txt, vào thư mục chọn được; tệp cũ không bị ghi đè', screens: ['province'], footer: true },
   { id: 'goBundleImport', keys: [c('i')], label: 'Nhận tệp', description: 'Nhận tệp tổng hợp của các xã/phường: mọi tệp *_bundle.gz trong một thư mục, chạy thử trước rồi mới nhập', screens: ['province'], footer: true, writes: true },
   { id: 'checkBundles', keys: [k('enter')], label: 'Chạy thử', description: 'Đọc mọi tệp *_bundle.gz trong thư mục và cho biết sẽ nhận gì (chưa ghi gì vào dữ liệu)', screens: ['bundleImport'], footer: true },
   { id: 'importBundles', keys: [c('y')], label: 'Nhập', description: 'Nhập các tệp vừa chạy thử (mỗi tệp tất cả hoặc không có gì; tệp bị từ chối không làm thay đổi gì)', screens: ['bundleImport'], footer: true, writes: true },

@@ -23,6 +23,7 @@ import { useTerminalSize } from '../useTerminalSize.js';
 import { loadProvinceRows } from './model.js';
 import { ProvinceView } from './ProvinceView.js';
 import { TotalsScreen } from './TotalsScreen.js';
+import { ProvinceReportScreen } from './ReportScreen.js';
 import { BundleImportScreen } from '../bundle-import/index.js';
 import type { UnitStatus } from '../../domain/province.js';
 
@@ -85,8 +86,9 @@ function ProvinceList(p: {
 }) {
   const terminal = useTerminalSize();
   const [refused, setRefused] = useState<string | null>(null);
-  // The communes' list, or the totals across them (c); Esc from the totals comes back to the list.
-  const [view, setView] = useState<'province' | 'provinceTotals' | 'bundleImport'>('province');
+  // The communes' list, or the totals across them (c), the import (i), the report (x, on the export
+  // screen's keys); Esc comes back to the list.
+  const [view, setView] = useState<'province' | 'provinceTotals' | 'bundleImport' | 'export'>('province');
   // Bumped by an import: the list is computed again.
   const [version, setVersion] = useState(0);
   const back = useCallback(() => (view === 'province' ? p.onExit() : (setRefused(null), setView('province'))), [view, p.onExit]);
@@ -112,12 +114,14 @@ function ProvinceList(p: {
               <Box flexDirection="column" flexGrow={1} overflowY="hidden">
                 {shell.helpOpen ? (
                   <HelpOverlay screen={shown.screen} active={shown.active} rows={bodyRows} columns={terminal.columns} offset={shell.helpOffset} />
+                ) : view === 'export' ? (
+                  <ProvinceReportScreen db={p.database.db} now={p.now} />
                 ) : view === 'bundleImport' ? (
                   <BundleImportScreen db={p.database.db} now={p.now} rows={bodyRows} columns={terminal.columns} onImported={() => setVersion((v) => v + 1)} />
                 ) : view === 'provinceTotals' ? (
                   <TotalsScreen db={p.database.db} lastMonth={asOf} bodyRows={bodyRows} columns={terminal.columns} />
                 ) : (
-                  <ProvinceKeys rows={rows} selected={p.selected} setSelected={p.setSelected} onOpen={p.onOpen} onTotals={() => (setRefused(null), setView('provinceTotals'))} onImport={() => (setRefused(null), setView('bundleImport'))} page={Math.max(1, bodyRows - 2)}>
+                  <ProvinceKeys rows={rows} selected={p.selected} setSelected={p.setSelected} onOpen={p.onOpen} onTotals={() => (setRefused(null), setView('provinceTotals'))} onImport={() => (setRefused(null), setView('bundleImport'))} onReport={() => (setRefused(null), setView('export'))} page={Math.max(1, bodyRows - 2)}>
                     <ProvinceView asOf={asOf} rows={rows} selected={Math.min(p.selected, Math.max(0, (rows?.length ?? 1) - 1))} bodyRows={bodyRows} error={error} />
                   </ProvinceKeys>
                 )}
@@ -145,6 +149,7 @@ function ProvinceKeys(p: {
   onOpen: (code: string, periodEnd: Month) => void;
   onTotals: () => void;
   onImport: () => void;
+  onReport: () => void;
   page: number;
   children: React.ReactNode;
 }) {
@@ -157,6 +162,7 @@ function ProvinceKeys(p: {
     open: current ? () => p.onOpen(current.unit_code, current.received.periodEnd) : undefined,
     goProvinceTotals: p.onTotals,
     goBundleImport: p.onImport,
+    goProvinceReport: p.onReport,
   });
   return <>{p.children}</>;
 }
