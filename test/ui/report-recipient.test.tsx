@@ -1,4 +1,4 @@
-// The report's recipient is edited on the Plan screen (its last field, saved with the plan in
+// The report's recipient is edited on the Plan screen (above the unit code, saved with the plan in
 // one transaction), and the Export screen writes the Word report first, with it in "Kính gửi:".
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,9 +13,11 @@ import { KEYS, type Rendered, erase, renderApp } from '../support/ui.js';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-ui-recipient-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** The recipient is the Plan screen's last field: ↓ stops there. */
+/** The recipient is the field above the Plan screen's last one (the unit code): ↓ stops at the end. */
 async function toRecipient(app: Rendered): Promise<void> {
   for (let i = 0; i < 30; i++) await app.press(KEYS.down);
+  await app.waitFor(/› Mã đơn vị/u);
+  await app.press(KEYS.up);
   await app.waitFor(/› Kính gửi \(báo cáo\)/u);
 }
 
