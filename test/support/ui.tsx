@@ -54,10 +54,11 @@ export async function erase(app: Rendered, n: number): Promise<void> {
  */
 export const WAIT_CEILING_MS = 60_000;
 
-export async function waitUntil<T>(fn: () => T | undefined | false | null, timeoutMs = WAIT_CEILING_MS, what = 'điều kiện'): Promise<T> {
+/** Poll fn (a frame, or a database read) until it gives something truthy. */
+export async function waitUntil<T>(fn: () => T | undefined | false | null | Promise<T | undefined | false | null>, timeoutMs = WAIT_CEILING_MS, what = 'điều kiện'): Promise<T> {
   const start = Date.now();
   for (;;) {
-    const v = fn();
+    const v = await fn();
     if (v) return v;
     if (Date.now() - start > timeoutMs) throw new Error(`Hết thời gian chờ ${what}`);
     await new Promise((r) => setTimeout(r, 5));

@@ -8,7 +8,7 @@ import { formatInt } from '../../src/domain/text.js';
 import { formatDateTime } from '../../src/ui/history/describe.js';
 import { demoDb } from '../support/db.js';
 import { openEntryForm, storedForm, teamIdOf } from '../support/forms.js';
-import { KEYS, renderApp } from '../support/ui.js';
+import { KEYS, renderApp, waitUntil } from '../support/ui.js';
 
 const NOV = '2026-11';
 
@@ -45,8 +45,10 @@ describe('a value changed by another officer since it was shown', () => {
     await app.press(KEYS.up);
     await app.type('12');
     await app.press(KEYS.enter);
+    // The footer said "saved" before this save too (the refused one left nothing pending): wait for
+    // the database itself, or under load the check runs before the save.
+    await waitUntil(async () => (await storedForm(pg, 'TDP01'))!.values.ho_huong_dan === 12, undefined, 'lưu 12');
     await app.waitFor('đã lưu mọi ô đã rời');
-    expect((await storedForm(pg, 'TDP01'))!.values.ho_huong_dan).toBe(12);
   });
 
   it('month grid: the save is refused with the message; the cell shows the new value', async () => {
