@@ -13,7 +13,7 @@ import { readBundleFile } from '../../src/io/bundle/import.js';
 import { ProvinceApp } from '../../src/ui/province/ProvinceApp.js';
 import { asDatabase, demoDb, emptyDb } from '../support/db.js';
 import { TEST_NOW } from '../support/templates.js';
-import { KEYS, erase, renderApp, waitUntil } from '../support/ui.js';
+import { KEYS, erase, renderApp, WAIT_CEILING_MS, waitUntil } from '../support/ui.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-ui-trao-doi-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -59,7 +59,7 @@ describe("the province's import screen", () => {
     const r = render(<ProvinceApp database={asDatabase(province)} province="tỉnh Phú Thọ" now={() => TEST_NOW} onExit={() => undefined} />);
     const frame = () => r.lastFrame() ?? '';
     const flat = () => frame().replace(/\s+/gu, ' ');
-    const waitFor = (s: string) => waitUntil(() => flat().includes(s), 30_000, s).catch(() => {
+    const waitFor = (s: string) => waitUntil(() => flat().includes(s), WAIT_CEILING_MS, s).catch(() => {
       throw new Error(`Không thấy "${s}". Màn hình cuối:\n${frame()}`);
     });
     const press = async (...keys: string[]) => {
@@ -73,9 +73,9 @@ describe("the province's import screen", () => {
       await press('i');
       await waitFor('Gõ thư mục chứa các tệp *_bundle.gz');
       expect(flat()).toContain('Enter Chạy thử');
-      await waitUntil(() => /Thư mục \S/u.test(frame()), 10_000, 'thư mục mặc định'); // the default is in
+      await waitUntil(() => /Thư mục \S/u.test(frame()), WAIT_CEILING_MS, 'thư mục mặc định'); // the default is in
       await press(...Array.from({ length: 200 }, () => KEYS.backspace));
-      await waitUntil(() => /Thư mục ▏/u.test(frame()), 10_000, 'ô thư mục trống');
+      await waitUntil(() => /Thư mục ▏/u.test(frame()), WAIT_CEILING_MS, 'ô thư mục trống');
       await press(...folder);
       await press(KEYS.enter);
       await waitFor('Chạy thử 3 tệp: 2 nhận được, 1 bị từ chối. Chưa ghi gì vào dữ liệu.');
@@ -97,9 +97,9 @@ describe("the province's import screen", () => {
     await setupProvince(province, { name: 'tỉnh Phú Thọ', kind: 'tinh', agency: 'UBND TỈNH PHÚ THỌ' });
     const r = render(<ProvinceApp database={{ ...asDatabase(province), readOnly: true }} province="tỉnh Phú Thọ" now={() => TEST_NOW} onExit={() => undefined} />);
     try {
-      await waitUntil(() => (r.lastFrame() ?? '').includes('Chưa nhận tệp tổng hợp nào'), 30_000, 'danh sách');
+      await waitUntil(() => (r.lastFrame() ?? '').includes('Chưa nhận tệp tổng hợp nào'), WAIT_CEILING_MS, 'danh sách');
       r.stdin.write('i');
-      await waitUntil(() => (r.lastFrame() ?? '').includes('Nhận tệp: chỉ có quyền xem trên máy chủ này'), 30_000, 'lý do');
+      await waitUntil(() => (r.lastFrame() ?? '').includes('Nhận tệp: chỉ có quyền xem trên máy chủ này'), WAIT_CEILING_MS, 'lý do');
       expect(r.lastFrame()).not.toContain('Gõ thư mục');
     } finally {
       r.unmount();

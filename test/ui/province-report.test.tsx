@@ -49,7 +49,7 @@ describe("the province's report screen", () => {
     const frame = () => r.lastFrame() ?? '';
     const flat = () => frame().replace(/\s+/gu, '');
     const waitFor = (s: string, f = frame) =>
-      waitUntil(() => f().includes(s), 60_000, s).catch(() => {
+      waitUntil(() => f().includes(s), WAIT_CEILING_MS, s).catch(() => {
         throw new Error(`Không thấy "${s}". Màn hình cuối:\n${frame()}`);
       });
     try {

@@ -19,7 +19,7 @@ import { type CommuneModel, loadCommuneModel } from '../../src/ui/commune/model.
 import { ProvinceApp } from '../../src/ui/province/ProvinceApp.js';
 import { asDatabase, demoDb, emptyDb } from '../support/db.js';
 import { TEST_NOW } from '../support/templates.js';
-import { KEYS, waitUntil } from '../support/ui.js';
+import { KEYS, WAIT_CEILING_MS, waitUntil } from '../support/ui.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-ui-tinh-tong-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -42,7 +42,7 @@ describe("the province's totals screen", () => {
     const b = await send(province, '00007', 4);
     const r = render(<ProvinceApp database={asDatabase(province)} province="tỉnh Phú Thọ" now={() => TEST_NOW} onExit={() => undefined} />);
     const frame = () => r.lastFrame() ?? '';
-    const waitFor = (s: string) => waitUntil(() => frame().includes(s), 20_000, s).catch(() => {
+    const waitFor = (s: string) => waitUntil(() => frame().includes(s), WAIT_CEILING_MS, s).catch(() => {
       throw new Error(`Không thấy "${s}". Màn hình cuối:\n${frame()}`);
     });
     try {

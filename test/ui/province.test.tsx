@@ -37,7 +37,7 @@ describe('the province screens', () => {
     let exited = false;
     const r = render(<ProvinceApp database={asDatabase(province)} province="tỉnh Phú Thọ" now={() => TEST_NOW} onExit={() => (exited = true)} />);
     const frame = () => r.lastFrame() ?? '';
-    const waitFor = (s: string) => waitUntil(() => frame().includes(s), 20_000, s).catch(() => {
+    const waitFor = (s: string) => waitUntil(() => frame().includes(s), WAIT_CEILING_MS, s).catch(() => {
       throw new Error(`Không thấy "${s}". Màn hình cuối:\n${frame()}`);
     });
     try {
@@ -51,7 +51,7 @@ describe('the province screens', () => {
       expect(lines[second]).toMatch(/2026-Q3/u);
       // Down to 00004, Enter: the commune's own dashboard, on its received data.
       r.stdin.write(KEYS.down);
-      await waitUntil(() => frame().split('\n').some((l) => l.includes('00004') && l.trimStart().startsWith('›')), 10_000, 'dòng 00004 được chọn');
+      await waitUntil(() => frame().split('\n').some((l) => l.includes('00004') && l.trimStart().startsWith('›')), WAIT_CEILING_MS, 'dòng 00004 được chọn');
       r.stdin.write(KEYS.enter);
       await waitFor('phường Phù Vân');
       // As of the bundle's last month (09/2026), not a month the province has no forms for.
@@ -78,7 +78,7 @@ describe('the province screens', () => {
     await send(province, '00004', 3, 1);
     const r = render(<ProvinceApp database={asDatabase(province)} province="tỉnh Phú Thọ" now={() => TEST_NOW} onExit={() => undefined} />);
     const frame = () => r.lastFrame() ?? '';
-    const waitFor = (s: string | RegExp) => waitUntil(() => (typeof s === 'string' ? frame().includes(s) : s.test(frame())), 20_000, String(s)).catch(() => {
+    const waitFor = (s: string | RegExp) => waitUntil(() => (typeof s === 'string' ? frame().includes(s) : s.test(frame())), WAIT_CEILING_MS, String(s)).catch(() => {
       throw new Error(`Không thấy "${s}". Màn hình cuối:\n${frame()}`);
     });
     // Pressing a key must say why it is off (the message line changes each time: clear it by moving).
@@ -106,7 +106,7 @@ describe('the province screens', () => {
       r.stdin.write('?');
       await waitFor('không dùng được: dữ liệu xã/phường do tỉnh nhận chỉ để xem');
       r.stdin.write(KEYS.escape);
-      await waitUntil(() => !frame().includes('không dùng được'), 10_000, 'trợ giúp đóng');
+      await waitUntil(() => !frame().includes('không dùng được'), WAIT_CEILING_MS, 'trợ giúp đóng');
       r.stdin.write(KEYS.escape);
       await waitFor('tổ đang hoạt động · / để tìm');
       r.stdin.write(KEYS.escape);
@@ -128,7 +128,7 @@ describe('the province screens', () => {
     await send(province, '00004', 3, 1);
     const r = render(<ProvinceApp database={asDatabase(province)} province="tỉnh Phú Thọ" onExit={() => undefined} />);
     const frame = () => r.lastFrame() ?? '';
-    const waitFor = (s: string) => waitUntil(() => frame().includes(s), 20_000, s).catch(() => {
+    const waitFor = (s: string) => waitUntil(() => frame().includes(s), WAIT_CEILING_MS, s).catch(() => {
       throw new Error(`Không thấy "${s}". Màn hình cuối:\n${frame()}`);
     });
     try {

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ENTER_ALT, LEAVE_ALT, runUi } from '../../src/ui/run.js';
 import { FakeStdin, FakeStdout } from '../support/terminal.js';
 import { TEST_NOW } from '../support/templates.js';
-import { KEYS, waitUntil } from '../support/ui.js';
+import { KEYS, WAIT_CEILING_MS, waitUntil } from '../support/ui.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -28,7 +28,7 @@ function start(tty = true) {
     { stdout: stdout as never, stderr: stderr as never, stdin: stdin as never, process: proc },
   );
   const output = () => stdout.frames.join('');
-  return { stdout, stderr, stdin, proc, done, output, ready: () => waitUntil(() => output().includes('khởi tạo lần đầu'), 10_000, 'trình khởi tạo') };
+  return { stdout, stderr, stdin, proc, done, output, ready: () => waitUntil(() => output().includes('khởi tạo lần đầu'), WAIT_CEILING_MS, 'trình khởi tạo') };
 }
 
 const HANDLED = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGBREAK', 'uncaughtException', 'unhandledRejection', 'exit'];

@@ -89,7 +89,7 @@ describe('first-run wizard', () => {
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'tonghop.lock'), 'utf8')).command).toBe('tonghop (giao diện)');
     // Quit: the database is closed and unlocked; reopen it from disk and look.
     await app.press('q');
-    await waitUntil(() => app.done(), 10_000, 'đóng dữ liệu');
+    await waitUntil(() => app.done(), WAIT_CEILING_MS, 'đóng dữ liệu');
     expect(app.done()).toEqual({ code: 0, message: undefined });
     const db = await openDatabase({ dataDir: dir, command: 'test' });
     try {
@@ -144,7 +144,7 @@ describe('Root over a database whose setup never finished', () => {
     const home = await app.waitFor('Chưa có phiếu nào phải nộp');
     expect(home).toContain('tonghop · phường Phù Vân');
     await app.press('q');
-    await waitUntil(() => app.done(), 10_000, 'đóng dữ liệu');
+    await waitUntil(() => app.done(), WAIT_CEILING_MS, 'đóng dữ liệu');
     expect(app.done()).toEqual({ code: 0, message: undefined });
     const db = await openDatabase({ dataDir: dir, command: 'test' });
     try {
@@ -161,7 +161,7 @@ describe('Root when the data cannot be opened', () => {
     const lock = acquireLock(dir, 'tonghop import');
     try {
       const app = renderRoot(dir);
-      const done = await waitUntil(() => app.done(), 10_000, 'kết thúc');
+      const done = await waitUntil(() => app.done(), WAIT_CEILING_MS, 'kết thúc');
       expect(done.code).toBe(1);
       expect(done.message).toMatch(/Dữ liệu đang được mở bởi một chương trình tonghop khác .*"tonghop import"/u);
     } finally {
