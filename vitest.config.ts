@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { fastTmpDir } from './test/support/fast-tmp.js';
+import LongestFirst from './test/support/sequencer.js';
 
 // Storage, import/export and the command line run twice: on the embedded PGlite and on a real
 // PostgreSQL server (test/support/server-setup.ts; TONGHOP_TEST_DATABASE_URL for one of your own).
@@ -21,6 +22,8 @@ export default defineConfig({
     // Vitest leaves one core free by default; on a 2-core machine that means one worker.
     maxWorkers: 2,
     setupFiles: ['test/support/strict.ts'],
+    // Longest files first, both projects mixed (test/support/sequencer.ts).
+    sequence: { sequencer: LongestFirst },
     // CI=false: Ink (is-in-ci) would otherwise draw only the last frame of runUi in a CI run,
     // while the tests read the frames as the officer sees them.
     env: { NO_COLOR: '', FORCE_COLOR: '0', TZ: 'Asia/Ho_Chi_Minh', CI: 'false', ...(TMPDIR ? { TMPDIR } : {}) },
