@@ -1,19 +1,26 @@
-// Refresh test/support/durations.json (the sequencer's measures) from a whole run's JSON report:
-//   npx vitest run --reporter=default --reporter=json --outputFile.json=/tmp/run.json
-//   node test/support/write-durations.mjs /tmp/run.json
-// Only files of 5 s or more are kept: the rest are guessed from their size.
+// Refresh test/support/durations.json (the sequencer's measures) from JSON reports, one per
+// project (vitest's JSON report does not name the project of a file):
+//   npx vitest run --project pglite --reporter=default --reporter=json --outputFile.json=/tmp/pglite.json
+//   npx vitest run --project server --reporter=default --reporter=json --outputFile.json=/tmp/server.json
+//   node test/support/write-durations.mjs /tmp/pglite.json pglite /tmp/server.json server
+// Files of 5 s or more are kept (the others are guessed from their size); the rest of the
+// committed figures stay.
 import fs from 'node:fs';
 import path from 'node:path';
 
-const report = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+const file = path.join(import.meta.dirname, 'durations.json');
 const root = path.resolve(import.meta.dirname, '../..');
-const out = {};
-for (const file of report.testResults) {
-  const tests = file.assertionResults;
-  const project = tests.find((t) => t.meta?.project)?.meta.project ?? file.name.includes('/server/') ? 'server' : undefined;
-  const seconds = Math.round((file.endTime - file.startTime) / 1000);
-  if (seconds >= 5) out[`${file.projectName ?? project ?? 'pglite'}:${path.relative(root, file.name)}`] = seconds;
+const out = JSON.parse(fs.readFileSync(file, 'utf8'));
+const args = process.argv.slice(2);
+for (let i = 0; i + 1 < args.length; i += 2) {
+  const report = JSON.parse(fs.readFileSync(args[i], 'utf8'));
+  for (const f of report.testResults) {
+    const seconds = Math.round((f.endTime - f.startTime) / 1000);
+    const key = `${args[i + 1]}:${path.relative(root, f.name)}`;
+    if (seconds >= 5) out[key] = seconds;
+    else delete out[key];
+  }
 }
 const sorted = Object.fromEntries(Object.entries(out).sort(([, a], [, b]) => b - a));
-fs.writeFileSync(path.join(import.meta.dirname, 'durations.json'), `${JSON.stringify(sorted, null, 2)}\n`);
+fs.writeFileSync(file, `${JSON.stringify(sorted, null, 2)}\n`);
 process.stdout.write(`${Object.keys(sorted).length} files\n`);
