@@ -18,7 +18,10 @@ import { openPostgres } from '../../src/db/engines/postgres.js';
 import { ON_SERVER, freshDatabase, onEngine, serverUrlFor, standFor } from './server.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CLI = path.join(ROOT, 'dist/bundle/main.js');
+/** The program as it ships: what runCliProcess runs. */
+export const PROGRAM = path.join(ROOT, 'dist/bundle/main.js');
+/** The same program unbundled, one file per module (for a test that looks at which modules load). */
+export const CLI = path.join(ROOT, 'dist/src/cli/main.js');
 export const DIST_OPEN = path.join(ROOT, 'dist/src/store/open.js');
 export const DIST_LOCK = path.join(ROOT, 'dist/src/store/lock.js');
 
@@ -101,8 +104,8 @@ export interface Ran {
 export async function runCliProcess(args: string[], env: Record<string, string> = {}): Promise<Ran> {
   const argv = await onEngine(args, { ...process.env, ...env });
   return new Promise((resolve, reject) => {
-    if (!fs.existsSync(CLI)) reject(new Error(`Thiếu ${CLI}: hãy chạy "npm run build" trước.`));
-    const c = spawn(process.execPath, [CLI, ...argv], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (!fs.existsSync(PROGRAM)) reject(new Error(`Thiếu ${PROGRAM}: hãy chạy "npm run build" trước.`));
+    const c = spawn(process.execPath, [PROGRAM, ...argv], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(c);
     let stdout = '';
     let stderr = '';
