@@ -25,6 +25,17 @@ export interface Db {
 /** A database: it can also open a transaction (committed when fn returns, rolled back if it throws). */
 export interface DbRunner extends Db {
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * One statement as a transaction of its own (scalar parameters only). A server sends it with its
+   * BEGIN and COMMIT in one message, so its row locks are not held across the network; an engine
+   * without it runs `transaction` (atomically(), below).
+   */
+  atomic?<T = Record<string, unknown>>(sql: string, params?: readonly (string | number | boolean | null)[]): Promise<QueryResult<T>>;
+}
+
+/** Run one statement as a transaction of its own: the engine's one-message way if it has one. */
+export function atomically<T = Record<string, unknown>>(db: DbRunner, sql: string, params: readonly (string | number | boolean | null)[] = []): Promise<QueryResult<T>> {
+  return db.atomic ? db.atomic<T>(sql, params) : db.transaction((tx) => tx.query<T>(sql, params));
 }
 
 /** An open engine, as its owner (the store) holds it: the runner, flushing and closing it. */

@@ -307,7 +307,8 @@ export type EntryValue = number | string | null;
 /**
  * Save one field of the paper-form flow (call inside a transaction). A form that does not exist
  * yet is created with `receivedOnIfNew` (the date shown on screen), so a form typed in and left
- * half-way is still counted as received. Returns false when nothing changed.
+ * half-way is still counted as received. Returns false when nothing changed. The same one
+ * statement as the checked save (form-versions.ts), without the check.
  */
 export async function enterField(
   q: Db,
@@ -317,9 +318,40 @@ export async function enterField(
   value: EntryValue,
   receivedOnIfNew: string | null,
 ): Promise<boolean> {
-  const existed = (await q.query('SELECT 1 FROM form WHERE team_id = $1 AND month = $2', [teamId, month])).rows.length > 0;
-  if (!existed) await ensureForm(q, teamId, month, 'typed', field === FIELD_RECEIVED ? (value as string | null) : receivedOnIfNew);
-  if (field === FIELD_RECEIVED) return existed ? setReceivedOn(q, teamId, month, value as string | null) : true;
-  if (field === FIELD_NOTE) return (await setNote(q, teamId, month, value as string | null)) || !existed;
-  return (await setValue(q, teamId, month, field, value as number | null)) || !existed;
+  return (await q.query<SaveFieldRow>(SAVE_FIELD_SQL, saveFieldParams(teamId, month, field, value, receivedOnIfNew, null))).rows[0]!.changed;
+}
+
+/** What tonghop_save_field (migration 9) answers: one row, values as text. */
+export interface SaveFieldRow {
+  saved: boolean;
+  changed: boolean;
+  before: number | null;
+  version: number;
+  stored: string | null;
+  at: Date | null;
+  byRole: string | null;
+  byOfficer: string | null;
+  source: string | null;
+}
+
+/**
+ * The typed save of one field in one statement (migration 9): lock the form, compare with what
+ * was shown (unless unchecked), make the form if none, write, renew the version, log.
+ */
+export const SAVE_FIELD_SQL = `SELECT o_saved AS saved, o_changed AS changed, o_before AS before, o_version AS version, o_stored AS stored,
+  o_at AS at, o_by_role AS "byRole", o_by_officer AS "byOfficer", o_source AS source
+  FROM tonghop_save_field($1, $2, $3, $4, $5, $6, $7, $8)`;
+
+/** SAVE_FIELD_SQL's parameters (the figure validated first); `shown` null: no check. */
+export function saveFieldParams(
+  teamId: number,
+  month: Month,
+  field: string,
+  value: EntryValue,
+  receivedOnIfNew: string | null,
+  shown: { version: number | null; value: EntryValue } | null,
+): (string | number | boolean | null)[] {
+  if (field !== FIELD_RECEIVED && field !== FIELD_NOTE && value !== null) valueSchema.parse(value);
+  const text = (v: EntryValue) => (v === null ? null : String(v));
+  return [teamId, month, field, text(value), receivedOnIfNew, shown !== null, shown?.version ?? null, text(shown?.value ?? null)];
 }

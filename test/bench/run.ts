@@ -10,6 +10,7 @@ import { DEFAULT_EXPORTS_DIR, PACKAGE_ROOT } from '../../src/paths.js';
 import { FLOOR, MAIN, type ProcessRun, runNode, runUi } from './process.js';
 import { homeStored } from './home-stored.js';
 import { serverLoad } from './server-load.js';
+import { serverPeers } from './server-peers.js';
 import { type Figure, printTable, summarise } from './stats.js';
 
 const quick = process.argv.includes('--quick');
@@ -134,7 +135,8 @@ try {
   log(`fixtures ready in ${Math.round(fx.ms as number)} ms`);
   // A measure that fails is said and the others still print (the table shows what was measured).
   const server = async () => void figures.push(...(await serverLoad({ runs: RUNS, log })));
-  for (const part of [startup, inProcess, server]) {
+  const peers = async () => void figures.push(...(await serverPeers(root, { runs: RUNS, log })));
+  for (const part of [startup, inProcess, server, peers]) {
     try {
       await part(root);
     } catch (e) {

@@ -1,11 +1,12 @@
 // Optimistic concurrency (#13): two officers on one form. The second save of a value that changed
 // since it was shown is refused (value on screen, value stored, who, when) and writes nothing; a
 // save of another field goes through. On the server with two real connections, also while the
-// first officer's transaction is still open; on PGlite a stale version takes the same path.
+// first officer's transaction is still open; on PGlite a stale version takes the same path. The
+// second officer saves as the screens do (saveFieldAlone: its own transaction, one message).
 import { describe, expect, it } from 'vitest';
 import type { DbRunner } from '../../src/db/database.js';
 import { dumpTables, loadTables } from '../../src/db/dump.js';
-import { saveField } from '../../src/db/form-versions.js';
+import { saveField, saveFieldAlone } from '../../src/db/form-versions.js';
 import { FIELD_NOTE, FIELD_RECEIVED, formHistory, getForm } from '../../src/db/forms.js';
 import { undoLastImport } from '../../src/db/import-batches.js';
 import { openPostgres } from '../../src/db/engines/postgres.js';
@@ -49,7 +50,7 @@ describe('saving a field against the version shown', () => {
       const logged = (await formHistory(a, t, M)).length;
       await a.query(`UPDATE unit SET officer = 'Nguyễn Thị Lan'`);
 
-      const second = await b.transaction((tx) => saveField(tx, t, M, 'luot_ho_tro', 12, DAY, { version: shown.version, value: 10 }));
+      const second = await saveFieldAlone(b, t, M, 'luot_ho_tro', 12, DAY, { version: shown.version, value: 10 });
       expect(second.ok).toBe(false);
       if (second.ok) return;
       const { rows } = await b.query<{ r: string }>('SELECT current_user AS r');
@@ -69,11 +70,11 @@ describe('saving a field against the version shown', () => {
       await a.transaction((tx) => saveField(tx, t, M, 'luot_ho_tro', 10, DAY, { version: null, value: null }));
       const shown = (await getForm(b, t, M))!;
       await a.transaction((tx) => saveField(tx, t, M, FIELD_NOTE, 'Họp tổ', DAY, { version: shown.version, value: null }));
-      const r = await b.transaction((tx) => saveField(tx, t, M, 'ho_huong_dan', 7, DAY, { version: shown.version, value: null }));
+      const r = await saveFieldAlone(b, t, M, 'ho_huong_dan', 7, DAY, { version: shown.version, value: null });
       expect(r).toMatchObject({ ok: true, changed: true });
       // Both typed 15 where 10 was: the second one overwrites nothing it has not seen.
       await a.transaction((tx) => saveField(tx, t, M, 'luot_ho_tro', 15, DAY, { version: shown.version, value: 10 }));
-      expect(await b.transaction((tx) => saveField(tx, t, M, 'luot_ho_tro', 15, DAY, { version: shown.version, value: 10 }))).toMatchObject({ ok: true, changed: false });
+      expect(await saveFieldAlone(b, t, M, 'luot_ho_tro', 15, DAY, { version: shown.version, value: 10 })).toMatchObject({ ok: true, changed: false });
       expect(await getForm(a, t, M)).toMatchObject({ note: 'Họp tổ', values: { luot_ho_tro: 15, ho_huong_dan: 7 } });
     } finally {
       await close();
@@ -147,7 +148,7 @@ describe.skipIf(!ON_SERVER)('two connections at the same moment', () => {
       let second!: ReturnType<typeof saveField>;
       await a.transaction(async (tx) => {
         expect(await saveField(tx, t, M, 'luot_ho_tro', 15, DAY, { version: shown.version, value: 10 })).toMatchObject({ ok: true });
-        second = b.transaction((tx2) => saveField(tx2, t, M, 'luot_ho_tro', 12, DAY, { version: shown.version, value: 10 }));
+        second = saveFieldAlone(b, t, M, 'luot_ho_tro', 12, DAY, { version: shown.version, value: 10 });
         // Commit A only once B is waiting for A's row lock (polled, not timed).
         for (;;) {
           const w = await a.query<{ n: number }>(

@@ -44,6 +44,16 @@ const COUNTED = new Set(['INSERT', 'UPDATE', 'DELETE', 'COPY', 'MERGE']);
 
 type Client = pg.PoolClient | pg.Pool;
 
+// The refresh announcement (migration 9): inside our transactions the triggers only note the
+// channel (tonghop.changed, a session setting kept only if the transaction commits); the same
+// message that commits then notifies in a transaction of its own, not flushed to disk. A NOTIFY
+// in the writer's own transaction would hold PostgreSQL's one global NOTIFY lock through the
+// writer's WAL flush, and every writing transaction on the server would commit one at a time.
+const BEGIN_ANNOUNCING_AFTER = `BEGIN; SET LOCAL tonghop.announce = 'after_commit'`;
+const COMMIT_THEN_ANNOUNCE = `COMMIT;
+  SELECT set_config('synchronous_commit', 'off', true), pg_notify(c, ''), set_config('tonghop.changed', '', false)
+  FROM unnest(string_to_array(nullif(current_setting('tonghop.changed', true), ''), ',')) AS c`;
+
 export interface PostgresHandle extends DbHandle {
   readonly address: ServerAddress;
   /** Run fn on one connection of its own (session-level advisory locks: migrations). */
@@ -134,9 +144,9 @@ export async function openPostgres(url: string, opts: { max?: number; applicatio
       const client = await connect();
       let broken: Error | undefined;
       try {
-        await client.query('BEGIN');
+        await client.query(BEGIN_ANNOUNCING_AFTER);
         const out = await fn(wrap(client));
-        await client.query('COMMIT');
+        await client.query(COMMIT_THEN_ANNOUNCE);
         return out;
       } catch (e) {
         await client.query('ROLLBACK').catch((err: Error) => (broken = err));
@@ -147,7 +157,31 @@ export async function openPostgres(url: string, opts: { max?: number; applicatio
     },
   });
   const poolConnect = async () => pool.connect().catch((e: unknown) => Promise.reject(hide(e)));
-  const db = runnerOn(pool, poolConnect);
+  const db: DbRunner = {
+    ...runnerOn(pool, poolConnect),
+    // BEGIN, the statement, COMMIT and the announcement in one simple-protocol message: the
+    // parameters become literals (pg's own escaping), as the server would infer their types alike.
+    async atomic<T>(sql: string, params: readonly (string | number | boolean | null)[] = []): Promise<QueryResult<T>> {
+      const literal = (v: string | number | boolean | null | undefined) => {
+        if (v === null || v === undefined) return 'NULL';
+        if (typeof v === 'number' && !Number.isFinite(v)) throw new TypeError(`atomic: parameter ${v} is not a finite number`);
+        return pg.escapeLiteral(String(v));
+      };
+      const inlined = sql.replace(/\$(\d+)\b/gu, (_, n: string) => literal(params[Number(n) - 1]));
+      const client = await poolConnect();
+      let broken: Error | undefined;
+      try {
+        const rs = (await client.query(`${BEGIN_ANNOUNCING_AFTER}; ${inlined}; ${COMMIT_THEN_ANNOUNCE}`)) as unknown as pg.QueryResult[];
+        const r = rs[2]!;
+        return { rows: r.rows as T[], affectedRows: COUNTED.has(r.command) ? (r.rowCount ?? 0) : 0 };
+      } catch (e) {
+        await client.query('ROLLBACK').catch((err: Error) => (broken = err));
+        throw hide(e);
+      } finally {
+        client.release(broken);
+      }
+    },
+  };
 
   try {
     const r = await db.query<{ v: string; schema: string | null }>(`SELECT current_setting('server_version_num') AS v, current_schema() AS schema`);

@@ -1,7 +1,7 @@
 // The entry form's hook: keys → reducer actions; a left field is written through the write queue
 // (one transaction per field); after the last field, on to the next team without a form.
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { saveField } from '../../db/form-versions.js';
+import { saveFieldAlone } from '../../db/form-versions.js';
 import { FIELD_NOTE, FIELD_RECEIVED, type FormRow, getForm, teamHistory, teamsWithForm } from '../../db/forms.js';
 import { type TeamRow, getTeam, listTeams } from '../../db/teams.js';
 import { type Month, addMonths, monthLabel } from '../../domain/period.js';
@@ -116,7 +116,7 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
     setSaveState('saving');
     const receivedIfNew = todayIso(app.now());
     const shown = { version: version.current, value: c.shown };
-    enqueueWrite(db, () => db.transaction((tx) => saveField(tx, teamId, month, c.key, c.value, receivedIfNew, shown)))
+    enqueueWrite(db, () => saveFieldAlone(db, teamId, month, c.key, c.value, receivedIfNew, shown))
       .then((r) => {
         // The screen knew the form as it was before this save: now it knows it as it is after.
         if (r.ok && r.before === version.current) version.current = r.version;

@@ -1,7 +1,7 @@
 // The month grid's hook: load the month once, keys → reducer, each committed cell written through
 // the write queue in its own transaction (the screen does not wait for it).
 import { useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { saveField } from '../../db/form-versions.js';
+import { saveFieldAlone } from '../../db/form-versions.js';
 import { formsOfMonth } from '../../db/forms.js';
 import type { DbRunner } from '../../db/database.js';
 import { listTeams } from '../../db/teams.js';
@@ -54,7 +54,7 @@ export function useGrid(startMonth: Month) {
     const today = todayIso(app.now());
     const shown = { version: versions.current.get(c.teamId) ?? null, value: c.shown };
     const known = versions.current;
-    enqueueWrite(db, () => db.transaction((tx) => saveField(tx, c.teamId, month, c.code, c.value, today, shown))).then((r) => {
+    enqueueWrite(db, () => saveFieldAlone(db, c.teamId, month, c.code, c.value, today, shown)).then((r) => {
       if (r.ok) {
         // Known as it was before this save (and still the month on screen): now as it is after.
         if (known === versions.current && r.before === (known.get(c.teamId) ?? null)) known.set(c.teamId, r.version);

@@ -2,7 +2,9 @@
 // query run on both, compared), whatever the process's time zone; COPY FROM STDIN carries any text.
 import { describe, expect, it } from 'vitest';
 import { pgliteFromTemplate } from '../../support/db.js';
-import { ON_SERVER, openServerDb } from '../../support/server.js';
+import type { Db } from '../../../src/db/database.js';
+import { openPostgres } from '../../../src/db/engines/postgres.js';
+import { ON_SERVER, freshDatabase, openServerDb } from '../../support/server.js';
 
 const PROBE = `SELECT '2026-03-01'::date AS d, ARRAY['2026-01-02'::date, NULL] AS ds, count(*) AS n, 12345678901::int8 AS big,
   ARRAY[1::int8, NULL] AS bigs, 1.25::numeric AS num, ARRAY[1.5, 2]::numeric[] AS nums, '{"a":[1]}'::jsonb AS jb, '[true]'::json AS j,
@@ -41,5 +43,67 @@ describe.skipIf(!ON_SERVER)('PostgreSQL adapter (server)', () => {
       }),
     ).rejects.toThrow(/duplicate key/u);
     expect((await db.query<{ n: number }>('SELECT count(*) AS n FROM tx_probe')).rows[0]!.n).toBe(3);
+  });
+
+  it('atomic: one statement as its own transaction, its parameters as literals whatever they hold; a failure leaves nothing', async () => {
+    const handle = await openServerDb('empty');
+    const { db } = handle;
+    try {
+      await db.exec(`CREATE TABLE at_probe (id int PRIMARY KEY, note text, ok boolean)`);
+      const hostile = `it's \\ "Đông Sơn" '); DROP TABLE at_probe; -- $2`;
+      const r = await db.atomic!<{ id: number; note: string | null; ok: boolean }>(
+        'INSERT INTO at_probe VALUES ($1, $2, $3) RETURNING *', [1, hostile, true]);
+      expect(r).toEqual({ rows: [{ id: 1, note: hostile, ok: true }], affectedRows: 1 });
+      await expect(db.atomic!('INSERT INTO at_probe VALUES ($1, $2, $3)', [1, null, null])).rejects.toThrow(/duplicate key/u);
+      await expect(db.atomic!('SELECT $1::int', [Number.NaN])).rejects.toThrow(/finite/u);
+      // Committed as it returned: another connection sees it; the failed one left nothing, and the
+      // connection it used is not left inside its transaction.
+      expect((await db.query('SELECT id, note FROM at_probe')).rows).toEqual([{ id: 1, note: hostile }]);
+      for (let i = 0; i < 6; i++) await db.atomic!('SELECT 1');
+      expect((await db.query<{ s: string }>(`SELECT count(*)::text AS s FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`)).rows[0]!.s).toBe('0');
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it("a write in the program's transaction is announced after its commit, not within it; a rolled-back one never", async () => {
+    const url = await freshDatabase('demo');
+    const [writer, watcher] = await Promise.all([openPostgres(url), openPostgres(url)]);
+    try {
+      let heard = 0;
+      let committed = false;
+      let early = false;
+      let first!: () => void;
+      const next = new Promise<void>((resolve) => (first = resolve));
+      const stop = await watcher.listen(() => {
+        heard++;
+        if (!committed) early = true;
+        first();
+      });
+      const touch = `UPDATE team SET name = name WHERE id = (SELECT min(id) FROM team)`;
+      const noted = (q: Db) => q.query<{ c: string | null }>(`SELECT current_setting('tonghop.changed', true) AS c`).then((r) => r.rows[0]!.c ?? '');
+      await writer.session(async (s) => {
+        // Inside: the trigger only notes the channel, so no NOTIFY holds the server's one global
+        // NOTIFY lock through this transaction's WAL flush; a rollback undoes the note.
+        await expect(s.transaction(async (tx) => {
+          await tx.query(touch);
+          expect(await noted(tx)).toBe('tonghop_public');
+          throw new Error('undo');
+        })).rejects.toThrow('undo');
+        expect(await noted(s)).toBe('');
+        await s.transaction(async (tx) => {
+          await tx.query(touch);
+          await tx.query(touch); // folded: one announcement per transaction
+        });
+        committed = true;
+        expect(await noted(s)).toBe(''); // announced, and the note cleared
+      });
+      await next;
+      expect(early).toBe(false);
+      expect(heard).toBe(1);
+      await stop();
+    } finally {
+      await Promise.all([writer.close(), watcher.close()]);
+    }
   });
 });
