@@ -50,9 +50,15 @@ type Client = pg.PoolClient | pg.Pool;
 // in the writer's own transaction would hold PostgreSQL's one global NOTIFY lock through the
 // writer's WAL flush, and every writing transaction on the server would commit one at a time.
 const BEGIN_ANNOUNCING_AFTER = `BEGIN; SET LOCAL tonghop.announce = 'after_commit'`;
+// The announcement after the COMMIT cannot fail the message: the data is committed by then, and a
+// save reported as failed when it was saved would be a lie (a full NOTIFY queue, say, costs a refresh).
 const COMMIT_THEN_ANNOUNCE = `COMMIT;
-  SELECT set_config('synchronous_commit', 'off', true), pg_notify(c, ''), set_config('tonghop.changed', '', false)
-  FROM unnest(string_to_array(nullif(current_setting('tonghop.changed', true), ''), ',')) AS c`;
+  DO $announce$ BEGIN
+    PERFORM set_config('synchronous_commit', 'off', true), pg_notify(c, ''), set_config('tonghop.changed', '', false)
+    FROM unnest(string_to_array(nullif(current_setting('tonghop.changed', true), ''), ',')) AS c;
+  EXCEPTION WHEN OTHERS THEN
+    PERFORM set_config('tonghop.changed', '', false);
+  END $announce$`;
 
 export interface PostgresHandle extends DbHandle {
   readonly address: ServerAddress;

@@ -70,17 +70,22 @@ describe.skipIf(!ON_SERVER)('PostgreSQL adapter (server)', () => {
     const url = await freshDatabase('demo');
     const [writer, watcher] = await Promise.all([openPostgres(url), openPostgres(url)]);
     try {
+      // What the watcher sees when it hears: the write must be committed by then (PostgreSQL
+      // delivers a NOTIFY only after its own transaction commits, so an announcement from within
+      // the writer's transaction could not be told apart this way; the note below tells that).
       let heard = 0;
-      let committed = false;
-      let early = false;
+      const seen: string[] = [];
       let first!: () => void;
       const next = new Promise<void>((resolve) => (first = resolve));
       const stop = await watcher.listen(() => {
         heard++;
-        if (!committed) early = true;
-        first();
+        void watcher.db
+          .query<{ d: string | null }>('SELECT decision_no AS d FROM team WHERE id = (SELECT min(id) FROM team)')
+          .then((r) => seen.push(r.rows[0]!.d ?? ''))
+          .then(first);
       });
-      const touch = `UPDATE team SET name = name WHERE id = (SELECT min(id) FROM team)`;
+      const touch = `UPDATE team SET decision_no = coalesce(decision_no, '') || 'x' WHERE id = (SELECT min(id) FROM team)`;
+      const before = (await writer.db.query<{ d: string | null }>('SELECT decision_no AS d FROM team WHERE id = (SELECT min(id) FROM team)')).rows[0]!.d ?? '';
       const noted = (q: Db) => q.query<{ c: string | null }>(`SELECT current_setting('tonghop.changed', true) AS c`).then((r) => r.rows[0]!.c ?? '');
       await writer.session(async (s) => {
         // Inside: the trigger only notes the channel, so no NOTIFY holds the server's one global
@@ -95,15 +100,33 @@ describe.skipIf(!ON_SERVER)('PostgreSQL adapter (server)', () => {
           await tx.query(touch);
           await tx.query(touch); // folded: one announcement per transaction
         });
-        committed = true;
         expect(await noted(s)).toBe(''); // announced, and the note cleared
       });
       await next;
-      expect(early).toBe(false);
+      expect(seen).toEqual([before + 'xx']); // heard once, the rolled-back write never, the committed one whole
       expect(heard).toBe(1);
       await stop();
     } finally {
       await Promise.all([writer.close(), watcher.close()]);
+    }
+  });
+  it('a failing announcement after the commit does not report the committed write as failed', async () => {
+    const handle = await openPostgres(await freshDatabase('demo'));
+    try {
+      const touch = `UPDATE team SET decision_no = 'đã lưu' WHERE id = (SELECT min(id) FROM team)`;
+      await handle.session(async (s) => {
+        // A noted channel pg_notify refuses (an empty name) stands for any failure of the NOTIFY.
+        const out = await s.transaction(async (tx) => {
+          await tx.query(touch);
+          await tx.query(`SELECT set_config('tonghop.changed', ',', false)`);
+          return 'saved';
+        });
+        expect(out).toBe('saved');
+        expect((await s.query<{ c: string | null }>(`SELECT current_setting('tonghop.changed', true) AS c`)).rows[0]!.c ?? '').toBe('');
+      });
+      expect((await handle.db.query<{ d: string }>('SELECT decision_no AS d FROM team ORDER BY id LIMIT 1')).rows[0]!.d).toBe('đã lưu');
+    } finally {
+      await handle.close();
     }
   });
 });
