@@ -20,6 +20,8 @@ export interface PtyOptions {
   rows?: number;
   /** Extra environment (e.g. TONGHOP_TODAY). */
   env?: Record<string, string>;
+  /** Another build of the program (default: dist/bundle/main.js), to compare two builds in one loop. */
+  main?: string;
 }
 
 function count(s: string, what: string): number {
@@ -44,7 +46,7 @@ export class PtyApp {
   constructor(opts: PtyOptions) {
     // TONGHOP_BENCH_CPU_PROF=DIR: a CPU profile of each program run, to see where a key's time goes.
     const prof = process.env.TONGHOP_BENCH_CPU_PROF ? `--cpu-prof --cpu-prof-dir='${process.env.TONGHOP_BENCH_CPU_PROF}' ` : '';
-    const cmd = `stty cols ${opts.columns ?? 100} rows ${opts.rows ?? 30}; exec '${process.execPath}' ${prof}'${MAIN}' --data-dir '${opts.dataDir}'`;
+    const cmd = `stty cols ${opts.columns ?? 100} rows ${opts.rows ?? 30}; exec '${process.execPath}' ${prof}'${opts.main ?? MAIN}' --data-dir '${opts.dataDir}'`;
     const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', TONGHOP_REPORT_RSS: '1', ...opts.env };
     delete env.CI; // the program removes it too; kept out so nothing differs from a terminal
     this.spawnedAt = performance.now();
