@@ -73,6 +73,8 @@ describe("Ink's frame caches shared across frames (the bundle's plugin)", () => 
       const lines = SAMPLES.map((s, i) => (i === k ? `${s} ${k}▏` : s));
       expect(frame(Shared, lines)).toBe(frame(Original, lines));
     }
+    // A row whose text stays and whose style changes (the cursor's inverse cell) is drawn again.
+    for (const row of ['\u001b[7mabc\u001b[27m', 'abc', 'a\u001b[1mbc\u001b[22m', 'abc', 'abc']) expect(frame(Shared, [row, 'x'])).toBe(frame(Original, [row, 'x']));
   });
 
   it('starts its caches again past the bound, still drawing the same', async () => {
