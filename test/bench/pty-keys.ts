@@ -9,7 +9,7 @@
 // for a key's. The grid draws nothing when a save ends: the quiet before the next key covers it.
 import { planIndicators } from '../../src/domain/indicators.js';
 import { loadPreset } from '../../src/io/presets.js';
-import { HOME_DATA, type KeyRun, type KeyStep, PtyApp, pressKeys } from './pty.js';
+import { HOME_DATA, type KeyRun, type KeyStep, PtyApp, SCREEN_CEILING_MS, pressKeys } from './pty.js';
 
 export const DOWN = '\x1b[B';
 const RIGHT = '\x1b[C';
@@ -44,7 +44,7 @@ async function startAt(dataDir: string, nav: KeyStep[]): Promise<PtyApp> {
     throw new Error(`the home screen never showed its data:\n${app.recent}`);
   }
   const run: KeyRun = { samples: [], failures: [] };
-  await pressKeys(app, nav, run);
+  await pressKeys(app, nav, run, SCREEN_CEILING_MS);
   if (run.failures.length) {
     await app.close();
     throw new Error(`could not reach the screen: ${run.failures.join('; ')}`);
@@ -60,7 +60,7 @@ export async function entryKeys(dataDir: string, forms = 4): Promise<KeyRun> {
   try {
     for (let t = 0; t < forms && run.failures.length === 0; t++) {
       const open: KeyRun = { samples: [], failures: [] };
-      await pressKeys(app, [{ key: DOWN, expect: '' }, { key: ENTER, expect: FORM }], open);
+      await pressKeys(app, [{ key: DOWN, expect: '' }, { key: ENTER, expect: FORM }], open, SCREEN_CEILING_MS);
       if (open.failures.length) throw new Error(`could not open a form: ${open.failures.join('; ')}`);
       await pressKeys(app, formSteps(valueFields, t), run);
     }

@@ -186,31 +186,33 @@ export interface KeyRun {
 }
 
 export const KEY_CEILING_MS = 5000;
+/** For what is not timed (a screen being read, a save ending): only a hang should reach it. */
+export const SCREEN_CEILING_MS = 60_000;
 /** Silence before each key: longer than Ink's throttle (17 ms) and a background save. */
 export const QUIET_MS = 60;
 
 const show = (k: string) => JSON.stringify(k);
 
-/** Press each key once the terminal is quiet; time key → the frame that answers it. */
-export async function pressKeys(app: PtyApp, steps: readonly KeyStep[], run: KeyRun): Promise<void> {
+/** Press each key once the terminal is quiet; time key → the frame that answers it (within `ceilingMs`). */
+export async function pressKeys(app: PtyApp, steps: readonly KeyStep[], run: KeyRun, ceilingMs = KEY_CEILING_MS): Promise<void> {
   await app.quiet(QUIET_MS);
   const cpu0 = app.cpuMs();
   for (const step of steps) {
     await app.quiet(QUIET_MS);
     app.mark();
     const t0 = app.write(step.key);
-    const t1 = await app.waitFor(step.expect, KEY_CEILING_MS);
+    const t1 = await app.waitFor(step.expect, ceilingMs);
     if (t1 === null) {
-      run.failures.push(`${show(step.key)} (expected ${show(step.expect)}): no answer in ${KEY_CEILING_MS} ms; got ${show(app.output.slice(-300))}`);
+      run.failures.push(`${show(step.key)} (expected ${show(step.expect)}): no answer in ${ceilingMs} ms; got ${show(app.output.slice(-300))}`);
       continue;
     }
     run.samples.push(t1 - t0);
     if (step.settle) {
       const at = app.output.indexOf(step.settle.when);
-      if (at >= 0 && (await app.waitFor(step.settle.then, KEY_CEILING_MS, at + step.settle.when.length)) === null)
+      if (at >= 0 && (await app.waitFor(step.settle.then, SCREEN_CEILING_MS, at + step.settle.when.length)) === null)
         run.failures.push(`${show(step.key)}: "${step.settle.then}" never came after "${step.settle.when}"`);
     }
-    if (step.leadsTo && (await app.waitFor(step.leadsTo, KEY_CEILING_MS)) === null)
+    if (step.leadsTo && (await app.waitFor(step.leadsTo, SCREEN_CEILING_MS)) === null)
       run.failures.push(`${show(step.key)}: never led to "${step.leadsTo}"`);
   }
   await app.quiet(QUIET_MS);
