@@ -28,13 +28,30 @@ function typed(value: string): KeyStep[] {
   return Array.from(value, (_, i) => ({ key: value[i]!, expect: `${value.slice(0, i + 1)}▏` }));
 }
 
-/** A whole paper form: every value field typed (10–28: possible days and hours), the date left as it is, a note. */
-export function formSteps(valueFields: number, t: number): KeyStep[] {
-  const steps: KeyStep[] = [];
-  for (let f = 0; f < valueFields; f++) steps.push(...typed(String(10 + ((f * 7 + t) % 19))), { key: ENTER, expect: '', settle: SAVING });
-  steps.push({ key: ENTER, expect: '', settle: SAVING }); // received date, as shown
-  steps.push(...typed(String(100 + t)), { key: ENTER, expect: '', leadsTo: PICKER }); // note: the last field goes back to the picker (its save's end is not drawn)
-  return steps;
+/** The focused field's text in the last frame drawn (what is before the cursor `▏`). */
+export function focusedDraft(output: string): string {
+  const frame = output.slice(output.lastIndexOf(BSU) + 1);
+  return [...frame.matchAll(/(\S*)▏/gu)].pop()?.[1] ?? '';
+}
+const BSU = '\x1b[?2026h';
+
+/**
+ * The value typed into a field (10–29: possible days and hours), never one whose first digit is
+ * what the field already shows: that key would draw nothing new (Ink writes no identical frame),
+ * so it would have no answer to time.
+ */
+export function valueFor(base: number, shown: string): string {
+  const v = String(base);
+  return shown === v[0] ? String(base < 20 ? base + 10 : base - 10) : v;
+}
+
+/** A whole paper form: every value field typed, the date left as it is, a note. */
+async function typeForm(app: PtyApp, valueFields: number, t: number, run: KeyRun): Promise<void> {
+  for (let f = 0; f < valueFields; f++)
+    await pressKeys(app, [...typed(valueFor(10 + ((f * 7 + t) % 19), focusedDraft(app.output))), { key: ENTER, expect: '', settle: SAVING }], run);
+  await pressKeys(app, [{ key: ENTER, expect: '', settle: SAVING }], run); // received date, as shown
+  // The note; the last field goes back to the picker (its save's end is not drawn).
+  await pressKeys(app, [...typed(valueFor(100 + t, focusedDraft(app.output))), { key: ENTER, expect: '', leadsTo: PICKER }], run);
 }
 
 async function startAt(dataDir: string, nav: KeyStep[]): Promise<PtyApp> {
@@ -62,7 +79,7 @@ export async function entryKeys(dataDir: string, forms = 4): Promise<KeyRun> {
       const open: KeyRun = { samples: [], failures: [] };
       await pressKeys(app, [{ key: DOWN, expect: '' }, { key: ENTER, expect: FORM }], open, SCREEN_CEILING_MS);
       if (open.failures.length) throw new Error(`could not open a form: ${open.failures.join('; ')}`);
-      await pressKeys(app, formSteps(valueFields, t), run);
+      await typeForm(app, valueFields, t, run);
     }
   } finally {
     await app.close();
