@@ -9,7 +9,7 @@
 // for a key's. The grid draws nothing when a save ends: the quiet before the next key covers it.
 import { planIndicators } from '../../src/domain/indicators.js';
 import { loadPreset } from '../../src/io/presets.js';
-import { HOME_DATA, type KeyRun, type KeyStep, PtyApp, SCREEN_CEILING_MS, pressKeys } from './pty.js';
+import { BSU, HOME_DATA, type KeyRun, type KeyStep, PtyApp, SCREEN_CEILING_MS, pressKeys } from './pty.js';
 
 export const DOWN = '\x1b[B';
 const RIGHT = '\x1b[C';
@@ -33,10 +33,9 @@ export function focusedDraft(output: string): string {
   const frame = output.slice(output.lastIndexOf(BSU) + 1);
   return [...frame.matchAll(/(\S*)▏/gu)].pop()?.[1] ?? '';
 }
-const BSU = '\x1b[?2026h';
 
 /**
- * The value typed into a field (10–29: possible days and hours), never one whose first digit is
+ * The value typed into a field (10–29 for the figures: possible days and hours), never one whose first digit is
  * what the field already shows: that key would draw nothing new (Ink writes no identical frame),
  * so it would have no answer to time.
  */

@@ -7,7 +7,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { MAIN } from './process.js';
 
 /** Ink brackets a frame in "synchronized update" marks: a terminal shows it at the closing one. */
-const BSU = '\x1b[?2026h';
+export const BSU = '\x1b[?2026h';
 const ESU = '\x1b[?2026l';
 /** On the home screen only once its data is there (not the splash, not "Đang tính…"). */
 export const HOME_DATA = 'Phiếu đã nhận';
