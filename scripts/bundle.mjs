@@ -3,6 +3,7 @@
 // loads its WebAssembly and data files next to its own module.
 import { build } from 'esbuild';
 import fs from 'node:fs';
+import { inkFrameCache } from './ink-frame-cache.mjs';
 
 // Chunk names carry a hash: clear the folder so an earlier build's chunks do not pile up (and
 // ship in the downloads).
@@ -21,5 +22,7 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   // Some bundled CommonJS code calls require() for Node built-ins.
   banner: { js: "import { createRequire as __tonghopRequire } from 'node:module'; const require = __tonghopRequire(import.meta.url);" },
+  // Ink's per-frame caches kept across frames: most of a key's time otherwise (ink-frame-cache.mjs).
+  plugins: [inkFrameCache],
   logLevel: 'warning',
 });

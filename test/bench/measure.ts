@@ -46,16 +46,6 @@ async function main(): Promise<Record<string, unknown>> {
       await year.close();
       return { ms: performance.now() - t0, ...made };
     }
-    case 'entry': {
-      const { entryLatency } = await import('./measures/latency.js');
-      const pg = await fromTar(args[0]!);
-      return { samples: await entryLatency(pg.db) };
-    }
-    case 'grid': {
-      const { gridLatency } = await import('./measures/latency.js');
-      const pg = await fromTar(args[0]!);
-      return { samples: await gridLatency(pg.db) };
-    }
     case 'save':
       return { samples: await onDisk(args[0]!, (db) => saveLatency(db)) };
     case 'dashboard-disk':

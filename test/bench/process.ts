@@ -1,5 +1,5 @@
-// Whole-process measurements: a command, or the UI under a pseudo-terminal (`script`), timed
-// from spawn to a marker on screen; peak RSS reported by the child itself at exit.
+// Whole-process measurements: a command timed from spawn to exit, peak RSS reported by the
+// child itself at exit. (The UI in a pseudo-terminal: pty.ts.)
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../../src/paths.js';
@@ -38,37 +38,6 @@ export function runNode(script: string, args: string[]): Promise<ProcessRun> {
     p.on('exit', (code) => {
       const rss = RSS_RE.exec(out);
       resolve({ ms: performance.now() - t0, marks: [], rssMb: rss ? Number(rss[1]) / 1024 : null, code, output: out });
-    });
-  });
-}
-
-/**
- * Start the UI in a pseudo-terminal of 100×30, note when each marker first appears on screen,
- * then press `q` and wait for the exit.
- */
-export function runUi(dataDir: string, markers: string[], timeoutMs = 30_000): Promise<ProcessRun> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const cmd = `stty cols 100 rows 30; exec '${process.execPath}' '${MAIN}' --data-dir '${dataDir}'`;
-    const p = spawn('script', ['-qfc', cmd, '/dev/null'], { env: childEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    const marks: number[] = [];
-    const timer = setTimeout(() => {
-      p.kill('SIGKILL');
-      reject(new Error(`UI did not show ${markers[marks.length]} in ${timeoutMs} ms:\n${out.slice(-2000)}`));
-    }, timeoutMs);
-    p.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      while (marks.length < markers.length && out.includes(markers[marks.length]!)) {
-        marks.push(performance.now() - t0);
-        if (marks.length === markers.length) p.stdin.write('q');
-      }
-    });
-    p.on('error', reject);
-    p.on('exit', (code) => {
-      clearTimeout(timer);
-      const rss = RSS_RE.exec(out);
-      resolve({ ms: marks[marks.length - 1] ?? NaN, marks, rssMb: rss ? Number(rss[1]) / 1024 : null, code, output: out });
     });
   });
 }

@@ -7,6 +7,7 @@ export interface Figure {
   unit: 'ms' | 'values/s' | 'MB' | 'x';
   median: number;
   p95: number;
+  max: number;
   runs: number;
   /** The goal, e.g. "≤ 300 ms"; `ok` tells whether the p95 (or the median for throughput) meets it. */
   goal?: string;
@@ -40,19 +41,21 @@ export function summarise(
     goal = `≥ ${opts.goalMin.toLocaleString('en-US')} ${unit}`;
     ok = median >= opts.goalMin;
   }
-  return { group, name, unit, median, p95, runs: samples.length, goal, ok, peakRssMb: opts.peakRssMb, note: opts.note };
+  const max = samples.length ? Math.max(...samples) : NaN;
+  return { group, name, unit, median, p95, max, runs: samples.length, goal, ok, peakRssMb: opts.peakRssMb, note: opts.note };
 }
 
 const fmt = (n: number, unit: string) =>
   Number.isNaN(n) ? '—' : unit === 'values/s' ? Math.round(n).toLocaleString('en-US') : n < 10 ? n.toFixed(2) : n.toFixed(0);
 
 export function printTable(figures: readonly Figure[]): string {
-  const head = ['group', 'measure', 'median', 'p95', 'unit', 'runs', 'goal', 'ok', 'peak RSS MB'];
+  const head = ['group', 'measure', 'median', 'p95', 'max', 'unit', 'runs', 'goal', 'ok', 'peak RSS MB'];
   const rows = figures.map((f) => [
     f.group,
     f.name,
     fmt(f.median, f.unit),
     fmt(f.p95, f.unit),
+    fmt(f.max, f.unit),
     f.unit,
     String(f.runs),
     f.goal ?? '',
@@ -60,6 +63,7 @@ export function printTable(figures: readonly Figure[]): string {
     f.peakRssMb === undefined ? '' : f.peakRssMb.toFixed(0),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => padCell(c, widths[i]!, i >= 2 && i <= 5 ? 'right' : 'left')).join('  ');
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  const line = (r: string[]) => r.map((c, i) => padCell(c, widths[i]!, i >= 2 && i <= 6 ? 'right' : 'left')).join('  ');
+  const notes = figures.filter((f) => f.note).map((f) => `  ${f.name}: ${f.note}`);
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line), ...(notes.length ? ['', 'notes:', ...notes] : [])].join('\n');
 }
