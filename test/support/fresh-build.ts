@@ -1,12 +1,12 @@
-// Process tests spawn the built program (dist/src/cli/main.js). After an edit of src/ without a
+// Process tests spawn the built program (dist/bundle/main.js; a few dist/src). After an edit of src/ without a
 // build they would test yesterday's code, so the global setup rebuilds first when any source the
 // build reads is newer than the build (and only then: a fresh build costs nothing).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** What `tsc -p tsconfig.build.json` reads (tests themselves are not built). */
-export const BUILD_INPUTS = ['src', 'test/support', 'test/bench', 'test/torture', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+/** What the build reads: tsc's inputs (tests themselves are not built) and scripts/ (the bundle the process tests spawn). */
+export const BUILD_INPUTS = ['src', 'scripts', 'test/support', 'test/bench', 'test/torture', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
 /** Written by every build; its time is the build's. */
 export const BUILD_OUTPUT = 'dist/src/cli/main.js';
 
