@@ -9,6 +9,7 @@ import path from 'node:path';
 import { DEFAULT_EXPORTS_DIR, PACKAGE_ROOT } from '../../src/paths.js';
 import { FLOOR, MAIN, type ProcessRun, runNode, runUi } from './process.js';
 import { serverLoad } from './server-load.js';
+import { streamFigures } from './stream.js';
 import { type Figure, printTable, summarise } from './stats.js';
 
 const quick = process.argv.includes('--quick');
@@ -139,6 +140,13 @@ try {
       log(`FAILED: ${(e as Error).message.slice(0, 2000)}`);
       process.exitCode = 1;
     }
+  }
+  // Files at province scale (#16 item 3): backup, restore, the 50 MB import, as whole processes.
+  try {
+    figures.push(...(await streamFigures(root, { runs: quick ? 3 : 5, log })));
+  } catch (e) {
+    log(`FAILED: ${(e as Error).message.slice(0, 2000)}`);
+    process.exitCode = 1;
   }
 } finally {
   fs.rmSync(root, { recursive: true, force: true });
