@@ -1,4 +1,6 @@
 import { defineConfig } from 'vitest/config';
+import { fastTmpDir } from './test/support/fast-tmp.js';
+import LongestFirst from './test/support/sequencer.js';
 
 // Storage, import/export and the command line run twice: on the embedded PGlite and on a real
 // PostgreSQL server (test/support/server-setup.ts; TONGHOP_TEST_DATABASE_URL for one of your own).
@@ -6,6 +8,8 @@ import { defineConfig } from 'vitest/config';
 // The store's own tests are about a data folder (lock, fsync, swapping folders): on the server
 // only its server tests run. Files that never open a database run once.
 const ON_BOTH = ['test/db/**/*.test.ts', 'test/io/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/store/server*.test.ts'];
+// Temp folders (data folders, backups, exports) in memory when the machine has tmpfs: test/support/fast-tmp.ts.
+const TMPDIR = fastTmpDir();
 const NO_DATABASE = ['test/db/copy-text.test.ts', 'test/io/csv-read.test.ts', 'test/io/text/**', 'test/io/xlsx/read.test.ts'];
 
 export default defineConfig({
@@ -18,9 +22,11 @@ export default defineConfig({
     // Vitest leaves one core free by default; on a 2-core machine that means one worker.
     maxWorkers: 2,
     setupFiles: ['test/support/strict.ts'],
+    // Longest files first, both projects mixed (test/support/sequencer.ts).
+    sequence: { sequencer: LongestFirst },
     // CI=false: Ink (is-in-ci) would otherwise draw only the last frame of runUi in a CI run,
     // while the tests read the frames as the officer sees them.
-    env: { NO_COLOR: '', FORCE_COLOR: '0', TZ: 'Asia/Ho_Chi_Minh', CI: 'false' },
+    env: { NO_COLOR: '', FORCE_COLOR: '0', TZ: 'Asia/Ho_Chi_Minh', CI: 'false', ...(TMPDIR ? { TMPDIR } : {}) },
     projects: [
       {
         extends: true,

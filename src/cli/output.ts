@@ -6,9 +6,33 @@ import { printable } from '../domain/text.js';
 
 type Write = typeof process.stdout.write;
 
+/**
+ * A reader that went away (`tonghop status | head`, a closed pipe) is not the command's failure:
+ * what is left to print is dropped and the command finishes as usual, closing its database,
+ * instead of dying on an unhandled EPIPE with a stack trace in the middle of it.
+ */
+function closedPipeIsNoCrash(stream: NodeJS.WriteStream, closed: { yes: boolean }): void {
+  const onError = (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') closed.yes = true;
+    else {
+      closed.yes = true;
+      process.exitCode = 1;
+    }
+  };
+  // Kept after the guard is lifted: the error of a last write arrives a tick later.
+  stream.on('error', onError);
+}
+
 function guarded(stream: NodeJS.WriteStream): () => void {
   const original = stream.write;
+  const closed = { yes: false };
+  closedPipeIsNoCrash(stream, closed);
   const write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
+    if (closed.yes) {
+      const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+      if (done) queueMicrotask(done);
+      return true;
+    }
     const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
     return (original as (c: string, ...r: unknown[]) => boolean).call(this, printable(text, { breaks: true }), ...rest);
   };

@@ -1,7 +1,6 @@
 // The non-interactive commands. Every command takes --data-dir or --database-url, and --help; exit codes per domain.md.
 import { commonOptions, configure, usageExitCode } from './program.js';
 import { Command } from 'commander';
-import { reportError } from './context.js';
 import { guardOutput } from './output.js';
 type Maker = (argv: readonly string[]) => Promise<Command>;
 
@@ -55,7 +54,7 @@ export async function runCli(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (err) {
-    return usageExitCode(err) ?? reportError(err);
+    return usageExitCode(err) ?? (await import('./refusals.js')).reportError(err);
   } finally {
     unguard();
   }

@@ -186,25 +186,58 @@ export const UNDO_FLOOR_SQL = `GREATEST(
 export type UndoScope = { teamId: number; month: Month } | { month: Month };
 
 /**
+ * What `u` found: undone, or refused because the field no longer holds the value that change
+ * wrote (another officer on the server changed it since, or the form was removed): then nothing
+ * was written, and `current` / `since` say what is there now and who put it there.
+ */
+export type UndoOutcome =
+  | { undone: true; change: ChangeRow }
+  | { undone: false; change: ChangeRow; current: string | null; formGone: boolean; since: ChangeRow | null };
+
+/** A form's field as the change log writes it (text; null: blank, or no form). */
+async function fieldText(q: Db, teamId: number, month: Month, field: string): Promise<{ form: boolean; value: string | null }> {
+  const f = await q.query<{ id: number; received: string | null; note: string | null }>(
+    'SELECT id, received_on::text AS received, note FROM form WHERE team_id = $1 AND month = $2 FOR UPDATE',
+    [teamId, month],
+  );
+  const form = f.rows[0];
+  if (!form) return { form: false, value: null };
+  if (field === FIELD_RECEIVED) return { form: true, value: form.received };
+  if (field === FIELD_NOTE) return { form: true, value: form.note };
+  const v = await q.query<{ v: string }>('SELECT value::text AS v FROM form_value WHERE form_id = $1 AND indicator = $2', [form.id, field]);
+  return { form: true, value: v.rows[0]?.v ?? null };
+}
+
+/**
  * Undo the newest typed change not yet undone within the scope on screen, never reaching past the
  * newest import or restore (UNDO_FLOOR_SQL): put the old value back, log that as an 'undo'
- * change, and mark the original undone. Returns what was undone.
+ * change, and mark the original undone. Only this database role's own changes (on a server each
+ * officer signs in as their own role; embedded there is one), and only while the field still holds
+ * what that change wrote: undo never overwrites another officer's later value. Null: nothing to undo.
  */
-export async function undoLast(q: Db, scope: UndoScope): Promise<ChangeRow | null> {
+export async function undoLast(q: Db, scope: UndoScope): Promise<UndoOutcome | null> {
   const team = 'teamId' in scope;
   const r = await q.query<ChangeRow>(
     CHANGE_SELECT +
       ` WHERE undone = false AND source = 'typed' AND field <> '${FIELD_FORM}' AND month = $1${team ? ' AND team_id = $2' : ''}
-        AND id > ${UNDO_FLOOR_SQL} ORDER BY id DESC LIMIT 1`,
+        AND (by_role IS NULL OR by_role = current_user) AND id > ${UNDO_FLOOR_SQL} ORDER BY id DESC LIMIT 1`,
     team ? [scope.month, scope.teamId] : [scope.month],
   );
   const c = r.rows[0];
   if (!c) return null;
+  const now = await fieldText(q, c.teamId, c.month, c.field);
+  if (!now.form || now.value !== c.newValue) {
+    const since = await q.query<ChangeRow>(
+      CHANGE_SELECT + ' WHERE team_id = $1 AND month = $2 AND field IN ($3, $4) AND id > $5 ORDER BY id DESC LIMIT 1',
+      [c.teamId, c.month, c.field, FIELD_FORM, c.id],
+    );
+    return { undone: false, change: c, current: now.value, formGone: !now.form, since: since.rows[0] ?? null };
+  }
   if (c.field === FIELD_RECEIVED) await setReceivedOn(q, c.teamId, c.month, c.oldValue, 'undo');
   else if (c.field === FIELD_NOTE) await setNote(q, c.teamId, c.month, c.oldValue, 'undo');
   else await setValue(q, c.teamId, c.month, c.field, c.oldValue === null ? null : Number(c.oldValue), 'undo');
   await q.query('UPDATE value_change SET undone = true WHERE id = $1', [c.id]);
-  return c;
+  return { undone: true, change: c };
 }
 
 /** Every form of one month: team id → values (for the month grid and "next team without a form"). */

@@ -5,6 +5,8 @@
 // aggregation, the thresholds and the arithmetic itself. A stale or missing team is evaluated as
 // always (loadEvalInput + evaluateTeam), so every number is the one the full evaluation gives.
 // Stored only when the role may write (a reader computes what is stale and writes nothing).
+// The plan's reader (its schema, zod) and the evaluation's loaders are imported when something
+// must be evaluated: the look that finds nothing changed loads neither.
 import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
 import type { Month } from '../domain/period.js';
@@ -12,8 +14,6 @@ import type { Indicator, Plan, Thresholds } from '../domain/schemas.js';
 import { type StatusReport, type TeamStatus, assembleReport, evaluateTeam, evaluateTeamIfActive, statusJson } from '../domain/status.js';
 import { evaluateTarget, type EvalPlan } from '../domain/targets.js';
 import type { Db } from './database.js';
-import { loadEvalInput, toEvalPlan } from './evaluation.js';
-import { NotInitialisedError, getPlan, getThresholds, listIndicators } from './unit.js';
 
 export interface StatusWithPlan {
   report: StatusReport;
@@ -53,6 +53,8 @@ const KEY = `md5(concat_ws('|', $1::text, (SELECT definition::text FROM plan WHE
 const keyParam = (asOf: Month) => `${ARITHMETIC}|${asOf}`;
 
 async function header(q: Db, asOf: Month) {
+  const { NotInitialisedError, getPlan, getThresholds, listIndicators } = await import('./unit.js');
+  const { toEvalPlan } = await import('./evaluation.js');
   const planRow = await getPlan(q);
   if (!planRow) throw new NotInitialisedError();
   const indicators = await listIndicators(q);
@@ -64,17 +66,19 @@ async function header(q: Db, asOf: Month) {
 
 /**
  * The stored `status --json` text, if nothing has changed since it was stored: one statement,
- * nothing else read (kept gzipped: the database moves a tenth of the bytes). Null when there is
- * none, or this role may not read it (a reader granted before migration 6): then it is computed.
+ * nothing else read (kept gzipped: the database moves a tenth of the bytes). It travels as base64
+ * text, not as bytea: PGlite hands bytea over as hex text parsed in JavaScript, several times
+ * slower for these ~200 KB than decoding base64. Null when there is none, or this role may not
+ * read it (a reader granted before migration 6): then it is computed.
  */
 async function storedJson(q: Db, asOf: Month): Promise<string | null> {
   try {
-    const r = await q.query<{ json_gz: Uint8Array | null }>(
-      `SELECT json_gz FROM status_cache WHERE key = ${KEY} AND stamps = (SELECT coalesce(sum(stamp), 0) FROM team_stamp)`,
+    const r = await q.query<{ b64: string | null }>(
+      `SELECT encode(json_gz, 'base64') AS b64 FROM status_cache WHERE key = ${KEY} AND stamps = (SELECT coalesce(sum(stamp), 0) FROM team_stamp)`,
       [keyParam(asOf)],
     );
-    const gz = r.rows[0]?.json_gz;
-    return gz ? zlib.gunzipSync(gz).toString('utf8') : null;
+    const b64 = r.rows[0]?.b64;
+    return b64 ? zlib.gunzipSync(Buffer.from(b64, 'base64')).toString('utf8') : null;
   } catch {
     return null;
   }
@@ -119,12 +123,12 @@ async function store(q: Db, key: string, stamps: string, computed: { id: number;
       [key, computed.map((c) => c.id), computed.map((c) => c.stamp), computed.map((c) => JSON.stringify(c.result))],
     );
   const r = await q.query<{ added: boolean }>(
-    `INSERT INTO status_cache (key, stamps, json_gz) VALUES ($1, $2::numeric, $3::bytea)
+    `INSERT INTO status_cache (key, stamps, json_gz) VALUES ($1, $2::numeric, decode($3, 'base64'))
      ON CONFLICT (key) DO UPDATE SET used_at = now(),
        stamps = CASE WHEN EXCLUDED.json_gz IS NULL THEN status_cache.stamps ELSE EXCLUDED.stamps END,
        json_gz = coalesce(EXCLUDED.json_gz, status_cache.json_gz)
      RETURNING (xmax = 0) AS added`,
-    [key, json === null ? null : stamps, json === null ? null : zlib.gzipSync(json, { level: 1 })],
+    [key, json === null ? null : stamps, json === null ? null : zlib.gzipSync(json, { level: 1 }).toString('base64')],
   );
   // A new key (another month, a changed plan): keep the four last used, drop the others' results.
   if (r.rows[0]?.added) {
@@ -141,6 +145,7 @@ async function evaluate(q: Db, asOf: Month, h: Awaited<ReturnType<typeof header>
   let all: (TeamStatus | null)[] = found.fresh;
   if (!read || found.stale.length) {
     const everyTeam = !read || found.fresh.length === 0;
+    const { loadEvalInput } = await import('./evaluation.js');
     const input = await loadEvalInput(q, asOf, everyTeam ? {} : { teamIds: found.stale.map((s) => s.id) });
     const stampOf = new Map(found.stale.map((s) => [s.id, s.stamp]));
     computed = input.teams.map((t) => ({ id: t.id, stamp: stampOf.get(t.id) ?? 0, result: evaluateTeamIfActive(t, h.evalPlan, asOf, h.thresholds) }));

@@ -1,15 +1,9 @@
-// The commune, its plan in force and the settings: one row each.
+// The commune, its plan in force and the settings: one row each. The schemas (zod) are imported
+// where a value is checked, not with this module: a setting read on the way out of a command
+// (the daily backup's folder) or a `status` that finds nothing changed does not load them.
+const schemas = () => import('../domain/schemas.js');
 import { planIndicators } from '../domain/indicators.js';
-import {
-  DEFAULT_THRESHOLDS,
-  type Indicator,
-  type Plan,
-  type Thresholds,
-  type Unit,
-  planSchema,
-  thresholdsSchema,
-  unitSchema,
-} from '../domain/schemas.js';
+import type { Indicator, Plan, Thresholds, Unit } from '../domain/schemas.js';
 import type { Db } from './database.js';
 
 /** The database exists but no commune was set up in it (an interrupted first run). */
@@ -29,7 +23,7 @@ export async function getUnit(q: Db): Promise<Unit | null> {
 }
 
 export async function saveUnit(q: Db, input: Unit): Promise<Unit> {
-  const u = unitSchema.parse(input);
+  const u = (await schemas()).unitSchema.parse(input);
   await q.query(
     `INSERT INTO unit (id, name, kind, province, agency, officer) VALUES (1, $1, $2, $3, $4, $5)
      ON CONFLICT (id) DO UPDATE SET name = $1, kind = $2, province = $3, agency = $4, officer = $5`,
@@ -47,12 +41,12 @@ export async function getPlan(q: Db): Promise<PlanRow | null> {
   const r = await q.query<{ preset_id: string; definition: unknown }>('SELECT preset_id, definition FROM plan WHERE id = 1');
   const row = r.rows[0];
   if (!row) return null;
-  return { presetId: row.preset_id, plan: planSchema.parse(row.definition) };
+  return { presetId: row.preset_id, plan: (await schemas()).planSchema.parse(row.definition) };
 }
 
 /** Store the plan and make sure every indicator it uses exists (never removes one: history keeps its figures). */
 export async function savePlan(q: Db, presetId: string, input: Plan): Promise<Plan> {
-  const plan = planSchema.parse(input);
+  const plan = (await schemas()).planSchema.parse(input);
   await q.query(
     `INSERT INTO plan (id, preset_id, definition, updated_at) VALUES (1, $1, $2, now())
      ON CONFLICT (id) DO UPDATE SET preset_id = $1, definition = $2, updated_at = now()`,
@@ -104,11 +98,12 @@ export async function replaceMachineSettings(q: Db, values: Record<string, strin
 
 export async function getThresholds(q: Db): Promise<Thresholds> {
   const raw = await getSetting(q, 'thresholds');
+  const { DEFAULT_THRESHOLDS, thresholdsSchema } = await schemas();
   if (!raw) return DEFAULT_THRESHOLDS;
   const parsed = thresholdsSchema.safeParse(JSON.parse(raw));
   return parsed.success ? parsed.data : DEFAULT_THRESHOLDS;
 }
 
 export async function setThresholds(q: Db, t: Thresholds): Promise<void> {
-  await setSetting(q, 'thresholds', JSON.stringify(thresholdsSchema.parse(t)));
+  await setSetting(q, 'thresholds', JSON.stringify((await schemas()).thresholdsSchema.parse(t)));
 }

@@ -3,7 +3,7 @@
 // years or organisations; the officer's name, the forms' free-text notes and the change history
 // stay in the commune (notes are free text: they may name people). The records are checked
 // here when a bundle comes in, as any untrusted input is.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isMonth } from './period.js';
 import { ROLES, TEAM_LEVELS, UNIT_KINDS, aggregationSchema, indicatorCodeSchema, planSchema, thresholdsSchema } from './schemas.js';
 import { isUnitCode } from './unit-code.js';

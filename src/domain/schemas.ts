@@ -1,5 +1,5 @@
 // The nouns of domain.md as zod schemas. Messages are Vietnamese: they are shown next to fields.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isMonth } from './period.js';
 import { cleanText, parseDate } from './text.js';
 

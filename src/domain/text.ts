@@ -163,10 +163,12 @@ export function matchesFolded(haystack: string, query: string): boolean {
   return lastWords.every((w) => haystack.includes(w));
 }
 
-const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+// Made on first use: loading the Vietnamese collation costs start-up time that `status --json` never needs.
+let collator: Intl.Collator | undefined;
 
 /** Vietnamese alphabetical order (a ă â b c d đ e ê …), numbers inside names in numeric order. */
 export function compareVi(a: string, b: string): number {
+  collator ??= new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
   return collator.compare(a, b);
 }
 

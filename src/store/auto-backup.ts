@@ -4,7 +4,7 @@
 import type { DbRunner } from '../db/database.js';
 import { getUnit } from '../db/unit.js';
 import { AUTO_KEEP, backupDirOf, checkWritableDir, defaultBackupDir, freshBackupPath, hasAutoBackupOn, removeBackupLeftovers, rotateBackups } from './backup-folder.js';
-import { type BackupResult, writeBackupFile } from './backup.js';
+import type { BackupResult } from './backup.js';
 
 export interface AutoBackupOutcome {
   /** The backup written, or null if none was needed (or possible). */
@@ -47,6 +47,8 @@ async function attempt({ db, dataDir }: { db: DbRunner; dataDir: string }, now: 
   for (const d of new Set([dir, chosen.dir, defaultBackupDir(dataDir)])) removeBackupLeftovers(d);
   if (hasAutoBackupOn(dir, now)) return { result: null, skipped: 'done-today', removed: [] };
   try {
+    // The writer (and the backup format's schemas) loads only on the day's first start, not on every close.
+    const { writeBackupFile } = await import('./backup.js');
     const result = await writeBackupFile(db, freshBackupPath(dir, now, 'auto'), { now });
     return { result, warning, removed: rotateBackups(dir, AUTO_KEEP, result.file) };
   } catch (e) {

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_EXPORTS_DIR, PACKAGE_ROOT } from '../../src/paths.js';
 import { FLOOR, MAIN, type ProcessRun, runNode, runUi } from './process.js';
+import { homeStored } from './home-stored.js';
 import { serverLoad } from './server-load.js';
 import { streamFigures } from './stream.js';
 import { type Figure, printTable, summarise } from './stats.js';
@@ -61,6 +62,7 @@ async function startup(root: string) {
     figures.push(summarise('start-up', `UI home screen with data (${label})`, ui.map((r) => r.marks[1]!), { peakRssMb: maxRss(ui) }));
     figures.push(summarise('start-up', `home screen ÷ floor (${label})`, ui.map((r) => r.marks[1]! / med(floorMs)), { unit: 'x' }));
     if (label === '2,000 teams') await status(root, dir);
+    if (label === '2,000 teams') figures.push(...(await homeStored(root, dir, RUNS, log)));
   }
 }
 

@@ -69,13 +69,13 @@ describe('forms storage', () => {
 
     // The month's undo takes team b's value (the newest); the form's undo takes team a's note.
     const g = await db.transaction((tx) => undoLast(tx, { month: M }));
-    expect([g!.teamId, g!.field]).toEqual([b, 'ho_huong_dan']);
+    expect([g!.change.teamId, g!.change.field]).toEqual([b, 'ho_huong_dan']);
     expect((await getForm(db, b, M))!.values).toEqual({});
     const s = await db.transaction((tx) => undoLast(tx, { teamId: a, month: M }));
-    expect(s!.field).toBe(FIELD_NOTE);
+    expect(s!.change.field).toBe(FIELD_NOTE);
     expect((await getForm(db, a, M))!.note).toBeNull();
     const again = await db.transaction((tx) => undoLast(tx, { teamId: a, month: M }));
-    expect(again!.field).toBe('ho_huong_dan');
+    expect(again!.change.field).toBe('ho_huong_dan');
     expect(await db.transaction((tx) => undoLast(tx, { teamId: a, month: M }))).toBeNull();
     const after = await formHistory(db, a, M);
     expect(after[0]!.source).toBe('undo');

@@ -33,7 +33,7 @@ describe('per-value undo', () => {
     await typed(pg, a, '2026-10', 'luot_ho_tro', 42); // a correction in October, later
     // The September form's undo does not take October's newer correction.
     const sep = await pg.transaction((tx) => undoLast(tx, { teamId: a, month: '2026-09' }));
-    expect([sep!.month, sep!.newValue]).toEqual(['2026-09', '41']);
+    expect([sep!.change.month, sep!.change.newValue]).toEqual(['2026-09', '41']);
 
     await typed(pg, a, '2026-09', 'luot_ho_tro', 43);
     await runImport(pg, 'figures', enc('ma_to,thang,ho_huong_dan\nTDP03,2026-08,5\n'), { now: TEST_NOW });
@@ -42,7 +42,7 @@ describe('per-value undo', () => {
     expect(await pg.transaction((tx) => undoLast(tx, { teamId: a, month: '2026-10' }))).toBeNull();
     // Typed after it: undone.
     await typed(pg, a, '2026-10', 'luot_ho_tro', 44);
-    expect((await pg.transaction((tx) => undoLast(tx, { month: '2026-10' })))!.newValue).toBe('44');
+    expect((await pg.transaction((tx) => undoLast(tx, { month: '2026-10' })))!.change.newValue).toBe('44');
   });
 
   it('never crosses a restore (cutUndoHistory, which the restore calls)', async () => {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { migrate } from '../../src/db/migrate.js';
-import { type PgliteHandle, openPglite } from '../../src/db/engines/pglite.js';
+import type { PgliteHandle } from '../../src/db/engines/pglite.js';
+import { createEngine } from '../../src/store/open.js';
 import { setupUnit } from '../../src/db/setup.js';
 import { loadPreset } from '../../src/io/presets.js';
 
@@ -13,8 +14,12 @@ async function dump(pg: PgliteHandle, file: string): Promise<string> {
   return file;
 }
 
+/**
+ * From the install-time template (dist/template, rebuilt by global-setup when the migrations
+ * changed), as the program creates a database: no initdb (~4 s) per project of each run.
+ */
 export async function buildTemplates(dir: string): Promise<{ empty: string; demo: string }> {
-  const pg = await openPglite();
+  const pg = await createEngine();
   try {
     await migrate(pg.db);
     await pg.db.exec('CHECKPOINT');

@@ -3,13 +3,11 @@
 // must name the commune itself.
 import { STATUS_LABELS, STATUS_SYMBOLS } from '../../domain/labels.js';
 import type { DbRunner } from '../../db/database.js';
-import { getReceived, openUnitDb, provinceStatus } from '../../db/province.js';
 import { getUnitIdentity } from '../../db/unit-level.js';
 import { type Month, minMonth, monthLabel } from '../../domain/period.js';
 import { compareUnitsForScreen, provinceJson } from '../../domain/province.js';
 import { formatDate, formatPercent, todayIso } from '../../domain/text.js';
 import { checkUnitCode } from '../../domain/unit-code.js';
-import { renderTable } from '../../io/text-table.js';
 import { RefusedError } from '../errors.js';
 import { statusText } from './status.js';
 
@@ -30,6 +28,8 @@ export async function provinceStatusText(db: DbRunner, ask: Ask): Promise<string
       throw new RefusedError(`Dữ liệu này là của ${me?.name ?? 'một xã/phường'}${me?.code ? ` (mã ${me.code})` : ' (chưa có mã)'}, không phải đơn vị mã ${code.code}.`);
     return null;
   }
+  // The province's own code (received communes, scoped handles) loads only on a province database.
+  const { getReceived, openUnitDb, provinceStatus } = await import('../../db/province.js');
   if (code) {
     const held = await getReceived(db, code.code);
     if (!held) throw new RefusedError(`Tỉnh chưa nhận tệp tổng hợp nào của đơn vị mã ${code.code}.`);
@@ -53,6 +53,7 @@ export async function provinceStatusText(db: DbRunner, ask: Ask): Promise<string
     ];
   });
   const head = [`${me.name} — tình hình các xã/phường đến tháng ${monthLabel(ask.asOf)}`, ''];
+  const { renderTable } = await import('../../io/text-table.js'); // string-width: only for a table, not for --json
   const table = renderTable(
     [{ title: 'Mã' }, { title: 'Xã/phường', max: 28 }, { title: 'Trạng thái' }, { title: 'Phiếu đã nhận' }, { title: 'Tổ chậm' }, { title: 'Tệp đã nhận' }],
     rows,

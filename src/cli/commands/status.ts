@@ -6,7 +6,6 @@ import { STATUS_LABELS, STATUS_SYMBOLS } from '../../domain/labels.js';
 import { type Month, currentMonth, isMonth, lastFinishedMonth, monthLabel } from '../../domain/period.js';
 import type { Db } from '../../db/database.js';
 import { formatPercent, printable } from '../../domain/text.js';
-import { renderTable } from '../../io/text-table.js';
 import { type CommonOptions, withDatabase } from '../context.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { newCommand } from '../program.js';
@@ -58,6 +57,7 @@ export async function statusText(db: Db, asOf: Month, json: boolean, opts: Cache
     // One line per team whatever a name holds (untrusted text: a break or a control would break the table).
     return [t.ma_to, printable(t.ten_to), `${STATUS_SYMBOLS[t.status]} ${STATUS_LABELS[t.status]}`, w ? printable(describeTarget(w, indicators)) : ''];
   });
+  const { renderTable } = await import('../../io/text-table.js'); // string-width: only for a table, not for --json
   const table = renderTable([{ title: 'Mã tổ' }, { title: 'Tên tổ', max: 32 }, { title: 'Trạng thái' }, { title: 'Cần chú ý' }], rows);
   return [...head, ...table].join('\n') + '\n';
 }

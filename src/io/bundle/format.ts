@@ -7,7 +7,7 @@
 // hostile file is refused before it is read wholly: 20 MB compressed, 200 MB uncompressed.
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type BundleContent, bundleRecordSchema, bundleRecords, contentFromRecords } from '../../domain/bundle.js';
 import { isMonth, parsePeriod, periodCode, periodLastMonth } from '../../domain/period.js';
 import { isUnitCode } from '../../domain/unit-code.js';

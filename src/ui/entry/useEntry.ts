@@ -170,8 +170,8 @@ export function useEntry(teamId: number, month: Month, getTeams: () => Promise<T
     runUndo(db, app.indicators, { teamId, month }).then(
       (r) => {
         if (!r) return app.notify(`${NOTHING_TO_UNDO} trong phiếu này`, 'warn');
-        wrote.current = true;
-        app.notify(r.message);
+        if (r.undone) wrote.current = true;
+        app.notify(r.message, r.undone ? undefined : 'warn');
         if (r.change.teamId === teamId && r.change.month === month && live.current) reload();
       },
       (e: Error) => app.notify(`Không hoàn tác được: ${e.message}`, 'error'),

@@ -142,12 +142,13 @@ export function useGrid(startMonth: Month) {
     runUndo(db, app.indicators, { month }).then(
       (r) => {
         if (!r) return app.notify(`${NOTHING_TO_UNDO} trong tháng ${monthLabel(month)}`, 'warn');
-        wrote.current = true;
+        if (r.undone) wrote.current = true;
         const c = r.change;
+        // Undone: the old value; refused: the value another officer stored (the cell shows it now).
         if (c.month === ref.current.month && codes.includes(c.field)) {
-          apply({ type: 'set', teamId: c.teamId, code: c.field, value: c.oldValue === null ? null : Number(c.oldValue) });
+          apply({ type: 'set', teamId: c.teamId, code: c.field, value: r.current === null ? null : Number(r.current) });
         }
-        app.notify(r.message);
+        app.notify(r.message, r.undone ? undefined : 'warn');
       },
       (e: Error) => app.notify(`Không hoàn tác được: ${e.message}`, 'error'),
     );

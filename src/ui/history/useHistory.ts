@@ -36,6 +36,7 @@ export function useHistory(teamId: number, month: Month) {
       runUndo(db, app.indicators, { teamId, month }).then(
         (r) => {
           if (!r) return app.notify(`${NOTHING_TO_UNDO} trong phiếu này`, 'warn');
+          if (!r.undone) return app.notify(r.message, 'warn');
           app.notify(r.message);
           dispatch({ type: 'top' });
           app.dataChanged();

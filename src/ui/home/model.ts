@@ -1,17 +1,19 @@
-// The home screen's view model: the one StatusReport (computeStatus — the same numbers as
-// `tonghop status`), the next deadline and who still owes forms for it, and one row per team with
-// what the list shows. Computed once per as-of month or data change, never per keystroke;
-// `npm run bench` times loadHomeModel + homeFrame.
-import { loadFormMonths, computeStatus } from '../../db/evaluation.js';
+// The home screen's view model: the one StatusReport (the stored evaluation `tonghop status`
+// reads, db/status-cache.ts: only the teams whose data changed since the last look are evaluated
+// again, so the numbers are computeStatus's), the next deadline and who still owes forms for it,
+// and one row per team with what the list shows. Loaded once per as-of month or data change,
+// never per keystroke; `npm run bench` times loadHomeModel + homeFrame.
+import { loadFormMonths } from '../../db/evaluation.js';
 import type { Db } from '../../db/database.js';
+import { type CacheOptions, cachedStatus } from '../../db/status-cache.js';
+import { listTeams } from '../../db/teams.js';
 import { type Deadline, type MissingForms, missingForDeadline, nextDeadline } from '../../domain/deadline.js';
 import { describeTarget, worstTarget } from '../../domain/describe.js';
 import type { Month } from '../../domain/period.js';
-import type { Indicator } from '../../domain/schemas.js';
+import type { Indicator, Plan } from '../../domain/schemas.js';
 import type { StatusReport } from '../../domain/status.js';
-import type { Status } from '../../domain/targets.js';
+import type { EvalTeam, Status } from '../../domain/targets.js';
 import { compareVi, fold, matchesFolded, todayIso } from '../../domain/text.js';
-import type { EvalInput } from '../../db/evaluation.js';
 import { displayName } from '../components/teamName.js';
 import type { StatusFilter } from './reducer.js';
 
@@ -52,29 +54,43 @@ export function homeRows(report: StatusReport, indicators: readonly Indicator[])
   });
 }
 
-/** Pure: the model from a report (with its input) and which months each team has a form for. */
+/** What "who still owes forms" needs of a team: its dates, not its figures. */
+export type DeadlineTeam = Pick<EvalTeam, 'id' | 'name' | 'code' | 'foundedOn' | 'dissolvedOn'>;
+
+/** Pure: the model from a report, the plan and teams it was computed for, and which months each team has a form for. */
 export function buildHomeModel(
-  report: StatusReport & { input: EvalInput },
+  report: StatusReport,
+  plan: Plan,
+  teams: readonly DeadlineTeam[],
   indicators: readonly Indicator[],
   today: string,
   formMonths: (teamId: number, month: Month) => boolean,
 ): HomeModel {
-  const { plan, teams } = report.input;
   const deadline = nextDeadline(plan, today);
   const missing = deadline ? missingForDeadline(plan, teams, deadline, today, formMonths) : { months: [], teams: [] };
   missing.teams.sort((a, b) => compareVi(displayName(a.name), displayName(b.name)));
   return { report, rows: homeRows(report, indicators), deadline, missing };
 }
 
-/** Compute everything the home screen shows for `asOf`, as of the clock `now`. */
-export async function loadHomeModel(q: Db, asOf: Month, now: Date, indicators: readonly Indicator[]): Promise<HomeModel> {
-  const report = await computeStatus(q, asOf);
+/**
+ * Everything the home screen shows for `asOf`, as of the clock `now`. `store`: keep what had to be
+ * evaluated for the next look (only when this role may write: a reader computes and writes nothing).
+ */
+export async function loadHomeModel(q: Db, asOf: Month, now: Date, indicators: readonly Indicator[], opts: CacheOptions = {}): Promise<HomeModel> {
+  const { report, plan } = await cachedStatus(q, asOf, opts);
   const today = todayIso(now);
-  const deadline = nextDeadline(report.input.plan, today);
-  // The deadline's quarter follows today, not the as-of month: read its form months apart.
+  const deadline = nextDeadline(plan, today);
+  // The deadline's quarter follows today, not the as-of month: read its form months apart, and
+  // the teams' dates (who is due then), not their figures.
   let present = new Map<number, Set<Month>>();
-  if (deadline) present = await loadFormMonths(q, deadline.quarter[0]!, deadline.quarter[2]!);
-  return buildHomeModel(report, indicators, today, (id, m) => present.get(id)?.has(m) ?? false);
+  let teams: DeadlineTeam[] = [];
+  if (deadline) {
+    present = await loadFormMonths(q, deadline.quarter[0]!, deadline.quarter[2]!);
+    teams = (await listTeams(q, { includeDissolved: true }))
+      .map((t) => ({ id: t.id, name: t.name, code: t.code, foundedOn: t.decisionDate, dissolvedOn: t.dissolvedOn }))
+      .sort((a, b) => a.id - b.id); // the evaluation's order of teams (ties in the sorted list keep it)
+  }
+  return buildHomeModel(report, plan, teams, indicators, today, (id, m) => present.get(id)?.has(m) ?? false);
 }
 
 /** The rows shown: status filter, then every word of the query (diacritics and case ignored). */

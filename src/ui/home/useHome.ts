@@ -18,10 +18,12 @@ export function useHome() {
   const asOf = minMonth(maxMonth(app.workMonth, bounds.min), bounds.max);
   const [local, dispatch] = useReducer(homeReducer, asOf, initialHome);
   const state = { ...local, asOf };
-  // app.now is a stable clock; indicators change only with the plan.
+  // app.now is a stable clock; indicators change only with the plan. The evaluation is stored for
+  // the next look (and `tonghop status`) unless the data is only looked at.
+  const store = !app.readOnly && !app.database.readOnly;
   const { data: model, error } = useLoaded(
-    () => loadHomeModel(app.db, state.asOf, app.now(), app.indicators),
-    [app.db, state.asOf, app.dataVersion, app.indicators],
+    () => loadHomeModel(app.db, state.asOf, app.now(), app.indicators, { store }),
+    [app.db, state.asOf, app.dataVersion, app.indicators, store],
     (message) => `Không tính được tình hình: ${message}`,
   );
 

@@ -1,0 +1,71 @@
+// The home screen reads the stored evaluation (db/status-cache.ts), as `tonghop status` does:
+// its model is exactly the one the full evaluation (computeStatus) gives, at the first look, when
+// nothing changed and after a change; the rendered App stores what it evaluated for the next look,
+// and a reader's App stores nothing.
+import { describe, expect, it } from 'vitest';
+import type { DbRunner } from '../../src/db/database.js';
+import { computeStatus, loadFormMonths } from '../../src/db/evaluation.js';
+import { enterField } from '../../src/db/forms.js';
+import { getTeamByCode } from '../../src/db/teams.js';
+import { listIndicators } from '../../src/db/unit.js';
+import { nextDeadline } from '../../src/domain/deadline.js';
+import { todayIso } from '../../src/domain/text.js';
+import { type HomeModel, buildHomeModel, loadHomeModel } from '../../src/ui/home/model.js';
+import { asDatabase, demoDb } from '../support/db.js';
+import { TEST_NOW } from '../support/templates.js';
+import { renderApp, waitUntil } from '../support/ui.js';
+
+const M = '2026-10';
+
+/** The home model from the full evaluation of every team (what home computed before stored evaluations). */
+async function independent(db: DbRunner): Promise<HomeModel> {
+  const full = await computeStatus(db, M);
+  const { input, ...report } = full;
+  const today = todayIso(TEST_NOW);
+  const d = nextDeadline(input.plan, today)!;
+  const present = await loadFormMonths(db, d.quarter[0]!, d.quarter[2]!);
+  return buildHomeModel(report, input.plan, input.teams, input.indicators, today, (id, m) => present.get(id)?.has(m) ?? false);
+}
+
+const storedRows = async (db: DbRunner) => Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM eval_cache')).rows[0]!.n);
+
+describe('home on the stored evaluation', () => {
+  it('the model equals the full evaluation’s: first look, nothing changed, after a value and after a dissolution', async () => {
+    const db = await demoDb();
+    const inds = await listIndicators(db);
+    const load = () => loadHomeModel(db, M, TEST_NOW, inds, { store: true });
+    expect(await load()).toEqual(await independent(db));
+    expect(await storedRows(db)).toBeGreaterThan(0);
+    expect(await load()).toEqual(await independent(db)); // read back
+    const t = (await getTeamByCode(db, 'TDP01'))!;
+    await db.transaction((tx) => enterField(tx, t.id, M, 'ho_huong_dan', 977, '2026-10-28'));
+    expect(await load()).toEqual(await independent(db));
+    await db.query(`UPDATE team SET dissolved_on = '2026-10-20' WHERE id = $1`, [t.id]);
+    expect(await load()).toEqual(await independent(db));
+  });
+
+  it('what is stored is what home shows: a stored result is read, not computed again', async () => {
+    const db = await demoDb();
+    const inds = await listIndicators(db);
+    const first = await loadHomeModel(db, M, TEST_NOW, inds, { store: true });
+    const t = first.report.teams[0]!;
+    // Only a read of the stored result can show this name: the team's own row still has the real one.
+    await db.query(`UPDATE eval_cache SET result = replace(result, $1, 'Tổ đã lưu') WHERE team_id = $2`, [JSON.stringify(t.ten_to).slice(1, -1), t.teamId]);
+    const again = await loadHomeModel(db, M, TEST_NOW, inds, { store: true });
+    expect(again.rows.find((r) => r.teamId === t.teamId)?.name).toBe('Tổ đã lưu');
+  });
+
+  it('the App’s home stores the evaluation for the next look; a reader’s App stores nothing', async () => {
+    const db = await demoDb();
+    const app = await renderApp(db);
+    await app.waitFor('Phiếu đã nhận');
+    const teams = (await computeStatus(db, M)).teams.length;
+    expect(await waitUntil(async () => (await storedRows(db)) >= teams || null)).toBe(true);
+
+    const reader = await demoDb();
+    const seen = await renderApp(reader, { database: { ...asDatabase(reader), readOnly: true } });
+    const f = await seen.waitFor('Phiếu đã nhận');
+    expect(f).toContain('Phiếu đã nhận 146/150');
+    expect(await storedRows(reader)).toBe(0);
+  });
+});
