@@ -23,8 +23,8 @@ export interface StagedForm {
   formId: number | null;
 }
 
-export interface FiguresWrite {
-  forms: StagedForm[];
+/** What the file's header says about every form of it. */
+export interface FiguresShape {
   /** The file has a received-date column: replaced forms take its dates. */
   setReceived: boolean;
   /** The file has a note column: replaced forms take its notes. */
@@ -35,8 +35,6 @@ export interface FiguresWrite {
    * layout): a form replaces only the indicators of its own rows.
    */
   columns: ReadonlySet<string> | null;
-  /** Values in all the forms (for the progress). */
-  values: number;
 }
 
 export interface FiguresLookups {
@@ -77,6 +75,8 @@ export interface WriteOptions {
   keys?: KeyCheck;
   /** The import batch every logged change belongs to (import-batches.ts): undone as a whole. */
   batchId?: number | null;
+  /** The values in all, as far as known when `done` are written (a file read as it is written: an estimate). */
+  total?: (done: number) => number;
 }
 
 /**
@@ -90,18 +90,48 @@ export interface WriteOptions {
  */
 export type KeyCheck = 'after-copy' | 'triggers';
 
-const VALUES_PER_BATCH = 50_000;
+export interface FiguresWriter {
+  /** Write a batch of checked forms (any number of batches, in the file's order). */
+  write(forms: StagedForm[]): Promise<void>;
+  /** After the last batch: the keys of every value copied are checked. */
+  finish(): Promise<void>;
+}
 
-export async function writeFigures(tx: Db, check: FiguresWrite, opts: WriteOptions = {}): Promise<void> {
-  const forms = check.forms;
-  if (forms.length === 0) return;
-  const total = check.values;
-  await opts.onProgress?.(0, total);
-
-  // 1. Stage the forms; replaced forms change only where the file differs from the database.
+/**
+ * A writer of checked forms in batches, inside the caller's transaction: a file is written as it
+ * is read, so memory stays bounded whatever its size (a refused row later on rolls it all back).
+ */
+export async function openFiguresWriter(tx: Db, shape: FiguresShape, opts: WriteOptions = {}): Promise<FiguresWriter> {
   await tx.exec(`
     CREATE TEMP TABLE imp_form (form_id int, team_id int, month text, received_on date, note text, n int) ON COMMIT DROP;
     CREATE TEMP TABLE imp_diff (seq int, form_id int, team_id int, month text, field text, old_value text, new_value text) ON COMMIT DROP;`);
+  let fast: boolean | null = null;
+  let done = 0;
+  await opts.onProgress?.(0, opts.total?.(0) ?? 0);
+  return {
+    async write(forms) {
+      if (forms.length === 0) return;
+      await tx.exec('TRUNCATE imp_form, imp_diff');
+      const n = await writeBatch(tx, forms, shape, opts, async () => (fast ??= (opts.keys ?? 'after-copy') === 'after-copy' && (await canSkipTriggers(tx))));
+      done += n;
+      await opts.onProgress?.(done, opts.total?.(done) ?? done);
+    },
+    async finish() {
+      if (fast) await checkKeys(tx);
+    },
+  };
+}
+
+/** A whole checked file at once (tests, scripts): one writer, one batch. */
+export async function writeFigures(tx: Db, check: FiguresShape & { forms: StagedForm[] }, opts: WriteOptions = {}): Promise<void> {
+  const w = await openFiguresWriter(tx, check, opts);
+  await w.write(check.forms);
+  await w.finish();
+}
+
+/** One batch: forms staged, replaced ones changed only where the file differs, new ones made, their values copied. */
+async function writeBatch(tx: Db, forms: StagedForm[], check: FiguresShape, opts: WriteOptions, skipTriggers: () => Promise<boolean>): Promise<number> {
+  // 1. Stage the forms; replaced forms change only where the file differs from the database.
   await tx.copyRows(
     'imp_form',
     ['form_id', 'team_id', 'month', 'received_on', 'note', 'n'],
@@ -134,7 +164,6 @@ export async function writeFigures(tx: Db, check: FiguresWrite, opts: WriteOptio
       );
     }
     for (const f of replaced) done += f.codes.length;
-    await opts.onProgress?.(done, total);
   }
 
   // 2. New forms, one log line each.
@@ -156,24 +185,18 @@ export async function writeFigures(tx: Db, check: FiguresWrite, opts: WriteOptio
     const byKey = new Map<string, number>();
     PACKED_FORMS.each(ids.rows[0]?.forms ?? null, ([id, team, month]) => void byKey.set(formKey(team, month), id));
     for (const f of fresh) f.formId = byKey.get(formKey(f.teamId, f.month))!;
-  }
 
-  // 3. The values, in batches so the progress bar moves.
-  const fast = fresh.length > 0 && (opts.keys ?? 'after-copy') === 'after-copy' && (await canSkipTriggers(tx));
-  if (fast) await tx.query('SET LOCAL session_replication_role = replica');
-  for (let start = 0; start < fresh.length; ) {
-    let end = start;
-    let n = 0;
-    while (end < fresh.length && n < VALUES_PER_BATCH) n += fresh[end++]!.codes.length;
-    if (n) await tx.copyRows('form_value', ['form_id', 'indicator', 'value'], valueRows(fresh, start, end));
+    // 3. Their values, by COPY (with the per-row key triggers off where allowed: checked in finish()).
+    const n = fresh.reduce((a, f) => a + f.codes.length, 0);
+    if (n) {
+      const fast = await skipTriggers();
+      if (fast) await tx.query('SET LOCAL session_replication_role = replica');
+      await tx.copyRows('form_value', ['form_id', 'indicator', 'value'], valueRows(fresh, 0, fresh.length));
+      if (fast) await tx.query('SET LOCAL session_replication_role = origin');
+    }
     done += n;
-    start = end;
-    await opts.onProgress?.(done, total);
   }
-  if (fast) {
-    await tx.query('SET LOCAL session_replication_role = origin');
-    await checkKeys(tx);
-  }
+  return done;
 }
 
 function* valueRows(forms: readonly StagedForm[], start: number, end: number): Generator<readonly CopyValue[]> {
@@ -184,7 +207,7 @@ function* valueRows(forms: readonly StagedForm[], start: number, end: number): G
 }
 
 /** What changes in the forms being replaced: a row per changed value, received date and note. */
-async function diffReplaced(tx: Db, replaced: readonly StagedForm[], check: FiguresWrite): Promise<CopyValue[][]> {
+async function diffReplaced(tx: Db, replaced: readonly StagedForm[], check: FiguresShape): Promise<CopyValue[][]> {
   const r = await tx.query<{ id: number; received_on: string | null; note: string | null; vals: string | null }>(
     `SELECT f.id, f.received_on, f.note, (SELECT ${PACKED_VALUES.sql()} FROM form_value v WHERE v.form_id = f.id) AS vals
      FROM form f JOIN imp_form s ON s.form_id = f.id`,

@@ -13,6 +13,7 @@ import { startLoop } from './pty-start.js';
 import { KEY_CEILING_MS, type KeyRun } from './pty.js';
 import { serverLoad } from './server-load.js';
 import { serverPeers } from './server-peers.js';
+import { streamFigures } from './stream.js';
 import { type Figure, printTable, summarise } from './stats.js';
 
 const quick = process.argv.includes('--quick');
@@ -166,6 +167,13 @@ try {
       log(`FAILED: ${(e as Error).message.slice(0, 2000)}`);
       process.exitCode = 1;
     }
+  }
+  // Files at province scale (#16 item 3): backup, restore, the 50 MB import, as whole processes.
+  try {
+    figures.push(...(await streamFigures(root, { runs: quick ? 2 : 3, log })));
+  } catch (e) {
+    log(`FAILED: ${(e as Error).message.slice(0, 2000)}`);
+    process.exitCode = 1;
   }
 } finally {
   fs.rmSync(root, { recursive: true, force: true });

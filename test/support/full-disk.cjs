@@ -22,6 +22,13 @@ function install({ under, afterReading, allFiles = false }) {
     if (trigger && typeof p === 'string' && path.resolve(p) === trigger) full = true;
     return out;
   };
+  // A text file being imported is read as a stream (io/text/stream.ts), not by readFileSync.
+  const openAsync = fs.promises.open;
+  fs.promises.open = async function (p, ...rest) {
+    const fh = await openAsync.call(this, p, ...rest);
+    if (trigger && typeof p === 'string' && path.resolve(p) === trigger) full = true;
+    return fh;
+  };
   fs.openSync = function (p, ...rest) {
     const fd = openSync.call(this, p, ...rest);
     // Tables' and indexes' files (base/5/16384…): the rows an import adds are what fill the disk.
@@ -42,7 +49,10 @@ function install({ under, afterReading, allFiles = false }) {
     }
     return writeSync.call(this, fd, buffer, offset, length, position);
   };
-  return () => Object.assign(fs, { openSync, closeSync, readFileSync, writeSync });
+  return () => {
+    Object.assign(fs, { openSync, closeSync, readFileSync, writeSync });
+    fs.promises.open = openAsync;
+  };
 }
 
 module.exports = { install };

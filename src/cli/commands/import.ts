@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { Argument, InvalidArgumentError } from 'commander';
 import fs from 'node:fs';
 import { IMPORT_KINDS, type ImportKind, runImport, summarise } from '../../io/csv/import.js';
-import { type ImportSource, looksLikeWorkbook, readImportFile } from '../../io/source/read.js';
+import { type ImportSource, looksLikeWorkbook, openImportFile } from '../../io/source/read.js';
 import { ENCODING_OPTIONS, type EncodingOption, parseEncodingOption } from '../../io/text/decode.js';
 import { FileRefusedError, ImportRefusedError, formatProblem } from '../../io/csv/problems.js';
 import { type CommonOptions, refuseReader, withDatabase } from '../context.js';
@@ -48,18 +48,26 @@ export function importCommand(): Command {
       }
       if (!kind || !file) throw new UsageError('thiếu loại tệp và đường dẫn tệp (ví dụ: tonghop import figures so-lieu.csv).');
       if (!opts.dryRun) await refuseReader(opts, 'tonghop import', 'nhập tệp'); // before the file is read; a dry run writes nothing
-      let bytes: Uint8Array;
+      let magic: Buffer;
       try {
-        bytes = fs.readFileSync(file);
+        if (fs.statSync(file).isDirectory()) throw new Error('a folder');
+        magic = Buffer.alloc(4);
+        const fd = fs.openSync(file, 'r');
+        try {
+          fs.readSync(fd, magic, 0, 4, 0);
+        } finally {
+          fs.closeSync(fd);
+        }
       } catch {
         throw new RefusedError(`Không đọc được tệp ${file}: kiểm tra lại đường dẫn.`);
       }
-      if (opts.sheet !== undefined && !looksLikeWorkbook(bytes, file))
+      if (opts.sheet !== undefined && !looksLikeWorkbook(magic, file))
         throw new UsageError(`--sheet chỉ dùng cho sổ Excel (.xlsx); tệp ${file} không phải sổ Excel.`);
-      // The file is read and decoded before the database opens: a wrong file costs nothing.
+      // The file's encoding is decided before the database opens (a wrong file costs nothing); a
+      // text file's rows are then read as a stream while they are checked and written.
       let source: ImportSource;
       try {
-        source = readImportFile(bytes, { name: file, encoding: opts.encoding, sheet: opts.sheet });
+        source = await openImportFile(file, { encoding: opts.encoding, sheet: opts.sheet });
       } catch (err) {
         if (err instanceof FileRefusedError) throw new RefusedError(refusalText(err, file));
         throw err;

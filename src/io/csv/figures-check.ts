@@ -1,18 +1,24 @@
 // Checking a figures file (wide or long, told apart by the header) in one pass, with every
-// lookup in a Map: the team codes, the known indicators, the forms that already exist.
+// lookup in a Map: the team codes, the known indicators, the forms that already exist. The rows
+// are read as they come (a 50 MB file is never held): checked forms go to a sink in batches (a
+// real import writes them inside its one transaction) until a row is refused; from then on
+// only problems are kept, so every refused row is still listed and nothing is written.
 import { type Month, monthLabel, parseMonth } from '../../domain/period.js';
 import { cleanText, excerpt, nfc } from '../../domain/text.js';
 import { DAYS_ACTIVE, HOURS_ACTIVE, checkActivity, checkFormMonth, checkReceivedOn, parseValue } from '../../domain/validation.js';
 import type { Db } from '../../db/database.js';
-import { type FiguresLookups, type FiguresWrite, type StagedForm, formKey, loadFiguresLookups } from '../../db/figures-import.js';
+import { type FiguresLookups, type FiguresShape, type StagedForm, formKey, loadFiguresLookups } from '../../db/figures-import.js';
 import { type Problem } from './problems.js';
-import { type Table, type TableInput, cellOf, hasColumn, headerNames, readTable } from './table.js';
+import { type StreamTable, type TableInput, cellOf, hasColumn, headerNames, readTableStream } from './table.js';
 import type { Delimiter } from './parse.js';
+import { LongForms } from './long-forms.js';
 
 export type FiguresLayout = 'wide' | 'long';
 
-export interface FiguresCheck extends FiguresWrite {
+export interface FiguresCheck extends FiguresShape {
   kind: 'figures';
+  /** Values in all the forms. */
+  values: number;
   layout: FiguresLayout;
   delimiter: Delimiter;
   rows: number;
@@ -43,12 +49,22 @@ export async function loadFiguresContext(q: Db, now: Date): Promise<CheckContext
   return { ...(await loadFiguresLookups(q)), now };
 }
 
-export function checkFigures(text: TableInput, ctx: CheckContext): FiguresCheck {
+/** Where checked forms go while the file is read (figures-import.ts: openFiguresWriter). */
+export interface FormSink {
+  write(forms: StagedForm[]): Promise<void>;
+}
+/** Opened once the header says which columns the file has. */
+export type OpenSink = (shape: FiguresShape) => Promise<FormSink>;
+
+/** Forms handed to the sink at a time (≈ 50,000 values): memory stays bounded whatever the file's size. */
+const VALUES_PER_BATCH = 50_000;
+
+export async function checkFigures(text: TableInput, ctx: CheckContext, openSink?: OpenSink): Promise<FiguresCheck> {
   const layout = detectLayout(text);
   const list = [...ctx.indicators].sort().join(', ');
   const table =
     layout === 'wide'
-      ? readTable(text, {
+      ? await readTableStream(text, {
           required: WIDE_FIXED,
           // Exports carry the team's name after ma_to, for people reading them: accepted, ignored.
           optional: [...WIDE_TAIL, 'ten_to'],
@@ -56,15 +72,14 @@ export function checkFigures(text: TableInput, ctx: CheckContext): FiguresCheck 
           dynamic: (name) => ctx.indicators.has(name),
           expected: `Mẫu ngang: ma_to,thang,<mã chỉ số…>,ngay_nhan,ghi_chu; các mã chỉ số có: ${list}.`,
         })
-      : readTable(text, { required: LONG_COLUMNS, optional: [], expected: 'Mẫu dọc: ma_to,thang,chi_so,gia_tri.' });
+      : await readTableStream(text, { required: LONG_COLUMNS, optional: [], expected: 'Mẫu dọc: ma_to,thang,chi_so,gia_tri.' });
   const out: FiguresCheck = {
     kind: 'figures',
     layout,
     delimiter: table.delimiter,
-    rows: table.rows.length,
+    rows: 0,
     problems: table.problems,
     warnings: [],
-    forms: [],
     setReceived: layout === 'wide' && hasColumn(table, 'ngay_nhan'),
     setNote: layout === 'wide' && hasColumn(table, 'ghi_chu'),
     columns: layout === 'wide' ? new Set(table.columns.filter((c) => ctx.indicators.has(c))) : null,
@@ -73,19 +88,33 @@ export function checkFigures(text: TableInput, ctx: CheckContext): FiguresCheck 
     skipped: 0,
     values: 0,
   };
-  if (layout === 'wide') checkWide(table, ctx, out);
-  else checkLong(table, ctx, out);
-  for (const f of out.forms) {
+  const sink = openSink ? await openSink(out) : null;
+  let batch: StagedForm[] = [];
+  let batchValues = 0;
+  const flush = async () => {
+    if (sink && batch.length && out.problems.length === 0) await sink.write(batch);
+    batch = [];
+    batchValues = 0;
+  };
+  const accept = async (f: StagedForm) => {
     if (f.formId !== null) out.replaced++;
     else out.added++;
     out.values += f.codes.length;
-  }
+    // Once a row is refused nothing will be written: the forms are no longer kept.
+    if (!sink || out.problems.length) return;
+    batch.push(f);
+    batchValues += f.codes.length;
+    if (batchValues >= VALUES_PER_BATCH) await flush();
+  };
+  if (layout === 'wide') await checkWide(table, ctx, out, accept);
+  else await checkLong(table, ctx, out, accept);
+  await flush();
   out.problems.sort((a, b) => a.line - b.line);
   return out;
 }
 
 /** ma_to and thang of a row: the team id and month, or problems pushed. */
-function teamMonth(table: Table, rec: { line: number; cells: string[] }, ctx: CheckContext, problems: Problem[]) {
+function teamMonth(table: StreamTable, rec: { line: number; cells: string[] }, ctx: CheckContext, problems: Problem[]) {
   const line = rec.line;
   const code = cleanText(cellOf(table, rec, 'ma_to')).toUpperCase();
   const rawMonth = cellOf(table, rec, 'thang').trim();
@@ -111,13 +140,16 @@ function teamMonth(table: Table, rec: { line: number; cells: string[] }, ctx: Ch
   return { code, teamId, month };
 }
 
-function checkWide(table: Table, ctx: CheckContext, out: FiguresCheck): void {
+type Accept = (f: StagedForm) => Promise<void>;
+
+async function checkWide(table: StreamTable, ctx: CheckContext, out: FiguresCheck, accept: Accept): Promise<void> {
   const codes = table.columns.filter((c) => ctx.indicators.has(c));
   const idx = codes.map((c) => table.index.get(c)!);
   const seen = new Map<string, number>();
   const tail = WIDE_TAIL.filter((c) => hasColumn(table, c));
   const touchesActivity = out.columns!.has(DAYS_ACTIVE) || out.columns!.has(HOURS_ACTIVE);
-  for (const rec of table.rows) {
+  for await (const rec of table.rows) {
+    out.rows++;
     const line = rec.line;
     // A template row (officers keep a sheet of every team × month and fill it month by month):
     // nothing reported, so no form — not even for a month still to come — and nothing changed.
@@ -165,25 +197,26 @@ function checkWide(table: Table, ctx: CheckContext, out: FiguresCheck): void {
         if (act.error) out.problems.push({ line, column: act.error.code, message: act.error.message });
         else {
           if (act.warning) out.warnings.push({ line, column: HOURS_ACTIVE, message: act.warning });
-          out.forms.push({ teamId, month, receivedOn, note, codes: fc, values: fv, formId });
+          await accept({ teamId, month, receivedOn, note, codes: fc, values: fv, formId });
         }
       }
     }
   }
 }
 
-function checkLong(table: Table, ctx: CheckContext, out: FiguresCheck): void {
-  const forms = new Map<string, StagedForm>();
-  const seen = new Map<string, number>();
-  const bad = new Set<string>();
-  for (const rec of table.rows) {
+async function checkLong(table: StreamTable, ctx: CheckContext, out: FiguresCheck, accept: Accept): Promise<void> {
+  const codes = [...ctx.indicators];
+  const codeIndex = new Map(codes.map((c, i) => [c, i]));
+  const gathered = new LongForms(codes);
+  for await (const rec of table.rows) {
+    out.rows++;
     const line = rec.line;
     const before = out.problems.length;
     const { code, teamId, month } = teamMonth(table, rec, ctx, out.problems);
     const ind = cellOf(table, rec, 'chi_so').trim().toLowerCase();
+    const ci = codeIndex.get(ind);
     if (!ind) out.problems.push({ line, column: 'chi_so', message: 'thiếu mã chỉ số' });
-    else if (!ctx.indicators.has(ind))
-      out.problems.push({ line, column: 'chi_so', message: `mã chỉ số ${excerpt(ind)} không có trong kế hoạch` });
+    else if (ci === undefined) out.problems.push({ line, column: 'chi_so', message: `mã chỉ số ${excerpt(ind)} không có trong kế hoạch` });
     const raw = cellOf(table, rec, 'gia_tri');
     const p = parseValue(raw);
     if (!p.ok) out.problems.push({ line, column: 'gia_tri', message: `${p.error} (${excerpt(raw.trim())})` });
@@ -195,42 +228,40 @@ function checkLong(table: Table, ctx: CheckContext, out: FiguresCheck): void {
       continue;
     }
     if (teamId === undefined || !month) continue;
-    const key = formKey(teamId, month);
-    if (ind && ctx.indicators.has(ind)) {
-      const vkey = `${key}|${ind}`;
-      const first = seen.get(vkey);
-      if (first !== undefined) {
-        out.problems.push({ line, column: 'chi_so', message: `chỉ số ${ind} của tổ ${code} tháng ${monthLabel(month)} đã có ở dòng ${first}` });
-      } else seen.set(vkey, line);
+    const fi = gathered.form(formKey(teamId, month), teamId, month);
+    let first = true;
+    if (ci !== undefined) {
+      const earlier = gathered.see(fi, ci);
+      if (earlier !== undefined) {
+        first = false;
+        out.problems.push({ line, column: 'chi_so', message: `chỉ số ${ind} của tổ ${code} tháng ${monthLabel(month)} đã có ở dòng ${earlier}` });
+      }
     }
-    if (out.problems.length !== before) {
-      bad.add(key);
-      continue;
-    }
-    let f = forms.get(key);
-    if (!f) forms.set(key, (f = { teamId, month, receivedOn: null, note: null, codes: [], values: [], formId: ctx.existing.get(key) ?? null }));
-    if (p.ok && p.value !== null) {
-      f.codes.push(ind);
-      f.values.push(p.value);
-    }
+    if (out.problems.length !== before) gathered.refuse(fi, ci, line, first);
+    else if (p.ok && p.value !== null) gathered.add(fi, ci!, p.value, line);
   }
-  for (const [key, f] of forms) {
-    if (bad.has(key)) continue;
+  for (const g of gathered.forms()) {
+    const formId = ctx.existing.get(g.key) ?? null;
+    const f: StagedForm = { teamId: g.teamId, month: g.month, receivedOn: null, note: null, codes: g.codes, values: g.values, formId };
     // The form as it will be: this file's rows over the values already stored.
-    const stored = f.formId === null ? undefined : ctx.activity.get(f.formId);
+    const stored = formId === null ? undefined : ctx.activity.get(formId);
     const valueOf = (c: string) => (f.codes.includes(c) ? valueIn(f.codes, f.values, c) : (stored?.get(c) ?? null));
-    const hoursLine = seen.get(`${key}|${HOURS_ACTIVE}`);
-    const daysLine = seen.get(`${key}|${DAYS_ACTIVE}`);
+    const lineOf = (c: string) => {
+      const i = g.codes.indexOf(c);
+      return i < 0 ? undefined : g.lines[i];
+    };
+    const hoursLine = lineOf(HOURS_ACTIVE);
+    const daysLine = lineOf(DAYS_ACTIVE);
     if (hoursLine === undefined && daysLine === undefined) {
-      out.forms.push(f);
+      await accept(f);
       continue;
     }
     const act = checkActivity(f.month, valueOf(DAYS_ACTIVE), valueOf(HOURS_ACTIVE), hoursLine === undefined ? 'days' : 'hours');
-    const lineOf = (c: string) => ((c === HOURS_ACTIVE ? hoursLine : daysLine) ?? hoursLine ?? daysLine)!;
-    if (act.error) out.problems.push({ line: lineOf(act.error.code), column: 'gia_tri', message: `${act.error.code}: ${act.error.message}` });
+    const activityLine = (c: string) => ((c === HOURS_ACTIVE ? hoursLine : daysLine) ?? hoursLine ?? daysLine)!;
+    if (act.error) out.problems.push({ line: activityLine(act.error.code), column: 'gia_tri', message: `${act.error.code}: ${act.error.message}` });
     else {
-      if (act.warning) out.warnings.push({ line: lineOf(HOURS_ACTIVE), column: 'gia_tri', message: act.warning });
-      out.forms.push(f);
+      if (act.warning) out.warnings.push({ line: activityLine(HOURS_ACTIVE), column: 'gia_tri', message: act.warning });
+      await accept(f);
     }
   }
 }

@@ -3,15 +3,15 @@
 import { systemNow } from '../../clock.js';
 import type { Db, DbRunner } from '../../db/database.js';
 import { formatInt } from '../../domain/text.js';
-import { type FiguresCheck, checkFigures, loadFiguresContext } from './figures-check.js';
-import { type KeyCheck, writeFigures } from '../../db/figures-import.js';
+import { type FiguresCheck, type OpenSink, checkFigures, loadFiguresContext } from './figures-check.js';
+import { type FiguresWriter, type KeyCheck, openFiguresWriter } from '../../db/figures-import.js';
 import { beginImportBatch, closeImportBatch } from '../../db/import-batches.js';
 import { writeMembers, writeTeams } from '../../db/roster-import.js';
 import { lockWriters } from '../../db/locks.js';
 import { IMPORTED_TRAINING_TOPIC, type MembersCheck, checkMembers } from './members.js';
 import { delimiterName } from './parse.js';
 import { ImportRefusedError } from './problems.js';
-import { type TableInput, headerNames } from './table.js';
+import { type TableInput, headerNames, isStream, wholeInput } from './table.js';
 import { type ImportSource, type SourceInfo, describeSource, readImportFile } from '../source/read.js';
 import { type TeamsCheck, checkTeams } from './teams.js';
 
@@ -34,21 +34,23 @@ export interface ImportResult {
   written: boolean;
 }
 
-export async function checkImport(q: Db, kind: ImportKind, text: TableInput, now: Date): Promise<ImportCheck> {
+/** Check a file; a figures file's forms go to `openSink` as they are checked (written in batches). */
+export async function checkImport(q: Db, kind: ImportKind, text: TableInput, now: Date, openSink?: OpenSink): Promise<ImportCheck> {
   switch (kind) {
     case 'teams':
-      return checkTeams(q, text, now);
+      return checkTeams(q, await wholeInput(text), now);
     case 'members':
-      return checkMembers(q, text, now);
+      return checkMembers(q, await wholeInput(text), now);
     case 'figures':
-      return checkFigures(text, await loadFiguresContext(q, now));
+      return checkFigures(text, await loadFiguresContext(q, now), openSink);
   }
 }
 
 /**
  * Check the whole file; with any bad row throw ImportRefusedError (nothing written). A dry run
  * stops there. Otherwise check again and write inside one transaction (what was checked is
- * what is written, even if the data changed meanwhile).
+ * what is written, even if the data changed meanwhile). A figures file is written while it is
+ * read, batch by batch, in that same transaction: a row refused late rolls everything back.
  */
 export async function runImport(db: DbRunner, kind: ImportKind, input: Uint8Array | string | ImportSource, opts: ImportOptions = {}): Promise<ImportResult> {
   const text = typeof input === 'string' ? input.normalize('NFC') : input instanceof Uint8Array ? readImportFile(input).input : input.input;
@@ -61,17 +63,32 @@ export async function runImport(db: DbRunner, kind: ImportKind, input: Uint8Arra
   const check = await db.transaction(async (tx) => {
     // On a server, another officer's import may be writing: wait for it, then check against what it wrote.
     await lockWriters(tx);
-    const c = await checkImport(tx, kind, text, now);
-    if (c.problems.length) throw new ImportRefusedError(c.problems);
     // One batch per import: undone as a whole, and a wall per-value undo never crosses.
-    const batchId = await beginImportBatch(tx, c.kind);
+    const batchId = await beginImportBatch(tx, kind);
+    let writer: FiguresWriter | null = null;
+    const { input, total } = withTotal(text);
+    const openSink: OpenSink = async (shape) => (writer = await openFiguresWriter(tx, shape, { keys: opts.keys, onProgress: opts.onProgress, batchId, total }));
+    const c = await checkImport(tx, kind, input, now, openSink);
+    if (c.problems.length) throw new ImportRefusedError(c.problems);
     if (c.kind === 'teams') await writeTeams(tx, c, batchId);
     else if (c.kind === 'members') await writeMembers(tx, c.members, IMPORTED_TRAINING_TOPIC, batchId);
-    else await writeFigures(tx, c, { keys: opts.keys, onProgress: opts.onProgress, batchId });
+    else await (writer as FiguresWriter | null)?.finish();
     await closeImportBatch(tx, batchId, summarise(c, true).at(-1) ?? '');
     return c;
   });
   return { check, written: true };
+}
+
+/**
+ * The progress bar's total while the file is still being read: values written so far scaled by
+ * the share of the file read (a streamed file), or, for text held whole, the values so far.
+ */
+function withTotal(text: TableInput): { input: TableInput; total?: (done: number) => number } {
+  if (!isStream(text)) return { input: text };
+  let read = 0;
+  const size = text.stream.size;
+  const input = { ...text, onBytes: (n: number) => void ((read = n), text.onBytes?.(n)) };
+  return { input, total: (done) => (read >= size || read === 0 ? done : Math.max(done, Math.round((done * size) / read))) };
 }
 
 /** For the benchmark and scripts: import a figures CSV (text or bytes) without the CLI. */

@@ -2,6 +2,7 @@
 // lines, and "dòng N" must be the line the officer sees in a text editor). `,`, `;` or tab
 // (Excel's "Unicode Text" is tab-separated); CRLF, LF or CR line ends; "" inside quotes is one quote.
 import { parse } from 'csv-parse/sync';
+import { type Options as ParserOptions, parse as parser } from 'csv-parse';
 import { printable } from '../../domain/text.js';
 import { FileRefusedError } from './problems.js';
 
@@ -36,31 +37,86 @@ export function detectDelimiter(text: string): Delimiter {
   return semis > commas ? ';' : ',';
 }
 
+const OPTIONS = {
+  record_delimiter: ['\r\n', '\n', '\r'],
+  relax_column_count: true,
+  relax_quotes: true,
+  skip_empty_lines: false,
+};
+
+/** Numbers records by the line they start on: csv-parse's own count takes a CRLF inside quotes for two lines. */
+function lineCounter() {
+  let line = 1;
+  return {
+    get line() {
+      return line;
+    },
+    // A record takes one line plus the line breaks inside its quoted cells.
+    next(cells: string[]): CsvRecord {
+      const rec = { line, cells };
+      line += 1 + cells.reduce((n, c) => n + countLines(c), 0);
+      return rec;
+    },
+  };
+}
+
+function refusal(e: unknown, line: number): FileRefusedError {
+  if ((e as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED') return new FileRefusedError(`dòng ${line}: dấu ngoặc kép (") mở mà không đóng; tệp không đọc được.`);
+  if (e instanceof FileRefusedError) return e;
+  return new FileRefusedError(`tệp không đọc được như CSV: ${printable((e as Error).message).slice(0, 300)}`);
+}
+
 export function parseCsv(text: string, delimiter: Delimiter): CsvRecord[] {
   const out: CsvRecord[] = [];
-  let line = 1;
+  const count = lineCounter();
   try {
-    // csv-parse's own line count treats a CRLF inside quotes as two lines, so count here: a
-    // record takes one line plus the line breaks inside its quoted cells.
     parse(text, {
       delimiter,
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
+      ...OPTIONS,
       on_record: (cells: string[]) => {
-        out.push({ line, cells });
-        line += 1 + cells.reduce((n, c) => n + countLines(c), 0);
+        out.push(count.next(cells));
         return null; // kept in `out`, not in csv-parse's own result
       },
     });
   } catch (e) {
-    if ((e as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED') {
-      throw new FileRefusedError(`dòng ${line}: dấu ngoặc kép (") mở mà không đóng; tệp không đọc được.`);
-    }
-    throw new FileRefusedError(`tệp không đọc được như CSV: ${printable((e as Error).message).slice(0, 300)}`);
+    throw refusal(e, count.line);
   }
   return out;
+}
+
+/** The same records from text arriving in pieces (a file too big to hold): csv-parse's stream API. */
+export async function* parseCsvStream(pieces: AsyncIterable<string>, delimiter: Delimiter): AsyncGenerator<CsvRecord> {
+  const count = lineCounter();
+  // on_record turns each record into a CsvRecord (the typings expect cells back).
+  const options: ParserOptions = { delimiter, ...OPTIONS, on_record: (cells: string[]) => count.next(cells) as unknown as string[] };
+  const p = parser(options);
+  let failed: unknown = null;
+  const feed = (async () => {
+    for await (const piece of pieces) {
+      if (p.destroyed) return;
+      if (!p.write(piece))
+        await new Promise<void>((res) => {
+          const go = () => {
+            p.off('drain', go).off('close', go);
+            res();
+          };
+          p.on('drain', go).on('close', go);
+        });
+    }
+    p.end();
+  })().catch((e: unknown) => {
+    failed = e;
+    p.destroy(e as Error);
+  });
+  try {
+    for await (const rec of p as AsyncIterable<CsvRecord>) yield rec;
+  } catch (e) {
+    throw refusal(failed ?? e, count.line);
+  } finally {
+    p.destroy();
+    await feed;
+  }
+  if (failed) throw refusal(failed, count.line);
 }
 
 function countLines(s: string): number {

@@ -1,6 +1,7 @@
 // The header of an import file: which columns it has, refusing the file as a whole when a
 // required column is missing or a column is unknown (a typo would otherwise drop data silently).
-import { type CsvRecord, type Delimiter, delimiterName, detectDelimiter, headerLine, isBlankRecord, parseCsv } from './parse.js';
+import { type CsvRecord, type Delimiter, delimiterName, detectDelimiter, headerLine, isBlankRecord, parseCsv, parseCsvStream } from './parse.js';
+import type { TextStream } from '../text/stream.js';
 import { restoreFormula } from './formula.js';
 import { FileRefusedError, type Problem } from './problems.js';
 import { excerpt, findUnsafeChar, unsafeCharMessage } from '../../domain/text.js';
@@ -34,9 +35,26 @@ export function normaliseHeader(name: string): string {
  * What an import reads: CSV text, or records already split into cells (a workbook's sheet,
  * src/io/xlsx), whose `line` is the sheet's row number and whose first record is the header.
  */
-export type TableInput = string | SheetInput;
+export type TableInput = string | SheetInput | StreamInput;
 export interface SheetInput {
   records: readonly CsvRecord[];
+}
+/** A text file read as a stream (text/stream.ts); `onBytes` follows how far the reading is. */
+export interface StreamInput {
+  stream: TextStream;
+  onBytes?: (read: number) => void;
+}
+
+export function isStream(input: TableInput): input is StreamInput {
+  return typeof input !== 'string' && 'stream' in input;
+}
+
+/** The whole text of a streamed file (teams and members files are small: their checks read it whole). */
+export async function wholeInput(input: TableInput): Promise<string | SheetInput> {
+  if (!isStream(input)) return input;
+  let text = '';
+  for await (const p of input.stream.pieces()) text += p;
+  return text;
 }
 
 /** Title rows may stand above the header (as in a sheet saved as text): it is the first of these holding `ma_to`. */
@@ -51,14 +69,76 @@ export function csvHeaderLine(text: string): string {
 
 /** The header's cells (normalised), without reading the whole file. */
 export function headerNames(input: TableInput): Set<string> {
+  if (isStream(input)) return headerNames(input.stream.head);
   if (typeof input !== 'string') return new Set((input.records[0]?.cells ?? []).map(normaliseHeader));
   const line = csvHeaderLine(input);
   return new Set((parseCsv(line, detectDelimiter(line))[0]?.cells ?? []).map(normaliseHeader));
 }
 
 export function readTable(input: TableInput, spec: TableSpec): Table {
+  if (isStream(input)) throw new Error('readTable: a streamed file is read with readTableStream');
   const delimiter = typeof input === 'string' ? detectDelimiter(csvHeaderLine(input)) : ',';
   const records = typeof input === 'string' ? parseCsv(input, delimiter) : input.records;
+  const { head, rowOf } = tableHeader(records, spec, delimiter);
+  const rows: CsvRecord[] = [];
+  for (let r = head.at + 1; r < records.length; r++) {
+    const rec = rowOf(records[r]!);
+    if (rec) rows.push(rec);
+  }
+  return { ...head.table, rows };
+}
+
+/** A table whose rows are read as they come (a file too big to hold): `problems` grows as they are read. */
+export interface StreamTable extends Omit<Table, 'rows'> {
+  rows: AsyncIterable<CsvRecord>;
+}
+
+/** The header from the first records, then the rows one by one, checked as readTable checks them. */
+export async function readTableStream(input: TableInput, spec: TableSpec): Promise<StreamTable> {
+  if (!isStream(input)) {
+    const t = readTable(input, spec);
+    return { ...t, rows: toAsync(t.rows) };
+  }
+  const delimiter = detectDelimiter(csvHeaderLine(input.stream.head));
+  const it = parseCsvStream(input.stream.pieces(input.onBytes), delimiter)[Symbol.asyncIterator]();
+  // The header is among the first HEADER_WITHIN lines, else the first record that is not blank.
+  const first: CsvRecord[] = [];
+  for (;;) {
+    const n = await it.next();
+    if (n.done) break;
+    first.push(n.value);
+    const rec = n.value;
+    if ((rec.line > HEADER_WITHIN || first.length >= HEADER_WITHIN) && first.some((r) => !isBlankRecord(r))) break;
+  }
+  let head: ReturnType<typeof tableHeader>;
+  try {
+    head = tableHeader(first, spec, delimiter);
+  } catch (e) {
+    await it.return?.(undefined);
+    throw e;
+  }
+  async function* rows(): AsyncGenerator<CsvRecord> {
+    for (const rec of first.slice(head.head.at + 1)) {
+      const r = head.rowOf(rec);
+      if (r) yield r;
+    }
+    first.length = 0;
+    for (;;) {
+      const n = await it.next();
+      if (n.done) return;
+      const r = head.rowOf(n.value);
+      if (r) yield r;
+    }
+  }
+  return { ...head.head.table, rows: rows() };
+}
+
+async function* toAsync<T>(xs: Iterable<T>): AsyncGenerator<T> {
+  yield* xs;
+}
+
+/** Where the header is, its columns (refusing the file when they do not fit the spec), and the row check. */
+function tableHeader(records: readonly CsvRecord[], spec: TableSpec, delimiter: Delimiter) {
   const firstFilled = records.findIndex((r) => !isBlankRecord(r));
   if (firstFilled < 0) throw new FileRefusedError('Tệp rỗng: không có dòng tiêu đề nào.');
   const titled = records.findIndex((r, i) => i < HEADER_WITHIN && r.line <= HEADER_WITHIN && holdsCode(r.cells));
@@ -87,11 +167,10 @@ export function readTable(input: TableInput, spec: TableSpec): Table {
     );
   }
   const multiline = new Set((spec.multiline ?? []).map((c) => index.get(c)));
-  const rows: CsvRecord[] = [];
   const width = columns.length;
-  for (let r = headerAt + 1; r < records.length; r++) {
-    const rec = records[r]!;
-    if (isBlankRecord(rec)) continue;
+  /** A data record to check, or null: blank, or refused here (its problems pushed). */
+  const rowOf = (rec: CsvRecord): CsvRecord | null => {
+    if (isBlankRecord(rec)) return null;
     let refused = false;
     for (let i = 0; i < rec.cells.length; i++) {
       const raw = rec.cells[i]!;
@@ -101,7 +180,7 @@ export function readTable(input: TableInput, spec: TableSpec): Table {
         refused = true;
       }
     }
-    if (refused) continue;
+    if (refused) return null;
     for (let i = 0; i < rec.cells.length; i++) {
       const raw = rec.cells[i]!;
       if ((i >= width || columns[i] === '') && raw.trim() !== '') {
@@ -109,20 +188,20 @@ export function readTable(input: TableInput, spec: TableSpec): Table {
         break;
       }
     }
-    rows.push(rec);
-  }
-  return { delimiter, columns, index, rows, problems };
+    return rec;
+  };
+  return { head: { at: headerAt, table: { delimiter, columns, index, problems } }, rowOf };
 }
 
 /** One cell by column name: '' when the column is absent or the row is short; the formula guard undone. */
-export function cellOf(table: Table, rec: CsvRecord, name: string): string {
+export function cellOf(table: Pick<Table, 'index'>, rec: CsvRecord, name: string): string {
   const i = table.index.get(name);
   if (i === undefined) return '';
   const raw = rec.cells[i];
   return raw === undefined ? '' : restoreFormula(raw);
 }
 
-export function hasColumn(table: Table, name: string): boolean {
+export function hasColumn(table: Pick<Table, 'index'>, name: string): boolean {
   return table.index.has(name);
 }
 

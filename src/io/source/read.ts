@@ -2,9 +2,11 @@
 // (by its name or its `PK` zip signature) goes to the workbook reader, anything else to the
 // text decoder (UTF-8, UTF-16, Windows-1258, TCVN3/VNI). Both say what they read, so the dry
 // run, the summary and the Import screen can name the encoding and show a converted sample.
+import fs from 'node:fs';
 import { cleanText } from '../../domain/text.js';
 import type { TableInput } from '../csv/table.js';
 import { type EncodingOption, decodeText, encodingLabel } from '../text/decode.js';
+import { openTextFile } from '../text/stream.js';
 import { workbookRecords } from '../xlsx/import.js';
 
 export interface SourceInfo {
@@ -57,6 +59,29 @@ export function readImportFile(bytes: Uint8Array, opts: ReadOptions = {}): Impor
   const sample = d.sample ?? firstVietnamese(d.text.slice(0, 65_536).split(/[,;\t"\r\n]+/u));
   return {
     input: d.text,
+    info: { format: 'text', encoding: encodingLabel(d), sheet: null, sheets: [], sample, sampleBefore: d.sampleBefore },
+  };
+}
+
+/**
+ * The same from a file's path, without holding a text file: its encoding is decided from a
+ * sample and its rows are read as a stream when checked (text/stream.ts). A workbook is read
+ * whole (its cells are inside a zip).
+ */
+export async function openImportFile(file: string, opts: Omit<ReadOptions, 'name'> = {}): Promise<ImportSource> {
+  const fh = await fs.promises.open(file, 'r');
+  const magic = Buffer.alloc(4);
+  try {
+    await fh.read(magic, 0, 4, 0);
+  } finally {
+    await fh.close();
+  }
+  if (looksLikeWorkbook(magic, file)) return readImportFile(await fs.promises.readFile(file), { ...opts, name: file });
+  const stream = await openTextFile(file, opts.encoding ?? 'auto');
+  const d = stream.info;
+  const sample = d.sample ?? firstVietnamese(stream.head.slice(0, 65_536).split(/[,;\t"\r\n]+/u));
+  return {
+    input: { stream },
     info: { format: 'text', encoding: encodingLabel(d), sheet: null, sheets: [], sample, sampleBefore: d.sampleBefore },
   };
 }

@@ -59,9 +59,18 @@ export function encodingLabel(d: Pick<DecodedText, 'encoding' | 'container' | 'b
   }
 }
 
-export function decodeText(bytes: Uint8Array, option: EncodingOption = 'auto'): DecodedText {
+/**
+ * What is known of a whole file when only a sample of it is decoded (a file read as a stream,
+ * text/stream.ts): whether every byte of it is UTF-8, and whether it holds a NUL byte.
+ */
+export interface WholeFile {
+  utf8: boolean;
+  nul: boolean;
+}
+
+export function decodeText(bytes: Uint8Array, option: EncodingOption = 'auto', whole?: WholeFile): DecodedText {
   refuseKnownBinaries(bytes);
-  const read = readContainer(bytes, option);
+  const read = readContainer(bytes, option, whole);
   const legacyMode = option === 'tcvn3' || option === 'vni' ? option : option === 'auto' ? 'auto' : 'none';
   let text = read.text;
   let encoding: TextEncoding = read.container === 'utf8' ? 'utf8' : read.container === 'cp1258' ? 'cp1258' : 'utf16';
@@ -94,7 +103,7 @@ export function decodeText(bytes: Uint8Array, option: EncodingOption = 'auto'): 
   return { text, encoding, container: read.container, bom: read.bom, converted, sample, sampleBefore };
 }
 
-function readContainer(bytes: Uint8Array, option: EncodingOption): { text: string; container: Container; bom: boolean } {
+function readContainer(bytes: Uint8Array, option: EncodingOption, whole?: WholeFile): { text: string; container: Container; bom: boolean } {
   const b0 = bytes[0];
   const b1 = bytes[1];
   const utf8Bom = b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf;
@@ -111,12 +120,12 @@ function readContainer(bytes: Uint8Array, option: EncodingOption): { text: strin
   }
   if (guessUtf16(bytes))
     throw new FileRefusedError(`Tệp có vẻ ở mã UTF-16 nhưng thiếu dấu BOM ở đầu. Hãy thử --encoding utf16, hoặc: ${RESAVE_ADVICE}`);
-  if (isUtf8(bytes)) {
+  if (whole ? whole.utf8 && isUtf8(bytes) : isUtf8(bytes)) {
     const text = new TextDecoder('utf-8').decode(bytes); // drops the BOM
     return { text, container: 'utf8', bom: utf8Bom };
   }
   if (option === 'utf8') throw new FileRefusedError(`Tệp không phải mã UTF-8 như đã chọn (--encoding utf8). ${RESAVE_ADVICE}`);
-  if (bytes.includes(0)) throw new FileRefusedError(`Tệp có ký tự NUL: không phải tệp văn bản (CSV). ${RESAVE_ADVICE}`);
+  if (whole?.nul || bytes.includes(0)) throw new FileRefusedError(`Tệp có ký tự NUL: không phải tệp văn bản (CSV). ${RESAVE_ADVICE}`);
   // One byte a character. Windows-1252's view keeps TCVN3/VNI bytes as Excel held them.
   return { text: WIN1252.decode(bytes), container: 'bytes', bom: false };
 }
@@ -145,7 +154,7 @@ function decodeUtf16(bytes: Uint8Array, label: 'utf-16le' | 'utf-16be'): string 
 }
 
 /** ASCII text in UTF-16 has a zero in every other byte: which side says LE or BE. */
-function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+export function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (bytes.length < 2 || bytes.length % 2) return null;
   const n = Math.min(bytes.length, 4096);
   let evenZero = 0;
@@ -160,7 +169,7 @@ function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-function refuseKnownBinaries(bytes: Uint8Array): void {
+export function refuseKnownBinaries(bytes: Uint8Array): void {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
     throw new FileRefusedError('Tệp là một tệp nén (ví dụ sổ Excel .xlsx), không phải CSV: hãy đặt tên tệp có đuôi .xlsx để nhập như sổ Excel.');
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)

@@ -114,6 +114,15 @@ export function convertLegacyText(text: string, mode: LegacyMode, baseline?: (fi
   const fields = parts.filter((_, i) => i % 2 === 0);
   const plan = planLegacy(fields, mode, baseline);
   if (!plan.font) return { text, font: null, sample: null };
+  return { ...convertFields(parts, plan), font: plan.font };
+}
+
+/** Text converted field by field with a plan decided before (a file read as a stream converts piece by piece). */
+export function convertWithPlan(text: string, plan: LegacyPlan): string {
+  return plan.font ? convertFields(text.split(FIELD_SEPARATORS), plan).text : text;
+}
+
+function convertFields(parts: string[], plan: LegacyPlan): { text: string; sample: LegacyText['sample'] } {
   let sample: LegacyText['sample'] = null;
   const out = parts.map((p, i) => {
     if (i % 2 === 1) return p;
@@ -121,5 +130,5 @@ export function convertLegacyText(text: string, mode: LegacyMode, baseline?: (fi
     if (!sample && c !== p) sample = { before: p.trim(), after: c.trim() };
     return c;
   });
-  return { text: out.join(''), font: plan.font, sample };
+  return { text: out.join(''), sample };
 }

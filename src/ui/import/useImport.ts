@@ -7,7 +7,7 @@ import path from 'node:path';
 import { lastImport, undoLastImport, undoneImportMessage } from '../../db/import-batches.js';
 import { type ImportKind, detectKind, runImport, summarise } from '../../io/csv/import.js';
 import { FileRefusedError, ImportRefusedError, formatProblem } from '../../io/csv/problems.js';
-import { type ImportSource, describeSource, readImportFile } from '../../io/source/read.js';
+import { type ImportSource, describeSource, openImportFile } from '../../io/source/read.js';
 import { useRefReducer } from '../components/useRefReducer.js';
 import { useApp, useLayout } from '../context.js';
 import { keyName, keyNames } from '../keys/hint.js';
@@ -35,16 +35,16 @@ export function useImport() {
   const reason = (e: unknown) => (asDiskFull(e, app.database) as Error).message;
 
   /** The file read and decoded (CSV, Unicode Text or workbook), its kind; or why not. Throws FileRefusedError. */
-  const read = (): { source: ImportSource; kind: ImportKind } | string => {
+  const read = async (): Promise<{ source: ImportSource; kind: ImportKind } | string> => {
     const s = latest.current;
     const file = resolvePath(s.path);
-    let bytes: Uint8Array;
     try {
-      bytes = fs.readFileSync(file);
+      if (!fs.statSync(file).isFile()) throw new Error('not a file');
     } catch {
       return `Không đọc được tệp ${file}: kiểm tra lại đường dẫn.`;
     }
-    const source = readImportFile(bytes, { name: file });
+    // A text file is read as a stream while it is checked and written (a 50 MB file is never held).
+    const source = await openImportFile(file);
     const kind = s.kind === 'auto' ? detectKind(source.input) : s.kind;
     if (!kind) return `Không nhận ra loại tệp từ dòng tiêu đề: chọn loại bằng ${keyNames('choicePrev', 'choiceNext')} (danh sách tổ, thành viên, số liệu).`;
     return { source, kind };
@@ -53,9 +53,9 @@ export function useImport() {
   const check = async () => {
     if (!cleanPath(latest.current.path)) return app.notify('Gõ hoặc dán đường dẫn tệp (CSV, văn bản Unicode hoặc sổ Excel .xlsx) trước.', 'warn');
     dispatch({ type: 'checking' });
-    let got: ReturnType<typeof read>;
+    let got: Awaited<ReturnType<typeof read>>;
     try {
-      got = read();
+      got = await read();
     } catch (e) {
       const refused = e instanceof FileRefusedError;
       return dispatch({ type: 'checked', kind: null, summary: [], problems: refused ? e.problems : [], warnings: [], fileError: (e as Error).message });
@@ -77,9 +77,9 @@ export function useImport() {
   };
 
   const write = async () => {
-    let got: ReturnType<typeof read>;
+    let got: Awaited<ReturnType<typeof read>>;
     try {
-      got = read();
+      got = await read();
     } catch (e) {
       return dispatch({ type: 'failed', message: (e as Error).message });
     }
