@@ -6,27 +6,29 @@ import { printable } from '../domain/text.js';
 
 type Write = typeof process.stdout.write;
 
+const closedStreams = new WeakMap<NodeJS.WriteStream, { yes: boolean }>();
+
 /**
  * A reader that went away (`tonghop status | head`, a closed pipe) is not the command's failure:
  * what is left to print is dropped and the command finishes as usual, closing its database,
  * instead of dying on an unhandled EPIPE with a stack trace in the middle of it.
  */
-function closedPipeIsNoCrash(stream: NodeJS.WriteStream, closed: { yes: boolean }): void {
-  const onError = (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') closed.yes = true;
-    else {
-      closed.yes = true;
-      process.exitCode = 1;
-    }
-  };
+function closedPipeIsNoCrash(stream: NodeJS.WriteStream): { yes: boolean } {
+  const known = closedStreams.get(stream);
+  if (known) return known; // one listener per stream, however many commands run in this process
+  const closed = { yes: false };
+  closedStreams.set(stream, closed);
   // Kept after the guard is lifted: the error of a last write arrives a tick later.
-  stream.on('error', onError);
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    closed.yes = true;
+    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') process.exitCode = 1;
+  });
+  return closed;
 }
 
 function guarded(stream: NodeJS.WriteStream): () => void {
   const original = stream.write;
-  const closed = { yes: false };
-  closedPipeIsNoCrash(stream, closed);
+  const closed = closedPipeIsNoCrash(stream);
   const write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
     if (closed.yes) {
       const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
