@@ -53,7 +53,7 @@ describe('tonghop backup / restore', () => {
     expect(n.stderr).toMatch(/mới hơn \(lược đồ số 99/u);
     expect((await cli('restore', path.join(out, 'khong-co.gz'), '--data-dir', dir)).stderr).toMatch(/không có tệp này/u);
     expect(keptAside()).toHaveLength(1); // refusals changed nothing
-  }, 60_000);
+  }, 180_000);
 
   it.skipIf(process.platform !== 'linux')('backup to a full disk: exit 1 with the reason, no file; wrong usage: exit 2', async () => {
     const dir = await dataDirFrom('demo');

@@ -26,7 +26,7 @@ beforeAll(async () => {
   const r = await cli('init', '--plan', 'phu-van-2026', '--unit', 'phường Phù Vân');
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
-}, 60_000);
+}, 180_000);
 afterAll(() => {
   delete process.env.TONGHOP_DATA_DIR;
   fs.rmSync(dir, { recursive: true, force: true });

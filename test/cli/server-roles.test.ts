@@ -78,7 +78,7 @@ describe.skipIf(!ON_SERVER)('a role that may only read', () => {
     const dry = await cli('import', 'figures', file, '--dry-run', '--database-url', ro);
     expect(dry.stderr + dry.code).toBe('0');
     expect(await rows(url)).toEqual(before);
-  }, 60_000);
+  }, 180_000);
 
   it('an officer with a role of their own: the change log says which role and which officer', async () => {
     const url = await freshDatabase('demo');

@@ -56,7 +56,7 @@ describe.skipIf(!ON_SERVER)('tonghop on a PostgreSQL server', () => {
     expect(csv).toMatch(/TDP01,2026-11,luot_ho_tro,41\r\n/u);
     expect(csv).toMatch(/TDP02,2026-11,luot_ho_tro,(42|52)\r\n/u); // the later of the two wins, whole
     expect(csv).toMatch(/TDP03,2026-11,luot_ho_tro,53\r\n/u);
-  }, 60_000);
+  }, 180_000);
 
   it('a wrong password: exit 1 in Vietnamese, the password never shown', async () => {
     const url = urlOf('postgres', { user: 'postgres', password: 'SaiMatKhau-9x7' });

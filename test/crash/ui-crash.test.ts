@@ -97,5 +97,5 @@ describe.skipIf(!hasScript)('crash safety of the entry form (real UI, pseudo-ter
     } finally {
       await db.close();
     }
-  }, 60_000);
+  }, 180_000);
 });

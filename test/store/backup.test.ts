@@ -123,7 +123,7 @@ describe('backup and restore round trip', () => {
     const t = await up.db.query<{ n: number; g: string }>(`SELECT count(*)::int AS n, min(ghi_chu) AS g FROM team`);
     expect(t.rows[0]).toEqual({ n: 15, g: 'mới' });
     await up.close();
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('restore refuses, and changes nothing', () => {

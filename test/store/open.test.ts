@@ -29,5 +29,5 @@ describe('a damaged database', () => {
     const db = await openDatabase({ dataDir: dir, command: 'test' });
     expect((await db.db.query<{ n: number }>('SELECT count(*)::int AS n FROM team')).rows[0]!.n).toBe(15);
     await db.close();
-  }, 60_000);
+  }, 180_000);
 });

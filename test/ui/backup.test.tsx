@@ -74,7 +74,7 @@ describe('Backup screen', () => {
     f = await app.waitFor('Đã khôi phục bản 23/11/2026 09:00 (15 tổ, 146 phiếu); bản cũ vẫn được giữ');
     expect(await getForm(app.database.db, 1, '2026-11')).toBeNull();
     expect(fs.readdirSync(dir).filter((n) => n.startsWith('pgdata.replaced-'))).toHaveLength(1);
-  }, 60_000);
+  }, 180_000);
 
   it("another commune's backup: asks naming both communes; n changes nothing, y restores (item 11)", async () => {
     const dir = await dataDirFrom('demo');
@@ -126,7 +126,7 @@ describe('Backup screen', () => {
     await app.press('b');
     await app.waitFor(/vừa xong/u);
     expect(fs.readdirSync(stick)).toHaveLength(1);
-  }, 60_000);
+  }, 180_000);
 
   it('the home screen shows the age of the newest backup (and warns when there is none)', async () => {
     const dir = await dataDirFrom('demo');
@@ -138,7 +138,7 @@ describe('Backup screen', () => {
     await writeBackupFile(await demoDb(), freshBackupPath(path.join(dir, 'backups'), at, 'auto'), { now: at });
     const again = await renderBackup(dir, { name: 'home' });
     await again.waitFor('Sao lưu gần nhất: 3 giờ trước');
-  }, 60_000);
+  }, 180_000);
 
   it('the home screen drops its warning once a backup was made on the backup screen', async () => {
     const dir = await dataDirFrom('demo');
@@ -152,5 +152,5 @@ describe('Backup screen', () => {
     // At once, not only at the second look 10 seconds after opening: wait less than that look.
     const home = await app.waitFor('Sao lưu gần nhất: vừa xong', 9000);
     expect(home).not.toContain('Chưa có bản sao lưu');
-  }, 60_000);
+  }, 180_000);
 });

@@ -104,5 +104,5 @@ describe("the province's import screen", () => {
     } finally {
       r.unmount();
     }
-  }, 60_000);
+  }, 180_000);
 });
