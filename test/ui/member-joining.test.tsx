@@ -103,7 +103,7 @@ describe('one joining date for the marked members', () => {
     await erase(app, 10);
     await app.type('01/06/2026');
     await app.press(KEYS.enter);
-    await app.waitFor(/: 01\/06\/2026▏ ✗ Sau ngày rời tổ 31\/05\/2026\s*$/mu);
+    await app.waitFor(/: ✗ Sau ngày rời tổ 31\/05\/2026 01\/06\/2026▏\s*$/mu);
     expect((await listMembers(pg, teamId))[0]!.joinedOn).toBeNull();
   });
 });

@@ -71,8 +71,9 @@ export function PromptLine({ spec, rows = null, close, forceQuit }: { spec: Prom
         ? {spec.question}
         {withText ? '' : ` ${yesNo()}`}
       </Text>
-      {withText ? <Text inverse> {text}▏</Text> : null}
+      {/* The refusal before the typed text: a long path would push it past the row's end. */}
       {error ? <Text color={tint('error')}> ✗ {error}</Text> : null}
+      {withText ? <Text inverse> {text}▏</Text> : null}
     </Text>
   );
 }
