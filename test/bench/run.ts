@@ -17,6 +17,15 @@ import { streamFigures } from './stream.js';
 import { type Figure, printTable, summarise } from './stats.js';
 
 const quick = process.argv.includes('--quick');
+// `--only status,keys` runs only those parts; `--fixtures DIR` builds the fixtures there once and
+// reuses them on later runs (kept afterwards), so one engineer can time one part in minutes.
+const argValue = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i < 0 ? undefined : process.argv[i + 1];
+};
+const only = argValue('--only')?.split(',');
+const wanted = (part: string) => !only || only.includes(part);
+const keptFixtures = argValue('--fixtures');
 const RUNS = quick ? 3 : 7;
 const MEASURE = path.join(PACKAGE_ROOT, 'dist', 'test', 'bench', 'measure.js');
 const figures: Figure[] = [];
@@ -44,14 +53,21 @@ async function repeat<T>(n: number, fn: () => Promise<T>): Promise<T[]> {
 const maxRss = (rs: { rssMb: number | null }[]) => Math.max(...rs.map((r) => r.rssMb ?? 0));
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** The demo commune's folder, made once (kept fixtures keep it). */
+async function demoCommune(root: string): Promise<string> {
+  const demo = path.join(root, 'demo');
+  if (fs.existsSync(demo)) return demo;
+  const made = await runNode(MAIN, ['init', '--plan', 'phu-van-2026', '--unit', 'phường Phù Vân', '--demo', '--data-dir', demo]);
+  if (made.code !== 0) throw new Error(made.output);
+  return demo;
+}
+
 async function startup(root: string) {
   log('cold start: tonghop init on an empty folder');
   const inits = await repeat(RUNS, () => runNode(MAIN, ['init', '--plan', 'phu-van-2026', '--unit', 'xã Thử', '--data-dir', fs.mkdtempSync(path.join(root, 'cold-'))]));
   figures.push(summarise('start-up', 'cold start: init (new database)', inits.map((r) => r.ms), { peakRssMb: maxRss(inits) }));
 
-  const demo = path.join(root, 'demo');
-  const made = await runNode(MAIN, ['init', '--plan', 'phu-van-2026', '--unit', 'phường Phù Vân', '--demo', '--data-dir', demo]);
-  if (made.code !== 0) throw new Error(made.output);
+  const demo = await demoCommune(root);
   for (const [label, dir] of [
     ['demo commune', demo],
     ['2,000 teams', path.join(root, 'province')],
@@ -72,7 +88,6 @@ async function startup(root: string) {
       };
       const c = await startLoop(dir, RUNS, change);
       figures.push(summarise('start-up', 'home with data ÷ floor, after a change (2,000 teams)', c.ratios, { unit: 'x', goalMax: 1.5 }));
-      await status(root, dir);
     }
   }
 }
@@ -82,7 +97,8 @@ async function startup(root: string) {
  * machine's load is the same for all three: with nothing changed since the last status, and right
  * after a change (another process imports one team's figure). A status in a fresh process each time.
  */
-async function status(root: string, dir: string) {
+async function status(root: string) {
+  const dir = path.join(root, 'province');
   log('tonghop status --json, 2,000 teams × 11 months: nothing changed / after a change');
   const args = ['status', '--json', '--as-of', '2026-11', '--data-dir', dir];
   const ok = (r: ProcessRun) => {
@@ -109,8 +125,7 @@ async function status(root: string, dir: string) {
   figures.push(summarise('status', 'status ÷ floor, after a change', changed.map((r) => r.ms / floorMs), { unit: 'x', goalMax: 1.5 }));
 }
 
-async function inProcess(root: string) {
-  const year = path.join(root, 'province12.tar');
+async function keys(root: string) {
   // Key → bytes on a pseudo-terminal, the shipped bundle (pty-keys.ts); failures are keys without an answer.
   const keyFigure = async (name: string, measure: () => Promise<KeyRun>) => {
     log(`keystroke → bytes on the terminal: ${name} (2,000 teams, pseudo-terminal)`);
@@ -130,14 +145,25 @@ async function inProcess(root: string) {
   };
   await keyFigure('entry form: key → terminal bytes', () => entryKeys(path.join(root, 'province'), quick ? 2 : 4));
   await keyFigure('month grid: key → terminal bytes', () => gridKeys(path.join(root, 'province'), quick ? 10 : 30));
+}
+
+async function save(root: string) {
   log('save latency per field (on disk)');
   const save = await child('save', [path.join(root, 'province')]);
   figures.push(summarise('keys', 'save one field (transaction, on disk)', save.samples as number[], { goalMax: 20, peakRssMb: save.rssMb }));
+}
+
+async function dashboard(root: string) {
+  const year = path.join(root, 'province12.tar');
   log('dashboard compute + render');
-  const dd = await child('dashboard-disk', [path.join(root, 'demo'), '2026-10']);
+  const dd = await child('dashboard-disk', [await demoCommune(root), '2026-10']);
   figures.push(summarise('dashboard', 'home compute + render (demo commune)', dd.samples as number[], { goalMax: 50, peakRssMb: dd.rssMb }));
   const dp = await child('dashboard-tar', [year, '2026-12']);
   figures.push(summarise('dashboard', 'home compute + render (2,000 teams × 12 months)', dp.samples as number[], { goalMax: 500, peakRssMb: dp.rssMb }));
+}
+
+async function files(root: string) {
+  const year = path.join(root, 'province12.tar');
   log('import and export throughput, 2,000 teams × 12 months');
   const files = await child('files', [year, path.join(root, 'teams.tar')]);
   type T = { valuesPerSecond: number[]; values: number };
@@ -151,16 +177,22 @@ async function inProcess(root: string) {
   }
 }
 
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-bench-'));
+const root = keptFixtures ? path.resolve(keptFixtures) : fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-bench-'));
 const t0 = Date.now();
 try {
-  log(`building 2,000-team fixtures in ${root}`);
-  const fx = await child('fixtures', [root]);
-  log(`fixtures ready in ${Math.round(fx.ms as number)} ms`);
+  if (keptFixtures && fs.existsSync(path.join(root, 'province12.tar'))) log(`reusing the fixtures in ${root}`);
+  else {
+    fs.mkdirSync(root, { recursive: true });
+    log(`building 2,000-team fixtures in ${root}`);
+    const fx = await child('fixtures', [root]);
+    log(`fixtures ready in ${Math.round(fx.ms as number)} ms`);
+  }
   // A measure that fails is said and the others still print (the table shows what was measured).
   const server = async () => void figures.push(...(await serverLoad({ runs: RUNS, log })));
   const peers = async () => void figures.push(...(await serverPeers(root, { runs: RUNS, log })));
-  for (const part of [startup, inProcess, server, peers]) {
+  const parts = { startup, status, keys, save, dashboard, files, server, peers };
+  for (const [name, part] of Object.entries(parts)) {
+    if (!wanted(name)) continue;
     try {
       await part(root);
     } catch (e) {
@@ -169,14 +201,15 @@ try {
     }
   }
   // Files at province scale (#16 item 3): backup, restore, the 50 MB import, as whole processes.
-  try {
-    figures.push(...(await streamFigures(root, { runs: quick ? 2 : 3, log })));
-  } catch (e) {
-    log(`FAILED: ${(e as Error).message.slice(0, 2000)}`);
-    process.exitCode = 1;
-  }
+  if (wanted('stream'))
+    try {
+      figures.push(...(await streamFigures(root, { runs: quick ? 2 : 3, log })));
+    } catch (e) {
+      log(`FAILED: ${(e as Error).message.slice(0, 2000)}`);
+      process.exitCode = 1;
+    }
 } finally {
-  fs.rmSync(root, { recursive: true, force: true });
+  if (!keptFixtures) fs.rmSync(root, { recursive: true, force: true });
 }
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
 const table = printTable(figures);
