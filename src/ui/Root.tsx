@@ -72,13 +72,19 @@ export function Root({ dataDir, databaseUrl, now = systemNow, initialScreen, onD
 
   useEffect(() => onStopReady?.(() => void finish(0)), [onStopReady, finish]);
 
+  // The wizard's code is loaded before it is shown (a whole first frame, its keys live).
+  const showWizard = useCallback(() => void Promise.resolve(Wizard.loading()).then(() => setState({ phase: 'wizard' })), []);
+
   /** Open the app on a database; throws (the caller closes it) when its settings cannot be read. */
   const ready = useCallback(async (database: Database) => {
     dbRef.current = database;
     try {
       // A province's database has no plan of its own: its communes (ui/province).
       const me = await getUnitIdentity(database.db);
-      if (me?.level === 'province') return setState({ phase: 'province', database, province: me.name });
+      if (me?.level === 'province') {
+        await ProvinceApp.loading(); // its code first: its first frame is whole, its keys live
+        return setState({ phase: 'province', database, province: me.name });
+      }
       const settings = await loadSettings(database);
       // Opening on home (not a test's other screen): its figures come with the app's first frame.
       if (!initialScreen) await loadFirstLook(database.db, settings.plan.span_start, now(), settings.indicators, { store: !database.readOnly });
@@ -102,16 +108,16 @@ export function Root({ dataDir, databaseUrl, now = systemNow, initialScreen, onD
         await ready(database);
       } catch (e) {
         await database.close().catch(() => undefined);
-        if (e instanceof NotSetUpError) setState({ phase: 'wizard' });
+        if (e instanceof NotSetUpError) showWizard();
         else setState({ phase: 'failed', message: (e as Error).message });
       }
     },
-    [ready],
+    [ready, showWizard],
   );
 
   useEffect(() => {
     (opening ?? openDatabase({ dataDir, url: databaseUrl, command: UI_COMMAND, ...openHooks })).then(opened, (e: Error) => {
-      if (e instanceof NoDatabaseError) setState({ phase: 'wizard' });
+      if (e instanceof NoDatabaseError) showWizard();
       else if (e instanceof LockedError || e instanceof LockFileError || e instanceof LockWriteError || e instanceof DataDirError) void finish(1, e.message);
       else setState({ phase: 'failed', message: e.message });
     });

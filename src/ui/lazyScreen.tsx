@@ -11,8 +11,14 @@ interface Slot<P> {
 
 const slots: Slot<never>[] = [];
 
+export interface LazyScreen<P> {
+  (props: P): ReactNode;
+  /** Null once the code is there; else its loading (App navigates when it ends: title and body together). */
+  loading(): Promise<unknown> | null;
+}
+
 /** `load` imports the module (a dynamic import: its own chunk in the bundle) and picks the component. */
-export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): (props: P) => ReactNode {
+export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): LazyScreen<P> {
   let pending: Promise<ComponentType<P>> | null = null;
   const slot: Slot<P> = {
     component: null,
@@ -23,7 +29,7 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
       })),
   };
   slots.push(slot as unknown as Slot<never>);
-  return function LazyScreen(props: P) {
+  function LazyScreen(props: P) {
     const [Component, setComponent] = useState<ComponentType<P> | null>(() => slot.component);
     useEffect(() => {
       if (Component) return;
@@ -35,7 +41,9 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
       };
     }, [Component]);
     return Component ? <Component {...props} /> : null;
-  };
+  }
+  LazyScreen.loading = () => (slot.component ? null : slot.load());
+  return LazyScreen;
 }
 
 let preloading: Promise<void> | null = null;

@@ -51,6 +51,31 @@ export const SCREEN_TITLES: Record<ScreenName, string> = {
   help: 'Phím tắt',
 };
 
+const LAZY: Partial<Record<Screen['name'], { loading(): Promise<unknown> | null }>> = {
+  teamStatus: TeamStatusScreen,
+  commune: CommuneScreen,
+  ranking: RankingScreen,
+  entryPick: EntryPickScreen,
+  entry: EntryScreen,
+  grid: GridScreen,
+  history: HistoryScreen,
+  teams: TeamsScreen,
+  team: TeamScreen,
+  teamForm: TeamFormScreen,
+  memberForm: MemberFormScreen,
+  training: TrainingScreen,
+  moveMember: MoveMemberScreen,
+  import: ImportScreen,
+  export: ExportScreen,
+  backup: BackupScreen,
+  plan: PlanScreen,
+};
+
+/** Null when the screen's code is there; else its loading (lazyScreen.tsx). */
+export function screenLoading(screen: Screen): Promise<unknown> | null {
+  return LAZY[screen.name]?.loading() ?? null;
+}
+
 export function renderScreen(screen: Screen): ReactNode {
   switch (screen.name) {
     case 'home':
