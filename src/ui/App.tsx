@@ -16,7 +16,7 @@ import { PromptLine, questionRows } from './components/Prompt.js';
 import { type AppData, type AppServices, DataContext, type Layout, LayoutContext, type MessageKind, type Screen, ServicesContext } from './context.js';
 import { useKeyShell } from './keys/shell.js';
 import { IDLE_MODE, KeyContext, type KeyContextValue, type KeyMode, KeyModeContext, ReadOnlyContext, ScreenActiveContext } from './keys/useKeys.js';
-import { SCREEN_TITLES, renderScreen, screenLoading } from './screens.js';
+import { SCREEN_TITLES, renderScreen } from './screens.js';
 import { tint } from './theme.js';
 import { useTerminalSize } from './useTerminalSize.js';
 
@@ -90,27 +90,11 @@ export function App({ database, settings: initial, initialScreen, now = systemNo
     onExit();
   }, [onExit]);
 
-  // A screen whose code is not loaded yet is shown once it is (title and body in one frame, its
-  // keys live from that frame on); moves keep their order while one waits.
-  const moves = useRef({ waiting: 0, last: Promise.resolve() as Promise<unknown> });
-  const whenLoaded = useCallback((s: Screen, move: () => void) => {
-    const loading = screenLoading(s);
-    const m = moves.current;
-    if (!loading && m.waiting === 0) return move();
-    m.waiting++;
-    m.last = m.last.then(() => loading).then(() => {
-      m.waiting--;
-      move();
-    });
+  const navigate = useCallback((s: Screen) => {
+    setMessage(null);
+    setStack((st) => [...st, s]);
   }, []);
-  const navigate = useCallback(
-    (s: Screen) => {
-      setMessage(null);
-      whenLoaded(s, () => setStack((st) => [...st, s]));
-    },
-    [whenLoaded],
-  );
-  const replace = useCallback((s: Screen) => whenLoaded(s, () => setStack((st) => [...st.slice(0, -1), s])), [whenLoaded]);
+  const replace = useCallback((s: Screen) => setStack((st) => [...st.slice(0, -1), s]), []);
   const back = useCallback(() => {
     setStack((st) => {
       if (st.length > 1) return st.slice(0, -1);

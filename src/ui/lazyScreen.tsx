@@ -1,7 +1,6 @@
-// A screen whose code loads when it is first shown, not before the first frame: start-up compiles
-// only what home needs (#16: the other screens pull in docx, spreadsheets, CSV, backups…). Once
-// loaded it renders at once, like a static import; `preloadScreens` loads every one of them in
-// the background after home's first frame with data, so a key normally finds its screen there.
+// A part of the UI whose code loads when it is first needed, not before the first frame: the
+// first-run wizard and the province's app (Root loads their code before showing them, so their
+// first frame is whole). Once loaded it renders at once, like a static import.
 import { type ComponentType, type ReactNode, useEffect, useState } from 'react';
 
 interface Slot<P> {
@@ -9,11 +8,9 @@ interface Slot<P> {
   load: () => Promise<ComponentType<P>>;
 }
 
-const slots: Slot<never>[] = [];
-
 export interface LazyScreen<P> {
   (props: P): ReactNode;
-  /** Null once the code is there; else its loading (App navigates when it ends: title and body together). */
+  /** Null once the code is there; else its loading (Root shows the part when it ends). */
   loading(): Promise<unknown> | null;
 }
 
@@ -28,7 +25,6 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
         return c;
       })),
   };
-  slots.push(slot as unknown as Slot<never>);
   function LazyScreen(props: P) {
     const [Component, setComponent] = useState<ComponentType<P> | null>(() => slot.component);
     useEffect(() => {
@@ -44,13 +40,4 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
   }
   LazyScreen.loading = () => (slot.component ? null : slot.load());
   return LazyScreen;
-}
-
-let preloading: Promise<void> | null = null;
-
-/** Load every lazy screen's code, one after another (idle work: it must not crowd a frame). */
-export function preloadScreens(): Promise<void> {
-  return (preloading ??= (async () => {
-    for (const s of slots) await s.load();
-  })());
 }

@@ -1,7 +1,7 @@
 // The UI's start (#16): the database starts opening before the UI's modules load (ui/opening.ts)
 // and Root takes that opening instead of opening the folder again; home's figures come with the
 // app's first frame (no "Đang tính…" frame between the loading screen and the figures); the other
-// screens' code loads when first shown and still answers its keys.
+// screens still answer their keys.
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { acquireLock } from '../../src/store/lock.js';
@@ -26,7 +26,7 @@ describe('the UI start', () => {
     await waitUntil(() => app.frame().includes(HOME_DATA), undefined, 'home with its figures');
     expect(app.r.frames.some((f) => f.includes('Đang tính…'))).toBe(false);
     expect(app.r.frames.filter((f) => !f.includes(HOME_DATA)).every((f) => f.includes('Đang mở dữ liệu…'))).toBe(true);
-    // A screen loaded on demand (lazyScreen) draws and answers its keys: t → the teams' list, Esc back.
+    // The other screens still draw and answer their keys: t → the teams' list, Esc back.
     app.r.stdin.write('t');
     await waitUntil(() => app.frame().includes('tổ đang hoạt động'), undefined, 'the teams list');
     app.r.stdin.write('\x1b');
