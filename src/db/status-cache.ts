@@ -53,8 +53,8 @@ const KEY = `md5(concat_ws('|', $1::text, (SELECT definition::text FROM plan WHE
 const keyParam = (asOf: Month) => `${ARITHMETIC}|${asOf}`;
 
 async function header(q: Db, asOf: Month) {
-  const { NotInitialisedError, getPlan, getThresholds, listIndicators } = await import('./unit.js');
-  const { toEvalPlan } = await import('./evaluation.js');
+  // Both at once: each lazy chunk is a few file reads, and a loaded machine is slow to answer each.
+  const [{ NotInitialisedError, getPlan, getThresholds, listIndicators }, { toEvalPlan }] = await Promise.all([import('./unit.js'), import('./evaluation.js')]);
   const planRow = await getPlan(q);
   if (!planRow) throw new NotInitialisedError();
   const indicators = await listIndicators(q);
