@@ -60,11 +60,11 @@ export async function openBulkKeys(tx: Db, allowed = true): Promise<BulkKeys> {
     async writing(fn) {
       if (!fast) return fn();
       await tx.exec('SET LOCAL session_replication_role = replica');
-      try {
-        return await fn();
-      } finally {
-        await tx.exec('SET LOCAL session_replication_role = origin');
-      }
+      // Not in a finally: after a failed statement the transaction is aborted (and the setting
+      // with it), and a SET there would hide the real error behind "transaction is aborted".
+      const out = await fn();
+      await tx.exec('SET LOCAL session_replication_role = origin');
+      return out;
     },
     async finish() {
       if (!fast) return;
