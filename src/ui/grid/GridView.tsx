@@ -71,6 +71,9 @@ const GridRow = memo(function GridRow({ team, values, codes, nameWidth, selected
 
 export function GridView({ state: s, layout, indicators, loadError }: GridViewProps) {
   const codes = useMemo(() => s.codes.slice(s.left, s.left + layout.cols), [s.codes, s.left, layout.cols]);
+  // Counted again only when the teams or the values change (a save), not on every cursor move:
+  // a walk over 2,000 teams per key.
+  const missing = useMemo(() => missingCount({ teams: s.teams, values: s.values }), [s.teams, s.values]);
   if (loadError) return <Text color={tint('error')}>{loadError}</Text>;
   if (!s.loaded) return <Text dimColor>Đang đọc bảng tháng…</Text>;
   const visible = s.teams.slice(s.top, s.top + layout.rows);
@@ -80,7 +83,7 @@ export function GridView({ state: s, layout, indicators, loadError }: GridViewPr
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
-        <Text bold>Tháng {monthLabel(s.month)}</Text> ({keyName('gridPrevMonth')}/{keyName('gridNextMonth')} đổi tháng) · {s.teams.length} tổ · chưa có phiếu: {missingCount(s)} · dòng{' '}
+        <Text bold>Tháng {monthLabel(s.month)}</Text> ({keyName('gridPrevMonth')}/{keyName('gridNextMonth')} đổi tháng) · {s.teams.length} tổ · chưa có phiếu: {missing} · dòng{' '}
         {s.teams.length ? s.row + 1 : 0}/{s.teams.length} · cột {s.col + 1}/{s.codes.length} {more}
       </Text>
       <Text bold wrap="truncate-end">
