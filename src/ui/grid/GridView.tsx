@@ -52,11 +52,15 @@ const GridRow = memo(function GridRow({ team, values, codes, nameWidth, selected
     return padCell(truncate(text, CELL_WIDTH), CELL_WIDTH, 'right');
   });
   const before = cursorCol >= 0 ? parts.slice(0, cursorCol).join(' ') : parts.join(' ');
+  const name = padCell(truncate(displayName(team.name), nameWidth), nameWidth);
+  // Most rows have a form, no cursor and no colour: one string, the same characters as the row
+  // below (a page down re-renders 24 rows: one text node each instead of a tree of five).
+  if (cursorCol < 0 && !missing && !selected) return <Text wrap="truncate-end">{`${selectionMark(false, 1)}  ${name} ${before}`}</Text>;
   return (
     <Text wrap="truncate-end" bold={selected}>
       {selectionMark(selected, 1)}
       <Text color={missing ? tint(STATUS_COLORS.chua_bao_cao) : undefined}>{missing ? MISSING_MARK : ' '}</Text>{' '}
-      {padCell(truncate(displayName(team.name), nameWidth), nameWidth)}
+      {name}
       {cursorCol >= 0 ? (
         <>
           {before ? ' ' + before : ''} <Text inverse>{parts[cursorCol]}</Text>
