@@ -23,7 +23,7 @@ const TEAMS = [
   { id: 4, code: 'T04', name: 'Tổ Bắc Hà' },
 ];
 // T02 has no form; T04's form has a blank cell.
-const VALUES: GridValues = new Map([
+const VALUES: GridValues = new Map<number, Record<string, number>>([
   [1, { a: 12, b: 1234, c: 0 }],
   [3, { a: 7, b: 8, c: 9 }],
   [4, { a: 5, c: 6 }],
