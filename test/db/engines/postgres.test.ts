@@ -115,10 +115,10 @@ describe.skipIf(!ON_SERVER)('PostgreSQL adapter (server)', () => {
     try {
       const touch = `UPDATE team SET decision_no = 'đã lưu' WHERE id = (SELECT min(id) FROM team)`;
       await handle.session(async (s) => {
-        // A noted channel pg_notify refuses (an empty name) stands for any failure of the NOTIFY.
+        // Noted channels pg_notify refuses (an empty name, one too long for a name) stand for any failure of the NOTIFY.
         const out = await s.transaction(async (tx) => {
           await tx.query(touch);
-          await tx.query(`SELECT set_config('tonghop.changed', ',', false)`);
+          await tx.query(`SELECT set_config('tonghop.changed', ',' || repeat('x', 70), false)`);
           return 'saved';
         });
         expect(out).toBe('saved');
