@@ -12,6 +12,12 @@
 // layout measures every text node again with widest-line → string-width on each frame too: every
 // import of string-width but the cached one's own goes to src/ui/cachedStringWidth.ts.
 //
+// A new line of plain text (no escape code, every character one column: cachedStringWidth's
+// NARROW_TEXT) is split into cells directly instead of through ansi-tokenize's grapheme
+// segmenter, its cells are copied into the frame without a width looked up per character, and a
+// row's cells are turned back into a string comparing styles only where they change. A page down
+// in the month grid brings 24 new lines: tokenizing and restringing them was most of its time.
+//
 // Ink is pinned (package.json); if its output.js no longer has the lines this plugin rewrites, the
 // build fails here rather than silently shipping the slow path.
 import fs from 'node:fs';
@@ -44,6 +50,13 @@ const BLANK_CELL = `row.push({
                     styles: [],
                 });`;
 
+/** Where a line not seen before is split into styled cells. */
+const TOKENIZE = 'cached = styledCharsFromTokens(tokenize(line));';
+
+/** The copy of a line's cells into the frame, a width looked up for each. */
+const CELLS_LOOP = `let offsetX = x;
+                    for (const character of characters) {`;
+
 /** The map over the frame's rows that holds ROW_STRINGS. */
 const ROWS_MAP = `const generatedOutput = output
             .map(line => {`;
@@ -64,9 +77,61 @@ export function shareOutputCaches(source) {
             return rowString(rowIndex, lineWithoutEmptyItems);`);
   out = replaceOnce(out, BLANK_CELL, 'row.push(blankCell);');
   out = replaceOnce(out, ROWS_MAP, ROWS_MAP.replace('(line =>', '((line, rowIndex) =>'));
+  out = replaceOnce(out, TOKENIZE, 'cached = styledCharsOf(line);');
+  // A line of one-column characters fills one cell per character: copied as is.
+  out = replaceOnce(
+    out,
+    CELLS_LOOP,
+    `let offsetX = x;
+                    if (narrowLines.has(characters)) {
+                        for (let i = 0; i < characters.length; i++) currentLine[offsetX + i] = characters[i];
+                        offsetY++;
+                        continue;
+                    }
+                    for (const character of characters) {`,
+  );
   return (
     out +
     `
+import { NARROW_TEXT } from ${JSON.stringify(CACHED_WIDTH)};
+import { ansiCodesToString as tonghopCodesToString, diffAnsiCodes as tonghopDiffCodes } from '@alcalzone/ansi-tokenize';
+// Lines whose cells are each one column (filled straight into the frame).
+const narrowLines = new WeakSet();
+const noStyles = Object.freeze([]);
+// A line's styled cells: a plain narrow line one cell per character, as tokenize gives it (each
+// of those characters is a grapheme of its own, no escape code, no style); any other as Ink does.
+function styledCharsOf(line) {
+  if (NARROW_TEXT.test(line)) {
+    const cells = new Array(line.length);
+    for (let i = 0; i < line.length; i++) cells[i] = { type: 'char', value: line[i], fullWidth: false, styles: noStyles };
+    narrowLines.add(cells);
+    return cells;
+  }
+  return styledCharsFromTokens(tokenize(line));
+}
+// Two reduced styles the same code for code: nothing to write between their cells.
+function sameStyles(a, b) {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].code !== b[i].code) return false;
+  return true;
+}
+// styledCharsToString, the style difference computed only where the style changes (the same
+// string: the difference of equal styles is empty).
+function cellsToString(chars) {
+  let ret = '';
+  let prev = noStyles;
+  for (let i = 0; i < chars.length; i++) {
+    const styles = chars[i].styles;
+    if (!sameStyles(prev, styles)) ret += tonghopCodesToString(tonghopDiffCodes(prev, styles));
+    ret += chars[i].value;
+    prev = styles;
+  }
+  if (prev.length) ret += tonghopCodesToString(tonghopDiffCodes(prev, []));
+  return ret;
+}
+export { styledCharsOf as tonghopStyledCharsOf, cellsToString as tonghopCellsToString };
+
 // tonghop (scripts/ink-frame-cache.mjs): one set of caches for every frame, started again when big.
 let sharedCaches;
 function sharedOutputCaches() {
@@ -75,7 +140,7 @@ function sharedOutputCaches() {
   return sharedCaches;
 }
 // One blank cell for every place of every frame: cells are replaced, never changed.
-const blankCell = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });
+const blankCell = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: noStyles });
 // The last frame's rows (cells and string): a row with the same value and styles in every cell
 // gives the same string (styledCharsToString reads nothing else).
 const lastRows = [];
@@ -89,7 +154,7 @@ function rowString(y, cells) {
     for (let i = 0; i < cells.length && same; i++) same = sameCell(last.cells[i], cells[i]);
     if (same) return last.text;
   }
-  const text = styledCharsToString(cells).trimEnd();
+  const text = cellsToString(cells).trimEnd();
   lastRows[y] = { cells, text };
   return text;
 }

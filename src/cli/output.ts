@@ -2,6 +2,7 @@
 // quoting a path or a cell, commander's own errors) goes out without a character a terminal would
 // act on (domain.md, "Untrusted text"). The commands clean their data text themselves; this makes
 // sure nothing slips through, and that output piped to a file carries no escape sequence at all.
+import { isUtf8 } from 'node:buffer';
 import { printable } from '../domain/text.js';
 
 type Write = typeof process.stdout.write;
@@ -26,6 +27,19 @@ function closedPipeIsNoCrash(stream: NodeJS.WriteStream): { yes: boolean } {
   return closed;
 }
 
+/**
+ * What printable(text, { breaks: true }) would change, found in the UTF-8 bytes themselves (read as
+ * latin1: one character per byte, no decoding): C0 controls but tab and LF (CR too: it becomes LF),
+ * DEL, C1 controls (C2 80–9F), the bidi embeddings/overrides (E2 80 AA–AE) and isolates (E2 81 A6–A9).
+ */
+const UNSAFE_BYTES = /[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]/u;
+
+/** Bytes that print as they are: valid UTF-8 holding nothing printable() would change. */
+export function bytesArePrintable(bytes: Uint8Array): boolean {
+  const b = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return isUtf8(b) && !UNSAFE_BYTES.test(b.toString('latin1'));
+}
+
 function guarded(stream: NodeJS.WriteStream): () => void {
   const original = stream.write;
   const closed = closedPipeIsNoCrash(stream);
@@ -35,6 +49,9 @@ function guarded(stream: NodeJS.WriteStream): () => void {
       if (done) queueMicrotask(done);
       return true;
     }
+    // A large text already in bytes (the stored status --json) goes out as it is when it is clean:
+    // decoding 2.7 MB of UTF-8, scanning and encoding it again cost more than the floor allows.
+    if (typeof chunk !== 'string' && bytesArePrintable(chunk as Uint8Array)) return (original as (c: unknown, ...r: unknown[]) => boolean).call(this, chunk, ...rest);
     const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
     return (original as (c: string, ...r: unknown[]) => boolean).call(this, printable(text, { breaks: true }), ...rest);
   };

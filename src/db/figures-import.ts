@@ -1,11 +1,12 @@
 // Writing a checked figures file in one transaction, set-based: the forms through a small
-// staging table, the values by COPY (copyRows), their foreign keys checked once after the copy
-// rather than row by row (KeyCheck below says why, with the numbers).
+// staging table, the values by COPY (copyRows); the new rows' foreign keys checked once after
+// the writes rather than row by row (bulk-keys.ts says why, with the numbers).
 //
 // The log (value_change, source 'csv'): a new form gets one line (created from CSV, with how many
 // values; its values are the form's current ones until a later logged change); a replaced form
 // gets a line per changed value, received date and note (old → new). Nothing is lost. A replaced
 // form changes only what the file speaks of (FiguresWrite.columns).
+import { type BulkKeys, openBulkKeys } from './bulk-keys.js';
 import type { CopyValue, Db } from './database.js';
 import { FIELD_FORM, FIELD_NOTE, FIELD_RECEIVED, PACKED_FORMS, PACKED_VALUES } from './forms.js';
 import type { Month } from '../domain/period.js';
@@ -80,21 +81,20 @@ export interface WriteOptions {
 }
 
 /**
- * 'after-copy' (the default): copy the values with PostgreSQL's per-row foreign-key triggers off
- * (session_replication_role = replica) and check the same keys afterwards with one anti-join
- * (checkKeys). Measured with the bench's file (2,000 teams × 12 months × 13 indicators, 305,739
- * values, PGlite 0.5, two sets of 5 alternating runs on a fresh database each): the whole import
- * takes 5.1 s / 4.9 s this way and 12.7 s / 13.8 s with the triggers on (medians), 2.5–2.8× —
- * the triggers are the slowest part of an import, so they stay off here. Only where it is allowed and no trigger of our own
- * is on the table (canSkipTriggers); elsewhere (a server's ordinary role) the triggers run.
+ * 'after-copy' (the default): write the new forms, their log lines and values with PostgreSQL's
+ * per-row foreign-key triggers off and check the same keys afterwards, one anti-join per table
+ * (bulk-keys.ts: the numbers, and what stays on). Only where it is allowed and every trigger of
+ * ours is kept; elsewhere (a server's ordinary role) the triggers run, as with 'triggers'.
  */
 export type KeyCheck = 'after-copy' | 'triggers';
 
 export interface FiguresWriter {
   /** Write a batch of checked forms (any number of batches, in the file's order). */
   write(forms: StagedForm[]): Promise<void>;
-  /** After the last batch: the keys of every value copied are checked. */
+  /** After the last batch: the keys of every row written are checked. */
   finish(): Promise<void>;
+  /** How the keys are checked: after the writes (fast) or by the triggers, row by row. */
+  readonly keys: KeyCheck;
 }
 
 /**
@@ -105,20 +105,19 @@ export async function openFiguresWriter(tx: Db, shape: FiguresShape, opts: Write
   await tx.exec(`
     CREATE TEMP TABLE imp_form (form_id int, team_id int, month text, received_on date, note text, n int) ON COMMIT DROP;
     CREATE TEMP TABLE imp_diff (seq int, form_id int, team_id int, month text, field text, old_value text, new_value text) ON COMMIT DROP;`);
-  let fast: boolean | null = null;
+  const keys = await openBulkKeys(tx, (opts.keys ?? 'after-copy') === 'after-copy');
   let done = 0;
   await opts.onProgress?.(0, opts.total?.(0) ?? 0);
   return {
+    keys: keys.fast ? 'after-copy' : 'triggers',
     async write(forms) {
       if (forms.length === 0) return;
       await tx.exec('TRUNCATE imp_form, imp_diff');
-      const n = await writeBatch(tx, forms, shape, opts, async () => (fast ??= (opts.keys ?? 'after-copy') === 'after-copy' && (await canSkipTriggers(tx))));
+      const n = await writeBatch(tx, forms, shape, opts, keys);
       done += n;
       await opts.onProgress?.(done, opts.total?.(done) ?? done);
     },
-    async finish() {
-      if (fast) await checkKeys(tx);
-    },
+    finish: () => keys.finish(),
   };
 }
 
@@ -130,7 +129,7 @@ export async function writeFigures(tx: Db, check: FiguresShape & { forms: Staged
 }
 
 /** One batch: forms staged, replaced ones changed only where the file differs, new ones made, their values copied. */
-async function writeBatch(tx: Db, forms: StagedForm[], check: FiguresShape, opts: WriteOptions, skipTriggers: () => Promise<boolean>): Promise<number> {
+async function writeBatch(tx: Db, forms: StagedForm[], check: FiguresShape, opts: WriteOptions, keys: BulkKeys): Promise<number> {
   // 1. Stage the forms; replaced forms change only where the file differs from the database.
   await tx.copyRows(
     'imp_form',
@@ -166,37 +165,39 @@ async function writeBatch(tx: Db, forms: StagedForm[], check: FiguresShape, opts
     for (const f of replaced) done += f.codes.length;
   }
 
-  // 2. New forms, one log line each.
+  // 2. New forms, one log line each (the key triggers off where allowed: checked in finish()).
   const fresh = forms.filter((f) => f.formId === null);
-  if (fresh.length) {
-    await tx.query(
-      `INSERT INTO value_change (team_id, month, field, old_value, new_value, source, batch_id)
-       SELECT team_id, month, '${FIELD_FORM}', NULL, 'tạo phiếu từ tệp CSV (' || n || ' số liệu)', 'csv', $1::bigint
-       FROM imp_form WHERE form_id IS NULL ORDER BY team_id, month`,
-      [opts.batchId ?? null],
-    );
-    const ids = await tx.query<{ forms: string | null }>(
-      `WITH made AS (
-         INSERT INTO form (team_id, month, received_on, note, source)
-         SELECT team_id, month, received_on, note, 'csv' FROM imp_form WHERE form_id IS NULL ORDER BY team_id, month
-         RETURNING id, team_id, month)
-       SELECT ${PACKED_FORMS.sql()} AS forms FROM made f`,
-    );
-    const byKey = new Map<string, number>();
-    PACKED_FORMS.each(ids.rows[0]?.forms ?? null, ([id, team, month]) => void byKey.set(formKey(team, month), id));
-    for (const f of fresh) f.formId = byKey.get(formKey(f.teamId, f.month))!;
+  if (fresh.length) await keys.writing(() => writeFresh(tx, fresh, opts));
+  return done + fresh.reduce((a, f) => a + f.codes.length, 0);
+}
 
-    // 3. Their values, by COPY (with the per-row key triggers off where allowed: checked in finish()).
-    const n = fresh.reduce((a, f) => a + f.codes.length, 0);
-    if (n) {
-      const fast = await skipTriggers();
-      if (fast) await tx.query('SET LOCAL session_replication_role = replica');
-      await tx.copyRows('form_value', ['form_id', 'indicator', 'value'], valueRows(fresh, 0, fresh.length));
-      if (fast) await tx.query('SET LOCAL session_replication_role = origin');
-    }
-    done += n;
-  }
-  return done;
+/** New forms: their log lines, the forms, their values by COPY. */
+async function writeFresh(tx: Db, fresh: StagedForm[], opts: WriteOptions): Promise<void> {
+  // The officer once, not by the column's default: a function call per row cost ~⅓ of this statement.
+  await tx.query(
+    `INSERT INTO value_change (team_id, month, field, old_value, new_value, source, batch_id, by_officer)
+     SELECT team_id, month, '${FIELD_FORM}', NULL, 'tạo phiếu từ tệp CSV (' || n || ' số liệu)', 'csv', $1::bigint, (SELECT tonghop_officer())
+     FROM imp_form WHERE form_id IS NULL ORDER BY team_id, month`,
+    [opts.batchId ?? null],
+  );
+  const ids = await tx.query<{ forms: string | null }>(
+    `WITH made AS (
+       INSERT INTO form (team_id, month, received_on, note, source)
+       SELECT team_id, month, received_on, note, 'csv' FROM imp_form WHERE form_id IS NULL ORDER BY team_id, month
+       RETURNING id, team_id, month)
+     SELECT ${PACKED_FORMS.sql()} AS forms FROM made f`,
+  );
+  const byKey = new Map<string, number>();
+  PACKED_FORMS.each(ids.rows[0]?.forms ?? null, ([id, team, month]) => void byKey.set(formKey(team, month), id));
+  for (const f of fresh) f.formId = byKey.get(formKey(f.teamId, f.month))!;
+
+  // 3. Their values, by COPY. The forms' INSERT has just stamped these teams (its trigger, this
+  // transaction): the values' stamp trigger is skipped, as a typed save skips it (migration 11's
+  // setting, tested by the trigger's WHEN); it was ~10 % of the COPY. A failed COPY aborts the
+  // transaction, the setting with it.
+  await tx.query(`SELECT set_config('tonghop.save_stamps', 'on', true)`);
+  await tx.copyRows('form_value', ['form_id', 'indicator', 'value'], valueRows(fresh, 0, fresh.length));
+  await tx.query(`SELECT set_config('tonghop.save_stamps', '', true)`);
 }
 
 function* valueRows(forms: readonly StagedForm[], start: number, end: number): Generator<readonly CopyValue[]> {
@@ -232,23 +233,4 @@ async function diffReplaced(tx: Db, replaced: readonly StagedForm[], check: Figu
     for (const [code, was] of before) if (check.columns?.has(code)) push(f, code, was, null);
   }
   return out;
-}
-
-/** Only when we may (superuser, as in PGlite) and no trigger of our own is on form_value. */
-async function canSkipTriggers(tx: Db): Promise<boolean> {
-  const r = await tx.query<{ su: string; user_triggers: number }>(
-    `SELECT current_setting('is_superuser') AS su,
-            (SELECT count(*) FROM pg_trigger WHERE tgrelid = 'form_value'::regclass AND NOT tgisinternal) AS user_triggers`,
-  );
-  return r.rows[0]?.su === 'on' && r.rows[0]?.user_triggers === 0;
-}
-
-/** The foreign keys of the values just copied, checked set-based: any miss aborts the import. */
-async function checkKeys(tx: Db): Promise<void> {
-  const missing = await tx.query<{ bad: number }>(
-    `SELECT count(*) AS bad FROM form_value v
-     LEFT JOIN indicator i ON i.code = v.indicator LEFT JOIN form f ON f.id = v.form_id
-     WHERE i.code IS NULL OR f.id IS NULL`,
-  );
-  if ((missing.rows[0]?.bad ?? 0) > 0) throw new Error(`Lỗi toàn vẹn dữ liệu khi nhập: ${missing.rows[0]!.bad} số liệu không khớp tổ/chỉ số; không ghi gì.`);
 }

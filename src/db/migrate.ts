@@ -37,9 +37,18 @@ export async function schemaVersion(q: Db): Promise<number> {
   return r.rows[0]?.v ?? 0;
 }
 
-/** Apply pending migrations (up to `upTo`, for tests of old schemas). Returns versions applied. */
-export async function migrate(db: DbRunner, upTo: number = SCHEMA_VERSION, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
-  const current = await schemaVersion(db);
+/**
+ * Apply pending migrations (up to `upTo`, for tests of old schemas). Returns versions applied.
+ * `found`: the version the caller has just read (the open path asks once, not twice: each cold
+ * statement costs a command start-up).
+ */
+export async function migrate(
+  db: DbRunner,
+  upTo: number = SCHEMA_VERSION,
+  migrations: readonly Migration[] = MIGRATIONS,
+  found?: number,
+): Promise<number[]> {
+  const current = found ?? (await schemaVersion(db));
   const known = migrations[migrations.length - 1]?.version ?? 0;
   if (current > known) throw new NewerDatabaseError(current);
   const applied: number[] = [];

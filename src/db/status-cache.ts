@@ -11,8 +11,8 @@ import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
 import type { Month } from '../domain/period.js';
 import type { Indicator, Plan, Thresholds } from '../domain/schemas.js';
-import { type StatusReport, type TeamStatus, assembleReport, evaluateTeam, evaluateTeamIfActive, statusJson } from '../domain/status.js';
-import { evaluateTarget, type EvalPlan } from '../domain/targets.js';
+import { type StatusReport, type TeamStatus, STATUS_JSON_TAIL, assembleReport, evaluateTeam, evaluateTeamIfActive, statusJson, statusJsonHead, teamJson } from '../domain/status.js';
+import { STATUS_RANK, evaluateTarget, type EvalPlan } from '../domain/targets.js';
 import type { Db } from './database.js';
 
 export interface StatusWithPlan {
@@ -29,7 +29,7 @@ export interface CacheOptions {
 }
 
 // The arithmetic is part of the key: a program whose evaluation code differs never reads another's results.
-const ARITHMETIC = createHash('sha256').update(`${evaluateTeam}\n${evaluateTarget}\n${statusJson}`).digest('hex').slice(0, 16);
+const ARITHMETIC = createHash('sha256').update(`${evaluateTeam}\n${evaluateTarget}\n${statusJson}\n${statusJsonHead}\n${teamJson}`).digest('hex').slice(0, 16);
 
 /** Stored evaluations are read and written only when this role may (a reader granted before migration 6 computes). */
 async function access(q: Db): Promise<{ read: boolean; write: boolean }> {
@@ -53,8 +53,8 @@ const KEY = `md5(concat_ws('|', $1::text, (SELECT definition::text FROM plan WHE
 const keyParam = (asOf: Month) => `${ARITHMETIC}|${asOf}`;
 
 async function header(q: Db, asOf: Month) {
-  const { NotInitialisedError, getPlan, getThresholds, listIndicators } = await import('./unit.js');
-  const { toEvalPlan } = await import('./evaluation.js');
+  // Both at once: each lazy chunk is a few file reads, and a loaded machine is slow to answer each.
+  const [{ NotInitialisedError, getPlan, getThresholds, listIndicators }, { toEvalPlan }] = await Promise.all([import('./unit.js'), import('./evaluation.js')]);
   const planRow = await getPlan(q);
   if (!planRow) throw new NotInitialisedError();
   const indicators = await listIndicators(q);
@@ -71,14 +71,16 @@ async function header(q: Db, asOf: Month) {
  * slower for these ~200 KB than decoding base64. Null when there is none, or this role may not
  * read it (a reader granted before migration 6): then it is computed.
  */
-async function storedJson(q: Db, asOf: Month): Promise<string | null> {
+async function storedJson(q: Db, asOf: Month): Promise<Buffer | null> {
   try {
     const r = await q.query<{ b64: string | null }>(
       `SELECT encode(json_gz, 'base64') AS b64 FROM status_cache WHERE key = ${KEY} AND stamps = (SELECT coalesce(sum(stamp), 0) FROM team_stamp)`,
       [keyParam(asOf)],
     );
     const b64 = r.rows[0]?.b64;
-    return b64 ? zlib.gunzipSync(Buffer.from(b64, 'base64')).toString('utf8') : null;
+    // Kept as bytes: decoding 2.7 MB of UTF-8 into a string (and encoding it again to print it)
+    // costs more than the look itself; the output guard checks the bytes as they are.
+    return b64 ? zlib.gunzipSync(Buffer.from(b64, 'base64')) : null;
   } catch {
     return null;
   }
@@ -115,13 +117,38 @@ async function lookup(q: Db, key: string): Promise<Lookup> {
   return { stamps: row.stamps, fresh: row.fresh ? (JSON.parse(row.fresh) as (TeamStatus | null)[]) : [], stale };
 }
 
-async function store(q: Db, key: string, stamps: string, computed: { id: number; stamp: number; result: TeamStatus | null }[], json: string | null): Promise<void> {
-  if (computed.length)
-    await q.query(
-      `INSERT INTO eval_cache (key, team_id, stamp, result) SELECT $1, * FROM unnest($2::int[], $3::bigint[], $4::text[])
-       ON CONFLICT (key, team_id) DO UPDATE SET stamp = EXCLUDED.stamp, result = EXCLUDED.result`,
-      [key, computed.map((c) => c.id), computed.map((c) => c.stamp), computed.map((c) => JSON.stringify(c.result))],
-    );
+type Computed = { id: number; stamp: number; result: TeamStatus | null };
+
+/** Each computed team's columns: its result, its piece of the --json text and its sort keys. */
+function columns(computed: readonly Computed[]) {
+  const r = computed.map((c) => c.result);
+  return {
+    ids: computed.map((c) => c.id),
+    stamps: computed.map((c) => c.stamp),
+    results: r.map((t) => JSON.stringify(t)),
+    fragments: r.map((t) => (t ? teamJson(t) : null)),
+    ranks: r.map((t) => (t ? STATUS_RANK[t.status] : null)),
+    lowest: r.map((t) => t?.lowestRatio ?? null),
+    codes: r.map((t) => t?.ma_to ?? null),
+    due: r.map((t) => t?.due.length ?? 0),
+    received: r.map((t) => (t ? t.due.length - t.missing.length : 0)),
+  };
+}
+
+async function storeTeams(q: Db, key: string, computed: readonly Computed[]): Promise<void> {
+  if (!computed.length) return;
+  const c = columns(computed);
+  await q.query(
+    `INSERT INTO eval_cache (key, team_id, stamp, result, fragment, rank, lowest, sort_code, due_n, received_n)
+     SELECT $1, * FROM unnest($2::int[], $3::bigint[], $4::text[], $5::text[], $6::smallint[], $7::float8[], $8::text[], $9::int[], $10::int[])
+     ON CONFLICT (key, team_id) DO UPDATE SET stamp = EXCLUDED.stamp, result = EXCLUDED.result, fragment = EXCLUDED.fragment, rank = EXCLUDED.rank,
+       lowest = EXCLUDED.lowest, sort_code = EXCLUDED.sort_code, due_n = EXCLUDED.due_n, received_n = EXCLUDED.received_n`,
+    [key, c.ids, c.stamps, c.results, c.fragments, c.ranks, c.lowest, c.codes, c.due, c.received],
+  );
+}
+
+async function store(q: Db, key: string, stamps: string, computed: Computed[], json: Buffer | string | null): Promise<void> {
+  await storeTeams(q, key, computed);
   const r = await q.query<{ added: boolean }>(
     `INSERT INTO status_cache (key, stamps, json_gz) VALUES ($1, $2::numeric, decode($3, 'base64'))
      ON CONFLICT (key) DO UPDATE SET used_at = now(),
@@ -141,7 +168,7 @@ type Access = Awaited<ReturnType<typeof access>>;
 
 async function evaluate(q: Db, asOf: Month, h: Awaited<ReturnType<typeof header>>, { read, write }: Access, opts: CacheOptions, withJson: boolean) {
   const found: Lookup = read ? await lookup(q, h.key) : { stamps: '0', fresh: [], stale: [] };
-  let computed: { id: number; stamp: number; result: TeamStatus | null }[] = [];
+  let computed: Computed[] = [];
   let all: (TeamStatus | null)[] = found.fresh;
   if (!read || found.stale.length) {
     const everyTeam = !read || found.fresh.length === 0;
@@ -171,9 +198,92 @@ export async function cachedStatus(q: Db, asOf: Month, opts: CacheOptions = {}):
   return { report, plan: h.plan, indicators: h.indicators, evalPlan: h.evalPlan, thresholds: h.thresholds };
 }
 
-/** `tonghop status --json`'s text: read whole when nothing changed since it was stored. */
+/**
+ * Which stored results are good (only counted, not read) and which teams to evaluate, in one
+ * statement: the --json path after a change reads no result, the database puts the text together.
+ */
+async function lookupStale(q: Db, key: string): Promise<{ stamps: string; good: number; stale: { id: number; stamp: number }[] }> {
+  const r = await q.query<{ stamps: string; good: number; stale: string | null }>(
+    `WITH s AS (
+       SELECT t.id, coalesce(st.stamp, 0) AS stamp, c.team_id IS NOT NULL AS good
+       FROM team t LEFT JOIN team_stamp st ON st.team_id = t.id
+       LEFT JOIN eval_cache c ON c.key = $1 AND c.team_id = t.id AND c.stamp = coalesce(st.stamp, 0))
+     SELECT (SELECT coalesce(sum(stamp), 0) FROM team_stamp)::text AS stamps,
+            (SELECT count(*) FROM s WHERE good)::int AS good,
+            (SELECT string_agg(id || ' ' || stamp, ',') FROM s WHERE NOT good) AS stale`,
+    [key],
+  );
+  const row = r.rows[0]!;
+  const stale = (row.stale ?? '').split(',').filter(Boolean).map((p) => {
+    const [id, stamp] = p.split(' ');
+    return { id: Number(id), stamp: Number(stamp) };
+  });
+  return { stamps: row.stamps, good: Number(row.good), stale };
+}
+
+/**
+ * The --json text from the good teams' stored pieces and the computed teams' new ones, in the
+ * report's order (compareTeams: status rank, lowest ratio with none first, then ma_to, which the
+ * schema keeps ASCII, so "C" order is JavaScript's) and with its completeness, by the database in
+ * one statement. Null when the good teams are not those the lookup counted (a writer in between,
+ * on a server): the caller evaluates as before.
+ */
+async function textFromPieces(q: Db, key: string, asOf: Month, planId: string, good: number, computed: readonly Computed[]): Promise<string | null> {
+  const c = columns(computed);
+  const r = await q.query<{ good: number; due: number; received: number; teams: string }>(
+    `WITH g AS (
+       SELECT c.fragment, c.rank, c.lowest, c.sort_code, c.due_n, c.received_n
+       FROM team t LEFT JOIN team_stamp st ON st.team_id = t.id
+       JOIN eval_cache c ON c.key = $1 AND c.team_id = t.id AND c.stamp = coalesce(st.stamp, 0)
+       WHERE t.id <> ALL($2::int[])),
+     a AS (SELECT * FROM g UNION ALL
+           SELECT * FROM unnest($3::text[], $4::smallint[], $5::float8[], $6::text[], $7::int[], $8::int[]))
+     SELECT (SELECT count(*) FROM g)::int AS good, coalesce(sum(due_n), 0)::int AS due, coalesce(sum(received_n), 0)::int AS received,
+            coalesce(string_agg(fragment, ',' ORDER BY rank, lowest NULLS FIRST, sort_code COLLATE "C") FILTER (WHERE fragment IS NOT NULL), '') AS teams
+     FROM a`,
+    [key, c.ids, c.fragments, c.ranks, c.lowest, c.codes, c.due, c.received],
+  );
+  const row = r.rows[0]!;
+  if (Number(row.good) !== good) return null;
+  return statusJsonHead(asOf, planId, { due: Number(row.due), received: Number(row.received) }) + row.teams + STATUS_JSON_TAIL;
+}
+
+/** After a change: evaluate only the stale teams, the text from the pieces (null: see textFromPieces). */
+async function jsonAfterChange(q: Db, asOf: Month, h: Awaited<ReturnType<typeof header>>, { write }: Access, opts: CacheOptions): Promise<string | null> {
+  const found = await lookupStale(q, h.key);
+  if (found.good === 0) return null; // nothing stored: the whole evaluation, as before
+  let computed: Computed[] = [];
+  if (found.stale.length) {
+    const { loadEvalInput } = await import('./evaluation.js');
+    const input = await loadEvalInput(q, asOf, { teamIds: found.stale.map((s) => s.id) });
+    const stampOf = new Map(found.stale.map((s) => [s.id, s.stamp]));
+    computed = input.teams.map((t) => ({ id: t.id, stamp: stampOf.get(t.id) ?? 0, result: evaluateTeamIfActive(t, h.evalPlan, asOf, h.thresholds) }));
+  }
+  // A database that skipped migration 10 (made by a build with 11 before 10 was merged) has no
+  // pieces: the whole evaluation then, never an error.
+  const json = await textFromPieces(q, h.key, asOf, h.plan.id, found.good, computed).catch(() => null);
+  if (json !== null && opts.store && write) {
+    const stamped = new Set(found.stale.map((s) => s.id));
+    try {
+      await store(q, h.key, found.stamps, computed.filter((c) => stamped.has(c.id)), json);
+    } catch {
+      // Storing is an optimisation (see evaluate).
+    }
+  }
+  return json;
+}
+
+/** `tonghop status --json`'s text as UTF-8 bytes: read whole when nothing changed since it was stored. */
+export async function cachedStatusJsonBytes(q: Db, asOf: Month, opts: CacheOptions = {}): Promise<Buffer> {
+  const stored = await storedJson(q, asOf);
+  if (stored !== null) return stored;
+  const h = await header(q, asOf);
+  const acc = await access(q);
+  const json = (acc.read ? await jsonAfterChange(q, asOf, h, acc, opts) : null) ?? (await evaluate(q, asOf, h, acc, opts, true)).json!;
+  return Buffer.from(json, 'utf8');
+}
+
+/** `tonghop status --json`'s text. */
 export async function cachedStatusJson(q: Db, asOf: Month, opts: CacheOptions = {}): Promise<string> {
-  const json = await storedJson(q, asOf);
-  if (json !== null) return json;
-  return (await evaluate(q, asOf, await header(q, asOf), await access(q), opts, true)).json!;
+  return (await cachedStatusJsonBytes(q, asOf, opts)).toString('utf8');
 }

@@ -112,25 +112,35 @@ export function assembleReport(perTeam: readonly (TeamStatus | null)[], planId: 
 
 /** The JSON contract of `tonghop status --json` (domain.md), deterministic. */
 export function statusJson(report: StatusReport): string {
-  // Names are untrusted text: C1 and bidi controls escaped too (JSON.stringify escapes only C0).
+  return statusJsonHead(report.as_of, report.plan, report.completeness) + report.teams.map(teamJson).join(',') + STATUS_JSON_TAIL;
+}
+
+// Names are untrusted text: C1 and bidi controls escaped too (JSON.stringify escapes only C0).
+// jsonSafe works character by character, so the pieces escaped apart equal the whole escaped at once.
+
+/** The text before the teams: `{"as_of":…,"plan":…,"completeness":{…},"teams":[`. */
+export function statusJsonHead(asOf: Month, plan: string, completeness: { due: number; received: number }): string {
+  const head = JSON.stringify({ as_of: asOf, plan, completeness: { due: completeness.due, received: completeness.received } });
+  return jsonSafe(head.slice(0, -1)) + ',"teams":[';
+}
+
+export const STATUS_JSON_TAIL = ']}';
+
+/** One team's object in `status --json` (stored per team, so a change re-serialises only that team). */
+export function teamJson(t: TeamStatus): string {
   return jsonSafe(JSON.stringify({
-    as_of: report.as_of,
-    plan: report.plan,
-    completeness: report.completeness,
-    teams: report.teams.map((t) => ({
-      ma_to: t.ma_to,
-      ten_to: t.ten_to,
-      status: t.status,
-      targets: t.targets.map((x) => ({
-        id: x.id,
-        kind: x.kind,
-        chi_so: x.chi_so,
-        actual: x.actual,
-        expected: x.expected,
-        target: x.target,
-        ratio: x.ratio,
-        status: x.status,
-      })),
+    ma_to: t.ma_to,
+    ten_to: t.ten_to,
+    status: t.status,
+    targets: t.targets.map((x) => ({
+      id: x.id,
+      kind: x.kind,
+      chi_so: x.chi_so,
+      actual: x.actual,
+      expected: x.expected,
+      target: x.target,
+      ratio: x.ratio,
+      status: x.status,
     })),
   }));
 }

@@ -89,7 +89,7 @@ export async function bringUpToDate(db: DbRunner, opts: Pick<OpenOptions, 'dataD
   const latest = migrations[migrations.length - 1]?.version ?? SCHEMA_VERSION;
   const found = await schemaVersion(db);
   if (found > 0 && found < latest) await opts.beforeUpgrade?.(db, opts.dataDir, found);
-  await migrate(db, latest, migrations);
+  await migrate(db, latest, migrations, found);
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {

@@ -78,4 +78,32 @@ describe('stored evaluations', () => {
     expect((await stored(db)).rows).toBe(0);
     expect((await db.query(`SELECT count(*) AS n FROM status_cache`)).rows[0]).toEqual({ n: 0 });
   });
+
+  it('after a change --json is put together from the stored pieces: the other teams are neither parsed nor serialised again', async () => {
+    const db = await demoDb();
+    await cachedStatusJson(db, M, { store: true });
+    const a = (await getTeamByCode(db, 'TDP01'))!;
+    const b = (await getTeamByCode(db, 'TDP02'))!;
+    // A stored result that no longer parses: the --json path must not read it (only the report does).
+    await db.query(`UPDATE eval_cache SET result = 'not json' WHERE team_id = $1`, [b.id]);
+    await db.transaction((tx) => enterField(tx, a.id, M, 'ho_huong_dan', 977, '2026-10-28'));
+    expect(await cachedStatusJson(db, M, { store: true })).toBe(await full(db));
+    // And the stored piece is what is printed: marked, it shows.
+    await db.query(`UPDATE eval_cache SET fragment = replace(fragment, '"ma_to":"TDP02"', '"ma_to":"TDP02","marked":1') WHERE team_id = $1`, [b.id]);
+    await db.transaction((tx) => enterField(tx, a.id, M, 'ho_huong_dan', 978, '2026-10-28'));
+    const marked = await cachedStatusJson(db, M, { store: true });
+    expect(marked).toContain('"ma_to":"TDP02","marked":1');
+    expect(marked.replace(',"marked":1', '')).toBe(await full(db));
+  });
+
+  it('a reader after a change: the changed team computed, the others from their pieces, nothing written', async () => {
+    const db = await demoDb();
+    await cachedStatusJson(db, M, { store: true });
+    const a = (await getTeamByCode(db, 'TDP01'))!;
+    await db.query(`DELETE FROM form WHERE team_id = $1 AND month = '2026-09'`, [a.id]);
+    const before = await stored(db);
+    expect(await cachedStatusJson(db, M)).toBe(await full(db));
+    expect(await stored(db)).toEqual(before);
+  });
 });
+

@@ -19,7 +19,7 @@ interface Ask {
 }
 
 /** The text to print, or null when this is a commune's own status (status.ts prints it). */
-export async function provinceStatusText(db: DbRunner, ask: Ask): Promise<string | null> {
+export async function provinceStatusText(db: DbRunner, ask: Ask): Promise<string | Buffer | null> {
   const me = await getUnitIdentity(db);
   const code = ask.unit === undefined ? null : checkUnitCode(ask.unit);
   if (code && !code.ok) throw new RefusedError(code.message);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { systemNow } from '../../clock.js';
-import { type CacheOptions, cachedStatus, cachedStatusJson } from '../../db/status-cache.js';
+import { type CacheOptions, cachedStatus, cachedStatusJsonBytes } from '../../db/status-cache.js';
 import { describeTarget, worstTarget } from '../../domain/describe.js';
 import { STATUS_LABELS, STATUS_SYMBOLS } from '../../domain/labels.js';
 import { type Month, currentMonth, isMonth, lastFinishedMonth, monthLabel } from '../../domain/period.js';
@@ -10,6 +10,8 @@ import { type CommonOptions, withDatabase } from '../context.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { newCommand } from '../program.js';
 import { provinceStatusText } from './province-status.js';
+
+const NEWLINE = Buffer.from('\n');
 
 interface StatusOptions extends CommonOptions {
   asOf?: string;
@@ -41,9 +43,12 @@ export function statusCommand(): Command {
     });
 }
 
-/** A commune's status (its own database, or a received one through its scoped handle). */
-export async function statusText(db: Db, asOf: Month, json: boolean, opts: CacheOptions = {}): Promise<string> {
-  if (json) return (await cachedStatusJson(db, asOf, opts)) + '\n';
+/**
+ * A commune's status (its own database, or a received one through its scoped handle). The JSON
+ * comes as UTF-8 bytes, printed as they are (the output guard checks bytes without decoding them).
+ */
+export async function statusText(db: Db, asOf: Month, json: boolean, opts: CacheOptions = {}): Promise<string | Buffer> {
+  if (json) return Buffer.concat([await cachedStatusJsonBytes(db, asOf, opts), NEWLINE]);
   const { report, plan, indicators: list } = await cachedStatus(db, asOf, opts);
   const indicators = new Map(list.map((i) => [i.code, i]));
   const { due, received } = report.completeness;

@@ -8,6 +8,7 @@ import { sql as v6 } from './006_status_cache.js';
 import { sql as v7 } from './007_row_versions.js';
 import { sql as v8 } from './008_roster_changes.js';
 import { sql as v9 } from './009_one_trip_save.js';
+import { sql as v10 } from './010_status_fragments.js';
 import { sql as v11 } from './011_cheaper_save.js';
 
 export interface Migration {
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'row_versions', sql: v7 },
   { version: 8, name: 'roster_changes', sql: v8 },
   { version: 9, name: 'one_trip_save', sql: v9 },
+  { version: 10, name: 'status_fragments', sql: v10 },
   { version: 11, name: 'cheaper_save', sql: v11 },
 ];
 
