@@ -62,8 +62,11 @@ if (ui) {
   if (splash) {
     for (const k of Object.keys(process.env)) if (k === 'CI' || k === 'CONTINUOUS_INTEGRATION' || k.startsWith('CI_')) delete process.env[k];
   }
+  // The database starts opening first: PGlite's start overlaps the UI's modules loading.
+  const { startOpening } = await import('../ui/opening.js');
+  const opening = startOpening({ dataDir, databaseUrl });
   const { runUi } = await import('../ui/run.js');
-  process.exitCode = await runUi({ dataDir, databaseUrl, splashShown: splash });
+  process.exitCode = await runUi({ dataDir, databaseUrl, splashShown: splash, opening });
 } else {
   const { runCli } = await import('./run.js');
   process.exitCode = await runCli(args);

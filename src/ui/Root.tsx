@@ -14,9 +14,13 @@ import { KeyScope } from './components/KeyScope.js';
 import { KeyHubContext, useKeyHub } from './keys/hub.js';
 import { useKeys } from './keys/useKeys.js';
 import { tint } from './theme.js';
-import { Wizard } from './wizard/index.js';
-import { ProvinceApp } from './province/ProvinceApp.js';
+import { lazyScreen } from './lazyScreen.js';
+// Only the first run needs the wizard, only a province its app: neither loads before a commune's first frame.
+const Wizard = lazyScreen(() => import('./wizard/index.js').then((m) => m.Wizard));
+const ProvinceApp = lazyScreen(() => import('./province/ProvinceApp.js').then((m) => m.ProvinceApp));
 import { getUnitIdentity } from '../db/unit-level.js';
+import { UI_COMMAND } from './opening.js';
+import { loadFirstLook } from './home/model.js';
 
 export type Phase =
   | { phase: 'loading' }
@@ -39,9 +43,11 @@ export interface RootProps {
   onStopReady?: (stop: () => void) => void;
   /** The backups around opening the database (run.tsx passes backupHooks()). */
   openHooks?: OpenHooks;
+  /** The database of dataDir already opening (ui/opening.ts): taken instead of opening it here. */
+  opening?: Promise<Database>;
 }
 
-export function Root({ dataDir, databaseUrl, now = systemNow, initialScreen, onDone, checkpointMinutes = 3, onStopReady, openHooks }: RootProps) {
+export function Root({ dataDir, databaseUrl, now = systemNow, initialScreen, onDone, checkpointMinutes = 3, onStopReady, openHooks, opening }: RootProps) {
   const [state, setState] = useState<Phase>({ phase: 'loading' });
   const ink = useInkApp();
   const dbRef = useRef<Database | null>(null);
@@ -66,19 +72,28 @@ export function Root({ dataDir, databaseUrl, now = systemNow, initialScreen, onD
 
   useEffect(() => onStopReady?.(() => void finish(0)), [onStopReady, finish]);
 
+  // The wizard's code is loaded before it is shown (a whole first frame, its keys live).
+  const showWizard = useCallback(() => void Promise.resolve(Wizard.loading()).then(() => setState({ phase: 'wizard' })), []);
+
   /** Open the app on a database; throws (the caller closes it) when its settings cannot be read. */
   const ready = useCallback(async (database: Database) => {
     dbRef.current = database;
     try {
       // A province's database has no plan of its own: its communes (ui/province).
       const me = await getUnitIdentity(database.db);
-      if (me?.level === 'province') return setState({ phase: 'province', database, province: me.name });
-      setState({ phase: 'ready', database, settings: await loadSettings(database) });
+      if (me?.level === 'province') {
+        await ProvinceApp.loading(); // its code first: its first frame is whole, its keys live
+        return setState({ phase: 'province', database, province: me.name });
+      }
+      const settings = await loadSettings(database);
+      // Opening on home (not a test's other screen): its figures come with the app's first frame.
+      if (!initialScreen) await loadFirstLook(database.db, settings.plan.span_start, now(), settings.indicators, { store: !database.readOnly });
+      setState({ phase: 'ready', database, settings });
     } catch (e) {
       if (dbRef.current === database) dbRef.current = null;
       throw e;
     }
-  }, []);
+  }, [initialScreen, now]);
 
   // At start: a database whose first-run setup never finished (the wizard failed or was killed
   // after the folder was made) goes back to the wizard, which fills the same folder.
@@ -93,16 +108,16 @@ export function Root({ dataDir, databaseUrl, now = systemNow, initialScreen, onD
         await ready(database);
       } catch (e) {
         await database.close().catch(() => undefined);
-        if (e instanceof NotSetUpError) setState({ phase: 'wizard' });
+        if (e instanceof NotSetUpError) showWizard();
         else setState({ phase: 'failed', message: (e as Error).message });
       }
     },
-    [ready],
+    [ready, showWizard],
   );
 
   useEffect(() => {
-    openDatabase({ dataDir, url: databaseUrl, command: 'tonghop (giao diện)', ...openHooks }).then(opened, (e: Error) => {
-      if (e instanceof NoDatabaseError) setState({ phase: 'wizard' });
+    (opening ?? openDatabase({ dataDir, url: databaseUrl, command: UI_COMMAND, ...openHooks })).then(opened, (e: Error) => {
+      if (e instanceof NoDatabaseError) showWizard();
       else if (e instanceof LockedError || e instanceof LockFileError || e instanceof LockWriteError || e instanceof DataDirError) void finish(1, e.message);
       else setState({ phase: 'failed', message: e.message });
     });

@@ -6,6 +6,7 @@ import type { EventEmitter } from 'node:events';
 import { redactSecrets } from '../db/engines/server-url.js';
 import { resolveDataDir } from '../paths.js';
 import { backupHooks } from '../store/hooks.js';
+import type { Opening } from './opening.js';
 import { Root } from './Root.js';
 import { guardedStdout } from './terminalGuard.js';
 
@@ -31,6 +32,8 @@ export interface UiOptions {
   now?: () => Date;
   /** main.ts already switched to the alternate screen and drew a loading splash. */
   splashShown?: boolean;
+  /** The database already opening (main.ts starts it before the UI loads): its folder and hooks win. */
+  opening?: Opening;
   /** Seconds to wait for the database to close after a signal before leaving anyway. */
   signalGraceSeconds?: number;
 }
@@ -53,9 +56,10 @@ export async function runUi(opts: UiOptions, io: Partial<UiIo> = {}): Promise<nu
   let stop: (() => void) | null = null;
   const instance = render(
     <Root
-      dataDir={resolveDataDir(opts.dataDir)}
-      databaseUrl={opts.databaseUrl}
-      openHooks={backupHooks()}
+      dataDir={opts.opening?.dataDir ?? resolveDataDir(opts.dataDir)}
+      databaseUrl={opts.opening ? opts.opening.databaseUrl : opts.databaseUrl}
+      openHooks={opts.opening?.hooks ?? backupHooks()}
+      opening={opts.opening?.database}
       now={opts.now}
       onStopReady={(fn) => (stop = fn)}
       onDone={(c, m) => {

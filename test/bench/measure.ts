@@ -49,9 +49,9 @@ async function main(): Promise<Record<string, unknown>> {
     case 'save':
       return { samples: await onDisk(args[0]!, (db) => saveLatency(db)) };
     case 'dashboard-disk':
-      return { samples: await onDisk(args[0]!, (db) => dashboard(db.db, args[1]!)) };
+      return await onDisk(args[0]!, (db) => dashboard(db.db, args[1]!));
     case 'dashboard-tar':
-      return { samples: await dashboard((await fromTar(args[0]!)).db, args[1]!) };
+      return await dashboard((await fromTar(args[0]!)).db, args[1]!);
     case 'files': {
       const year = (await fromTar(args[0]!)).db;
       const exp = await exportThroughput(year);

@@ -1,5 +1,5 @@
 // Loading a screen's data from the database: again whenever `deps` change (month, dataVersion…).
-import { type DependencyList, useEffect, useState } from 'react';
+import { type DependencyList, useEffect, useRef, useState } from 'react';
 
 /**
  * `data` stays the last loaded value while a new load runs (the view says what is being
@@ -10,10 +10,17 @@ export function useLoaded<T>(
   load: () => Promise<T>,
   deps: DependencyList,
   failed: (message: string) => string = (message) => message,
+  /** Already loaded for the first `deps` (home's first look, loaded before the app's first frame). */
+  initial?: T,
 ): { data: T | null; error: string | null } {
-  const [data, setData] = useState<T | null>(null);
+  const [data, setData] = useState<T | null>(initial ?? null);
   const [error, setError] = useState<string | null>(null);
+  const given = useRef(initial !== undefined);
   useEffect(() => {
+    if (given.current) {
+      given.current = false;
+      return;
+    }
     let live = true;
     load().then(
       (d) => live && (setData(() => d), setError(null)),

@@ -9,7 +9,8 @@ import { type CacheOptions, cachedStatus } from '../../db/status-cache.js';
 import { listTeams } from '../../db/teams.js';
 import { type Deadline, type MissingForms, missingForDeadline, nextDeadline } from '../../domain/deadline.js';
 import { describeTarget, worstTarget } from '../../domain/describe.js';
-import type { Month } from '../../domain/period.js';
+import { type Month, lastFinishedMonth, maxMonth, minMonth } from '../../domain/period.js';
+import { asOfBounds } from '../components/asOfPage.js';
 import type { Indicator, Plan } from '../../domain/schemas.js';
 import type { StatusReport } from '../../domain/status.js';
 import type { EvalTeam, Status } from '../../domain/targets.js';
@@ -91,6 +92,34 @@ export async function loadHomeModel(q: Db, asOf: Month, now: Date, indicators: r
       .sort((a, b) => a.id - b.id); // the evaluation's order of teams (ties in the sorted list keep it)
   }
   return buildHomeModel(report, plan, teams, indicators, today, (id, m) => present.get(id)?.has(m) ?? false);
+}
+
+/** The month home shows for the working month: the last finished one at most, the plan's first at least. */
+export function shownAsOf(spanStart: Month, workMonth: Month, now: Date): Month {
+  const bounds = asOfBounds(spanStart, now);
+  return minMonth(maxMonth(workMonth, bounds.min), bounds.max);
+}
+
+// Home's first look, loaded by Root with the settings before the app's first frame: the app then
+// opens on the figures (no "Đang tính…" frame in between, no second trip through React and Ink).
+let firstLook: { db: Db; asOf: Month; indicators: readonly Indicator[]; model: HomeModel } | null = null;
+
+/** Load what home shows at the start (null if it fails: the screen then loads it and says why). */
+export async function loadFirstLook(q: Db, spanStart: Month, now: Date, indicators: readonly Indicator[], opts: CacheOptions): Promise<void> {
+  const asOf = shownAsOf(spanStart, lastFinishedMonth(now), now);
+  firstLook = null;
+  try {
+    firstLook = { db: q, asOf, indicators, model: await loadHomeModel(q, asOf, now, indicators, opts) };
+  } catch {
+    // loaded again by the screen, which shows the error
+  }
+}
+
+/** The first look, once, if it is of this database, month and plan's indicators. */
+export function takeFirstLook(q: Db, asOf: Month, indicators: readonly Indicator[]): HomeModel | undefined {
+  const look = firstLook;
+  firstLook = null;
+  return look && look.db === q && look.asOf === asOf && look.indicators === indicators ? look.model : undefined;
 }
 
 /** The rows shown: status filter, then every word of the query (diacritics and case ignored). */

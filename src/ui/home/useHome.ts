@@ -1,12 +1,12 @@
 // Home: load the view model for the as-of month (on month or data change only), map keys to actions.
-import { useLayoutEffect, useMemo, useReducer, useRef } from 'react';
-import { addMonths, maxMonth, minMonth } from '../../domain/period.js';
+import { useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { addMonths } from '../../domain/period.js';
 import { asOfBounds, monthStepKeys } from '../components/asOfPage.js';
 import { filterHandlers, filterTyping, moveHandlers } from '../components/listFilter.js';
 import { useLoaded } from '../components/useLoaded.js';
 import { useApp, useLayout } from '../context.js';
 import { off, useKeys } from '../keys/useKeys.js';
-import { filterRows, loadHomeModel } from './model.js';
+import { filterRows, loadHomeModel, shownAsOf, takeFirstLook } from './model.js';
 import { hasFilter, homeReducer, initialHome } from './reducer.js';
 
 export function useHome() {
@@ -15,16 +15,18 @@ export function useHome() {
   const bounds = asOfBounds(app.plan.span_start, app.now());
   // One working month (the header's): home shows it, and ←/→ here change it for every screen. A
   // month still running has no status yet: home shows the last finished one and says so.
-  const asOf = minMonth(maxMonth(app.workMonth, bounds.min), bounds.max);
+  const asOf = shownAsOf(app.plan.span_start, app.workMonth, app.now());
   const [local, dispatch] = useReducer(homeReducer, asOf, initialHome);
   const state = { ...local, asOf };
   // app.now is a stable clock; indicators change only with the plan. The evaluation is stored for
   // the next look (and `tonghop status`) unless the data is only looked at.
   const store = !app.readOnly && !app.database.readOnly;
+  const [first] = useState(() => takeFirstLook(app.db, asOf, app.indicators));
   const { data: model, error } = useLoaded(
     () => loadHomeModel(app.db, state.asOf, app.now(), app.indicators, { store }),
     [app.db, state.asOf, app.dataVersion, app.indicators, store],
     (message) => `Không tính được tình hình: ${message}`,
+    first,
   );
 
   const rows = useMemo(() => filterRows(model?.rows ?? [], state.statusFilter, state.query), [model, state.statusFilter, state.query]);
