@@ -14,6 +14,7 @@ import { HelpOverlay } from './components/HelpOverlay.js';
 import { MessageLines, messageRows } from './components/MessageLines.js';
 import { PromptLine, questionRows } from './components/Prompt.js';
 import { type AppData, type AppServices, DataContext, type Layout, LayoutContext, type MessageKind, type Screen, ServicesContext } from './context.js';
+import type { FirstLook } from './home/model.js';
 import { useKeyShell } from './keys/shell.js';
 import { IDLE_MODE, KeyContext, type KeyContextValue, type KeyMode, KeyModeContext, ReadOnlyContext, ScreenActiveContext } from './keys/useKeys.js';
 import { SCREEN_TITLES, renderScreen } from './screens.js';
@@ -51,6 +52,8 @@ export interface AppProps {
   readOnly?: string;
   /** The month to work on at first (default: the last finished month). */
   initialWorkMonth?: Month;
+  /** Home's figures, loaded with the settings (Root): shown in the first frame, taken once. */
+  firstLook?: FirstLook;
 }
 
 /** The kind of a message is said by a mark too, not by its colour alone (NO_COLOR, colour blindness). */
@@ -73,7 +76,8 @@ export function frameRows(terminalRows: number): number {
   return Math.max(CHROME_ROWS + 4, terminalRows - 1);
 }
 
-export function App({ database, settings: initial, initialScreen, now = systemNow, onExit, readOnly, initialWorkMonth }: AppProps) {
+export function App({ database, settings: initial, initialScreen, now = systemNow, onExit, readOnly, initialWorkMonth, firstLook }: AppProps) {
+  const firstLookRef = useRef(firstLook);
   const [stack, setStack] = useState<Screen[]>([initialScreen ?? { name: 'home' }]);
   const [settings, setSettings] = useState(initial);
   const [message, setMessage] = useState<{ text: string; kind: MessageKind } | null>(null);
@@ -130,6 +134,11 @@ export function App({ database, settings: initial, initialScreen, now = systemNo
       ask: shell.value.ask,
       dataChanged: () => setDataVersion((v) => v + 1),
       reloadSettings: async () => setSettings(await loadSettings(database)),
+      takeFirstLook: () => {
+        const look = firstLookRef.current;
+        firstLookRef.current = undefined;
+        return look;
+      },
       readOnly,
     }),
     [database, now, navigate, replace, back, shell.value.ask, readOnly],

@@ -20,12 +20,12 @@ const Wizard = lazyScreen(() => import('./wizard/index.js').then((m) => m.Wizard
 const ProvinceApp = lazyScreen(() => import('./province/ProvinceApp.js').then((m) => m.ProvinceApp));
 import { getUnitIdentity } from '../db/unit-level.js';
 import { UI_COMMAND } from './opening.js';
-import { loadFirstLook } from './home/model.js';
+import { type FirstLook, loadFirstLook } from './home/model.js';
 
 export type Phase =
   | { phase: 'loading' }
   | { phase: 'wizard' }
-  | { phase: 'ready'; database: Database; settings: Settings }
+  | { phase: 'ready'; database: Database; settings: Settings; firstLook?: FirstLook }
   | { phase: 'province'; database: Database; province: string }
   | { phase: 'failed'; message: string };
 
@@ -87,8 +87,8 @@ export function Root({ dataDir, databaseUrl, now = systemNow, initialScreen, onD
       }
       const settings = await loadSettings(database);
       // Opening on home (not a test's other screen): its figures come with the app's first frame.
-      if (!initialScreen) await loadFirstLook(database.db, settings.plan.span_start, now(), settings.indicators, { store: !database.readOnly });
-      setState({ phase: 'ready', database, settings });
+      const firstLook = initialScreen ? undefined : await loadFirstLook(database.db, settings.plan.span_start, now(), settings.indicators, { store: !database.readOnly });
+      setState({ phase: 'ready', database, settings, firstLook });
     } catch (e) {
       if (dbRef.current === database) dbRef.current = null;
       throw e;
@@ -162,7 +162,7 @@ export function Root({ dataDir, databaseUrl, now = systemNow, initialScreen, onD
       );
       break;
     case 'ready':
-      body = <App database={state.database} settings={state.settings} initialScreen={initialScreen} now={now} onExit={leave(0)} />;
+      body = <App database={state.database} settings={state.settings} firstLook={state.firstLook} initialScreen={initialScreen} now={now} onExit={leave(0)} />;
       break;
     case 'province':
       body = <ProvinceApp database={state.database} province={state.province} now={now} onExit={leave(0)} />;

@@ -7,6 +7,7 @@ import type { Database } from '../store/open.js';
 import type { Month } from '../domain/period.js';
 import type { Indicator, Plan, Unit } from '../domain/schemas.js';
 import type { PromptSpec } from './keys/useKeys.js';
+import type { FirstLook } from './home/model.js';
 
 export type Screen =
   | { name: 'home' }
@@ -51,6 +52,8 @@ export interface AppServices {
   dataChanged(): void;
   /** Reload unit/plan/indicators after they were edited (or restored). */
   reloadSettings(): Promise<void>;
+  /** Home's figures loaded before the first frame (Root), once: a later visit to home loads its own. */
+  takeFirstLook(): FirstLook | undefined;
   /** Set when the data is only looked at (a province viewing a commune): why writing keys are off. */
   readOnly?: string;
 }

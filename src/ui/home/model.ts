@@ -100,25 +100,30 @@ export function shownAsOf(spanStart: Month, workMonth: Month, now: Date): Month 
   return minMonth(maxMonth(workMonth, bounds.min), bounds.max);
 }
 
-// Home's first look, loaded by Root with the settings before the app's first frame: the app then
-// opens on the figures (no "Đang tính…" frame in between, no second trip through React and Ink).
-let firstLook: { db: Db; asOf: Month; indicators: readonly Indicator[]; model: HomeModel } | null = null;
+/**
+ * Home's first look, loaded by Root with the settings before the app's first frame and handed to
+ * the App: it then opens on the figures (no "Đang tính…" frame in between, no second trip through
+ * React and Ink).
+ */
+export interface FirstLook {
+  db: Db;
+  asOf: Month;
+  indicators: readonly Indicator[];
+  model: HomeModel;
+}
 
-/** Load what home shows at the start (null if it fails: the screen then loads it and says why). */
-export async function loadFirstLook(q: Db, spanStart: Month, now: Date, indicators: readonly Indicator[], opts: CacheOptions): Promise<void> {
+/** Load what home shows at the start (undefined if it fails: the screen then loads it and says why). */
+export async function loadFirstLook(q: Db, spanStart: Month, now: Date, indicators: readonly Indicator[], opts: CacheOptions): Promise<FirstLook | undefined> {
   const asOf = shownAsOf(spanStart, lastFinishedMonth(now), now);
-  firstLook = null;
   try {
-    firstLook = { db: q, asOf, indicators, model: await loadHomeModel(q, asOf, now, indicators, opts) };
+    return { db: q, asOf, indicators, model: await loadHomeModel(q, asOf, now, indicators, opts) };
   } catch {
-    // loaded again by the screen, which shows the error
+    return undefined; // loaded again by the screen, which shows the error
   }
 }
 
-/** The first look, once, if it is of this database, month and plan's indicators. */
-export function takeFirstLook(q: Db, asOf: Month, indicators: readonly Indicator[]): HomeModel | undefined {
-  const look = firstLook;
-  firstLook = null;
+/** The first look's model if it is of this database, month and plan's indicators. */
+export function firstLookModel(look: FirstLook | undefined, q: Db, asOf: Month, indicators: readonly Indicator[]): HomeModel | undefined {
   return look && look.db === q && look.asOf === asOf && look.indicators === indicators ? look.model : undefined;
 }
 

@@ -6,7 +6,7 @@ import { filterHandlers, filterTyping, moveHandlers } from '../components/listFi
 import { useLoaded } from '../components/useLoaded.js';
 import { useApp, useLayout } from '../context.js';
 import { off, useKeys } from '../keys/useKeys.js';
-import { filterRows, loadHomeModel, shownAsOf, takeFirstLook } from './model.js';
+import { filterRows, firstLookModel, loadHomeModel, shownAsOf } from './model.js';
 import { hasFilter, homeReducer, initialHome } from './reducer.js';
 
 export function useHome() {
@@ -21,7 +21,7 @@ export function useHome() {
   // app.now is a stable clock; indicators change only with the plan. The evaluation is stored for
   // the next look (and `tonghop status`) unless the data is only looked at.
   const store = !app.readOnly && !app.database.readOnly;
-  const [first] = useState(() => takeFirstLook(app.db, asOf, app.indicators));
+  const [first] = useState(() => firstLookModel(app.takeFirstLook(), app.db, asOf, app.indicators));
   const { data: model, error } = useLoaded(
     () => loadHomeModel(app.db, state.asOf, app.now(), app.indicators, { store }),
     [app.db, state.asOf, app.dataVersion, app.indicators, store],
