@@ -259,8 +259,8 @@ async function jsonAfterChange(q: Db, asOf: Month, h: Awaited<ReturnType<typeof 
     const stampOf = new Map(found.stale.map((s) => [s.id, s.stamp]));
     computed = input.teams.map((t) => ({ id: t.id, stamp: stampOf.get(t.id) ?? 0, result: evaluateTeamIfActive(t, h.evalPlan, asOf, h.thresholds) }));
   }
-  // A database that skipped migration 10 (made by a build with 11 before 10 was merged) has no
-  // pieces: the whole evaluation then, never an error.
+  // Putting the text together is an optimisation, like storing: if it fails, the whole
+  // evaluation gives the same text, never an error.
   const json = await textFromPieces(q, h.key, asOf, h.plan.id, found.good, computed).catch(() => null);
   if (json !== null && opts.store && write) {
     const stamped = new Set(found.stale.map((s) => s.id));
