@@ -33,7 +33,7 @@ describe('the parser fed in slices', () => {
     const piece = `${'a'.repeat(9)}😀${'b'.repeat(20)}`; // the emoji's two halves sit at 9 and 10
     const slices = [...feedSlices(piece, 10)];
     expect(slices.join('')).toBe(piece);
-    for (const s of slices) expect(s.isWellFormed()).toBe(true);
+    for (const s of slices) expect(Buffer.from(s).toString()).toBe(s); // a lone surrogate would come back as U+FFFD
   });
 
   it('gives the records and lines the whole text gives, a quoted cell with CRLFs across slices included', async () => {
