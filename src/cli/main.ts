@@ -3,6 +3,12 @@
 // first frame appears before the database (and the command-line parser) have loaded.
 const args = process.argv.slice(2);
 
+// Before PGlite compiles its WebAssembly: V8's baseline code only (store/wasm-tiering.ts).
+{
+  const { keepWasmOnBaseline } = await import('../store/wasm-tiering.js');
+  keepWasmOnBaseline();
+}
+
 // `npm run bench` asks every process for its peak memory.
 if (process.env.TONGHOP_REPORT_RSS) {
   process.on('exit', () => process.stderr.write(`\ntonghop-rss-kb=${process.resourceUsage().maxRSS}\n`));
