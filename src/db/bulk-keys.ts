@@ -13,14 +13,18 @@
 // trigger, one reading transition tables, one enabled only for replicas) means no skipping.
 import type { Db } from './database.js';
 
-/** The tables an import writes its new rows to, with the keys each one's rows must have. */
+/**
+ * The keys each table's new rows must have. Only this import's rows are read (ids above the
+ * largest before it: a sequence never gives a smaller one), so the check costs what the file
+ * holds, not what the year holds: every fast-written value belongs to a new form.
+ */
 const KEYS: Record<BulkTable, string> = {
   value_change: `SELECT count(*) FROM value_change v LEFT JOIN team t ON t.id = v.team_id
                  LEFT JOIN import_batch b ON b.id = v.batch_id
                  WHERE v.id > $1 AND (t.id IS NULL OR (v.batch_id IS NOT NULL AND b.id IS NULL))`,
-  form: `SELECT count(*) FROM form f LEFT JOIN team t ON t.id = f.team_id WHERE t.id IS NULL`,
+  form: `SELECT count(*) FROM form f LEFT JOIN team t ON t.id = f.team_id WHERE f.id > $1 AND t.id IS NULL`,
   form_value: `SELECT count(*) FROM form_value v LEFT JOIN indicator i ON i.code = v.indicator
-               LEFT JOIN form f ON f.id = v.form_id WHERE i.code IS NULL OR f.id IS NULL`,
+               LEFT JOIN form f ON f.id = v.form_id WHERE v.form_id > $1 AND (i.code IS NULL OR f.id IS NULL)`,
 };
 export type BulkTable = 'value_change' | 'form' | 'form_value';
 const TABLES = Object.keys(KEYS) as BulkTable[];
@@ -41,12 +45,13 @@ export interface BulkKeys {
  */
 export async function openBulkKeys(tx: Db, allowed = true): Promise<BulkKeys> {
   const r = allowed
-    ? await tx.query<{ su: string; refused: number; refire: string[] | null; last_change: string }>(
+    ? await tx.query<{ su: string; refused: number; refire: string[] | null; last_change: string; last_form: string }>(
         // tgtype: bit 0 row-level, bit 2 INSERT; tgenabled: O ordinary, A always, R replica only, D disabled.
         `SELECT current_setting('is_superuser') AS su,
                 count(*) FILTER (WHERE tgenabled = 'R' OR (tgenabled = 'O' AND (tgtype & 1 = 1 OR tgnewtable IS NOT NULL)))::int AS refused,
                 array_agg(DISTINCT c.relname::text) FILTER (WHERE tgenabled = 'O' AND tgtype & 1 = 0 AND tgnewtable IS NULL) AS refire,
-                (SELECT coalesce(max(id), 0) FROM value_change)::text AS last_change
+                (SELECT coalesce(max(id), 0) FROM value_change)::text AS last_change,
+                (SELECT coalesce(max(id), 0) FROM form)::text AS last_form
          FROM pg_class c LEFT JOIN pg_trigger g ON g.tgrelid = c.oid AND NOT g.tgisinternal AND g.tgtype & 4 = 4
          WHERE c.oid = ANY (ARRAY[${TABLES.map((t) => `'${t}'::regclass`).join(', ')}])`,
       )
@@ -54,7 +59,7 @@ export async function openBulkKeys(tx: Db, allowed = true): Promise<BulkKeys> {
   const row = r?.rows[0];
   const fast = row?.su === 'on' && row.refused === 0;
   const refire = (row?.refire ?? []) as BulkTable[];
-  const lastChange = row?.last_change ?? '0';
+  const before: Record<BulkTable, string> = { value_change: row?.last_change ?? '0', form: row?.last_form ?? '0', form_value: row?.last_form ?? '0' };
   return {
     fast,
     async writing(fn) {
@@ -69,7 +74,7 @@ export async function openBulkKeys(tx: Db, allowed = true): Promise<BulkKeys> {
     async finish() {
       if (!fast) return;
       for (const t of TABLES) {
-        const bad = await tx.query<{ count: number }>(KEYS[t], t === 'value_change' ? [lastChange] : []);
+        const bad = await tx.query<{ count: number }>(KEYS[t], [before[t]]);
         const n = Number(bad.rows[0]?.count ?? 0);
         if (n > 0) throw new Error(`Lỗi toàn vẹn dữ liệu khi nhập: ${n} dòng của bảng ${t} không khớp tổ/chỉ số/phiếu; không ghi gì.`);
       }

@@ -162,6 +162,18 @@ async function store(q: Db, key: string, stamps: string, computed: Computed[], j
     await q.query(`DELETE FROM status_cache WHERE key NOT IN (SELECT key FROM status_cache ORDER BY used_at DESC, key LIMIT 4)`);
     await q.query(`DELETE FROM eval_cache WHERE key NOT IN (SELECT key FROM status_cache)`);
   }
+  if (json !== null) await touchStored(q, key);
+}
+
+/**
+ * Read the stored text back as the next look will (same rows, same pages), now that it is
+ * committed: the first reader of a new row marks it as committed on its page (hint bits), and
+ * with data checksums on, PostgreSQL logs a whole-page image for that. Done here, it goes out
+ * with this command's own closing checkpoint; otherwise the next status — which stores
+ * nothing — would log it and have to checkpoint and fsync the data folder on its way out.
+ */
+async function touchStored(q: Db, key: string): Promise<void> {
+  await q.query(`SELECT md5(json_gz) FROM status_cache WHERE key = $1 AND stamps = (SELECT coalesce(sum(stamp), 0) FROM team_stamp)`, [key]);
 }
 
 type Access = Awaited<ReturnType<typeof access>>;

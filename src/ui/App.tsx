@@ -1,7 +1,7 @@
 // The app shell: header, one body screen at a time (a stack, so Esc goes back), the message
 // line and the key hints. Screens are listed in screens.tsx.
 import { Box } from 'ink';
-import { type ReactNode, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { systemNow } from '../clock.js';
 import type { Database } from '../store/open.js';
 import { READ_ONLY_REASON } from '../store/read-only.js';
@@ -15,9 +15,10 @@ import { MessageLines, messageRows } from './components/MessageLines.js';
 import { PromptLine, questionRows } from './components/Prompt.js';
 import { type AppData, type AppServices, DataContext, type Layout, LayoutContext, type MessageKind, type Screen, ServicesContext } from './context.js';
 import type { FirstLook } from './home/model.js';
+import type { HoldKeys } from './keys/hub.js';
 import { useKeyShell } from './keys/shell.js';
 import { IDLE_MODE, KeyContext, type KeyContextValue, type KeyMode, KeyModeContext, ReadOnlyContext, ScreenActiveContext } from './keys/useKeys.js';
-import { SCREEN_TITLES, renderScreen } from './screens.js';
+import { SCREEN_TITLES, renderScreen, screenLoading } from './screens.js';
 import { tint } from './theme.js';
 import { useTerminalSize } from './useTerminalSize.js';
 
@@ -94,21 +95,47 @@ export function App({ database, settings: initial, initialScreen, now = systemNo
     onExit();
   }, [onExit]);
 
-  const navigate = useCallback((s: Screen) => {
-    setMessage(null);
-    setStack((st) => [...st, s]);
-  }, []);
-  const replace = useCallback((s: Screen) => setStack((st) => [...st.slice(0, -1), s]), []);
-  const back = useCallback(() => {
-    setStack((st) => {
-      if (st.length > 1) return st.slice(0, -1);
-      quit();
-      return st;
+  // A screen is shown only once its code is loaded (lazyScreen.tsx): until then the move waits,
+  // later moves (and going back) wait behind it in order, and the keys are held (keys/hub.tsx),
+  // so every key reaches the screen that is on top when it is handled — never the one being left.
+  const holdRef = useRef<HoldKeys | null>(null);
+  const moves = useRef<Promise<unknown> | null>(null);
+  const inOrder = useCallback((loading: Promise<unknown> | null, move: () => void) => {
+    if (!loading && !moves.current) return move();
+    const mine: Promise<unknown> = (moves.current ?? Promise.resolve()).then(() => loading).then(() => {
+      if (moves.current === mine) moves.current = null;
+      move();
     });
-  }, [quit]);
+    moves.current = mine;
+    holdRef.current?.(mine);
+  }, []);
+  const navigate = useCallback(
+    (s: Screen) => {
+      setMessage(null);
+      inOrder(screenLoading(s), () => setStack((st) => [...st, s]));
+    },
+    [inOrder],
+  );
+  const replace = useCallback((s: Screen) => inOrder(screenLoading(s), () => setStack((st) => [...st.slice(0, -1), s])), [inOrder]);
+  const back = useCallback(() => {
+    inOrder(null, () =>
+      setStack((st) => {
+        if (st.length > 1) return st.slice(0, -1);
+        quit();
+        return st;
+      }),
+    );
+  }, [quit, inOrder]);
   // A key that is off says why on the message line.
   const refuse = useCallback((text: string) => setMessage({ text, kind: 'warn' }), []);
   const shell = useKeyShell({ back, quit, refuse });
+  holdRef.current = shell.hold;
+  // A first screen other than home (a test's, a province's look) may not be loaded yet either.
+  const [firstLoaded, setFirstLoaded] = useState(() => !screenLoading(stack[0]!));
+  useLayoutEffect(() => {
+    if (!firstLoaded) inOrder(screenLoading(stack[0]!), () => setFirstLoaded(true));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const rows = frameRows(terminal.rows);
   // A long message is wrapped, not cut (#10 item 22): the body gives up the extra rows it takes.
   const shownMessage = useMemo(
@@ -157,7 +184,7 @@ export function App({ database, settings: initial, initialScreen, now = systemNo
         <Box flexDirection="column" flexGrow={1} overflowY="hidden">
           {/* Screens under the top one stay mounted (hidden, keys off) so going back keeps
               their selection and filter; the top one stays mounted under the help too. */}
-          {stack.map((s, i) => {
+          {firstLoaded && stack.map((s, i) => {
             const top = i === stack.length - 1;
             return (
               <StackedScreen key={`${i}-${s.name}`} screen={s} top={top} shown={top && !helpOpen} layout={top ? layout : null} mode={top ? shell.mode : IDLE_MODE} />

@@ -2,7 +2,7 @@
 // when there is no database, and show why if it cannot be opened (e.g. another copy holds it).
 import { Box, useApp as useInkApp } from 'ink';
 import { Text } from './components/Text.js';
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { systemNow } from '../clock.js';
 import { LockFileError, LockWriteError, LockedError } from '../store/lock.js';
 import { type Database, type OpenHooks, openDatabase } from '../store/open.js';
@@ -135,8 +135,17 @@ export function Root({ dataDir, databaseUrl, now = systemNow, initialScreen, onD
     return () => clearInterval(t);
   }, [state, checkpointMinutes]);
 
-  // Listen to the keyboard from the first frame on, whatever is shown later.
+  // Listen to the keyboard from the first frame on, whatever is shown later. Keys typed while the
+  // database opens wait for what comes next (the app, the wizard, why it failed) instead of
+  // reaching the loading notice; Ctrl+C still leaves at once (keys/hub.tsx).
   const hub = useKeyHub();
+  const [pastLoading] = useState(deferred);
+  const { hold } = hub;
+  useLayoutEffect(() => hold(pastLoading.promise), [hold, pastLoading]);
+  useLayoutEffect(() => {
+    if (state.phase !== 'loading') pastLoading.resolve();
+  }, [state.phase, pastLoading]);
+  const link = useMemo(() => ({ attach: hub.attach, hold: hub.hold }), [hub.attach, hub.hold]);
   const leave = (code: number) => () => void finish(code);
   let body: ReactNode;
   switch (state.phase) {
@@ -169,7 +178,7 @@ export function Root({ dataDir, databaseUrl, now = systemNow, initialScreen, onD
       break;
   }
   return (
-    <KeyHubContext.Provider value={hub.attach}>
+    <KeyHubContext.Provider value={link}>
       {body}
       {hub.gate}
     </KeyHubContext.Provider>
@@ -187,4 +196,11 @@ function Notice({ title, text, error }: { title: string; text: string; error?: b
       <Text color={error ? tint('error') : undefined}>{text}</Text>
     </Box>
   );
+}
+
+/** A promise and the function that settles it. */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
 }

@@ -1,25 +1,27 @@
-// Which component draws which screen, and its title in the header.
+// Which component draws which screen, and its title in the header. Home's code loads before the
+// first frame; every other screen's when it is first shown or preloaded (lazyScreen.tsx).
 import type { ReactNode } from 'react';
 import type { Screen } from './context.js';
 import type { ScreenName } from './keys/table.js';
 import { HomeScreen } from './home/index.js';
-import { TeamStatusScreen } from './team-status/index.js';
-import { CommuneScreen } from './commune/index.js';
-import { RankingScreen } from './ranking/index.js';
-import { BackupScreen } from './backup/index.js';
-import { MemberFormScreen } from './member-form/index.js';
-import { MoveMemberScreen } from './move-member/index.js';
-import { TeamFormScreen } from './team-form/index.js';
-import { TeamScreen } from './team/index.js';
-import { TeamsScreen } from './teams/index.js';
-import { TrainingScreen } from './training/index.js';
-import { EntryPickScreen } from './entry-pick/index.js';
-import { EntryScreen } from './entry/index.js';
-import { GridScreen } from './grid/index.js';
-import { HistoryScreen } from './history/index.js';
-import { ImportScreen } from './import/index.js';
-import { ExportScreen } from './export/index.js';
-import { PlanScreen } from './plan/index.js';
+import { lazyScreen } from './lazyScreen.js';
+const TeamStatusScreen = lazyScreen(() => import('./team-status/index.js').then((m) => m.TeamStatusScreen));
+const CommuneScreen = lazyScreen(() => import('./commune/index.js').then((m) => m.CommuneScreen));
+const RankingScreen = lazyScreen(() => import('./ranking/index.js').then((m) => m.RankingScreen));
+const BackupScreen = lazyScreen(() => import('./backup/index.js').then((m) => m.BackupScreen));
+const MemberFormScreen = lazyScreen(() => import('./member-form/index.js').then((m) => m.MemberFormScreen));
+const MoveMemberScreen = lazyScreen(() => import('./move-member/index.js').then((m) => m.MoveMemberScreen));
+const TeamFormScreen = lazyScreen(() => import('./team-form/index.js').then((m) => m.TeamFormScreen));
+const TeamScreen = lazyScreen(() => import('./team/index.js').then((m) => m.TeamScreen));
+const TeamsScreen = lazyScreen(() => import('./teams/index.js').then((m) => m.TeamsScreen));
+const TrainingScreen = lazyScreen(() => import('./training/index.js').then((m) => m.TrainingScreen));
+const EntryPickScreen = lazyScreen(() => import('./entry-pick/index.js').then((m) => m.EntryPickScreen));
+const EntryScreen = lazyScreen(() => import('./entry/index.js').then((m) => m.EntryScreen));
+const GridScreen = lazyScreen(() => import('./grid/index.js').then((m) => m.GridScreen));
+const HistoryScreen = lazyScreen(() => import('./history/index.js').then((m) => m.HistoryScreen));
+const ImportScreen = lazyScreen(() => import('./import/index.js').then((m) => m.ImportScreen));
+const ExportScreen = lazyScreen(() => import('./export/index.js').then((m) => m.ExportScreen));
+const PlanScreen = lazyScreen(() => import('./plan/index.js').then((m) => m.PlanScreen));
 
 export const SCREEN_TITLES: Record<ScreenName, string> = {
   loading: 'Đang mở dữ liệu',
@@ -48,6 +50,31 @@ export const SCREEN_TITLES: Record<ScreenName, string> = {
   confirm: 'Xác nhận',
   help: 'Phím tắt',
 };
+
+const LAZY: Partial<Record<Screen['name'], { loading(): Promise<unknown> | null }>> = {
+  teamStatus: TeamStatusScreen,
+  commune: CommuneScreen,
+  ranking: RankingScreen,
+  backup: BackupScreen,
+  memberForm: MemberFormScreen,
+  moveMember: MoveMemberScreen,
+  teamForm: TeamFormScreen,
+  team: TeamScreen,
+  teams: TeamsScreen,
+  training: TrainingScreen,
+  entryPick: EntryPickScreen,
+  entry: EntryScreen,
+  grid: GridScreen,
+  history: HistoryScreen,
+  import: ImportScreen,
+  export: ExportScreen,
+  plan: PlanScreen,
+};
+
+/** Null when the screen's code is there; else its loading (lazyScreen.tsx). */
+export function screenLoading(screen: Screen): Promise<unknown> | null {
+  return LAZY[screen.name]?.loading() ?? null;
+}
 
 export function renderScreen(screen: Screen): ReactNode {
   switch (screen.name) {

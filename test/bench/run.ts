@@ -31,9 +31,9 @@ const MEASURE = path.join(PACKAGE_ROOT, 'dist', 'test', 'bench', 'measure.js');
 const figures: Figure[] = [];
 const log = (s: string) => process.stderr.write(`· ${s}\n`);
 
-function child(name: string, args: string[]): Promise<Record<string, unknown> & { rssMb: number }> {
+function child(name: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Record<string, unknown> & { rssMb: number }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [MEASURE, name, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, [MEASURE, name, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env });
     let out = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
     p.on('exit', (code) => {
@@ -106,12 +106,15 @@ async function status(root: string) {
     return r;
   };
   ok(await runNode(MAIN, args)); // the first look after the fixtures: stores the evaluation
+  const FLOOR_BASELINE = path.join(path.dirname(FLOOR), 'floor-baseline.js');
   const floor: ProcessRun[] = [];
+  const floorBase: ProcessRun[] = [];
   const same: ProcessRun[] = [];
   const changed: ProcessRun[] = [];
   const csv = path.join(root, 'one-team.csv');
   for (let i = 0; i < RUNS; i++) {
     floor.push(await runNode(FLOOR, [path.join(dir, 'pgdata')]));
+    floorBase.push(await runNode(FLOOR_BASELINE, [path.join(dir, 'pgdata')]));
     same.push(ok(await runNode(MAIN, args)));
     fs.writeFileSync(csv, `ma_to,thang,ho_huong_dan\nT0007,2026-11,${10 + i}\n`);
     ok(await runNode(MAIN, ['import', 'figures', csv, '--data-dir', dir]));
@@ -123,6 +126,11 @@ async function status(root: string) {
   figures.push(summarise('status', 'status ÷ floor, nothing changed', same.map((r) => r.ms / floorMs), { unit: 'x', goalMax: 1.2 }));
   figures.push(summarise('status', 'status --json, after one team changed', changed.map((r) => r.ms), { peakRssMb: maxRss(changed) }));
   figures.push(summarise('status', 'status ÷ floor, after a change', changed.map((r) => r.ms / floorMs), { unit: 'x', goalMax: 1.5 }));
+  // The same floor with PGlite on V8's baseline compiler, as status runs it: our own work apart from that flag.
+  const baseMs = med(floorBase.map((r) => r.ms));
+  figures.push(summarise('status', 'floor, PGlite on the baseline compiler (as status runs it)', floorBase.map((r) => r.ms), { peakRssMb: maxRss(floorBase) }));
+  figures.push(summarise('status', 'status ÷ that floor, nothing changed', same.map((r) => r.ms / baseMs), { unit: 'x' }));
+  figures.push(summarise('status', 'status ÷ that floor, after a change', changed.map((r) => r.ms / baseMs), { unit: 'x' }));
 }
 
 async function keys(root: string) {
@@ -161,7 +169,8 @@ async function dashboard(root: string) {
     ['demo commune', 'dashboard-disk', await demoCommune(root), '2026-10', 50],
     ['2,000 teams × 12 months', 'dashboard-tar', year, '2026-12', 500],
   ] as const) {
-    const d = await child(kind, [where, asOf]);
+    // React's production build, as the shipped program runs it (main.ts): its development build renders ~2× slower.
+    const d = await child(kind, [where, asOf], { ...process.env, NODE_ENV: 'production' });
     figures.push(summarise('dashboard', `home reload + render, nothing changed (${label})`, d.same as number[], { goalMax, peakRssMb: d.rssMb }));
     figures.push(summarise('dashboard', `home reload + render, after one saved value (${label})`, d.changed as number[], { goalMax }));
   }

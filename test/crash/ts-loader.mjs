@@ -3,12 +3,13 @@
 // as `./x.js` (as the sources do) resolve to `./x.ts` / `./x.tsx` when no .js file exists.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// Transpiled files are kept by content hash: a second run loads no TypeScript at all.
-const CACHE = path.join(os.tmpdir(), 'tonghop-ts-cache');
+// Transpiled files are kept by content hash: a second run loads no TypeScript at all. Not in
+// os.tmpdir(): the suite gives each run a TMPDIR of its own (test/support/fast-tmp.ts), where the
+// cache was cold every run.
+const CACHE = fileURLToPath(new URL('../../node_modules/.cache/tonghop-ts/', import.meta.url));
 let ts = null;
 
 export async function resolve(specifier, context, next) {

@@ -44,7 +44,7 @@ describe.skipIf(!hasScript)('crash safety of the entry form (real UI, pseudo-ter
     await pg.close();
 
     const pidFile = path.join(dataDir, 'ui.pid');
-    const cmd = `exec node --import ./test/crash/register.mjs test/crash/ui-child.ts '${dataDir}'`;
+    const cmd = `exec node test/crash/ui-child.mjs '${dataDir}'`;
     const p: ChildProcess = spawn('script', ['-qfec', cmd, '/dev/null'], {
       cwd: ROOT,
       detached: true,

@@ -72,6 +72,26 @@ describe("an import's key checks", () => {
       }
     });
 
+  it("checks this import's rows only, not the whole tables: rows without their keys from before it do not refuse it", async () => {
+    const pg = await demoDb();
+    // Only a superuser can leave such rows (the key triggers off), and only its fast path checks afterwards.
+    if (!(await superuser(pg))) return;
+    const { teams, codes } = await targets(pg);
+    const old = (await pg.query<{ id: number }>('SELECT min(id) AS id FROM form')).rows[0]!.id;
+    await pg.transaction(async (tx) => {
+      await tx.exec('SET LOCAL session_replication_role = replica');
+      await tx.query(`INSERT INTO form_value (form_id, indicator, value) VALUES ($1, 'khong_co_chi_so', 1)`, [old]);
+      await tx.query(`INSERT INTO form (team_id, month, source) VALUES (987654, '2026-01', 'csv')`);
+    });
+    const before = await snapshot(pg);
+    await pg.transaction((tx) => writeFigures(tx, { ...SHAPE, forms: [newForm(teams[0]!, codes, [3, 4])] }));
+    const after = await snapshot(pg);
+    expect([after.form - before.form, after.form_value - before.form_value]).toEqual([1, 2]);
+    // Its own rows are still checked: a value of no indicator refuses it.
+    await expect(pg.transaction((tx) => writeFigures(tx, { ...SHAPE, forms: [newForm(teams[1]!, [codes[0]!, 'khong_co_chi_so'], [1, 2])] }))).rejects.toThrow(/toàn vẹn/);
+    expect(await snapshot(pg)).toEqual(after);
+  });
+
   it('a row trigger of our own on the values sends the import through the triggers, and it fires for every value', async () => {
     const pg = await demoDb();
     const { teams, codes } = await targets(pg);

@@ -9,7 +9,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, inject } from 'vitest';
-import { syncTree } from '../../src/store/durability.js';
 import { openPglite } from '../../src/db/engines/pglite.js';
 import { pgDir } from '../../src/store/data-folder.js';
 import type { Db } from '../../src/db/database.js';
@@ -45,33 +44,18 @@ export function tempDir(prefix = 'tonghop-dur-'): string {
   return d;
 }
 
-const extracted = new Map<string, string>();
-process.on('exit', () => {
-  for (const d of extracted.values()) fs.rmSync(d, { recursive: true, force: true });
-});
-
 /**
- * A data folder holding the demo commune (or an empty migrated database): a copy of a folder
- * extracted once per test file; in the server project, a server database standing for the folder.
+ * A data folder holding the demo commune (or an empty migrated database): a copy of the run's
+ * template folder (global-setup); in the server project, a server database standing for the folder.
  */
 export async function dataDirFrom(kind: 'demo' | 'empty' = 'demo'): Promise<string> {
+  const dir = tempDir();
   if (ON_SERVER) {
     // The folder's database is a copy of the server's template; the folder keeps only backups.
-    const dir = tempDir();
     standFor(dir, await freshDatabase(kind));
     return dir;
   }
-  let master = extracted.get(kind);
-  if (!master) {
-    master = fs.mkdtempSync(path.join(os.tmpdir(), `tonghop-master-${kind}-`));
-    const pg = await openPglite(pgDir(master), { fromTar: inject('templates')[kind] });
-    await pg.db.exec('CHECKPOINT');
-    await pg.close();
-    syncTree(pgDir(master)); // its marker, copied with the files' times, spares each copy a full flush
-    extracted.set(kind, master);
-  }
-  const dir = tempDir();
-  fs.cpSync(pgDir(master), pgDir(dir), { recursive: true, preserveTimestamps: true });
+  fs.cpSync(pgDir(inject('folders')[kind]), pgDir(dir), { recursive: true, preserveTimestamps: true });
   return dir;
 }
 

@@ -10,6 +10,7 @@ import { type CommonOptions, withDatabase } from '../context.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { newCommand } from '../program.js';
 import { provinceStatusText } from './province-status.js';
+import { keepWasmOnBaseline } from '../../store/wasm-tiering.js';
 
 const NEWLINE = Buffer.from('\n');
 
@@ -34,6 +35,8 @@ export function statusCommand(): Command {
         throw new RefusedError(
           `Tháng ${monthLabel(asOf)} chưa tới (nay là tháng ${monthLabel(currentMonth(now))}): --as-of nhận tháng này hoặc một tháng trước đó.`,
         );
+      // A look is over in a second or two: PGlite's WebAssembly stays on V8's baseline compiler (wasm-tiering.ts).
+      keepWasmOnBaseline();
       // Printed before the database closes (closing may run the daily backup).
       await withDatabase(opts, 'tonghop status', async (db) => {
         const province = await provinceStatusText(db.db, { asOf, explicitAsOf: opts.asOf !== undefined, json: !!opts.json, unit: opts.unit });

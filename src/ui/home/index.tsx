@@ -1,9 +1,19 @@
+import { useEffect } from 'react';
 import { BackupAge } from '../backup/BackupAge.js';
+import { preloadScreens } from '../lazyScreen.js';
 import { HomeView } from './HomeView.js';
 import { useHome } from './useHome.js';
 
 export function HomeScreen() {
   const h = useHome();
+  const shown = !!h.model;
+  // Once the figures are on the terminal, the other screens' code loads in the background (a
+  // key pressed meanwhile waits for the screen it opens: App, keys/hub.tsx).
+  useEffect(() => {
+    if (!shown) return;
+    const t = setTimeout(() => void preloadScreens(), 50);
+    return () => clearTimeout(t);
+  }, [shown]);
   return (
     <HomeView
       model={h.model}

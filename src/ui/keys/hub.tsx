@@ -16,8 +16,22 @@ export type KeyListener = (input: string, key: InkKey) => void;
 /** Hand keys to this listener until the returned function is called. */
 export type AttachKeys = (listener: KeyListener) => () => void;
 
+/**
+ * Keys wait (in order) until `until` settles and what it did is drawn: a move to a screen whose
+ * code is still loading (App), the database still opening (Root). Ctrl+C alone still goes through.
+ */
+export type HoldKeys = (until: Promise<unknown>) => void;
+
+export interface HubLink {
+  attach: AttachKeys;
+  hold: HoldKeys;
+}
+
 /** The hub of an outer component (Root), which has listened since the program started. */
-export const KeyHubContext = createContext<AttachKeys | null>(null);
+export const KeyHubContext = createContext<HubLink | null>(null);
+
+/** Ctrl+C: leaving is never held back by a screen still loading. */
+const isInterrupt = (input: string, key: InkKey) => input === '\x03' || (key.ctrl && input === 'c');
 
 /**
  * Keys that arrive in one chunk ("12\r34\r" from a fast typist or a busy moment) become one key
@@ -43,6 +57,7 @@ const KeyGate = memo(function KeyGate({ register, committed }: { register: (bump
 
 export interface KeyHub {
   attach: AttachKeys;
+  hold: HoldKeys;
   /** Render it once, after the screens (null when an outer hub listens). */
   gate: ReactNode;
 }
@@ -61,10 +76,14 @@ export function useKeyHub(): KeyHub {
   const awaited = useRef<number | null>(null);
   const rendered = useRef(0);
   const bump = useRef<(() => void) | null>(null);
+  /** Holds not yet released (HoldKeys): while any is, keys only queue. */
+  const holds = useRef(0);
 
   const deliver = useCallback(() => {
     if (awaited.current !== null) return;
-    const next = queue.current.shift();
+    const i = holds.current > 0 ? queue.current.findIndex(([input, key]) => isInterrupt(input, key)) : 0;
+    if (i < 0) return;
+    const [next] = queue.current.splice(i, 1);
     if (!next) return;
     const gate = bump.current;
     // With no gate drawn (a hub used outside a tree that renders it), keys go one per task.
@@ -89,6 +108,25 @@ export function useKeyHub(): KeyHub {
     [deliver],
   );
   useInput(onInput, { isActive: !parent });
+
+  const hold = useCallback<HoldKeys>(
+    (until) => {
+      holds.current++;
+      const release = () => {
+        holds.current--;
+        if (holds.current > 0) return;
+        // What `until` did (the new screen) is drawn by the next commit at the latest: the next
+        // key waits for that commit, so it reaches the screen that is then on top.
+        const gate = bump.current;
+        if (gate) {
+          awaited.current = rendered.current + 1;
+          gate();
+        } else setImmediate(deliver);
+      };
+      until.then(release, release);
+    },
+    [deliver],
+  );
 
   const attach = useCallback<AttachKeys>((l) => {
     listeners.current.add(l);
@@ -115,5 +153,7 @@ export function useKeyHub(): KeyHub {
     [deliver],
   );
   const gate = useMemo(() => (parent ? null : <KeyGate register={register} committed={committed} />), [parent, register, committed]);
-  return { attach: parent ?? attach, gate };
+  const own = useMemo(() => ({ attach, hold }), [attach, hold]);
+  const link = parent ?? own;
+  return { attach: link.attach, hold: link.hold, gate };
 }

@@ -4,7 +4,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ScreenName } from './table.js';
 import type { ReactNode } from 'react';
-import { useKeyHub } from './hub.js';
+import { type HoldKeys, useKeyHub } from './hub.js';
 import type { ActiveKeys, KeyContextValue, KeyMode, PromptSpec } from './useKeys.js';
 
 // Yes/no questions: the prompt adds their keys ("(y/n)") from the key table.
@@ -26,6 +26,8 @@ export interface KeyShell {
   forceQuit(): void;
   /** The key hub's gate: render it once, after the screens (null under an outer hub). */
   gate: ReactNode;
+  /** Keys wait until this settles and is drawn (keys/hub.tsx HoldKeys). */
+  hold: HoldKeys;
   /** The keys to show in the footer and help: the question's while one is asked. */
   shown(screen: ScreenName): { screen: ScreenName; active: ActiveKeys | null };
 }
@@ -38,7 +40,7 @@ export function useKeyShell({ back, quit, refuse }: { back: () => void; quit: ()
   const [prompt, setPrompt] = useState<PromptSpec | null>(null);
   const [promptSeq, setPromptSeq] = useState(0);
   const activeRef = useRef<ActiveKeys | null>(null);
-  const { attach, gate } = useKeyHub();
+  const { attach, hold, gate } = useKeyHub();
 
   const publish = useCallback((a: ActiveKeys) => {
     if (a.screen === 'confirm') setPromptActive(a);
@@ -83,6 +85,7 @@ export function useKeyShell({ back, quit, refuse }: { back: () => void; quit: ()
     closePrompt: useCallback(() => setPrompt(null), []),
     forceQuit: quit,
     gate,
+    hold,
     shown: (screen) => (prompt ? { screen: 'confirm', active: promptActive } : { screen, active }),
   };
 }
