@@ -162,12 +162,21 @@ async function loadSchema(tx: Db, sections: readonly TableLoad[], schema: number
   }
 }
 
+/**
+ * The key bulk-keys bounds its checks by (rows above the largest before: 0 here, the tables were
+ * emptied): a sequence starts at 1, so a row at 0 or below is not ours, and would go unchecked.
+ */
+const BOUND: Record<string, string> = { value_change: 'id', form: 'id', form_value: 'form_id' };
+
 /** Rows [from, to) of a section as values (JSON arrays of text or null, as dumpTables wrote them). */
 function* parsedRows(s: TableLoad, from: number, to: number): Generator<(string | null)[]> {
+  const bound = BOUND[s.table] ? s.columns.indexOf(BOUND[s.table]!) : -1;
   for (let i = from; i < Math.min(to, s.rows.length); i++) {
     const values = JSON.parse(s.rows[i]!) as unknown;
     if (!Array.isArray(values) || values.length !== s.columns.length || values.some((v) => v !== null && typeof v !== 'string'))
       throw new LoadMismatchError(`bảng ${s.table}, dòng ${i + 1} không phải ${s.columns.length} giá trị văn bản`);
+    if (bound >= 0 && !/^[1-9]\d*$/u.test(String(values[bound])))
+      throw new LoadMismatchError(`bảng ${s.table}, dòng ${i + 1}: mã ${BOUND[s.table]} không hợp lệ (${String(values[bound]).slice(0, 20)})`);
     yield values as (string | null)[];
   }
 }

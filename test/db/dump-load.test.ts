@@ -67,6 +67,11 @@ describe("a restore's load", () => {
       ['form', 'team_id', '999999'],
       ['value_change', 'team_id', '999999'],
       ['member', 'team_id', '999999'],
+      // At or below the bound bulk-keys checks from (ids of a sequence start at 1): refused too.
+      ['form_value', 'form_id', '0'],
+      ['form_value', 'form_id', '-1'],
+      ['form', 'id', '-1'],
+      ['value_change', 'id', '0'],
     ] as const) {
       if (!sections.find((s) => s.table === table)?.rows.length) throw new Error(`the demo commune has no ${table} row`);
       const err = await db.transaction((tx) => loadTables(tx, edited(sections, table, column, value), schema)).catch((e: unknown) => e);
