@@ -40,6 +40,11 @@ export async function listMembers(q: Db, teamId: number): Promise<MemberRow[]> {
   return byName.sort((a, b) => Number(!!a.leftOn) - Number(!!b.leftOn) || ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
 }
 
+/** Every team's members, former ones too (by team, then id): one query, for checks over a whole database. */
+export async function listAllMembers(q: Db): Promise<MemberRow[]> {
+  return (await q.query<MemberRow>(MEMBER_SELECT + ' ORDER BY m.team_id, m.id')).rows;
+}
+
 export async function getMember(q: Db, id: number): Promise<MemberRow | null> {
   const r = await q.query<MemberRow>(MEMBER_SELECT + ' WHERE m.id = $1', [id]);
   return r.rows[0] ?? null;

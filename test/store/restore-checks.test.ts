@@ -11,6 +11,8 @@ import { writeBackupFile } from '../../src/store/backup.js';
 import { pgDir } from '../../src/store/data-folder.js';
 import { openDatabase } from '../../src/store/open.js';
 import { restoreBackup } from '../../src/store/restore.js';
+import { checkRestoredRows } from '../../src/store/restore-checks.js';
+import type { Db } from '../../src/db/database.js';
 import { dataDirFrom, tempDir } from '../support/datadir.js';
 import { demoDb } from '../support/db.js';
 
@@ -108,5 +110,27 @@ describe('restore checks every row with the live schemas (item 11)', { timeout: 
     );
     expect(v.rows[0]?.value).toBe(4321);
     await after.close();
+  });
+
+  it('checks the members of every team in one query, not one per team (2,000 round trips at province scale)', async () => {
+    const db = await demoDb();
+    const queries = async () => {
+      let n = 0;
+      const counted: Db = { query: (sql, p) => (n++, db.query(sql, p)), exec: (sql) => (n++, db.exec(sql)), copyRows: (t, c, r) => db.copyRows(t, c, r) };
+      await checkRestoredRows(counted, 'x.backup.gz');
+      return n;
+    };
+    const before = await queries();
+    await db.exec(`INSERT INTO team (code, name, level) SELECT 'THEM' || i, 'Tổ thêm ' || i, 'commune' FROM generate_series(1, 5) AS i;
+                   INSERT INTO member (team_id, full_name, role) SELECT id, 'Nguyễn Văn ' || code, 'to_truong' FROM team WHERE code LIKE 'THEM%'`);
+    expect(await queries()).toBe(before);
+    // Still every member checked, and named by its team.
+    await db.exec(`UPDATE member SET birth_year = 1200 WHERE team_id = (SELECT id FROM team WHERE code = 'THEM3')`);
+    await expect(checkRestoredRows(db, 'x.backup.gz')).rejects.toThrow(/thành viên của tổ THEM3 không hợp lệ/u);
+  });
+
+  it('a backup whose values name a form or an indicator that is not there is refused (keys checked after the fast load)', async () => {
+    await refused(await crafted((t) => set(t, 'form_value', 'indicator', 'khong_co')), /không khớp tổ\/chỉ số\/phiếu/u);
+    await refused(await crafted((t) => set(t, 'form_value', 'form_id', '999999')), /không khớp tổ\/chỉ số\/phiếu/u);
   });
 });
