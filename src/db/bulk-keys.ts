@@ -26,6 +26,17 @@ const KEYS: Record<BulkTable, string> = {
   form_value: `SELECT count(*) FROM form_value v LEFT JOIN indicator i ON i.code = v.indicator
                LEFT JOIN form f ON f.id = v.form_id WHERE v.form_id > $1 AND (i.code IS NULL OR f.id IS NULL)`,
 };
+
+/** Rows written with the per-row key checks off that point at no team, indicator or form: nothing is kept. */
+export class KeyMismatchError extends Error {
+  constructor(
+    readonly table: BulkTable,
+    readonly rows: number,
+  ) {
+    super(`Lỗi toàn vẹn dữ liệu khi nhập: ${rows} dòng của bảng ${table} không khớp tổ/chỉ số/phiếu; không ghi gì.`);
+  }
+}
+
 export type BulkTable = 'value_change' | 'form' | 'form_value';
 const TABLES = Object.keys(KEYS) as BulkTable[];
 
@@ -76,7 +87,7 @@ export async function openBulkKeys(tx: Db, allowed = true): Promise<BulkKeys> {
       for (const t of TABLES) {
         const bad = await tx.query<{ count: number }>(KEYS[t], [before[t]]);
         const n = Number(bad.rows[0]?.count ?? 0);
-        if (n > 0) throw new Error(`Lỗi toàn vẹn dữ liệu khi nhập: ${n} dòng của bảng ${t} không khớp tổ/chỉ số/phiếu; không ghi gì.`);
+        if (n > 0) throw new KeyMismatchError(t, n);
       }
       for (const t of TABLES) if (refire.includes(t)) await tx.exec(`INSERT INTO ${t} SELECT * FROM ${t} WHERE false`);
     },

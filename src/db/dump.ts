@@ -7,7 +7,7 @@ import type { Db, DbRunner } from './database.js';
 import { quoteIdent } from './database.js';
 import { migrate, schemaVersion } from './migrate.js';
 import { nestedRunner, scopedTx } from './scoped.js';
-import { type BulkTable, openBulkKeys } from './bulk-keys.js';
+import { type BulkTable, KeyMismatchError, openBulkKeys } from './bulk-keys.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
 
 export interface TableDump {
@@ -156,9 +156,8 @@ async function loadSchema(tx: Db, sections: readonly TableLoad[], schema: number
     await keys.finish();
   } catch (e) {
     // bulk-keys' refusal speaks of an import: say what it means for a backup (anything else as it is).
-    const found = /(\d+) dòng của bảng (\S+) không khớp/u.exec((e as Error).message);
-    if (!found) throw e;
-    throw new LoadMismatchError(`${found[1]} dòng của bảng ${found[2]} không khớp tổ/chỉ số/phiếu`);
+    if (!(e instanceof KeyMismatchError)) throw e;
+    throw new LoadMismatchError(`${e.rows} dòng của bảng ${e.table} không khớp tổ/chỉ số/phiếu`);
   }
 }
 
