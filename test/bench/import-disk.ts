@@ -9,6 +9,7 @@
 // Process − floor ÷ in process shows the in-process figure is the program's minus its start.
 import fs from 'node:fs';
 import path from 'node:path';
+import { syncTree } from '../../src/store/durability.js';
 import { FLOOR, MAIN, type ProcessRun, runNode } from './process.js';
 import { type Figure, summarise } from './stats.js';
 
@@ -19,10 +20,15 @@ export interface ImportDiskOptions {
   child: (args: string[]) => Promise<{ ms: number; cpuMs: number; values: number; rssMb: number }>;
 }
 
-/** A fresh copy of the teams-only data folder (outside the timing). */
+/**
+ * A fresh copy of the teams-only data folder, synced to disk as the last command leaves the
+ * officer's folder (outside the timing): the import's closing sync then flushes what the import
+ * wrote, not the copy's 60 MB still in the OS cache.
+ */
 function freshCopy(teams: string, to: string): string {
   fs.rmSync(to, { recursive: true, force: true });
   fs.cpSync(teams, to, { recursive: true });
+  syncTree(path.join(to, 'pgdata'));
   return to;
 }
 
