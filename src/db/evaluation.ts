@@ -59,6 +59,36 @@ export async function loadFormMonths(q: Db, from: Month, to: Month): Promise<Map
   return new Map(r.rows.map((row) => [row.team_id, new Set(row.months.split(','))]));
 }
 
+/** A team as "who still owes forms" sees it: its dates, not its figures. */
+export interface DeadlineTeamRow {
+  id: number;
+  name: string;
+  code: string;
+  foundedOn: string | null;
+  dissolvedOn: string | null;
+}
+
+/**
+ * Every team's dates (in id order, the evaluation's) and the months in [from, to] it has a form
+ * for, in one statement returning one row: PGlite pays per row, and 2,000 teams as rows of
+ * listTeams' width and loadFormMonths' took ~120 ms where this takes a fraction.
+ */
+export async function loadDeadlineTeams(q: Db, from: Month, to: Month): Promise<{ teams: DeadlineTeamRow[]; present: Map<number, Set<Month>> }> {
+  const r = await q.query<{ teams: string | null }>(
+    `SELECT json_agg(json_build_array(t.id, t.name, t.code, t.decision_date::text, t.dissolved_on::text, f.months) ORDER BY t.id)::text AS teams
+     FROM team t LEFT JOIN (SELECT team_id, string_agg(month, ',') AS months FROM form WHERE month BETWEEN $1 AND $2 GROUP BY team_id) f ON f.team_id = t.id`,
+    [from, to],
+  );
+  const rows = JSON.parse(r.rows[0]?.teams ?? '[]') as [number, string, string, string | null, string | null, string | null][];
+  const teams: DeadlineTeamRow[] = [];
+  const present = new Map<number, Set<Month>>();
+  for (const [id, name, code, foundedOn, dissolvedOn, months] of rows) {
+    teams.push({ id, name, code, foundedOn, dissolvedOn });
+    if (months) present.set(id, new Set(months.split(',')));
+  }
+  return { teams, present };
+}
+
 export interface AreaBase {
   areaId: number;
   urban: boolean;
