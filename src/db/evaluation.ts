@@ -121,12 +121,13 @@ const MEMBERS = packedRows([
 ]);
 
 /** The evaluation's input for every team, or only one (`teamId`) or a few (`teamIds`). */
-export async function loadEvalInput(q: Db, asOf: Month, opts: { teamId?: number; teamIds?: readonly number[] } = {}): Promise<EvalInput> {
-  const planRow = await getPlan(q);
-  if (!planRow) throw new NotInitialisedError();
-  const { plan } = planRow;
-  const indicators = await listIndicators(q);
-  const evalPlan = toEvalPlan(plan, new Map(indicators.map((i) => [i.code, i.aggregation])));
+export async function loadEvalInput(
+  q: Db,
+  asOf: Month,
+  opts: { teamId?: number; teamIds?: readonly number[]; /** Read a moment ago by the caller (status-cache's header): not read again. */ known?: Known } = {},
+): Promise<EvalInput> {
+  const known = opts.known ?? (await readKnown(q));
+  const { plan, indicators, evalPlan } = known;
   const ids = opts.teamId !== undefined ? [opts.teamId] : opts.teamIds;
   const teamFilter = ids === undefined ? '' : ' WHERE t.id = ANY($1::int[])';
   const params = ids === undefined ? [] : [ids];
@@ -178,7 +179,24 @@ export async function loadEvalInput(q: Db, asOf: Month, opts: { teamId?: number;
     members: members.get(t.id) ?? [],
     forms: forms.get(t.id) ?? new Map(),
   }));
-  return { plan, indicators, presetId: planRow.presetId, evalPlan, teams, thresholds: await getThresholds(q) };
+  return { plan, indicators, presetId: known.presetId, evalPlan, teams, thresholds: known.thresholds ?? (await getThresholds(q)) };
+}
+
+/** What an evaluation reads besides the teams: the plan, the indicators' aggregation, the thresholds. */
+export interface Known {
+  plan: Plan;
+  presetId: string;
+  indicators: Indicator[];
+  evalPlan: EvalPlan;
+  /** Undefined: read after the teams, as before. */
+  thresholds?: Thresholds;
+}
+
+async function readKnown(q: Db): Promise<Known> {
+  const planRow = await getPlan(q);
+  if (!planRow) throw new NotInitialisedError();
+  const indicators = await listIndicators(q);
+  return { plan: planRow.plan, presetId: planRow.presetId, indicators, evalPlan: toEvalPlan(planRow.plan, new Map(indicators.map((i) => [i.code, i.aggregation]))) };
 }
 
 export async function computeStatus(q: Db, asOf: Month): Promise<StatusReport & { input: EvalInput }> {

@@ -82,7 +82,7 @@ export async function cachedHome(q: Db, asOf: Month, opts: CacheOptions = {}): P
     if (h.key !== found.key) return evaluated(q, asOf, opts);
     plan = h.plan;
     const { loadEvalInput } = await import('./evaluation.js');
-    const input = await loadEvalInput(q, asOf, { teamIds: found.stale.map((s) => s.id) });
+    const input = await loadEvalInput(q, asOf, { teamIds: found.stale.map((s) => s.id), known: h });
     const stampOf = new Map(found.stale.map((s) => [s.id, s.stamp]));
     computed = input.teams.map((t) => ({ id: t.id, stamp: stampOf.get(t.id) ?? 0, result: evaluateTeamIfActive(t, h.evalPlan, asOf, h.thresholds) }));
   }

@@ -62,7 +62,7 @@ export async function header(q: Db, asOf: Month) {
   const thresholds = await getThresholds(q);
   const evalPlan = toEvalPlan(planRow.plan, new Map(indicators.map((i) => [i.code, i.aggregation])));
   const key = (await q.query<{ key: string }>(`SELECT ${KEY} AS key`, [keyParam(asOf)])).rows[0]!.key;
-  return { plan: planRow.plan, indicators, thresholds, evalPlan, key };
+  return { plan: planRow.plan, presetId: planRow.presetId, indicators, thresholds, evalPlan, key };
 }
 
 /**
