@@ -11,6 +11,7 @@ import { FLOOR, MAIN, type ProcessRun, runNode } from './process.js';
 import { entryKeys, gridKeys } from './pty-keys.js';
 import { startLoop } from './pty-start.js';
 import { KEY_CEILING_MS, type KeyRun } from './pty.js';
+import { importOnDiskFigures } from './import-disk.js';
 import { serverLoad } from './server-load.js';
 import { serverPeers } from './server-peers.js';
 import { streamFigures } from './stream.js';
@@ -178,17 +179,21 @@ async function dashboard(root: string) {
 
 async function files(root: string) {
   const year = path.join(root, 'province12.tar');
-  log('import and export throughput, 2,000 teams × 12 months');
-  const files = await child('files', [year, path.join(root, 'teams.tar')]);
+  log('export throughput, 2,000 teams × 12 months');
+  const csv = path.join(root, 'year-wide.csv');
+  const teams = path.join(root, 'teams-disk');
+  const files = await child('files', [year, csv, path.join(root, 'teams.tar'), teams]);
   type T = { valuesPerSecond: number[]; values: number };
   for (const [label, key] of [
     ['export wide', 'exportWide'],
     ['export long', 'exportLong'],
-    ['import wide (new forms)', 'importWide'],
   ] as const) {
     const t = files[key] as T;
     figures.push(summarise('files', `${label}: ${t.values.toLocaleString('en-US')} values`, t.valuesPerSecond, { unit: 'values/s', goalMin: 100_000, peakRssMb: files.rssMb }));
   }
+  // The import on a data folder on disk, as the program does it (import-disk.ts).
+  const one = (args: string[]) => child('import-disk', args) as Promise<{ ms: number; cpuMs: number; values: number; rssMb: number }>;
+  figures.push(...(await importOnDiskFigures(teams, csv, { runs: quick ? 3 : 5, log, child: one })));
 }
 
 const root = keptFixtures ? path.resolve(keptFixtures) : fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-bench-'));
