@@ -6,7 +6,7 @@ import path from 'node:path';
 import { type PgliteHandle, openPglite } from '../../src/db/engines/pglite.js';
 import { type Database, createEngine, openDatabase } from '../../src/store/open.js';
 import { buildProvince } from './fixtures.js';
-import { dashboard, exportThroughput, importThroughput, saveLatency } from './measures/data.js';
+import { exportThroughput, importThroughput, saveLatency } from './measures/data.js';
 
 const [name, ...args] = process.argv.slice(2);
 
@@ -48,10 +48,6 @@ async function main(): Promise<Record<string, unknown>> {
     }
     case 'save':
       return { samples: await onDisk(args[0]!, (db) => saveLatency(db)) };
-    case 'dashboard-disk':
-      return await onDisk(args[0]!, (db) => dashboard(db.db, args[1]!));
-    case 'dashboard-tar':
-      return await dashboard((await fromTar(args[0]!)).db, args[1]!);
     case 'files': {
       const year = (await fromTar(args[0]!)).db;
       const exp = await exportThroughput(year);
