@@ -61,9 +61,10 @@ export function missingLine(model: HomeModel, width: number): string {
     const piece = (i ? ', ' : '') + n;
     const left = names.length - i - 1;
     const tail = left ? stringWidth(`, … và ${left} tổ khác`) : 0;
-    if (used + stringWidth(piece) + tail > width) return i === 0 ? truncate(head + names.join(', '), width) : `${out}, … và ${names.length - i} tổ khác`;
+    const w = stringWidth(piece); // measured once
+    if (used + w + tail > width) return i === 0 ? truncate(head + names.join(', '), width) : `${out}, … và ${names.length - i} tổ khác`;
     out += piece;
-    used += stringWidth(piece);
+    used += w;
   }
   return out;
 }
