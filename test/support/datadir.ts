@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, inject } from 'vitest';
+import { afterEach, expect, inject } from 'vitest';
 import { openPglite } from '../../src/db/engines/pglite.js';
 import { pgDir } from '../../src/store/data-folder.js';
 import type { Db } from '../../src/db/database.js';
@@ -84,12 +84,25 @@ export interface Ran {
   stderr: string;
 }
 
+/**
+ * TONGHOP_TEST_SPAWN_LOG=FILE (a measurement, never in CI): each program run under GNU time, one
+ * line appended to FILE per process: user s, system s, wall s, test file, command. The CPU of
+ * children is what survives a shared machine's load (the worker's own rusage leaves it out).
+ */
+function measured(argv: string[]): [string, string[]] {
+  const log = process.env.TONGHOP_TEST_SPAWN_LOG;
+  if (!log) return [process.execPath, [PROGRAM, ...argv]];
+  const what = `${path.basename(String(expect.getState().testPath))} ${argv.slice(0, 2).join(' ')}`.replace(/%/gu, '%%');
+  return ['/usr/bin/time', ['-a', '-o', log, '-f', `%U %S %e ${what}`, process.execPath, PROGRAM, ...argv]];
+}
+
 /** Run the built CLI as a real process (in the server project, on the server: server.ts, onEngine). */
 export async function runCliProcess(args: string[], env: Record<string, string> = {}): Promise<Ran> {
   const argv = await onEngine(args, { ...process.env, ...env });
   return new Promise((resolve, reject) => {
     if (!fs.existsSync(PROGRAM)) reject(new Error(`Thiếu ${PROGRAM}: hãy chạy "npm run build" trước.`));
-    const c = spawn(process.execPath, [PROGRAM, ...argv], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [command, args] = measured(argv);
+    const c = spawn(command, args, { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(c);
     let stdout = '';
     let stderr = '';
