@@ -94,9 +94,14 @@ export async function dashboardApp(kind: string, where: string, runs = 20): Prom
     await pause(40); // past the throttle's window and the screens' background preload
     const q0 = w.count.queries;
     const t0 = performance.now();
-    const drawn = new Promise<void>((res) => (onFrame = () => w.count.queries > q0 && res()));
+    let ceiling: NodeJS.Timeout | undefined;
+    const drawn = new Promise<void>((res, rej) => {
+      onFrame = () => w.count.queries > q0 && res();
+      // A reload that reads nothing (or draws nothing) must fail the row, not hang the bench.
+      ceiling = setTimeout(() => rej(new Error('dashboard-app: no frame after a reload with queries in 30 s')), 30_000);
+    });
     w.changed();
-    await drawn;
+    await drawn.finally(() => clearTimeout(ceiling));
     onFrame = null;
     return performance.now() - t0;
   };
