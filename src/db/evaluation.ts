@@ -59,6 +59,36 @@ export async function loadFormMonths(q: Db, from: Month, to: Month): Promise<Map
   return new Map(r.rows.map((row) => [row.team_id, new Set(row.months.split(','))]));
 }
 
+/** A team as "who still owes forms" sees it: its dates, not its figures. */
+export interface DeadlineTeamRow {
+  id: number;
+  name: string;
+  code: string;
+  foundedOn: string | null;
+  dissolvedOn: string | null;
+}
+
+/**
+ * Every team's dates (in id order, the evaluation's) and the months in [from, to] it has a form
+ * for, in one statement returning one row: PGlite pays per row, and 2,000 teams as rows of
+ * listTeams' width and loadFormMonths' took ~120 ms where this takes a fraction.
+ */
+export async function loadDeadlineTeams(q: Db, from: Month, to: Month): Promise<{ teams: DeadlineTeamRow[]; present: Map<number, Set<Month>> }> {
+  const r = await q.query<{ teams: string | null }>(
+    `SELECT json_agg(json_build_array(t.id, t.name, t.code, t.decision_date::text, t.dissolved_on::text, f.months) ORDER BY t.id)::text AS teams
+     FROM team t LEFT JOIN (SELECT team_id, string_agg(month, ',') AS months FROM form WHERE month BETWEEN $1 AND $2 GROUP BY team_id) f ON f.team_id = t.id`,
+    [from, to],
+  );
+  const rows = JSON.parse(r.rows[0]?.teams ?? '[]') as [number, string, string, string | null, string | null, string | null][];
+  const teams: DeadlineTeamRow[] = [];
+  const present = new Map<number, Set<Month>>();
+  for (const [id, name, code, foundedOn, dissolvedOn, months] of rows) {
+    teams.push({ id, name, code, foundedOn, dissolvedOn });
+    if (months) present.set(id, new Set(months.split(',')));
+  }
+  return { teams, present };
+}
+
 export interface AreaBase {
   areaId: number;
   urban: boolean;
@@ -91,12 +121,13 @@ const MEMBERS = packedRows([
 ]);
 
 /** The evaluation's input for every team, or only one (`teamId`) or a few (`teamIds`). */
-export async function loadEvalInput(q: Db, asOf: Month, opts: { teamId?: number; teamIds?: readonly number[] } = {}): Promise<EvalInput> {
-  const planRow = await getPlan(q);
-  if (!planRow) throw new NotInitialisedError();
-  const { plan } = planRow;
-  const indicators = await listIndicators(q);
-  const evalPlan = toEvalPlan(plan, new Map(indicators.map((i) => [i.code, i.aggregation])));
+export async function loadEvalInput(
+  q: Db,
+  asOf: Month,
+  opts: { teamId?: number; teamIds?: readonly number[]; /** Read a moment ago by the caller (status-cache's header): not read again. */ known?: Known } = {},
+): Promise<EvalInput> {
+  const known = opts.known ?? (await readKnown(q));
+  const { plan, indicators, evalPlan } = known;
   const ids = opts.teamId !== undefined ? [opts.teamId] : opts.teamIds;
   const teamFilter = ids === undefined ? '' : ' WHERE t.id = ANY($1::int[])';
   const params = ids === undefined ? [] : [ids];
@@ -148,7 +179,24 @@ export async function loadEvalInput(q: Db, asOf: Month, opts: { teamId?: number;
     members: members.get(t.id) ?? [],
     forms: forms.get(t.id) ?? new Map(),
   }));
-  return { plan, indicators, presetId: planRow.presetId, evalPlan, teams, thresholds: await getThresholds(q) };
+  return { plan, indicators, presetId: known.presetId, evalPlan, teams, thresholds: known.thresholds ?? (await getThresholds(q)) };
+}
+
+/** What an evaluation reads besides the teams: the plan, the indicators' aggregation, the thresholds. */
+export interface Known {
+  plan: Plan;
+  presetId: string;
+  indicators: Indicator[];
+  evalPlan: EvalPlan;
+  /** Undefined: read after the teams, as before. */
+  thresholds?: Thresholds;
+}
+
+async function readKnown(q: Db): Promise<Known> {
+  const planRow = await getPlan(q);
+  if (!planRow) throw new NotInitialisedError();
+  const indicators = await listIndicators(q);
+  return { plan: planRow.plan, presetId: planRow.presetId, indicators, evalPlan: toEvalPlan(planRow.plan, new Map(indicators.map((i) => [i.code, i.aggregation]))) };
 }
 
 export async function computeStatus(q: Db, asOf: Month): Promise<StatusReport & { input: EvalInput }> {

@@ -14,6 +14,7 @@ import type { Indicator, Plan, Thresholds } from '../domain/schemas.js';
 import { type StatusReport, type TeamStatus, STATUS_JSON_TAIL, assembleReport, evaluateTeam, evaluateTeamIfActive, statusJson, statusJsonHead, teamJson } from '../domain/status.js';
 import { STATUS_RANK, evaluateTarget, type EvalPlan } from '../domain/targets.js';
 import type { Db } from './database.js';
+import { homeJson } from '../domain/home-row.js';
 
 export interface StatusWithPlan {
   report: StatusReport;
@@ -29,10 +30,10 @@ export interface CacheOptions {
 }
 
 // The arithmetic is part of the key: a program whose evaluation code differs never reads another's results.
-const ARITHMETIC = createHash('sha256').update(`${evaluateTeam}\n${evaluateTarget}\n${statusJson}\n${statusJsonHead}\n${teamJson}`).digest('hex').slice(0, 16);
+const ARITHMETIC = createHash('sha256').update(`${evaluateTeam}\n${evaluateTarget}\n${statusJson}\n${statusJsonHead}\n${teamJson}\n${homeJson}`).digest('hex').slice(0, 16);
 
 /** Stored evaluations are read and written only when this role may (a reader granted before migration 6 computes). */
-async function access(q: Db): Promise<{ read: boolean; write: boolean }> {
+export async function access(q: Db): Promise<{ read: boolean; write: boolean }> {
   const r = await q.query<{ read: boolean | null; write: boolean | null }>(
     `SELECT bool_and(has_table_privilege(c, 'SELECT')) AS read,
             bool_and(has_table_privilege(c, 'INSERT') AND has_table_privilege(c, 'UPDATE') AND has_table_privilege(c, 'DELETE')) FILTER (WHERE c <> to_regclass('team_stamp')) AS write
@@ -47,12 +48,12 @@ async function access(q: Db): Promise<{ read: boolean; write: boolean }> {
  * definition, the indicators' aggregation, the thresholds' setting), so the look that finds
  * nothing changed needs no plan parsed: $1 is the arithmetic's hash and the as-of month.
  */
-const KEY = `md5(concat_ws('|', $1::text, (SELECT definition::text FROM plan WHERE id = 1),
+export const KEY = `md5(concat_ws('|', $1::text, (SELECT definition::text FROM plan WHERE id = 1),
   (SELECT string_agg(code || ' ' || aggregation, ',' ORDER BY code) FROM indicator),
   (SELECT value FROM setting WHERE key = 'thresholds')))`;
-const keyParam = (asOf: Month) => `${ARITHMETIC}|${asOf}`;
+export const keyParam = (asOf: Month) => `${ARITHMETIC}|${asOf}`;
 
-async function header(q: Db, asOf: Month) {
+export async function header(q: Db, asOf: Month) {
   // Both at once: each lazy chunk is a few file reads, and a loaded machine is slow to answer each.
   const [{ NotInitialisedError, getPlan, getThresholds, listIndicators }, { toEvalPlan }] = await Promise.all([import('./unit.js'), import('./evaluation.js')]);
   const planRow = await getPlan(q);
@@ -61,7 +62,7 @@ async function header(q: Db, asOf: Month) {
   const thresholds = await getThresholds(q);
   const evalPlan = toEvalPlan(planRow.plan, new Map(indicators.map((i) => [i.code, i.aggregation])));
   const key = (await q.query<{ key: string }>(`SELECT ${KEY} AS key`, [keyParam(asOf)])).rows[0]!.key;
-  return { plan: planRow.plan, indicators, thresholds, evalPlan, key };
+  return { plan: planRow.plan, presetId: planRow.presetId, indicators, thresholds, evalPlan, key };
 }
 
 /**
@@ -117,7 +118,7 @@ async function lookup(q: Db, key: string): Promise<Lookup> {
   return { stamps: row.stamps, fresh: row.fresh ? (JSON.parse(row.fresh) as (TeamStatus | null)[]) : [], stale };
 }
 
-type Computed = { id: number; stamp: number; result: TeamStatus | null };
+export type Computed = { id: number; stamp: number; result: TeamStatus | null };
 
 /** Each computed team's columns: its result, its piece of the --json text and its sort keys. */
 function columns(computed: readonly Computed[]) {
@@ -132,6 +133,7 @@ function columns(computed: readonly Computed[]) {
     codes: r.map((t) => t?.ma_to ?? null),
     due: r.map((t) => t?.due.length ?? 0),
     received: r.map((t) => (t ? t.due.length - t.missing.length : 0)),
+    home: r.map((t) => (t ? homeJson(t) : 'null')),
   };
 }
 
@@ -139,15 +141,15 @@ async function storeTeams(q: Db, key: string, computed: readonly Computed[]): Pr
   if (!computed.length) return;
   const c = columns(computed);
   await q.query(
-    `INSERT INTO eval_cache (key, team_id, stamp, result, fragment, rank, lowest, sort_code, due_n, received_n)
-     SELECT $1, * FROM unnest($2::int[], $3::bigint[], $4::text[], $5::text[], $6::smallint[], $7::float8[], $8::text[], $9::int[], $10::int[])
+    `INSERT INTO eval_cache (key, team_id, stamp, result, fragment, rank, lowest, sort_code, due_n, received_n, home)
+     SELECT $1, * FROM unnest($2::int[], $3::bigint[], $4::text[], $5::text[], $6::smallint[], $7::float8[], $8::text[], $9::int[], $10::int[], $11::text[])
      ON CONFLICT (key, team_id) DO UPDATE SET stamp = EXCLUDED.stamp, result = EXCLUDED.result, fragment = EXCLUDED.fragment, rank = EXCLUDED.rank,
-       lowest = EXCLUDED.lowest, sort_code = EXCLUDED.sort_code, due_n = EXCLUDED.due_n, received_n = EXCLUDED.received_n`,
-    [key, c.ids, c.stamps, c.results, c.fragments, c.ranks, c.lowest, c.codes, c.due, c.received],
+       lowest = EXCLUDED.lowest, sort_code = EXCLUDED.sort_code, due_n = EXCLUDED.due_n, received_n = EXCLUDED.received_n, home = EXCLUDED.home`,
+    [key, c.ids, c.stamps, c.results, c.fragments, c.ranks, c.lowest, c.codes, c.due, c.received, c.home],
   );
 }
 
-async function store(q: Db, key: string, stamps: string, computed: Computed[], json: Buffer | string | null): Promise<void> {
+export async function store(q: Db, key: string, stamps: string, computed: Computed[], json: Buffer | string | null): Promise<void> {
   await storeTeams(q, key, computed);
   const r = await q.query<{ added: boolean }>(
     `INSERT INTO status_cache (key, stamps, json_gz) VALUES ($1, $2::numeric, decode($3, 'base64'))

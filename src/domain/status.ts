@@ -69,7 +69,7 @@ export function evaluateTeam(team: EvalTeam, plan: EvalPlan, asOf: Month, th: Th
 }
 
 /** Worst first: by status, then lowest ratio (null first), then ma_to. */
-export function compareTeams(a: TeamStatus, b: TeamStatus): number {
+export function compareTeams(a: Pick<TeamStatus, 'status' | 'lowestRatio' | 'ma_to'>, b: Pick<TeamStatus, 'status' | 'lowestRatio' | 'ma_to'>): number {
   const s = STATUS_RANK[a.status] - STATUS_RANK[b.status];
   if (s !== 0) return s;
   if (a.lowestRatio !== b.lowestRatio) {

@@ -4,14 +4,18 @@ process.env.NODE_ENV = 'production'; // what the shipped bundle runs
 import fs from 'node:fs';
 import path from 'node:path';
 import { type PgliteHandle, openPglite } from '../../src/db/engines/pglite.js';
+import { migrate } from '../../src/db/migrate.js';
 import { type Database, createEngine, openDatabase } from '../../src/store/open.js';
 import { buildProvince } from './fixtures.js';
 import { exportThroughput, importThroughput, saveLatency } from './measures/data.js';
 
 const [name, ...args] = process.argv.slice(2);
 
-function fromTar(file: string): Promise<PgliteHandle> {
-  return openPglite(undefined, { fromTar: file });
+/** A kept fixture made by an older program is brought to today's schema, as opening a folder does. */
+async function fromTar(file: string): Promise<PgliteHandle> {
+  const h = await openPglite(undefined, { fromTar: file });
+  await migrate(h.db);
+  return h;
 }
 
 async function onDisk<T>(dataDir: string, fn: (db: Database) => Promise<T>, create = false): Promise<T> {

@@ -9,6 +9,7 @@ import { enterField } from '../../src/db/forms.js';
 import { getTeamByCode } from '../../src/db/teams.js';
 import { listIndicators } from '../../src/db/unit.js';
 import { nextDeadline } from '../../src/domain/deadline.js';
+import { toHomeReport } from '../../src/domain/home-row.js';
 import { todayIso } from '../../src/domain/text.js';
 import { type HomeModel, buildHomeModel, loadHomeModel } from '../../src/ui/home/model.js';
 import { asDatabase, demoDb } from '../support/db.js';
@@ -24,7 +25,7 @@ async function independent(db: DbRunner): Promise<HomeModel> {
   const today = todayIso(TEST_NOW);
   const d = nextDeadline(input.plan, today)!;
   const present = await loadFormMonths(db, d.quarter[0]!, d.quarter[2]!);
-  return buildHomeModel(report, input.plan, input.teams, input.indicators, today, (id, m) => present.get(id)?.has(m) ?? false);
+  return buildHomeModel(toHomeReport(report), input.plan, input.teams, input.indicators, today, (id, m) => present.get(id)?.has(m) ?? false);
 }
 
 const storedRows = async (db: DbRunner) => Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM eval_cache')).rows[0]!.n);
@@ -44,15 +45,38 @@ describe('home on the stored evaluation', () => {
     expect(await load()).toEqual(await independent(db));
   });
 
-  it('what is stored is what home shows: a stored result is read, not computed again', async () => {
+  it('what is stored is what home shows: a stored row is read, not computed again', async () => {
     const db = await demoDb();
     const inds = await listIndicators(db);
     const first = await loadHomeModel(db, M, TEST_NOW, inds, { store: true });
     const t = first.report.teams[0]!;
-    // Only a read of the stored result can show this name: the team's own row still has the real one.
-    await db.query(`UPDATE eval_cache SET result = replace(result, $1, 'Tổ đã lưu') WHERE team_id = $2`, [JSON.stringify(t.ten_to).slice(1, -1), t.teamId]);
+    // Only a read of the stored row can show this name: the team's own row still has the real one.
+    await db.query(`UPDATE eval_cache SET home = replace(home, $1, 'Tổ đã lưu') WHERE team_id = $2`, [JSON.stringify(t.ten_to).slice(1, -1), t.teamId]);
     const again = await loadHomeModel(db, M, TEST_NOW, inds, { store: true });
     expect(again.rows.find((r) => r.teamId === t.teamId)?.name).toBe('Tổ đã lưu');
+  });
+
+  it('home reads each team’s row, not its whole result (migration 12): results it cannot parse change nothing', async () => {
+    const db = await demoDb();
+    const inds = await listIndicators(db);
+    await loadHomeModel(db, M, TEST_NOW, inds, { store: true });
+    await db.query(`UPDATE eval_cache SET result = '{not json'`);
+    expect(await loadHomeModel(db, M, TEST_NOW, inds, { store: true })).toEqual(await independent(db));
+    const t = (await getTeamByCode(db, 'TDP02'))!;
+    await db.transaction((tx) => enterField(tx, t.id, M, 'ho_huong_dan', 311, '2026-10-28'));
+    expect(await loadHomeModel(db, M, TEST_NOW, inds, { store: true })).toEqual(await independent(db)); // only TDP02 evaluated
+    const kept = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM eval_cache WHERE result = '{not json'`);
+    expect(Number(kept.rows[0]!.n)).toBe((await storedRows(db)) - 1);
+  });
+
+  it('rows stored before migration 12 (no home row) are evaluated again and given one', async () => {
+    const db = await demoDb();
+    const inds = await listIndicators(db);
+    await loadHomeModel(db, M, TEST_NOW, inds, { store: true });
+    await db.query(`UPDATE eval_cache SET home = NULL WHERE team_id IN (SELECT id FROM team ORDER BY id LIMIT 3)`);
+    expect(await loadHomeModel(db, M, TEST_NOW, inds, { store: true })).toEqual(await independent(db));
+    const missing = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM eval_cache WHERE home IS NULL`);
+    expect(Number(missing.rows[0]!.n)).toBe(0);
   });
 
   it('the App’s home stores the evaluation for the next look; a reader’s App stores nothing', async () => {

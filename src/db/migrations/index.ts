@@ -10,6 +10,7 @@ import { sql as v8 } from './008_roster_changes.js';
 import { sql as v9 } from './009_one_trip_save.js';
 import { sql as v10 } from './010_status_fragments.js';
 import { sql as v11 } from './011_cheaper_save.js';
+import { sql as v12 } from './012_home_rows.js';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'one_trip_save', sql: v9 },
   { version: 10, name: 'status_fragments', sql: v10 },
   { version: 11, name: 'cheaper_save', sql: v11 },
+  { version: 12, name: 'home_rows', sql: v12 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,18 +1,18 @@
-// The home screen's view model: the one StatusReport (the stored evaluation `tonghop status`
-// reads, db/status-cache.ts: only the teams whose data changed since the last look are evaluated
-// again, so the numbers are computeStatus's), the next deadline and who still owes forms for it,
+// The home screen's view model: the report as home shows it (domain/home-row.ts, from the stored
+// evaluation `tonghop status` reads, db/home-cache.ts: only the teams whose data changed since
+// the last look are evaluated again, so the numbers are computeStatus's), the next deadline and who still owes forms for it,
 // and one row per team with what the list shows. Loaded once per as-of month or data change,
 // never per keystroke; `npm run bench` times loadHomeModel + homeFrame.
-import { loadFormMonths } from '../../db/evaluation.js';
+import { loadDeadlineTeams } from '../../db/evaluation.js';
 import type { Db } from '../../db/database.js';
-import { type CacheOptions, cachedStatus } from '../../db/status-cache.js';
-import { listTeams } from '../../db/teams.js';
+import { cachedHome } from '../../db/home-cache.js';
+import type { CacheOptions } from '../../db/status-cache.js';
 import { type Deadline, type MissingForms, missingForDeadline, nextDeadline } from '../../domain/deadline.js';
-import { describeTarget, worstTarget } from '../../domain/describe.js';
+import { describeTarget } from '../../domain/describe.js';
+import type { HomeReport } from '../../domain/home-row.js';
 import { type Month, lastFinishedMonth, maxMonth, minMonth } from '../../domain/period.js';
 import { asOfBounds } from '../components/asOfPage.js';
 import type { Indicator, Plan } from '../../domain/schemas.js';
-import type { StatusReport } from '../../domain/status.js';
 import type { EvalTeam, Status } from '../../domain/targets.js';
 import { compareVi, fold, matchesFolded, todayIso } from '../../domain/text.js';
 import { displayName } from '../components/teamName.js';
@@ -32,17 +32,17 @@ export interface HomeRow {
 }
 
 export interface HomeModel {
-  report: StatusReport;
+  report: HomeReport;
   rows: HomeRow[];
   deadline: Deadline | null;
   /** Months of the deadline's quarter that have finished (forms due), and the teams missing some. */
   missing: { months: Month[]; teams: MissingForms[] };
 }
 
-export function homeRows(report: StatusReport, indicators: readonly Indicator[]): HomeRow[] {
+export function homeRows(report: HomeReport, indicators: readonly Indicator[]): HomeRow[] {
   const inds = new Map(indicators.map((i) => [i.code, i]));
   return report.teams.map((t) => {
-    const w = worstTarget(t.targets);
+    const w = t.worst;
     return {
       teamId: t.teamId,
       code: t.ma_to,
@@ -60,7 +60,7 @@ export type DeadlineTeam = Pick<EvalTeam, 'id' | 'name' | 'code' | 'foundedOn' |
 
 /** Pure: the model from a report, the plan and teams it was computed for, and which months each team has a form for. */
 export function buildHomeModel(
-  report: StatusReport,
+  report: HomeReport,
   plan: Plan,
   teams: readonly DeadlineTeam[],
   indicators: readonly Indicator[],
@@ -78,19 +78,14 @@ export function buildHomeModel(
  * evaluated for the next look (only when this role may write: a reader computes and writes nothing).
  */
 export async function loadHomeModel(q: Db, asOf: Month, now: Date, indicators: readonly Indicator[], opts: CacheOptions = {}): Promise<HomeModel> {
-  const { report, plan } = await cachedStatus(q, asOf, opts);
+  const { report, plan } = await cachedHome(q, asOf, opts);
   const today = todayIso(now);
   const deadline = nextDeadline(plan, today);
   // The deadline's quarter follows today, not the as-of month: read its form months apart, and
   // the teams' dates (who is due then), not their figures.
   let present = new Map<number, Set<Month>>();
   let teams: DeadlineTeam[] = [];
-  if (deadline) {
-    present = await loadFormMonths(q, deadline.quarter[0]!, deadline.quarter[2]!);
-    teams = (await listTeams(q, { includeDissolved: true }))
-      .map((t) => ({ id: t.id, name: t.name, code: t.code, foundedOn: t.decisionDate, dissolvedOn: t.dissolvedOn }))
-      .sort((a, b) => a.id - b.id); // the evaluation's order of teams (ties in the sorted list keep it)
-  }
+  if (deadline) ({ teams, present } = await loadDeadlineTeams(q, deadline.quarter[0]!, deadline.quarter[2]!));
   return buildHomeModel(report, plan, teams, indicators, today, (id, m) => present.get(id)?.has(m) ?? false);
 }
 

@@ -15,6 +15,7 @@ import { EventEmitter } from 'node:events';
 import type { DbRunner } from '../../../src/db/database.js';
 import { openPglite } from '../../../src/db/engines/pglite.js';
 import { enterField } from '../../../src/db/forms.js';
+import { migrate } from '../../../src/db/migrate.js';
 import { lastFinishedMonth } from '../../../src/domain/period.js';
 import { type Database, openDatabase } from '../../../src/store/open.js';
 import { App, loadSettings } from '../../../src/ui/App.js';
@@ -62,6 +63,7 @@ function watched(database: Omit<Database, 'onChange'>) {
 async function open(kind: string, where: string): Promise<Omit<Database, 'onChange'>> {
   if (kind === 'disk') return openDatabase({ dataDir: where, command: 'bench' });
   const pg = await openPglite(undefined, { fromTar: where });
+  await migrate(pg.db); // a kept tar made by an older program, as measure.ts's fromTar does (a folder migrates when opened)
   return { db: pg.db, dataDir: '/nonexistent', checkpoint: async () => undefined, close: () => pg.close() };
 }
 

@@ -1,0 +1,107 @@
+// Home's figures from the stored evaluations (db/status-cache.ts): per team only what its list
+// shows (eval_cache.home, migration 12: ~200 bytes, not the ~1.4 KB result with every target) and
+// the completeness summed by the database from the stored counts. Teams whose data changed since
+// (or never stored) are evaluated as always and stored; nothing stored at all: the whole
+// evaluation, as status does. So what home shows is the full evaluation's, team by team.
+import type { Month } from '../domain/period.js';
+import { type Plan, planSchema } from '../domain/schemas.js';
+import { type HomeReport, type HomeTeam, fromHomeJson, toHomeReport, toHomeTeam } from '../domain/home-row.js';
+import { compareTeams, evaluateTeamIfActive } from '../domain/status.js';
+import type { Db } from './database.js';
+import { type CacheOptions, type Computed, KEY, cachedStatus, header, keyParam, store } from './status-cache.js';
+
+interface HomeLookup {
+  key: string;
+  /** The plan's definition as stored (parsed once per text: the deadline needs the plan). */
+  plan: string | null;
+  write: boolean;
+  stamps: string;
+  good: number;
+  due: number;
+  received: number;
+  teams: HomeTeam[];
+  stale: { id: number; stamp: number }[];
+}
+
+/**
+ * One statement (one moment): the key, the plan, whether this role may store, the stamps' sum,
+ * the good teams' rows and counts, and the teams to evaluate. Throws when this role may not read
+ * the stored evaluations (a reader granted before migration 6): the caller then computes.
+ */
+async function lookupHome(q: Db, asOf: Month): Promise<HomeLookup> {
+  const r = await q.query<{ key: string; plan: string | null; write: boolean | null; stamps: string; good: number; due: number; received: number; rows: string | null; stale: string | null }>(
+    `WITH k AS (SELECT ${KEY} AS key),
+     s AS (
+       SELECT t.id, coalesce(st.stamp, 0) AS stamp, c.home, c.due_n, c.received_n, c.home IS NOT NULL AS good
+       FROM team t LEFT JOIN team_stamp st ON st.team_id = t.id
+       LEFT JOIN eval_cache c ON c.key = (SELECT key FROM k) AND c.team_id = t.id AND c.stamp = coalesce(st.stamp, 0))
+     SELECT (SELECT key FROM k) AS key, (SELECT definition::text FROM plan WHERE id = 1) AS plan,
+            (SELECT bool_and(has_table_privilege(c, 'INSERT') AND has_table_privilege(c, 'UPDATE') AND has_table_privilege(c, 'DELETE'))
+             FROM unnest(ARRAY[to_regclass('eval_cache'), to_regclass('status_cache')]) AS c) AS write,
+            (SELECT coalesce(sum(stamp), 0) FROM team_stamp)::text AS stamps,
+            (SELECT count(*) FROM s WHERE good)::int AS good,
+            (SELECT coalesce(sum(due_n), 0) FROM s WHERE good)::int AS due,
+            (SELECT coalesce(sum(received_n), 0) FROM s WHERE good)::int AS received,
+            (SELECT '[' || string_agg(id || ',' || home, ',') || ']' FROM s WHERE good AND home <> 'null') AS rows,
+            (SELECT string_agg(id || ' ' || stamp, ',') FROM s WHERE NOT good) AS stale`,
+    [keyParam(asOf)],
+  );
+  const row = r.rows[0]!;
+  const flat = row.rows ? (JSON.parse(row.rows) as unknown[]) : [];
+  const teams: HomeTeam[] = [];
+  for (let i = 0; i < flat.length; i += 2) teams.push(fromHomeJson(flat[i] as number, flat[i + 1] as Parameters<typeof fromHomeJson>[1]));
+  const stale = (row.stale ?? '').split(',').filter(Boolean).map((p) => {
+    const [id, stamp] = p.split(' ');
+    return { id: Number(id), stamp: Number(stamp) };
+  });
+  return { key: row.key, plan: row.plan, write: !!row.write, stamps: row.stamps, good: Number(row.good), due: Number(row.due), received: Number(row.received), teams, stale };
+}
+
+/** The last plan parsed, by its stored text: a reload with the same plan parses nothing. */
+let lastPlan: { text: string; plan: Plan } | null = null;
+function parsePlan(text: string): Plan {
+  if (lastPlan?.text !== text) lastPlan = { text, plan: planSchema.parse(JSON.parse(text)) };
+  return lastPlan.plan;
+}
+
+/** The whole evaluation (nothing stored, or this role may not read it), stored as status stores it. */
+async function evaluated(q: Db, asOf: Month, opts: CacheOptions): Promise<{ report: HomeReport; plan: Plan }> {
+  const s = await cachedStatus(q, asOf, opts);
+  return { report: toHomeReport(s.report), plan: s.plan };
+}
+
+/** Home's report for `asOf` and the plan it is of (the same teams, order and counts as cachedStatus's). */
+export async function cachedHome(q: Db, asOf: Month, opts: CacheOptions = {}): Promise<{ report: HomeReport; plan: Plan }> {
+  const found = await lookupHome(q, asOf).catch(() => null);
+  if (!found || found.good === 0 || found.plan === null) return evaluated(q, asOf, opts);
+  let computed: Computed[] = [];
+  let plan = parsePlan(found.plan);
+  if (found.stale.length) {
+    // Something changed: what evaluating needs, read now (a plan changed in between: evaluate it all).
+    const h = await header(q, asOf);
+    if (h.key !== found.key) return evaluated(q, asOf, opts);
+    plan = h.plan;
+    const { loadEvalInput } = await import('./evaluation.js');
+    const input = await loadEvalInput(q, asOf, { teamIds: found.stale.map((s) => s.id), known: h });
+    const stampOf = new Map(found.stale.map((s) => [s.id, s.stamp]));
+    computed = input.teams.map((t) => ({ id: t.id, stamp: stampOf.get(t.id) ?? 0, result: evaluateTeamIfActive(t, h.evalPlan, asOf, h.thresholds) }));
+  }
+  const teams = found.teams;
+  let { due, received } = found;
+  for (const c of computed) {
+    if (!c.result) continue;
+    teams.push(toHomeTeam(c.result));
+    due += c.result.due.length;
+    received += c.result.due.length - c.result.missing.length;
+  }
+  teams.sort(compareTeams);
+  if (opts.store && found.write && computed.length) {
+    const stamped = new Set(found.stale.map((s) => s.id)); // a team added since the lookup has no stamp to store
+    try {
+      await store(q, found.key, found.stamps, computed.filter((c) => stamped.has(c.id)), null);
+    } catch {
+      // Storing is an optimisation: a role refused it (or a race on a server) leaves the results as computed.
+    }
+  }
+  return { report: { as_of: asOf, plan: plan.id, completeness: { due, received }, teams }, plan };
+}
