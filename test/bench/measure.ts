@@ -8,7 +8,7 @@ import { migrate } from '../../src/db/migrate.js';
 import { type Database, createEngine, openDatabase } from '../../src/store/open.js';
 import { buildProvince } from './fixtures.js';
 import { keepWasmOnBaseline } from '../../src/store/wasm-tiering.js';
-import { dashboard, exportThroughput, importOnDisk, saveLatency } from './measures/data.js';
+import { exportThroughput, importOnDisk, saveLatency } from './measures/data.js';
 
 const [name, ...args] = process.argv.slice(2);
 
@@ -63,10 +63,6 @@ async function main(): Promise<Record<string, unknown>> {
     }
     case 'save':
       return { samples: await onDisk(args[0]!, (db) => saveLatency(db)) };
-    case 'dashboard-disk':
-      return await onDisk(args[0]!, (db) => dashboard(db.db, args[1]!));
-    case 'dashboard-tar':
-      return await dashboard((await fromTar(args[0]!)).db, args[1]!);
     case 'files': {
       // The year exported (wide, long); its wide file written to args[1] and the teams-only
       // database laid out as a data folder on disk at args[3], for the import (import-disk.ts).

@@ -3,7 +3,7 @@
 // selected row stays visible; the selected team's worst target is spelled out in full below.
 import { Box } from 'ink';
 import { Text } from '../components/Text.js';
-import type { ReactNode } from 'react';
+import { type ReactNode, isValidElement, memo } from 'react';
 import stringWidth from 'string-width';
 import { shortMonths } from '../../domain/deadline.js';
 import { STATUS_LABELS, STATUS_SYMBOLS } from '../../domain/labels.js';
@@ -16,6 +16,7 @@ import { hint, keyName } from '../keys/hint.js';
 import { type ThemeRole, tint } from '../theme.js';
 import { SelectableList } from '../components/SelectableList.js';
 import { displayName } from '../components/teamName.js';
+import type { Status } from '../../domain/targets.js';
 import type { HomeModel, HomeRow } from './model.js';
 import type { StatusFilter } from './reducer.js';
 
@@ -60,9 +61,10 @@ export function missingLine(model: HomeModel, width: number): string {
     const piece = (i ? ', ' : '') + n;
     const left = names.length - i - 1;
     const tail = left ? stringWidth(`, … và ${left} tổ khác`) : 0;
-    if (used + stringWidth(piece) + tail > width) return i === 0 ? truncate(head + names.join(', '), width) : `${out}, … và ${names.length - i} tổ khác`;
+    const w = stringWidth(piece); // measured once
+    if (used + w + tail > width) return i === 0 ? truncate(head + names.join(', '), width) : `${out}, … và ${names.length - i} tổ khác`;
     out += piece;
-    used += stringWidth(piece);
+    used += w;
   }
   return out;
 }
@@ -78,7 +80,66 @@ export function deadlineLine(model: HomeModel): { text: string; color?: ThemeRol
   };
 }
 
+/**
+ * What a team's row shows after the mark. Drawn again only when one of these changes: a reload
+ * (a save, another officer's change) brings a new row object for every team, most of them the
+ * same words. The plain parts are one string each side of the badge (the same characters as
+ * separate strings: Ink joins a Text's strings before it measures them).
+ */
+interface RowCellsProps {
+  name: string;
+  status: Status;
+  worst: string;
+  worstRatio: number | null;
+  nameWidth: number;
+  wordsWidth: number;
+}
+
+const RowCells = memo(function RowCells({ name, status, worst, worstRatio, nameWidth, wordsWidth }: RowCellsProps) {
+  const head = `${padCell(truncate(displayName(name), nameWidth), nameWidth)} `;
+  const words = worst ? truncate(worst, wordsWidth) : null;
+  if (worstRatio !== null && words !== null)
+    return (
+      <Text>
+        {head}
+        <StatusBadge status={status} width={BADGE} />
+        {` ${barString(worstRatio, BAR)} ${words}`}
+      </Text>
+    );
+  return (
+    <Text>
+      {head}
+      <StatusBadge status={status} width={BADGE} /> {worstRatio === null ? <Text dimColor>{'·'.repeat(BAR)}</Text> : barString(worstRatio, BAR)}{' '}
+      {words ?? <Text dimColor>{NO_TARGETS}</Text>}
+    </Text>
+  );
+});
+
+/** Two backup lines alike: the same component with the same props (a new element each render of home). */
+function sameNode(a: ReactNode, b: ReactNode): boolean {
+  if (a === b) return true;
+  if (!isValidElement(a) || !isValidElement(b) || a.type !== b.type || a.key !== b.key) return false;
+  const pa = a.props as Record<string, unknown>;
+  const pb = b.props as Record<string, unknown>;
+  const keys = Object.keys(pa);
+  return keys.length === Object.keys(pb).length && keys.every((k) => Object.is(pa[k], pb[k]));
+}
+
+function sameProps(a: HomeViewProps, b: HomeViewProps): boolean {
+  const keys = Object.keys(a) as (keyof HomeViewProps)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => (k === 'backupLine' ? sameNode(a.backupLine, b.backupLine) : Object.is(a[k], b[k])));
+}
+
+/**
+ * Home's body. A new data version re-renders the screen at once with the model it has (the new
+ * one is still loading): with the same props nothing of it is drawn again.
+ */
 export function HomeView(p: HomeViewProps) {
+  return <HomeBody {...p} />;
+}
+
+const HomeBody = memo(function HomeBody(p: HomeViewProps) {
   if (p.error) return <Text color={tint('error')}>{p.error}</Text>;
   if (!p.model) return <Text dimColor>Đang tính…</Text>;
   const { report } = p.model;
@@ -125,13 +186,7 @@ export function HomeView(p: HomeViewProps) {
         selected={p.selectedIndex}
         rows={listRows}
         keyOf={(t) => t.teamId}
-        render={(t) => (
-          <>
-            {padCell(truncate(displayName(t.name), nameWidth), nameWidth)} <StatusBadge status={t.status} width={BADGE} />{' '}
-            {t.worstRatio === null ? <Text dimColor>{'·'.repeat(BAR)}</Text> : barString(t.worstRatio, BAR)}{' '}
-            {t.worst ? truncate(t.worst, wordsWidth) : <Text dimColor>{NO_TARGETS}</Text>}
-          </>
-        )}
+        render={(t) => <RowCells name={t.name} status={t.status} worst={t.worst} worstRatio={t.worstRatio} nameWidth={nameWidth} wordsWidth={wordsWidth} />}
       />
       {report.teams.length === 0 ? (
         <Text dimColor>Chưa có tổ nào đang hoạt động. {hint('goTeams')} để thêm tổ.</Text>
@@ -150,4 +205,4 @@ export function HomeView(p: HomeViewProps) {
       </Text>
     </Box>
   );
-}
+}, sameProps);

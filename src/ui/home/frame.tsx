@@ -1,5 +1,5 @@
-// The home screen as text, outside the app (no keys, no terminal): what `npm run bench` times
-// together with loadHomeModel, and what the 80×24 test measures.
+// The home screen as text, outside the app (no keys, no terminal): what the 80×24 tests read.
+// (`npm run bench` times home's reload in the running App instead: test/bench/measures/dashboard-app.tsx.)
 import { renderToString } from 'ink';
 import { frameRows } from '../App.js';
 import { HomeView } from './HomeView.js';

@@ -1,15 +1,14 @@
-// Storage-side measurements: save latency per field (on disk), dashboard compute + render,
-// import and export throughput. Each returns raw samples; run.ts summarises them.
+// Storage-side measurements: save latency per field (on disk), import and export throughput
+// (the dashboard's reload is measures/dashboard-app.tsx, in the bundled App). Each returns raw
+// samples; run.ts summarises them.
 import { enterField } from '../../../src/db/forms.js';
 import { type Database, openDatabase } from '../../../src/store/open.js';
 import type { DbRunner } from '../../../src/db/database.js';
 import { listIndicators } from '../../../src/db/unit.js';
-import { type Month, parsePeriod } from '../../../src/domain/period.js';
+import { parsePeriod } from '../../../src/domain/period.js';
 import { runImport } from '../../../src/io/csv/import.js';
 import { openImportFile } from '../../../src/io/source/read.js';
 import { exportFigures } from '../../../src/io/export/figures.js';
-import { homeFrame } from '../../../src/ui/home/frame.js';
-import { loadHomeModel } from '../../../src/ui/home/model.js';
 
 export const BENCH_NOW = new Date(2026, 10, 23, 9, 0, 0);
 
@@ -28,38 +27,13 @@ export async function saveLatency(database: Database, saves = 300): Promise<numb
   return samples;
 }
 
+/** Home's reloads in the running App (measures/dashboard-app.tsx), ms each. */
 export type HomeLooks = {
   /** Nothing changed since the last look: the stored evaluation read whole. */
   same: number[];
   /** Right after one value was saved: that team evaluated again (and stored), the others read. */
   changed: number[];
 };
-
-/**
- * The home screen as the App loads it in a running program (useHome → loadHomeModel, storing as a
- * writing role does) and renders it at 80×24: coming back to it with nothing changed, and right
- * after the officer saved one value (the App bumps its data version on every save). The first
- * looks store the evaluation and warm the JIT; the start of a program is the pty figure's.
- */
-export async function dashboard(q: DbRunner, asOf: Month, runs = 20): Promise<HomeLooks> {
-  const indicators = await listIndicators(q);
-  const teamId = (await q.query<{ id: number }>('SELECT id FROM team ORDER BY id LIMIT 1')).rows[0]!.id;
-  const field = indicators[0]!.code;
-  const look = async () => {
-    const t0 = performance.now();
-    const model = await loadHomeModel(q, asOf, BENCH_NOW, indicators, { store: true });
-    homeFrame(model, { columns: 80, rows: 24 });
-    return performance.now() - t0;
-  };
-  for (let i = 0; i < 2; i++) await look();
-  const out: HomeLooks = { same: [], changed: [] };
-  for (let i = 0; i < runs; i++) {
-    out.same.push(await look());
-    await q.transaction((tx) => enterField(tx, teamId, asOf, field, 1 + ((i * 7) % 97), '2026-11-23'));
-    out.changed.push(await look());
-  }
-  return out;
-}
 
 export interface Throughput {
   valuesPerSecond: number[];
