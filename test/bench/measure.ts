@@ -32,6 +32,7 @@ async function onDisk<T>(dataDir: string, fn: (db: Database) => Promise<T>, crea
 async function dataFolderFromTar(tar: string, dir: string): Promise<void> {
   const tmp = `${dir}.tmp`;
   fs.rmSync(tmp, { recursive: true, force: true });
+  fs.mkdirSync(tmp, { recursive: true }); // PGlite makes pgdata itself, but not its parent
   const pg = await openPglite(path.join(tmp, 'pgdata'), { fromTar: tar });
   await pg.db.exec('CHECKPOINT');
   await pg.close();

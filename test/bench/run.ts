@@ -9,7 +9,7 @@ import path from 'node:path';
 import { DEFAULT_EXPORTS_DIR, PACKAGE_ROOT } from '../../src/paths.js';
 import { FLOOR, MAIN, type ProcessRun, runNode } from './process.js';
 import { entryKeys, gridKeys } from './pty-keys.js';
-import { startLoop } from './pty-start.js';
+import { homeWithData, startLoop } from './pty-start.js';
 import { KEY_CEILING_MS, type KeyRun } from './pty.js';
 import { importOnDiskFigures } from './import-disk.js';
 import { serverLoad } from './server-load.js';
@@ -74,6 +74,11 @@ async function startup(root: string) {
     ['demo commune', demo],
     ['2,000 teams', path.join(root, 'province')],
   ] as const) {
+    // The first look after the fixtures evaluates and stores every team (as status's first look
+    // does, below): shown on its own row; the goal is for a look with nothing changed since the last.
+    log(`first look at home (nothing stored yet: every team evaluated): ${label}`);
+    const first = await homeWithData(dir);
+    figures.push(summarise('start-up', `UI home screen, first look ever (${label}: every team evaluated)`, [first.ms], { peakRssMb: first.rssMb ?? undefined }));
     log(`spawn → home screen with data (pseudo-terminal), against the floor in the same loop: ${label}`);
     const r = await startLoop(dir, RUNS);
     figures.push(summarise('start-up', `floor: bare PGlite open+close (${label}, same loop)`, r.floorMs, { peakRssMb: r.peakFloorRssMb }));
