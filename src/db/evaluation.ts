@@ -192,7 +192,8 @@ export interface Known {
   thresholds?: Thresholds;
 }
 
-async function readKnown(q: Db): Promise<Known> {
+/** The plan (NotInitialisedError without one), its indicators and the plan as the evaluation reads it. */
+export async function readKnown(q: Db): Promise<Known> {
   const planRow = await getPlan(q);
   if (!planRow) throw new NotInitialisedError();
   const indicators = await listIndicators(q);

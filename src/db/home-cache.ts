@@ -8,7 +8,7 @@ import { type Plan, planSchema } from '../domain/schemas.js';
 import { type HomeReport, type HomeTeam, fromHomeJson, toHomeReport, toHomeTeam } from '../domain/home-row.js';
 import { compareTeams, evaluateTeamIfActive } from '../domain/status.js';
 import type { Db } from './database.js';
-import { type CacheOptions, type Computed, KEY, cachedStatus, header, keyParam, store } from './status-cache.js';
+import { type CacheOptions, type Computed, KEY, MAY_STORE, cachedStatus, header, keyParam, store } from './status-cache.js';
 
 interface HomeLookup {
   key: string;
@@ -36,8 +36,7 @@ async function lookupHome(q: Db, asOf: Month): Promise<HomeLookup> {
        FROM team t LEFT JOIN team_stamp st ON st.team_id = t.id
        LEFT JOIN eval_cache c ON c.key = (SELECT key FROM k) AND c.team_id = t.id AND c.stamp = coalesce(st.stamp, 0))
      SELECT (SELECT key FROM k) AS key, (SELECT definition::text FROM plan WHERE id = 1) AS plan,
-            (SELECT bool_and(has_table_privilege(c, 'INSERT') AND has_table_privilege(c, 'UPDATE') AND has_table_privilege(c, 'DELETE'))
-             FROM unnest(ARRAY[to_regclass('eval_cache'), to_regclass('status_cache')]) AS c) AS write,
+            ${MAY_STORE} AS write,
             (SELECT coalesce(sum(stamp), 0) FROM team_stamp)::text AS stamps,
             (SELECT count(*) FROM s WHERE good)::int AS good,
             (SELECT coalesce(sum(due_n), 0) FROM s WHERE good)::int AS due,

@@ -32,11 +32,14 @@ export interface CacheOptions {
 // The arithmetic is part of the key: a program whose evaluation code differs never reads another's results.
 const ARITHMETIC = createHash('sha256').update(`${evaluateTeam}\n${evaluateTarget}\n${statusJson}\n${statusJsonHead}\n${teamJson}\n${homeJson}`).digest('hex').slice(0, 16);
 
+/** Whether this role may store evaluations (a scalar subquery: home's lookup asks it in its own statement). */
+export const MAY_STORE = `(SELECT bool_and(has_table_privilege(c, 'INSERT') AND has_table_privilege(c, 'UPDATE') AND has_table_privilege(c, 'DELETE'))
+  FROM unnest(ARRAY[to_regclass('eval_cache'), to_regclass('status_cache')]) AS c)`;
+
 /** Stored evaluations are read and written only when this role may (a reader granted before migration 6 computes). */
-export async function access(q: Db): Promise<{ read: boolean; write: boolean }> {
+async function access(q: Db): Promise<{ read: boolean; write: boolean }> {
   const r = await q.query<{ read: boolean | null; write: boolean | null }>(
-    `SELECT bool_and(has_table_privilege(c, 'SELECT')) AS read,
-            bool_and(has_table_privilege(c, 'INSERT') AND has_table_privilege(c, 'UPDATE') AND has_table_privilege(c, 'DELETE')) FILTER (WHERE c <> to_regclass('team_stamp')) AS write
+    `SELECT bool_and(has_table_privilege(c, 'SELECT')) AS read, ${MAY_STORE} AS write
      FROM unnest(ARRAY[to_regclass('team_stamp'), to_regclass('eval_cache'), to_regclass('status_cache')]) AS c`,
   );
   const row = r.rows[0];
@@ -55,14 +58,11 @@ export const keyParam = (asOf: Month) => `${ARITHMETIC}|${asOf}`;
 
 export async function header(q: Db, asOf: Month) {
   // Both at once: each lazy chunk is a few file reads, and a loaded machine is slow to answer each.
-  const [{ NotInitialisedError, getPlan, getThresholds, listIndicators }, { toEvalPlan }] = await Promise.all([import('./unit.js'), import('./evaluation.js')]);
-  const planRow = await getPlan(q);
-  if (!planRow) throw new NotInitialisedError();
-  const indicators = await listIndicators(q);
+  const [{ getThresholds }, { readKnown }] = await Promise.all([import('./unit.js'), import('./evaluation.js')]);
+  const known = await readKnown(q); // the plan (or NotInitialisedError), the indicators, the evaluation's plan
   const thresholds = await getThresholds(q);
-  const evalPlan = toEvalPlan(planRow.plan, new Map(indicators.map((i) => [i.code, i.aggregation])));
   const key = (await q.query<{ key: string }>(`SELECT ${KEY} AS key`, [keyParam(asOf)])).rows[0]!.key;
-  return { plan: planRow.plan, presetId: planRow.presetId, indicators, thresholds, evalPlan, key };
+  return { ...known, thresholds, key };
 }
 
 /**
