@@ -8,7 +8,7 @@ import type { Db } from './database.js';
 import { PACKED_FORMS as FORMS, PACKED_VALUES as FORM_VALUES } from './forms.js';
 import { PACKED_TRAININGS as TRAININGS } from './members.js';
 import { packedRows } from './packed.js';
-import { NotInitialisedError, getPlan, getThresholds, listIndicators } from './unit.js';
+import { NotInitialisedError, getThresholds, parseThresholds } from './unit.js';
 
 export interface EvalInput {
   plan: Plan;
@@ -192,12 +192,33 @@ export interface Known {
   thresholds?: Thresholds;
 }
 
-/** The plan (NotInitialisedError without one), its indicators and the plan as the evaluation reads it. */
-export async function readKnown(q: Db): Promise<Known> {
-  const planRow = await getPlan(q);
-  if (!planRow) throw new NotInitialisedError();
-  const indicators = await listIndicators(q);
-  return { plan: planRow.plan, presetId: planRow.presetId, indicators, evalPlan: toEvalPlan(planRow.plan, new Map(indicators.map((i) => [i.code, i.aggregation]))) };
+/**
+ * What readKnown reads, as columns of one statement (home's lookup and status's header ask them
+ * beside their own): the plan, its indicators in the paper form's order, the thresholds' setting.
+ */
+export const KNOWN_SQL = `(SELECT preset_id FROM plan WHERE id = 1) AS preset_id, (SELECT definition::text FROM plan WHERE id = 1) AS definition,
+  (SELECT json_agg(json_build_object('code', code, 'label', label, 'unit', unit, 'aggregation', aggregation) ORDER BY position, code)::text FROM indicator) AS indicators,
+  (SELECT value FROM setting WHERE key = 'thresholds') AS thresholds`;
+
+export interface KnownRow {
+  preset_id: string | null;
+  definition: string | null;
+  indicators: string | null;
+  thresholds: string | null;
+}
+
+/** Known from KNOWN_SQL's columns (NotInitialisedError without a plan); `plan`: already parsed from that definition. */
+export async function knownFromRow(row: KnownRow, plan?: Plan): Promise<Known & { thresholds: Thresholds }> {
+  if (row.preset_id === null || row.definition === null) throw new NotInitialisedError();
+  const p = plan ?? (await import('../domain/schemas.js')).planSchema.parse(JSON.parse(row.definition));
+  const indicators = JSON.parse(row.indicators ?? '[]') as Indicator[];
+  const evalPlan = toEvalPlan(p, new Map(indicators.map((i) => [i.code, i.aggregation])));
+  return { plan: p, presetId: row.preset_id, indicators, evalPlan, thresholds: await parseThresholds(row.thresholds) };
+}
+
+/** The plan (NotInitialisedError without one), its indicators, the plan as the evaluation reads it and the thresholds: one statement. */
+export async function readKnown(q: Db): Promise<Known & { thresholds: Thresholds }> {
+  return knownFromRow((await q.query<KnownRow>(`SELECT ${KNOWN_SQL}`)).rows[0]!);
 }
 
 export async function computeStatus(q: Db, asOf: Month): Promise<StatusReport & { input: EvalInput }> {

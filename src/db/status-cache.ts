@@ -14,6 +14,7 @@ import type { Indicator, Plan, Thresholds } from '../domain/schemas.js';
 import { type StatusReport, type TeamStatus, STATUS_JSON_TAIL, assembleReport, evaluateTeam, evaluateTeamIfActive, statusJson, statusJsonHead, teamJson } from '../domain/status.js';
 import { STATUS_RANK, evaluateTarget, type EvalPlan } from '../domain/targets.js';
 import type { Db } from './database.js';
+import type { KnownRow } from './evaluation.js';
 import { homeJson } from '../domain/home-row.js';
 
 export interface StatusWithPlan {
@@ -56,13 +57,11 @@ export const KEY = `md5(concat_ws('|', $1::text, (SELECT definition::text FROM p
   (SELECT value FROM setting WHERE key = 'thresholds')))`;
 export const keyParam = (asOf: Month) => `${ARITHMETIC}|${asOf}`;
 
+/** The plan, indicators, thresholds and key in one statement (one moment): what evaluating needs. */
 export async function header(q: Db, asOf: Month) {
-  // Both at once: each lazy chunk is a few file reads, and a loaded machine is slow to answer each.
-  const [{ getThresholds }, { readKnown }] = await Promise.all([import('./unit.js'), import('./evaluation.js')]);
-  const known = await readKnown(q); // the plan (or NotInitialisedError), the indicators, the evaluation's plan
-  const thresholds = await getThresholds(q);
-  const key = (await q.query<{ key: string }>(`SELECT ${KEY} AS key`, [keyParam(asOf)])).rows[0]!.key;
-  return { ...known, thresholds, key };
+  const { KNOWN_SQL, knownFromRow } = await import('./evaluation.js');
+  const row = (await q.query<KnownRow & { key: string }>(`SELECT ${KNOWN_SQL}, ${KEY} AS key`, [keyParam(asOf)])).rows[0]!;
+  return { ...(await knownFromRow(row)), key: row.key };
 }
 
 /**
@@ -187,7 +186,7 @@ async function evaluate(q: Db, asOf: Month, h: Awaited<ReturnType<typeof header>
   if (!read || found.stale.length) {
     const everyTeam = !read || found.fresh.length === 0;
     const { loadEvalInput } = await import('./evaluation.js');
-    const input = await loadEvalInput(q, asOf, everyTeam ? {} : { teamIds: found.stale.map((s) => s.id) });
+    const input = await loadEvalInput(q, asOf, everyTeam ? { known: h } : { teamIds: found.stale.map((s) => s.id), known: h });
     const stampOf = new Map(found.stale.map((s) => [s.id, s.stamp]));
     computed = input.teams.map((t) => ({ id: t.id, stamp: stampOf.get(t.id) ?? 0, result: evaluateTeamIfActive(t, h.evalPlan, asOf, h.thresholds) }));
     all = [...found.fresh, ...computed.map((c) => c.result)];
@@ -269,7 +268,7 @@ async function jsonAfterChange(q: Db, asOf: Month, h: Awaited<ReturnType<typeof 
   let computed: Computed[] = [];
   if (found.stale.length) {
     const { loadEvalInput } = await import('./evaluation.js');
-    const input = await loadEvalInput(q, asOf, { teamIds: found.stale.map((s) => s.id) });
+    const input = await loadEvalInput(q, asOf, { teamIds: found.stale.map((s) => s.id), known: h });
     const stampOf = new Map(found.stale.map((s) => [s.id, s.stamp]));
     computed = input.teams.map((t) => ({ id: t.id, stamp: stampOf.get(t.id) ?? 0, result: evaluateTeamIfActive(t, h.evalPlan, asOf, h.thresholds) }));
   }
