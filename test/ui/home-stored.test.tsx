@@ -3,7 +3,7 @@
 // nothing changed and after a change; the rendered App stores what it evaluated for the next look,
 // and a reader's App stores nothing.
 import { describe, expect, it } from 'vitest';
-import type { DbRunner } from '../../src/db/database.js';
+import type { Db, DbRunner } from '../../src/db/database.js';
 import { computeStatus, loadFormMonths } from '../../src/db/evaluation.js';
 import { enterField } from '../../src/db/forms.js';
 import { getTeamByCode } from '../../src/db/teams.js';
@@ -26,6 +26,13 @@ async function independent(db: DbRunner): Promise<HomeModel> {
   const d = nextDeadline(input.plan, today)!;
   const present = await loadFormMonths(db, d.quarter[0]!, d.quarter[2]!);
   return buildHomeModel(toHomeReport(report), input.plan, input.teams, input.indicators, today, (id, m) => present.get(id)?.has(m) ?? false);
+}
+
+/** The database with every statement it is sent written down. */
+function counted(db: DbRunner): { q: Db; sql: string[] } {
+  const sql: string[] = [];
+  const q: Db = { query: (s, p) => (sql.push(s), db.query(s, p)), exec: (s) => (sql.push(s), db.exec(s)), copyRows: (t, c, r) => db.copyRows(t, c, r) };
+  return { q, sql };
 }
 
 const storedRows = async (db: DbRunner) => Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM eval_cache')).rows[0]!.n);
@@ -77,6 +84,23 @@ describe('home on the stored evaluation', () => {
     expect(await loadHomeModel(db, M, TEST_NOW, inds, { store: true })).toEqual(await independent(db));
     const missing = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM eval_cache WHERE home IS NULL`);
     expect(Number(missing.rows[0]!.n)).toBe(0);
+  });
+
+  it('a reload after a saved value reads the plan, indicators and thresholds once, with the key, and the same model', async () => {
+    const db = await demoDb();
+    const inds = await listIndicators(db);
+    await loadHomeModel(db, M, TEST_NOW, inds, { store: true });
+    const t = (await getTeamByCode(db, 'TDP03'))!;
+    await db.transaction((tx) => enterField(tx, t.id, M, 'ho_huong_dan', 412, '2026-10-28'));
+    const c = counted(db);
+    expect(await loadHomeModel(c.q, M, TEST_NOW, inds, { store: true })).toEqual(await independent(db));
+    // The lookup (key, plan, indicators, thresholds, stored rows), the changed team's input (3),
+    // storing it (2), the deadline's teams: no separate read of the plan, indicators or setting.
+    expect(c.sql.length).toBe(7);
+    expect(c.sql.filter((s) => /FROM (plan|indicator|setting)\b/.test(s))).toHaveLength(1);
+    const again = counted(db);
+    await loadHomeModel(again.q, M, TEST_NOW, inds, { store: true });
+    expect(again.sql.length).toBe(2); // nothing changed: the lookup and the deadline's teams
   });
 
   it('the App’s home stores the evaluation for the next look; a reader’s App stores nothing', async () => {
