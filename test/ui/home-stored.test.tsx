@@ -4,7 +4,7 @@
 // and a reader's App stores nothing.
 import { describe, expect, it } from 'vitest';
 import type { Db, DbRunner } from '../../src/db/database.js';
-import { computeStatus, loadFormMonths } from '../../src/db/evaluation.js';
+import { computeStatus, loadDeadlineTeams, loadFormMonths } from '../../src/db/evaluation.js';
 import { enterField } from '../../src/db/forms.js';
 import { getTeamByCode } from '../../src/db/teams.js';
 import { listIndicators } from '../../src/db/unit.js';
@@ -101,6 +101,21 @@ describe('home on the stored evaluation', () => {
     const again = counted(db);
     await loadHomeModel(again.q, M, TEST_NOW, inds, { store: true });
     expect(again.sql.length).toBe(2); // nothing changed: the lookup and the deadline's teams
+  });
+
+  it('who owes forms: only the teams lacking a due month’s form are read, and the list is the full one’s', async () => {
+    const db = await demoDb();
+    const inds = await listIndicators(db);
+    const t = (await getTeamByCode(db, 'TDP04'))!;
+    await db.query(`DELETE FROM form_value WHERE form_id IN (SELECT id FROM form WHERE team_id = $1 AND month = '2026-10')`, [t.id]);
+    await db.query(`DELETE FROM form WHERE team_id = $1 AND month = '2026-10'`, [t.id]);
+    const model = await loadHomeModel(db, M, TEST_NOW, inds, { store: true });
+    expect(model).toEqual(await independent(db));
+    expect(model.missing.teams.map((m) => m.code)).toContain('TDP04');
+    const present = await loadFormMonths(db, '2026-10', '2026-10');
+    const owing = (await db.query<{ id: number }>('SELECT id FROM team ORDER BY id')).rows.map((r) => r.id).filter((id) => !present.get(id)?.has('2026-10'));
+    expect((await loadDeadlineTeams(db, ['2026-10'])).teams.map((r) => r.id)).toEqual(owing);
+    expect(owing.length).toBeLessThan(Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM team')).rows[0]!.n));
   });
 
   it('the App’s home stores the evaluation for the next look; a reader’s App stores nothing', async () => {
