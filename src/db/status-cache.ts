@@ -136,27 +136,22 @@ function columns(computed: readonly Computed[]) {
   };
 }
 
-async function storeTeams(q: Db, key: string, computed: readonly Computed[]): Promise<void> {
-  if (!computed.length) return;
-  const c = columns(computed);
-  await q.query(
-    `INSERT INTO eval_cache (key, team_id, stamp, result, fragment, rank, lowest, sort_code, due_n, received_n, home)
-     SELECT $1, * FROM unnest($2::int[], $3::bigint[], $4::text[], $5::text[], $6::smallint[], $7::float8[], $8::text[], $9::int[], $10::int[], $11::text[])
-     ON CONFLICT (key, team_id) DO UPDATE SET stamp = EXCLUDED.stamp, result = EXCLUDED.result, fragment = EXCLUDED.fragment, rank = EXCLUDED.rank,
-       lowest = EXCLUDED.lowest, sort_code = EXCLUDED.sort_code, due_n = EXCLUDED.due_n, received_n = EXCLUDED.received_n, home = EXCLUDED.home`,
-    [key, c.ids, c.stamps, c.results, c.fragments, c.ranks, c.lowest, c.codes, c.due, c.received, c.home],
-  );
-}
-
+/** The teams' results and the key's row (with the --json text, or only its use) in one statement: PGlite pays per statement. */
 export async function store(q: Db, key: string, stamps: string, computed: Computed[], json: Buffer | string | null): Promise<void> {
-  await storeTeams(q, key, computed);
+  const c = columns(computed);
   const r = await q.query<{ added: boolean }>(
-    `INSERT INTO status_cache (key, stamps, json_gz) VALUES ($1, $2::numeric, decode($3, 'base64'))
+    `WITH teams AS (
+       INSERT INTO eval_cache (key, team_id, stamp, result, fragment, rank, lowest, sort_code, due_n, received_n, home)
+       SELECT $1, * FROM unnest($2::int[], $3::bigint[], $4::text[], $5::text[], $6::smallint[], $7::float8[], $8::text[], $9::int[], $10::int[], $11::text[])
+       ON CONFLICT (key, team_id) DO UPDATE SET stamp = EXCLUDED.stamp, result = EXCLUDED.result, fragment = EXCLUDED.fragment, rank = EXCLUDED.rank,
+         lowest = EXCLUDED.lowest, sort_code = EXCLUDED.sort_code, due_n = EXCLUDED.due_n, received_n = EXCLUDED.received_n, home = EXCLUDED.home)
+     INSERT INTO status_cache (key, stamps, json_gz) VALUES ($1, $12::numeric, decode($13, 'base64'))
      ON CONFLICT (key) DO UPDATE SET used_at = now(),
        stamps = CASE WHEN EXCLUDED.json_gz IS NULL THEN status_cache.stamps ELSE EXCLUDED.stamps END,
        json_gz = coalesce(EXCLUDED.json_gz, status_cache.json_gz)
      RETURNING (xmax = 0) AS added`,
-    [key, json === null ? null : stamps, json === null ? null : zlib.gzipSync(json, { level: 1 }).toString('base64')],
+    [key, c.ids, c.stamps, c.results, c.fragments, c.ranks, c.lowest, c.codes, c.due, c.received, c.home,
+      json === null ? null : stamps, json === null ? null : zlib.gzipSync(json, { level: 1 }).toString('base64')],
   );
   // A new key (another month, a changed plan): keep the four last used, drop the others' results.
   if (r.rows[0]?.added) {

@@ -86,7 +86,7 @@ describe('home on the stored evaluation', () => {
     expect(Number(missing.rows[0]!.n)).toBe(0);
   });
 
-  it('a reload after a saved value reads the plan, indicators and thresholds once, with the key, and the same model', async () => {
+  it('a reload after a saved value is 6 statements: the plan, indicators and thresholds read once, with the key; one store; the same model', async () => {
     const db = await demoDb();
     const inds = await listIndicators(db);
     await loadHomeModel(db, M, TEST_NOW, inds, { store: true });
@@ -95,8 +95,9 @@ describe('home on the stored evaluation', () => {
     const c = counted(db);
     expect(await loadHomeModel(c.q, M, TEST_NOW, inds, { store: true })).toEqual(await independent(db));
     // The lookup (key, plan, indicators, thresholds, stored rows), the changed team's input (3),
-    // storing it (2), the deadline's teams: no separate read of the plan, indicators or setting.
-    expect(c.sql.length).toBe(7);
+    // storing it and the key's use (1), the deadline's teams: no separate read of the plan,
+    // indicators or setting.
+    expect(c.sql.length).toBe(6);
     expect(c.sql.filter((s) => /FROM (plan|indicator|setting)\b/.test(s))).toHaveLength(1);
     const again = counted(db);
     await loadHomeModel(again.q, M, TEST_NOW, inds, { store: true });
