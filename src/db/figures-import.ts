@@ -106,6 +106,7 @@ export async function openFiguresWriter(tx: Db, shape: FiguresShape, opts: Write
     CREATE TEMP TABLE imp_form (form_id int, team_id int, month text, received_on date, note text, n int) ON COMMIT DROP;
     CREATE TEMP TABLE imp_diff (seq int, form_id int, team_id int, month text, field text, old_value text, new_value text) ON COMMIT DROP;`);
   const keys = await openBulkKeys(tx, (opts.keys ?? 'after-copy') === 'after-copy');
+  const pk = await valueKeyLater(tx, keys);
   let done = 0;
   await opts.onProgress?.(0, opts.total?.(0) ?? 0);
   return {
@@ -117,8 +118,30 @@ export async function openFiguresWriter(tx: Db, shape: FiguresShape, opts: Write
       done += n;
       await opts.onProgress?.(done, opts.total?.(done) ?? done);
     },
-    finish: () => keys.finish(),
+    async finish() {
+      await pk.restore();
+      await keys.finish();
+    },
   };
+}
+
+/**
+ * The first import into a database with no form at all (a commune's year loaded at once): the
+ * values' primary key is dropped while they are copied and built once at the end, from sorted
+ * rows. Measured on the bench's year (305,739 values, PGlite 0.5, same run): the COPY took 2.8 s
+ * with the key and 1.4 s without, plus 0.5 s to build it. Only then: every form of the file is
+ * new (no replaced form reads values by that key meanwhile), and the build costs what the file
+ * holds. Only where the key triggers are off too (PGlite, a server's superuser): the DROP holds
+ * the table exclusively until the commit. A duplicate still refuses the import (the build fails,
+ * everything rolls back, the key with it).
+ */
+async function valueKeyLater(tx: Db, keys: BulkKeys): Promise<{ restore(): Promise<void> }> {
+  const none = { restore: async () => {} };
+  if (!keys.fast) return none;
+  const r = await tx.query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM form) AND NOT EXISTS (SELECT 1 FROM form_value) AS empty');
+  if (!r.rows[0]?.empty) return none;
+  await tx.exec('ALTER TABLE form_value DROP CONSTRAINT form_value_pkey');
+  return { restore: () => tx.exec('ALTER TABLE form_value ADD CONSTRAINT form_value_pkey PRIMARY KEY (form_id, indicator)') };
 }
 
 /** A whole checked file at once (tests, scripts): one writer, one batch. */
