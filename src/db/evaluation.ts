@@ -8,7 +8,7 @@ import type { Db } from './database.js';
 import { PACKED_FORMS as FORMS, PACKED_VALUES as FORM_VALUES } from './forms.js';
 import { PACKED_TRAININGS as TRAININGS } from './members.js';
 import { packedRows } from './packed.js';
-import { NotInitialisedError, getPlan, getThresholds, listIndicators } from './unit.js';
+import { NotInitialisedError, getThresholds, parseThresholds } from './unit.js';
 
 export interface EvalInput {
   plan: Plan;
@@ -69,22 +69,24 @@ export interface DeadlineTeamRow {
 }
 
 /**
- * Every team's dates (in id order, the evaluation's) and the months in [from, to] it has a form
- * for, in one statement returning one row: PGlite pays per row, and 2,000 teams as rows of
- * listTeams' width and loadFormMonths' took ~120 ms where this takes a fraction.
+ * The teams (in id order, the evaluation's) with no form for one of `months` at least, their
+ * dates and which of those months they have, in one statement returning one row: PGlite pays
+ * per row and per byte. A team with every month's form owes none (missingForDeadline skips it),
+ * so at 2,000 teams that are up to date this reads nothing, where every team's dates took ~100 ms.
  */
-export async function loadDeadlineTeams(q: Db, from: Month, to: Month): Promise<{ teams: DeadlineTeamRow[]; present: Map<number, Set<Month>> }> {
+export async function loadDeadlineTeams(q: Db, months: readonly Month[]): Promise<{ teams: DeadlineTeamRow[]; present: Map<number, Set<Month>> }> {
   const r = await q.query<{ teams: string | null }>(
     `SELECT json_agg(json_build_array(t.id, t.name, t.code, t.decision_date::text, t.dissolved_on::text, f.months) ORDER BY t.id)::text AS teams
-     FROM team t LEFT JOIN (SELECT team_id, string_agg(month, ',') AS months FROM form WHERE month BETWEEN $1 AND $2 GROUP BY team_id) f ON f.team_id = t.id`,
-    [from, to],
+     FROM team t LEFT JOIN (SELECT team_id, string_agg(month, ',') AS months, count(*) AS n FROM form WHERE month = ANY($1::text[]) GROUP BY team_id) f ON f.team_id = t.id
+     WHERE coalesce(f.n, 0) < cardinality($1::text[])`,
+    [months],
   );
   const rows = JSON.parse(r.rows[0]?.teams ?? '[]') as [number, string, string, string | null, string | null, string | null][];
   const teams: DeadlineTeamRow[] = [];
   const present = new Map<number, Set<Month>>();
-  for (const [id, name, code, foundedOn, dissolvedOn, months] of rows) {
+  for (const [id, name, code, foundedOn, dissolvedOn, have] of rows) {
     teams.push({ id, name, code, foundedOn, dissolvedOn });
-    if (months) present.set(id, new Set(months.split(',')));
+    if (have) present.set(id, new Set(have.split(',')));
   }
   return { teams, present };
 }
@@ -192,12 +194,33 @@ export interface Known {
   thresholds?: Thresholds;
 }
 
-/** The plan (NotInitialisedError without one), its indicators and the plan as the evaluation reads it. */
-export async function readKnown(q: Db): Promise<Known> {
-  const planRow = await getPlan(q);
-  if (!planRow) throw new NotInitialisedError();
-  const indicators = await listIndicators(q);
-  return { plan: planRow.plan, presetId: planRow.presetId, indicators, evalPlan: toEvalPlan(planRow.plan, new Map(indicators.map((i) => [i.code, i.aggregation]))) };
+/**
+ * What readKnown reads, as columns of one statement (home's lookup and status's header ask them
+ * beside their own): the plan, its indicators in the paper form's order, the thresholds' setting.
+ */
+export const KNOWN_SQL = `(SELECT preset_id FROM plan WHERE id = 1) AS preset_id, (SELECT definition::text FROM plan WHERE id = 1) AS definition,
+  (SELECT json_agg(json_build_object('code', code, 'label', label, 'unit', unit, 'aggregation', aggregation) ORDER BY position, code)::text FROM indicator) AS indicators,
+  (SELECT value FROM setting WHERE key = 'thresholds') AS thresholds`;
+
+export interface KnownRow {
+  preset_id: string | null;
+  definition: string | null;
+  indicators: string | null;
+  thresholds: string | null;
+}
+
+/** Known from KNOWN_SQL's columns (NotInitialisedError without a plan); `plan`: already parsed from that definition. */
+export async function knownFromRow(row: KnownRow, plan?: Plan): Promise<Known & { thresholds: Thresholds }> {
+  if (row.preset_id === null || row.definition === null) throw new NotInitialisedError();
+  const p = plan ?? (await import('../domain/schemas.js')).planSchema.parse(JSON.parse(row.definition));
+  const indicators = JSON.parse(row.indicators ?? '[]') as Indicator[];
+  const evalPlan = toEvalPlan(p, new Map(indicators.map((i) => [i.code, i.aggregation])));
+  return { plan: p, presetId: row.preset_id, indicators, evalPlan, thresholds: await parseThresholds(row.thresholds) };
+}
+
+/** The plan (NotInitialisedError without one), its indicators, the plan as the evaluation reads it and the thresholds: one statement. */
+export async function readKnown(q: Db): Promise<Known & { thresholds: Thresholds }> {
+  return knownFromRow((await q.query<KnownRow>(`SELECT ${KNOWN_SQL}`)).rows[0]!);
 }
 
 export async function computeStatus(q: Db, asOf: Month): Promise<StatusReport & { input: EvalInput }> {

@@ -8,12 +8,13 @@ import { type Plan, planSchema } from '../domain/schemas.js';
 import { type HomeReport, type HomeTeam, fromHomeJson, toHomeReport, toHomeTeam } from '../domain/home-row.js';
 import { compareTeams, evaluateTeamIfActive } from '../domain/status.js';
 import type { Db } from './database.js';
-import { type CacheOptions, type Computed, KEY, MAY_STORE, cachedStatus, header, keyParam, store } from './status-cache.js';
+import { KNOWN_SQL, type KnownRow, knownFromRow, loadEvalInput } from './evaluation.js';
+import { type CacheOptions, type Computed, KEY, MAY_STORE, cachedStatus, keyParam, store } from './status-cache.js';
 
 interface HomeLookup {
   key: string;
-  /** The plan's definition as stored (parsed once per text: the deadline needs the plan). */
-  plan: string | null;
+  /** The plan, indicators and thresholds as stored (the plan parsed once per text: the deadline needs it; the rest only to evaluate). */
+  known: KnownRow;
   write: boolean;
   stamps: string;
   good: number;
@@ -24,18 +25,18 @@ interface HomeLookup {
 }
 
 /**
- * One statement (one moment): the key, the plan, whether this role may store, the stamps' sum,
+ * One statement (one moment): the key, what evaluating needs (KNOWN_SQL), whether this role may store, the stamps' sum,
  * the good teams' rows and counts, and the teams to evaluate. Throws when this role may not read
  * the stored evaluations (a reader granted before migration 6): the caller then computes.
  */
 async function lookupHome(q: Db, asOf: Month): Promise<HomeLookup> {
-  const r = await q.query<{ key: string; plan: string | null; write: boolean | null; stamps: string; good: number; due: number; received: number; rows: string | null; stale: string | null }>(
+  const r = await q.query<KnownRow & { key: string; write: boolean | null; stamps: string; good: number; due: number; received: number; rows: string | null; stale: string | null }>(
     `WITH k AS (SELECT ${KEY} AS key),
      s AS (
        SELECT t.id, coalesce(st.stamp, 0) AS stamp, c.home, c.due_n, c.received_n, c.home IS NOT NULL AS good
        FROM team t LEFT JOIN team_stamp st ON st.team_id = t.id
        LEFT JOIN eval_cache c ON c.key = (SELECT key FROM k) AND c.team_id = t.id AND c.stamp = coalesce(st.stamp, 0))
-     SELECT (SELECT key FROM k) AS key, (SELECT definition::text FROM plan WHERE id = 1) AS plan,
+     SELECT (SELECT key FROM k) AS key, ${KNOWN_SQL},
             ${MAY_STORE} AS write,
             (SELECT coalesce(sum(stamp), 0) FROM team_stamp)::text AS stamps,
             (SELECT count(*) FROM s WHERE good)::int AS good,
@@ -53,7 +54,8 @@ async function lookupHome(q: Db, asOf: Month): Promise<HomeLookup> {
     const [id, stamp] = p.split(' ');
     return { id: Number(id), stamp: Number(stamp) };
   });
-  return { key: row.key, plan: row.plan, write: !!row.write, stamps: row.stamps, good: Number(row.good), due: Number(row.due), received: Number(row.received), teams, stale };
+  const known = { preset_id: row.preset_id, definition: row.definition, indicators: row.indicators, thresholds: row.thresholds };
+  return { key: row.key, known, write: !!row.write, stamps: row.stamps, good: Number(row.good), due: Number(row.due), received: Number(row.received), teams, stale };
 }
 
 /** The last plan parsed, by its stored text: a reload with the same plan parses nothing. */
@@ -72,15 +74,12 @@ async function evaluated(q: Db, asOf: Month, opts: CacheOptions): Promise<{ repo
 /** Home's report for `asOf` and the plan it is of (the same teams, order and counts as cachedStatus's). */
 export async function cachedHome(q: Db, asOf: Month, opts: CacheOptions = {}): Promise<{ report: HomeReport; plan: Plan }> {
   const found = await lookupHome(q, asOf).catch(() => null);
-  if (!found || found.good === 0 || found.plan === null) return evaluated(q, asOf, opts);
+  if (!found || found.good === 0 || found.known.definition === null) return evaluated(q, asOf, opts);
   let computed: Computed[] = [];
-  let plan = parsePlan(found.plan);
+  const plan = parsePlan(found.known.definition);
   if (found.stale.length) {
-    // Something changed: what evaluating needs, read now (a plan changed in between: evaluate it all).
-    const h = await header(q, asOf);
-    if (h.key !== found.key) return evaluated(q, asOf, opts);
-    plan = h.plan;
-    const { loadEvalInput } = await import('./evaluation.js');
+    // Something changed: what evaluating needs was read by the lookup, in the same moment as the key.
+    const h = await knownFromRow(found.known, plan);
     const input = await loadEvalInput(q, asOf, { teamIds: found.stale.map((s) => s.id), known: h });
     const stampOf = new Map(found.stale.map((s) => [s.id, s.stamp]));
     computed = input.teams.map((t) => ({ id: t.id, stamp: stampOf.get(t.id) ?? 0, result: evaluateTeamIfActive(t, h.evalPlan, asOf, h.thresholds) }));

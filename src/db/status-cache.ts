@@ -14,6 +14,7 @@ import type { Indicator, Plan, Thresholds } from '../domain/schemas.js';
 import { type StatusReport, type TeamStatus, STATUS_JSON_TAIL, assembleReport, evaluateTeam, evaluateTeamIfActive, statusJson, statusJsonHead, teamJson } from '../domain/status.js';
 import { STATUS_RANK, evaluateTarget, type EvalPlan } from '../domain/targets.js';
 import type { Db } from './database.js';
+import type { KnownRow } from './evaluation.js';
 import { homeJson } from '../domain/home-row.js';
 
 export interface StatusWithPlan {
@@ -56,13 +57,11 @@ export const KEY = `md5(concat_ws('|', $1::text, (SELECT definition::text FROM p
   (SELECT value FROM setting WHERE key = 'thresholds')))`;
 export const keyParam = (asOf: Month) => `${ARITHMETIC}|${asOf}`;
 
+/** The plan, indicators, thresholds and key in one statement (one moment): what evaluating needs. */
 export async function header(q: Db, asOf: Month) {
-  // Both at once: each lazy chunk is a few file reads, and a loaded machine is slow to answer each.
-  const [{ getThresholds }, { readKnown }] = await Promise.all([import('./unit.js'), import('./evaluation.js')]);
-  const known = await readKnown(q); // the plan (or NotInitialisedError), the indicators, the evaluation's plan
-  const thresholds = await getThresholds(q);
-  const key = (await q.query<{ key: string }>(`SELECT ${KEY} AS key`, [keyParam(asOf)])).rows[0]!.key;
-  return { ...known, thresholds, key };
+  const { KNOWN_SQL, knownFromRow } = await import('./evaluation.js');
+  const row = (await q.query<KnownRow & { key: string }>(`SELECT ${KNOWN_SQL}, ${KEY} AS key`, [keyParam(asOf)])).rows[0]!;
+  return { ...(await knownFromRow(row)), key: row.key };
 }
 
 /**
@@ -137,27 +136,22 @@ function columns(computed: readonly Computed[]) {
   };
 }
 
-async function storeTeams(q: Db, key: string, computed: readonly Computed[]): Promise<void> {
-  if (!computed.length) return;
-  const c = columns(computed);
-  await q.query(
-    `INSERT INTO eval_cache (key, team_id, stamp, result, fragment, rank, lowest, sort_code, due_n, received_n, home)
-     SELECT $1, * FROM unnest($2::int[], $3::bigint[], $4::text[], $5::text[], $6::smallint[], $7::float8[], $8::text[], $9::int[], $10::int[], $11::text[])
-     ON CONFLICT (key, team_id) DO UPDATE SET stamp = EXCLUDED.stamp, result = EXCLUDED.result, fragment = EXCLUDED.fragment, rank = EXCLUDED.rank,
-       lowest = EXCLUDED.lowest, sort_code = EXCLUDED.sort_code, due_n = EXCLUDED.due_n, received_n = EXCLUDED.received_n, home = EXCLUDED.home`,
-    [key, c.ids, c.stamps, c.results, c.fragments, c.ranks, c.lowest, c.codes, c.due, c.received, c.home],
-  );
-}
-
+/** The teams' results and the key's row (with the --json text, or only its use) in one statement: PGlite pays per statement. */
 export async function store(q: Db, key: string, stamps: string, computed: Computed[], json: Buffer | string | null): Promise<void> {
-  await storeTeams(q, key, computed);
+  const c = columns(computed);
   const r = await q.query<{ added: boolean }>(
-    `INSERT INTO status_cache (key, stamps, json_gz) VALUES ($1, $2::numeric, decode($3, 'base64'))
+    `WITH teams AS (
+       INSERT INTO eval_cache (key, team_id, stamp, result, fragment, rank, lowest, sort_code, due_n, received_n, home)
+       SELECT $1, * FROM unnest($2::int[], $3::bigint[], $4::text[], $5::text[], $6::smallint[], $7::float8[], $8::text[], $9::int[], $10::int[], $11::text[])
+       ON CONFLICT (key, team_id) DO UPDATE SET stamp = EXCLUDED.stamp, result = EXCLUDED.result, fragment = EXCLUDED.fragment, rank = EXCLUDED.rank,
+         lowest = EXCLUDED.lowest, sort_code = EXCLUDED.sort_code, due_n = EXCLUDED.due_n, received_n = EXCLUDED.received_n, home = EXCLUDED.home)
+     INSERT INTO status_cache (key, stamps, json_gz) VALUES ($1, $12::numeric, decode($13, 'base64'))
      ON CONFLICT (key) DO UPDATE SET used_at = now(),
        stamps = CASE WHEN EXCLUDED.json_gz IS NULL THEN status_cache.stamps ELSE EXCLUDED.stamps END,
        json_gz = coalesce(EXCLUDED.json_gz, status_cache.json_gz)
      RETURNING (xmax = 0) AS added`,
-    [key, json === null ? null : stamps, json === null ? null : zlib.gzipSync(json, { level: 1 }).toString('base64')],
+    [key, c.ids, c.stamps, c.results, c.fragments, c.ranks, c.lowest, c.codes, c.due, c.received, c.home,
+      json === null ? null : stamps, json === null ? null : zlib.gzipSync(json, { level: 1 }).toString('base64')],
   );
   // A new key (another month, a changed plan): keep the four last used, drop the others' results.
   if (r.rows[0]?.added) {
@@ -187,7 +181,7 @@ async function evaluate(q: Db, asOf: Month, h: Awaited<ReturnType<typeof header>
   if (!read || found.stale.length) {
     const everyTeam = !read || found.fresh.length === 0;
     const { loadEvalInput } = await import('./evaluation.js');
-    const input = await loadEvalInput(q, asOf, everyTeam ? {} : { teamIds: found.stale.map((s) => s.id) });
+    const input = await loadEvalInput(q, asOf, everyTeam ? { known: h } : { teamIds: found.stale.map((s) => s.id), known: h });
     const stampOf = new Map(found.stale.map((s) => [s.id, s.stamp]));
     computed = input.teams.map((t) => ({ id: t.id, stamp: stampOf.get(t.id) ?? 0, result: evaluateTeamIfActive(t, h.evalPlan, asOf, h.thresholds) }));
     all = [...found.fresh, ...computed.map((c) => c.result)];
@@ -269,7 +263,7 @@ async function jsonAfterChange(q: Db, asOf: Month, h: Awaited<ReturnType<typeof 
   let computed: Computed[] = [];
   if (found.stale.length) {
     const { loadEvalInput } = await import('./evaluation.js');
-    const input = await loadEvalInput(q, asOf, { teamIds: found.stale.map((s) => s.id) });
+    const input = await loadEvalInput(q, asOf, { teamIds: found.stale.map((s) => s.id), known: h });
     const stampOf = new Map(found.stale.map((s) => [s.id, s.stamp]));
     computed = input.teams.map((t) => ({ id: t.id, stamp: stampOf.get(t.id) ?? 0, result: evaluateTeamIfActive(t, h.evalPlan, asOf, h.thresholds) }));
   }

@@ -97,7 +97,11 @@ export async function replaceMachineSettings(q: Db, values: Record<string, strin
 }
 
 export async function getThresholds(q: Db): Promise<Thresholds> {
-  const raw = await getSetting(q, 'thresholds');
+  return parseThresholds(await getSetting(q, 'thresholds'));
+}
+
+/** The thresholds from their stored setting (a reader that asks for it in its own statement). */
+export async function parseThresholds(raw: string | null): Promise<Thresholds> {
   const { DEFAULT_THRESHOLDS, thresholdsSchema } = await schemas();
   if (!raw) return DEFAULT_THRESHOLDS;
   const parsed = thresholdsSchema.safeParse(JSON.parse(raw));

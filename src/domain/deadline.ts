@@ -68,6 +68,12 @@ export interface MissingForms {
   months: Month[];
 }
 
+/** The months of a deadline's quarter whose forms are due by today: finished, and in the plan's span. */
+export function deadlineMonths(plan: Pick<EvalPlan, 'span_start' | 'span_end'>, deadline: Pick<Deadline, 'quarter'>, today: string): Month[] {
+  const finished = addMonths(monthOfDate(today), -1);
+  return deadline.quarter.filter((m) => m <= finished && m >= plan.span_start && m <= plan.span_end);
+}
+
 /**
  * Who still owes forms for a deadline's quarter: the months of that quarter that have finished
  * by today (and are due under the plan: in the span, after the team was founded), per active
@@ -80,8 +86,7 @@ export function missingForDeadline(
   today: string,
   has: (teamId: number, month: Month) => boolean,
 ): { months: Month[]; teams: MissingForms[] } {
-  const finished = addMonths(monthOfDate(today), -1);
-  const months = deadline.quarter.filter((m) => m <= finished && m >= plan.span_start && m <= plan.span_end);
+  const months = deadlineMonths(plan, deadline, today);
   const out: MissingForms[] = [];
   if (months.length === 0) return { months, teams: out };
   const upTo = months[months.length - 1]!;

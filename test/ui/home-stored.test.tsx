@@ -3,8 +3,8 @@
 // nothing changed and after a change; the rendered App stores what it evaluated for the next look,
 // and a reader's App stores nothing.
 import { describe, expect, it } from 'vitest';
-import type { DbRunner } from '../../src/db/database.js';
-import { computeStatus, loadFormMonths } from '../../src/db/evaluation.js';
+import type { Db, DbRunner } from '../../src/db/database.js';
+import { computeStatus, loadDeadlineTeams, loadFormMonths } from '../../src/db/evaluation.js';
 import { enterField } from '../../src/db/forms.js';
 import { getTeamByCode } from '../../src/db/teams.js';
 import { listIndicators } from '../../src/db/unit.js';
@@ -26,6 +26,13 @@ async function independent(db: DbRunner): Promise<HomeModel> {
   const d = nextDeadline(input.plan, today)!;
   const present = await loadFormMonths(db, d.quarter[0]!, d.quarter[2]!);
   return buildHomeModel(toHomeReport(report), input.plan, input.teams, input.indicators, today, (id, m) => present.get(id)?.has(m) ?? false);
+}
+
+/** The database with every statement it is sent written down. */
+function counted(db: DbRunner): { q: Db; sql: string[] } {
+  const sql: string[] = [];
+  const q: Db = { query: (s, p) => (sql.push(s), db.query(s, p)), exec: (s) => (sql.push(s), db.exec(s)), copyRows: (t, c, r) => db.copyRows(t, c, r) };
+  return { q, sql };
 }
 
 const storedRows = async (db: DbRunner) => Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM eval_cache')).rows[0]!.n);
@@ -77,6 +84,39 @@ describe('home on the stored evaluation', () => {
     expect(await loadHomeModel(db, M, TEST_NOW, inds, { store: true })).toEqual(await independent(db));
     const missing = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM eval_cache WHERE home IS NULL`);
     expect(Number(missing.rows[0]!.n)).toBe(0);
+  });
+
+  it('a reload after a saved value is 6 statements: the plan, indicators and thresholds read once, with the key; one store; the same model', async () => {
+    const db = await demoDb();
+    const inds = await listIndicators(db);
+    await loadHomeModel(db, M, TEST_NOW, inds, { store: true });
+    const t = (await getTeamByCode(db, 'TDP03'))!;
+    await db.transaction((tx) => enterField(tx, t.id, M, 'ho_huong_dan', 412, '2026-10-28'));
+    const c = counted(db);
+    expect(await loadHomeModel(c.q, M, TEST_NOW, inds, { store: true })).toEqual(await independent(db));
+    // The lookup (key, plan, indicators, thresholds, stored rows), the changed team's input (3),
+    // storing it and the key's use (1), the deadline's teams: no separate read of the plan,
+    // indicators or setting.
+    expect(c.sql.length).toBe(6);
+    expect(c.sql.filter((s) => /FROM (plan|indicator|setting)\b/.test(s))).toHaveLength(1);
+    const again = counted(db);
+    await loadHomeModel(again.q, M, TEST_NOW, inds, { store: true });
+    expect(again.sql.length).toBe(2); // nothing changed: the lookup and the deadline's teams
+  });
+
+  it('who owes forms: only the teams lacking a due month’s form are read, and the list is the full one’s', async () => {
+    const db = await demoDb();
+    const inds = await listIndicators(db);
+    const t = (await getTeamByCode(db, 'TDP04'))!;
+    await db.query(`DELETE FROM form_value WHERE form_id IN (SELECT id FROM form WHERE team_id = $1 AND month = '2026-10')`, [t.id]);
+    await db.query(`DELETE FROM form WHERE team_id = $1 AND month = '2026-10'`, [t.id]);
+    const model = await loadHomeModel(db, M, TEST_NOW, inds, { store: true });
+    expect(model).toEqual(await independent(db));
+    expect(model.missing.teams.map((m) => m.code)).toContain('TDP04');
+    const present = await loadFormMonths(db, '2026-10', '2026-10');
+    const owing = (await db.query<{ id: number }>('SELECT id FROM team ORDER BY id')).rows.map((r) => r.id).filter((id) => !present.get(id)?.has('2026-10'));
+    expect((await loadDeadlineTeams(db, ['2026-10'])).teams.map((r) => r.id)).toEqual(owing);
+    expect(owing.length).toBeLessThan(Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM team')).rows[0]!.n));
   });
 
   it('the App’s home stores the evaluation for the next look; a reader’s App stores nothing', async () => {

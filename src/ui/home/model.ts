@@ -7,7 +7,7 @@ import { loadDeadlineTeams } from '../../db/evaluation.js';
 import type { Db } from '../../db/database.js';
 import { cachedHome } from '../../db/home-cache.js';
 import type { CacheOptions } from '../../db/status-cache.js';
-import { type Deadline, type MissingForms, missingForDeadline, nextDeadline } from '../../domain/deadline.js';
+import { type Deadline, type MissingForms, deadlineMonths, missingForDeadline, nextDeadline } from '../../domain/deadline.js';
 import { describeTarget } from '../../domain/describe.js';
 import type { HomeReport } from '../../domain/home-row.js';
 import { type Month, lastFinishedMonth, maxMonth, minMonth } from '../../domain/period.js';
@@ -82,10 +82,12 @@ export async function loadHomeModel(q: Db, asOf: Month, now: Date, indicators: r
   const today = todayIso(now);
   const deadline = nextDeadline(plan, today);
   // The deadline's quarter follows today, not the as-of month: read its form months apart, and
-  // the teams' dates (who is due then), not their figures.
+  // the teams' dates (who is due then), not their figures; only of the teams lacking a form, and
+  // nothing when no month of it is due yet.
   let present = new Map<number, Set<Month>>();
   let teams: DeadlineTeam[] = [];
-  if (deadline) ({ teams, present } = await loadDeadlineTeams(q, deadline.quarter[0]!, deadline.quarter[2]!));
+  const months = deadline ? deadlineMonths(plan, deadline, today) : [];
+  if (months.length) ({ teams, present } = await loadDeadlineTeams(q, months));
   return buildHomeModel(report, plan, teams, indicators, today, (id, m) => present.get(id)?.has(m) ?? false);
 }
 
