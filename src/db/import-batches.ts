@@ -2,9 +2,9 @@
 // undone as a whole; and no batch — nor a restore — is ever crossed by per-value undo (`u`),
 // which reaches only changes typed after the newest of them (undoFloor).
 import type { Db } from './database.js';
-import { FIELD_FORM, FIELD_NOTE, FIELD_RECEIVED, RESTORE_FLOOR, UNDO_FLOOR_SQL, setNote, setReceivedOn, setValue } from './forms.js';
+import { FIELD_FORM, RESTORE_FLOOR, UNDO_FLOOR_SQL } from './forms.js';
+import { revertBatch } from './import-revert.js';
 import { setSetting } from './unit.js';
-import type { Month } from '../domain/period.js';
 import { formatInt, formatTimeDate } from '../domain/text.js';
 import { type RosterUndone, undoRosterBatch } from './roster-undo.js';
 
@@ -83,27 +83,14 @@ export async function undoLastImport(tx: Db): Promise<UndoImportResult> {
       ok: false,
       reason: `Sau lần nhập gần nhất đã có thay đổi ở ${later.rows[0]!.n} phiếu do tệp đó ghi; hoàn tác cả lần nhập sẽ làm mất các thay đổi ấy, nên không hoàn tác. Hãy sửa từng ô (xem lịch sử phiếu).`,
     };
-  const changes = await tx.query<{ team_id: number; month: Month; field: string; old_value: string | null }>(
-    'SELECT team_id, month, field, old_value FROM value_change WHERE batch_id = $1 ORDER BY id DESC',
-    [batch.id],
+  const counts = await tx.query<{ forms: number; others: number }>(
+    `SELECT count(*) FILTER (WHERE field = $2)::int AS forms, count(*) FILTER (WHERE field <> $2)::int AS others
+     FROM value_change WHERE batch_id = $1`,
+    [batch.id, FIELD_FORM],
   );
-  let formsRemoved = 0;
-  let changesReverted = 0;
-  for (const c of changes.rows) {
-    if (c.field === FIELD_FORM) {
-      await tx.query('DELETE FROM form WHERE team_id = $1 AND month = $2', [c.team_id, c.month]);
-      await tx.query(
-        `INSERT INTO value_change (team_id, month, field, old_value, new_value, source) VALUES ($1, $2, $3, 'phiếu từ tệp', 'xoá phiếu (hoàn tác lần nhập)', 'undo')`,
-        [c.team_id, c.month, FIELD_FORM],
-      );
-      formsRemoved++;
-    } else {
-      if (c.field === FIELD_RECEIVED) await setReceivedOn(tx, c.team_id, c.month, c.old_value, 'undo');
-      else if (c.field === FIELD_NOTE) await setNote(tx, c.team_id, c.month, c.old_value, 'undo');
-      else await setValue(tx, c.team_id, c.month, c.field, c.old_value === null ? null : Number(c.old_value), 'undo');
-      changesReverted++;
-    }
-  }
+  await revertBatch(tx, batch.id);
+  const formsRemoved = counts.rows[0]!.forms;
+  const changesReverted = counts.rows[0]!.others;
   await tx.query('UPDATE value_change SET undone = true WHERE batch_id = $1', [batch.id]);
   // The undo's own log lines are behind the wall too: `u` does not redo the import piecemeal.
   await tx.query(`UPDATE import_batch SET undone = true, last_change = (SELECT coalesce(max(id), 0) FROM value_change) WHERE id = $1`, [batch.id]);

@@ -70,6 +70,28 @@ describe('undo of a whole import', () => {
     expect(again.ok || again.reason).toContain('đã được hoàn tác rồi');
   });
 
+  it('logs each change put back, newest first, as the reverse of the import\'s own line', async () => {
+    const pg = await demoDb();
+    const file = 'ma_to,thang,luot_ho_tro,ngay_hoat_dong,ngay_nhan,ghi_chu\nTDP01,2026-10,99,,02/11/2026,mới\nTDP02,2026-11,7,3,,\n';
+    await runImport(pg, 'figures', enc(file), { now: TEST_NOW });
+    const batch = (await lastImport(pg))!.id;
+    const lines = async (where: string) =>
+      (await pg.query<{ x: string }>(`SELECT concat_ws(',', team_id, month, field, old_value, new_value) AS x FROM value_change WHERE ${where} ORDER BY id`)).rows.map((r) => r.x);
+    const made = await pg.query<{ team_id: number; month: string; field: string; old_value: string | null; new_value: string | null }>(
+      'SELECT team_id, month, field, old_value, new_value FROM value_change WHERE batch_id = $1 ORDER BY id DESC',
+      [batch],
+    );
+    expect(made.rows.length).toBeGreaterThan(2);
+    await pg.transaction((tx) => undoLastImport(tx));
+    const expected = made.rows.map((c) =>
+      c.field === '_phieu'
+        ? [c.team_id, c.month, c.field, 'phiếu từ tệp', 'xoá phiếu (hoàn tác lần nhập)'].join(',')
+        : [c.team_id, c.month, c.field, c.new_value, c.old_value].filter((x) => x !== null).join(','),
+    );
+    expect(await lines(`source = 'undo'`)).toEqual(expected);
+    expect(await lines(`batch_id = ${batch} AND NOT undone`)).toEqual([]);
+  });
+
   it('is refused when a form it wrote was changed afterwards', async () => {
     const pg = await demoDb();
     await runImport(pg, 'figures', enc('ma_to,thang,luot_ho_tro\nTDP02,2026-11,7\n'), { now: TEST_NOW });
