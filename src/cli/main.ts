@@ -61,8 +61,10 @@ if (ui) {
   // loading screen, so Ink's first frame replaces them without a flicker.
   const splash = !!process.stdout.isTTY;
   if (splash) process.stdout.write('\x1b[?1049h\x1b[H\x1b[1mtonghop\x1b[22m\r\nĐang mở dữ liệu…\x1b[H');
-  // React's production build: several times less work per frame than the development one.
-  process.env.NODE_ENV ??= 'production';
+  // React's production build: several times less work per frame than the development one. (The
+  // bundle has it as a constant already; through a local name esbuild does not warn of assigning it.)
+  const env = process.env;
+  env.NODE_ENV ??= 'production';
   // Ink draws only a last frame when it thinks it runs in CI (is-in-ci reads the environment when
   // Ink loads). In a terminal the officer is at the keyboard, whatever CI variables are set.
   if (splash) {
