@@ -45,7 +45,8 @@ export default defineConfig({
     pool: 'forks',
     // Vitest leaves one core free by default; on a 2-core machine that means one worker.
     maxWorkers: 2,
-    setupFiles: ['test/support/strict.ts'],
+    // wasm-baseline: PGlite on V8's baseline code in the workers too, as in the program's processes.
+    setupFiles: ['test/support/strict.ts', 'test/support/wasm-baseline.ts'],
     // Longest files first, both projects mixed (test/support/sequencer.ts).
     sequence: { sequencer: LongestFirst },
     // CI=false: Ink (is-in-ci) would otherwise draw only the last frame of runUi in a CI run,

@@ -1,6 +1,8 @@
-// The data folder as a hostile or clumsy user meets it, through real processes: a backup never
-// replaces a file, odd paths and empty options are refused with exit 1/2 in Vietnamese, a linked
-// pgdata opens, and what a killed backup or restore left behind is cleaned on the next start.
+// The data folder as a hostile or clumsy user meets it: a backup never replaces a file, odd paths
+// and empty options are refused with exit 1/2 in Vietnamese, a linked pgdata opens, and what a
+// killed backup or restore left behind is cleaned on the next start. The refusals and the gzip
+// bombs (peak memory of the process) run real processes; the rest runs the program's own runCli
+// in this process (support/cli.ts: no Node start and WebAssembly compile per command).
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -9,8 +11,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { BACKUP_SUFFIX } from '../../src/store/backup-folder.js';
 import { dataDirFrom, runCliProcess, tempDir } from '../support/datadir.js';
 import { ON_SERVER } from '../support/server.js';
+import { runCliInProcess } from '../support/cli.js';
 
-// Each test spawns several real processes; two cores shared by many: a generous ceiling, no timing asserted.
+const run = (args: string[], env?: Record<string, string>) => runCliInProcess(args, env ? { env } : {});
+
+// Real processes in some tests; two cores shared by many: a generous ceiling, no timing asserted.
 vi.setConfig({ testTimeout: 180_000 });
 const backups = (dir: string) => fs.readdirSync(dir).filter((n) => n.endsWith(BACKUP_SUFFIX));
 
@@ -21,7 +26,7 @@ describe.skipIf(ON_SERVER)('backup FILE never replaces a file (item 9)', () => {
     const out = tempDir();
     const doc = path.join(out, 'bao-cao.docx');
     fs.writeFileSync(doc, 'tài liệu Word của chị');
-    const r = await runCliProcess(['backup', doc, '--data-dir', dir]);
+    const r = await run(['backup', doc, '--data-dir', dir]);
     expect(r.code).toBe(0);
     expect(fs.readFileSync(doc, 'utf8')).toBe('tài liệu Word của chị'); // before the fix: replaced by a backup
     expect(r.stdout).toContain(path.join(out, 'bao-cao-2.docx'));
@@ -30,7 +35,7 @@ describe.skipIf(ON_SERVER)('backup FILE never replaces a file (item 9)', () => {
     const older = path.join(out, 'thang-11.backup.gz');
     fs.writeFileSync(older, 'bản cũ');
     fs.writeFileSync(path.join(out, 'thang-11-2.backup.gz'), 'bản cũ hơn');
-    const again = await runCliProcess(['backup', older, '--data-dir', dir]);
+    const again = await run(['backup', older, '--data-dir', dir]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(path.join(out, 'thang-11-3.backup.gz'));
     expect(fs.readFileSync(older, 'utf8')).toBe('bản cũ');
@@ -42,7 +47,7 @@ describe.skipIf(ON_SERVER)('paths and options (item 19)', () => {
   it('backup newdir/ writes a dated backup inside a new folder, not a file named newdir', async () => {
     const dir = await dataDirFrom();
     const target = path.join(tempDir(), 'sao-luu-moi');
-    const r = await runCliProcess(['backup', `${target}${path.sep}`, '--data-dir', dir]);
+    const r = await run(['backup', `${target}${path.sep}`, '--data-dir', dir]);
     expect(r.code).toBe(0);
     expect(fs.statSync(target).isDirectory()).toBe(true);
     expect(backups(target)).toHaveLength(1);
@@ -60,7 +65,7 @@ describe.skipIf(ON_SERVER)('paths and options (item 19)', () => {
     const setDir = await runCliProcess(['backup', '--set-dir', '', '--data-dir', dir]);
     expect(setDir.code).toBe(2);
     expect(setDir.stderr).toContain("tùy chọn '--set-dir <DIR>' cần tên một thư mục, không được để trống");
-    const list = await runCliProcess(['backup', '--list', '--data-dir', dir]);
+    const list = await run(['backup', '--list', '--data-dir', dir]);
     expect(list.stdout).toContain(path.join(dir, 'backups')); // still the default
   });
 
@@ -68,7 +73,7 @@ describe.skipIf(ON_SERVER)('paths and options (item 19)', () => {
     const real = await dataDirFrom();
     const linked = tempDir();
     fs.symlinkSync(path.join(real, 'pgdata'), path.join(linked, 'pgdata'));
-    const r = await runCliProcess(['status', '--data-dir', linked], { TONGHOP_TODAY: '2026-12-01' });
+    const r = await run(['status', '--data-dir', linked], { TONGHOP_TODAY: '2026-12-01' });
     expect(r.stderr).not.toMatch(/mất điện|object Object/u);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Phiếu đã nhận');
@@ -86,7 +91,7 @@ describe.skipIf(ON_SERVER)('paths and options (item 19)', () => {
     const halfRestore = path.join(dir, 'pgdata.tmp-restore-999999-1764576000000');
     fs.mkdirSync(halfRestore);
     fs.writeFileSync(path.join(halfRestore, 'PG_VERSION'), '17');
-    const r = await runCliProcess(['status', '--data-dir', dir], { TONGHOP_TODAY: '2026-12-01' });
+    const r = await run(['status', '--data-dir', dir], { TONGHOP_TODAY: '2026-12-01' });
     expect(r.code).toBe(0);
     expect(fs.existsSync(halfBackup)).toBe(false);
     expect(fs.existsSync(halfRestore)).toBe(false);
@@ -140,12 +145,12 @@ describe.skipIf(ON_SERVER)('a path through a file: exit 1 in Vietnamese, not exi
     const dir = await dataDirFrom();
     const file = path.join(tempDir(), 'bao-cao.docx');
     fs.writeFileSync(file, 'Word');
-    const b = await runCliProcess(['backup', path.join(file, 'x.backup.gz'), '--data-dir', dir]);
+    const b = await run(['backup', path.join(file, 'x.backup.gz'), '--data-dir', dir]);
     expect(b.stderr).not.toMatch(/\n\s+at |Lỗi không mong đợi/u); // before: exit 70, EEXIST stack
     expect(b.code).toBe(1);
     expect(b.stderr).toContain('ở đó đã có một tệp, không phải thư mục');
     expect(b.stderr).toContain('Hãy chọn nơi khác');
-    const e = await runCliProcess(['export', 'figures', '--period', '2026-10', '--out', file, '--data-dir', dir], { TONGHOP_TODAY: '2026-12-01' });
+    const e = await run(['export', 'figures', '--period', '2026-10', '--out', file, '--data-dir', dir], { TONGHOP_TODAY: '2026-12-01' });
     expect(e.stderr).not.toMatch(/\n\s+at |Lỗi không mong đợi/u);
     expect(e.code).toBe(1);
     expect(e.stderr).toContain('ở đó đã có một tệp');
