@@ -12,6 +12,7 @@ import {
 } from '../../src/domain/period.js';
 import { compareVi, fold, formatDate, formatDecimal, formatInt, formatPercent, matchesQuery, nfc, parseDate, sortVi } from '../../src/domain/text.js';
 import { checkFormMonth, checkReceivedOn, parseValue } from '../../src/domain/validation.js';
+import { mulberry32 } from '../../src/domain/random.js';
 
 describe('periods', () => {
   it('parses months, quarters and years', () => {
@@ -84,6 +85,42 @@ describe('validation', () => {
     expect(parseValue('')).toEqual({ ok: true, value: null });
     expect(parseValue('0')).toEqual({ ok: true, value: 0 });
     expect(parseValue('1000000')).toEqual({ ok: true, value: 1000000 });
+  });
+  it('reads a cell as the rules written as regular expressions do, on random short cells', () => {
+    const byRules = (input: string) => {
+      let s = input.trim();
+      if (s === '') return { ok: true, value: null };
+      if (/^\d{1,3}(?:\.\d{3})+$/u.test(s)) s = s.replaceAll('.', '');
+      if (!/^\d+$/u.test(s)) {
+        if (/^-/u.test(s)) return { ok: false, error: 'Giá trị không được âm' };
+        if (/^\d+[.,]\d+$/u.test(s)) return { ok: false, error: 'Chỉ nhập số nguyên (không có phần thập phân hay dấu chấm)' };
+        return { ok: false, error: 'Chỉ nhập chữ số (số nguyên từ 0 đến 1.000.000)' };
+      }
+      return Number(s) > 1_000_000 ? { ok: false, error: 'Giá trị vượt quá 1.000.000' } : { ok: true, value: Number(s) };
+    };
+    const next = mulberry32(311);
+    const alphabet = ['0', '1', '2', '7', '9', '.', '.', ',', '-', ' ', 'x'];
+    for (let k = 0; k < 30_000; k++) {
+      let cell = '';
+      for (let i = Math.floor(next() * 13); i > 0; i--) cell += alphabet[Math.floor(next() * alphabet.length)];
+      expect(parseValue(cell), JSON.stringify(cell)).toEqual(byRules(cell));
+    }
+  });
+  it('answers a cell of ten million characters instead of overflowing a stack', () => {
+    // Held two bytes a character, as a cell of a file with Vietnamese in it is: /^\d+$/ on that overflowed.
+    const wide = (s: string) => `ổ${s}`.slice(1);
+    expect(parseValue(wide('7'.repeat(10_000_000) + 'x'))).toEqual({ ok: false, error: 'Chỉ nhập chữ số (số nguyên từ 0 đến 1.000.000)' });
+    expect(parseValue(wide('7'.repeat(10_000_000)))).toEqual({ ok: false, error: 'Giá trị vượt quá 1.000.000' });
+    expect(parseValue(wide('1' + '.000'.repeat(2_500_000)))).toEqual({ ok: false, error: 'Giá trị vượt quá 1.000.000' });
+  });
+  it('reads plain digits as the rules do', () => {
+    expect(parseValue('007')).toEqual({ ok: true, value: 7 });
+    expect(parseValue('01000000')).toEqual({ ok: true, value: 1000000 }); // eight digits: the general rules
+    expect(parseValue('1000001')).toEqual({ ok: false, error: 'Giá trị vượt quá 1.000.000' });
+    expect(parseValue('9999999')).toEqual({ ok: false, error: 'Giá trị vượt quá 1.000.000' });
+    expect(parseValue(' 7')).toEqual({ ok: true, value: 7 });
+    expect(parseValue('7\u00a0')).toEqual({ ok: true, value: 7 });
+    for (const bad of ['٣', '１２', '7/', '0x1']) expect(parseValue(bad).ok, bad).toBe(false);
   });
   it('reads thousands dots as Excel users type them', () => {
     expect(parseValue('1.200')).toEqual({ ok: true, value: 1200 });
