@@ -17,7 +17,7 @@ const TMPDIR = fastTmpDir();
 // files runs on one engine only; put a test for both engines in another file.
 const PGLITE_ONLY = ['db/status-cache-wal', 'cli/closed-pipe', 'cli/status-modules', 'cli/restore-unit', 'cli/status-hostile', 'cli/backup-safety', 'cli/import-full-disk', 'cli/status-wasm'].map((f) => `test/${f}.test.ts`);
 const SERVER_ONLY = ['db/engines/postgres', 'cli/server', 'cli/server-roles', 'store/server'].map((f) => `test/${f}.test.ts`);
-const NO_DATABASE = ['test/db/copy-text.test.ts', 'test/io/csv-read.test.ts', 'test/io/text/**', 'test/io/xlsx/read.test.ts', 'test/cli/output-bytes.test.ts'];
+const NO_DATABASE = ['test/db/copy-text.test.ts', 'test/io/csv-read.test.ts', 'test/io/csv-scan.test.ts', 'test/io/text/**', 'test/io/xlsx/read.test.ts', 'test/cli/output-bytes.test.ts'];
 // Pure logic (src/domain is pure by rule; reducers, key tables, presets, text decoders): no
 // database, no support module with hooks (one import per worker: later files would miss them),
 // no mocks, env or timers. They share one reused worker (isolate: false) instead of a fresh
@@ -31,6 +31,7 @@ const PURE = [
   'test/torture/model.test.ts',
   'test/db/copy-text.test.ts',
   'test/io/text/**/*.test.ts',
+  'test/io/csv-scan.test.ts',
   'test/cli/output-bytes.test.ts',
   ...['asOfPage.test.ts', 'entry-reducer.test.tsx', 'home-reducer.test.tsx', 'keys.test.ts', 'listFilter.test.ts', 'message-rows.test.ts'].map((f) => `test/ui/${f}`),
   ...['plan-layout.test.tsx', 'shell-form.test.tsx', 'tables.test.tsx', 'team-page.test.tsx', 'teams-reducer.test.ts'].map((f) => `test/ui/${f}`),

@@ -1,10 +1,9 @@
-// Reading CSV with csv-parse, keeping the line each record starts on (a quoted cell may span
+// Reading CSV (scan.ts), keeping the line each record starts on (a quoted cell may span
 // lines, and "dòng N" must be the line the officer sees in a text editor). `,`, `;` or tab
 // (Excel's "Unicode Text" is tab-separated); CRLF, LF or CR line ends; "" inside quotes is one quote.
-import { parse } from 'csv-parse/sync';
-import { Parser, type Options as ParserOptions } from 'csv-parse';
 import { printable } from '../../domain/text.js';
 import { FileRefusedError } from './problems.js';
+import { CsvScanner, QuoteNotClosedError } from './scan.js';
 
 export interface CsvRecord {
   line: number; // 1-based line where the record starts
@@ -37,13 +36,6 @@ export function detectDelimiter(text: string): Delimiter {
   return semis > commas ? ';' : ',';
 }
 
-const OPTIONS = {
-  record_delimiter: ['\r\n', '\n', '\r'],
-  relax_column_count: true,
-  relax_quotes: true,
-  skip_empty_lines: false,
-};
-
 /** Numbers records by the line they start on: csv-parse's own count takes a CRLF inside quotes for two lines. */
 function lineCounter() {
   let line = 1;
@@ -61,47 +53,24 @@ function lineCounter() {
 }
 
 function refusal(e: unknown, line: number): FileRefusedError {
-  if ((e as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED') return new FileRefusedError(`dòng ${line}: dấu ngoặc kép (") mở mà không đóng; tệp không đọc được.`);
+  if (e instanceof QuoteNotClosedError) return new FileRefusedError(`dòng ${line}: dấu ngoặc kép (") mở mà không đóng; tệp không đọc được.`);
   if (e instanceof FileRefusedError) return e;
   return new FileRefusedError(`tệp không đọc được như CSV: ${printable((e as Error).message).slice(0, 300)}`);
 }
 
 export function parseCsv(text: string, delimiter: Delimiter): CsvRecord[] {
-  const out: CsvRecord[] = [];
   const count = lineCounter();
+  const scanner = new CsvScanner(delimiter);
+  const out = scanner.push(text).map((cells) => count.next(cells));
   try {
-    parse(text, {
-      delimiter,
-      ...OPTIONS,
-      on_record: (cells: string[]) => {
-        out.push(count.next(cells));
-        return null; // kept in `out`, not in csv-parse's own result
-      },
-    });
+    for (const cells of scanner.end()) out.push(count.next(cells));
   } catch (e) {
     throw refusal(e, count.line);
   }
   return out;
 }
 
-/**
- * csv-parse's stream parser numbering its records as it makes them, as on_record would: but
- * on_record builds an info object per record (a 50 MB file has 1.7 million records; that garbage
- * was most of the JS heap's growth during its check).
- */
-class LinedParser extends Parser {
-  constructor(
-    options: ParserOptions,
-    private readonly count: ReturnType<typeof lineCounter>,
-  ) {
-    super(options);
-  }
-  override push(chunk: unknown, encoding?: BufferEncoding): boolean {
-    return super.push(chunk === null ? null : this.count.next(chunk as string[]), encoding);
-  }
-}
-
-/** The parser is fed at most this much text at a time: what it parses in one go waits, as records, to be read. */
+/** The scanner is fed at most this much text at a time: the records of one slice are alive together until read. */
 export const FEED_MAX = 64 * 1024;
 
 /**
@@ -124,39 +93,19 @@ export function* feedSlices(piece: string, max = FEED_MAX): Generator<string> {
   if (start < piece.length) yield start === 0 ? piece : piece.slice(start);
 }
 
-/** The same records from text arriving in pieces (a file too big to hold): csv-parse's stream API. */
+/** The same records from text arriving in pieces (a file too big to hold), slice by slice. */
 export async function* parseCsvStream(pieces: AsyncIterable<string>, delimiter: Delimiter): AsyncGenerator<CsvRecord> {
   const count = lineCounter();
-  const p = new LinedParser({ delimiter, ...OPTIONS }, count);
-  let failed: unknown = null;
-  const feed = (async () => {
-    for await (const piece of pieces) {
-      for (const slice of feedSlices(piece)) {
-        if (p.destroyed) return;
-        if (!p.write(slice))
-          await new Promise<void>((res) => {
-            const go = () => {
-              p.off('drain', go).off('close', go);
-              res();
-            };
-            p.on('drain', go).on('close', go);
-          });
-      }
-    }
-    p.end();
-  })().catch((e: unknown) => {
-    failed = e;
-    p.destroy(e as Error);
-  });
+  const scanner = new CsvScanner(delimiter);
   try {
-    for await (const rec of p as AsyncIterable<CsvRecord>) yield rec;
+    for await (const piece of pieces) {
+      for (const slice of feedSlices(piece)) for (const cells of scanner.push(slice)) yield count.next(cells);
+    }
+    for (const cells of scanner.end()) yield count.next(cells);
   } catch (e) {
-    throw refusal(failed ?? e, count.line);
-  } finally {
-    p.destroy();
-    await feed;
+    // The text's own refusals (not UTF-8, …) as they are; a read that failed, said as one.
+    throw refusal(e, count.line);
   }
-  if (failed) throw refusal(failed, count.line);
 }
 
 function countLines(s: string): number {
