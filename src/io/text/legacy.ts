@@ -110,11 +110,28 @@ export interface LegacyText {
 }
 
 export function convertLegacyText(text: string, mode: LegacyMode, baseline?: (field: string) => string): LegacyText {
-  const parts = text.split(FIELD_SEPARATORS);
-  const fields = parts.filter((_, i) => i % 2 === 0);
-  const plan = planLegacy(fields, mode, baseline);
+  const plan = planLegacy(latinFields(text), mode, baseline);
   if (!plan.font) return { text, font: null, sample: null };
-  return { ...convertFields(parts, plan), font: plan.font };
+  return { ...convertFields(text.split(FIELD_SEPARATORS), plan), font: plan.font };
+}
+
+const isSeparator = (c: number) => c === 44 || c === 59 || c === 9 || c === 34 || c === 13 || c === 10;
+
+/**
+ * The fields of a delimited text (as split by FIELD_SEPARATORS) that hold a Latin-1 letter: the
+ * only ones detection looks at (isLegacyCandidate). Found without splitting the rest: a 2,000-team
+ * year's file is ~600,000 fields, nearly all numbers, and splitting it was ~130 ms of its import.
+ */
+export function* latinFields(text: string): Generator<string> {
+  const high = new RegExp(LATIN1_HIGH.source, 'gu');
+  for (let m = high.exec(text); m; m = high.exec(text)) {
+    let start = m.index;
+    while (start > 0 && !isSeparator(text.charCodeAt(start - 1))) start--;
+    let end = m.index + 1;
+    while (end < text.length && !isSeparator(text.charCodeAt(end))) end++;
+    yield text.slice(start, end);
+    high.lastIndex = end;
+  }
 }
 
 /** Text converted field by field with a plan decided before (a file read as a stream converts piece by piece). */

@@ -3,7 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { TCVN3 } from '../../../src/io/text/legacy-tables.js';
-import { convertTcvn3, convertVni, detectLegacy } from '../../../src/io/text/legacy.js';
+import { convertTcvn3, convertVni, detectLegacy, isLegacyCandidate, latinFields } from '../../../src/io/text/legacy.js';
+import { mulberry32 } from '../../../src/domain/random.js';
 import { isSyllable } from '../../../src/io/text/syllable.js';
 import { asVniCells, tcvn3Typable } from './fixtures.js';
 
@@ -69,5 +70,19 @@ describe('syllables and detection', () => {
     expect(detectLegacy(['Toå CNSCÑ thoân Ñoâng'])).toBe('vni');
     expect(detectLegacy(['Phù Vân', 'Hà Nội', 'Võ Thị Sáu', 'café'])).toBeNull();
     expect(detectLegacy(['TDP01', '2026-10', '12'])).toBeNull();
+  });
+});
+
+describe('the fields detection reads', () => {
+  it('are the split fields holding a Latin-1 letter, every candidate among them, in order', () => {
+    const next = mulberry32(3122026);
+    const alphabet = ['a', '1', ' ', ',', ';', '\t', '"', '\r', '\n', 'æ', '«', '§', 'ô', 'ổ', 'Ñ'];
+    for (let k = 0; k < 5000; k++) {
+      let text = '';
+      for (let i = Math.floor(next() * 20); i > 0; i--) text += alphabet[Math.floor(next() * alphabet.length)];
+      const split = text.split(/[,;\t"\r\n]+/u).filter((f) => /[\u00a0-\u00ff]/u.test(f));
+      expect([...latinFields(text)], JSON.stringify(text)).toEqual(split);
+      for (const f of text.split(/[,;\t"\r\n]+/u)) if (isLegacyCandidate(f)) expect(split).toContain(f);
+    }
   });
 });
