@@ -36,7 +36,7 @@ export function detectDelimiter(text: string): Delimiter {
   return semis > commas ? ';' : ',';
 }
 
-/** Numbers records by the line they start on: csv-parse's own count takes a CRLF inside quotes for two lines. */
+/** Numbers records by the line they start on: the line breaks inside a quoted cell count (a CRLF once). */
 function lineCounter() {
   let line = 1;
   return {
