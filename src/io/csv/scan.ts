@@ -39,8 +39,6 @@ export class CsvScanner {
   private state = State.FieldStart;
   private field = '';
   private cells: string[] = [];
-  /** Some character of the current record has been read (a record is due at the end). */
-  private inRecord = false;
 
   constructor(delimiter: string) {
     this.delimiter = delimiter.charCodeAt(0);
@@ -58,7 +56,6 @@ export class CsvScanner {
         this.state = State.FieldStart;
         if (text.charCodeAt(i) === LF) i++;
       } else if (state === State.FieldStart) {
-        this.inRecord = true;
         if (text.charCodeAt(i) === QUOTE) {
           this.state = State.Quoted;
           i++;
@@ -107,7 +104,8 @@ export class CsvScanner {
   /** After the last piece: the record still open, if any. Throws QuoteNotClosedError inside quotes. */
   end(): string[][] {
     if (this.state === State.Quoted) throw new QuoteNotClosedError();
-    if (!this.inRecord) return [];
+    // Nothing of a record read yet: no cell ended, and no field begun.
+    if (this.cells.length === 0 && (this.state === State.FieldStart || this.state === State.AfterCr)) return [];
     const out: string[][] = [];
     this.endField(LF, out);
     return out;
@@ -123,7 +121,6 @@ export class CsvScanner {
     }
     out.push(this.cells);
     this.cells = [];
-    this.inRecord = false;
     this.state = c === CR ? State.AfterCr : State.FieldStart;
   }
 }
