@@ -100,7 +100,9 @@ export function planLegacy(fields: Iterable<string>, mode: LegacyMode, baseline?
 
 // A delimited text's fields, for detection and conversion: TCVN3 and VNI never use these
 // characters, so converting between them cannot move a delimiter, a quote or a line break.
-const FIELD_SEPARATORS = /([,;\t"\r\n]+)/u;
+const SEPARATORS = ',;\t"\r\n';
+const FIELD_SEPARATORS = new RegExp(`([${SEPARATORS}]+)`, 'u');
+const SEPARATOR_CODES = new Set([...SEPARATORS].map((c) => c.charCodeAt(0)));
 
 export interface LegacyText {
   text: string;
@@ -115,8 +117,6 @@ export function convertLegacyText(text: string, mode: LegacyMode, baseline?: (fi
   return { ...convertFields(text.split(FIELD_SEPARATORS), plan), font: plan.font };
 }
 
-const isSeparator = (c: number) => c === 44 || c === 59 || c === 9 || c === 34 || c === 13 || c === 10;
-
 /**
  * The fields of a delimited text (as split by FIELD_SEPARATORS) that hold a Latin-1 letter: the
  * only ones detection looks at (isLegacyCandidate). Found without splitting the rest: a 2,000-team
@@ -126,9 +126,9 @@ export function* latinFields(text: string): Generator<string> {
   const high = new RegExp(LATIN1_HIGH.source, 'gu');
   for (let m = high.exec(text); m; m = high.exec(text)) {
     let start = m.index;
-    while (start > 0 && !isSeparator(text.charCodeAt(start - 1))) start--;
+    while (start > 0 && !SEPARATOR_CODES.has(text.charCodeAt(start - 1))) start--;
     let end = m.index + 1;
-    while (end < text.length && !isSeparator(text.charCodeAt(end))) end++;
+    while (end < text.length && !SEPARATOR_CODES.has(text.charCodeAt(end))) end++;
     yield text.slice(start, end);
     high.lastIndex = end;
   }
