@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import { inkFrameCache } from './ink-frame-cache.mjs';
+import { yogaNoFetch } from './yoga-no-fetch.mjs';
 
 // Chunk names carry a hash: clear the folder so an earlier build's chunks do not pile up (and
 // ship in the downloads).
@@ -20,8 +21,9 @@ const shipped = {
   define: { 'process.env.NODE_ENV': '"production"' },
   // Some bundled CommonJS code calls require() for Node built-ins.
   banner: { js: "import { createRequire as __tonghopRequire } from 'node:module'; const require = __tonghopRequire(import.meta.url);" },
-  // Ink's per-frame caches kept across frames: most of a key's time otherwise (ink-frame-cache.mjs).
-  plugins: [inkFrameCache],
+  // Ink's per-frame caches kept across frames: most of a key's time otherwise (ink-frame-cache.mjs);
+  // its layout engine's WebAssembly decoded without loading undici for a fetch (yoga-no-fetch.mjs).
+  plugins: [inkFrameCache, yogaNoFetch],
   logLevel: 'warning',
 };
 await build({ ...shipped, entryPoints: ['src/cli/main.ts'], outdir: 'dist/bundle' });
