@@ -7,7 +7,7 @@ import type { Db, DbRunner } from './database.js';
 import { quoteIdent } from './database.js';
 import { migrate, schemaVersion } from './migrate.js';
 import { nestedRunner, scopedTx } from './scoped.js';
-import { type BulkTable, KeyMismatchError, openBulkKeys } from './bulk-keys.js';
+import { type BulkTable, KeyMismatchError, dropValueKey, openBulkKeys } from './bulk-keys.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
 
 export interface TableDump {
@@ -142,7 +142,10 @@ async function loadSchema(tx: Db, sections: readonly TableLoad[], schema: number
       for (let i = 0; i < s.rows.length; i += CHUNK) await tx.copyRows(s.table, s.columns, parsedRows(s, i, i + CHUNK));
     };
     if (keys.fast && BULK.has(s.table)) {
+      // The values' key built once after their rows, as a first import does: the table was emptied above.
+      const buildKey = s.table === 'form_value' ? await dropValueKey(tx) : null;
       await keys.writing(copy);
+      await buildKey?.();
       report.fastTables.push(prefix + s.table);
     } else await copy();
     for (const c of t.columns) {

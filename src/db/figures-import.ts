@@ -6,7 +6,7 @@
 // values; its values are the form's current ones until a later logged change); a replaced form
 // gets a line per changed value, received date and note (old → new). Nothing is lost. A replaced
 // form changes only what the file speaks of (FiguresWrite.columns).
-import { type BulkKeys, openBulkKeys } from './bulk-keys.js';
+import { type BulkKeys, dropValueKey, openBulkKeys } from './bulk-keys.js';
 import type { CopyValue, Db } from './database.js';
 import { FIELD_FORM, FIELD_NOTE, FIELD_RECEIVED, PACKED_FORMS, PACKED_VALUES } from './forms.js';
 import type { Month } from '../domain/period.js';
@@ -127,21 +127,17 @@ export async function openFiguresWriter(tx: Db, shape: FiguresShape, opts: Write
 
 /**
  * The first import into a database with no form at all (a commune's year loaded at once): the
- * values' primary key is dropped while they are copied and built once at the end, from sorted
- * rows. Measured on the bench's year (305,739 values, PGlite 0.5, same run): the COPY took 2.8 s
- * with the key and 1.4 s without, plus 0.5 s to build it. Only then: every form of the file is
- * new (no replaced form reads values by that key meanwhile), and the build costs what the file
- * holds. Only where the key triggers are off too (PGlite, a server's superuser): the DROP holds
- * the table exclusively until the commit. A duplicate still refuses the import (the build fails,
- * everything rolls back, the key with it).
+ * values' primary key is built once at the end, from sorted rows (bulk-keys.ts dropValueKey, with
+ * the numbers). Only then: every form of the file is new (no replaced form reads values by that
+ * key meanwhile), and the build costs what the file holds. Only where the key triggers are off too
+ * (PGlite, a server's superuser): the DROP holds the table exclusively until the commit.
  */
 async function valueKeyLater(tx: Db, keys: BulkKeys): Promise<{ restore(): Promise<void> }> {
   const none = { restore: async () => {} };
   if (!keys.fast) return none;
   const r = await tx.query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM form) AND NOT EXISTS (SELECT 1 FROM form_value) AS empty');
   if (!r.rows[0]?.empty) return none;
-  await tx.exec('ALTER TABLE form_value DROP CONSTRAINT form_value_pkey');
-  return { restore: () => tx.exec('ALTER TABLE form_value ADD CONSTRAINT form_value_pkey PRIMARY KEY (form_id, indicator)') };
+  return { restore: await dropValueKey(tx) };
 }
 
 /** A whole checked file at once (tests, scripts): one writer, one batch. */

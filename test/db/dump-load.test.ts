@@ -80,4 +80,24 @@ describe("a restore's load", () => {
       expect(await count()).toBe(n);
     }
   });
+
+  // The values' key is built after their rows (bulk-keys.ts dropValueKey) where the fast path is
+  // taken: it is there after a load, and a value twice in the file is still refused.
+  it("keeps the values' key: there after a load, and a value twice is refused with nothing written", async () => {
+    const db = await demoDb();
+    const { schema, sections } = await sectionsOf(db);
+    const hasKey = async () =>
+      (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_constraint WHERE conname = 'form_value_pkey' AND contype = 'p' AND conrelid = 'form_value'::regclass`)).rows[0]!.n;
+    const count = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM form_value')).rows[0]!.n;
+    const n = await count();
+    await db.transaction((tx) => loadTables(tx, sections, schema));
+    expect(await hasKey()).toBe(1);
+    const twice = sections.map((s) => (s.table === 'form_value' ? { ...s, rows: [...s.rows, s.rows[0]!] } : s));
+    const err = await db.transaction((tx) => loadTables(tx, twice, schema)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(String((err as Error).message)).toMatch(/form_value_pkey|duplicate|trùng/u);
+    expect(await count()).toBe(n);
+    expect(await hasKey()).toBe(1);
+  });
 });
+
