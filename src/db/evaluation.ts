@@ -74,14 +74,28 @@ export interface DeadlineTeamRow {
  * per row and per byte. A team with every month's form owes none (missingForDeadline skips it),
  * so at 2,000 teams that are up to date this reads nothing, where every team's dates took ~100 ms.
  */
-export async function loadDeadlineTeams(q: Db, months: readonly Month[]): Promise<{ teams: DeadlineTeamRow[]; present: Map<number, Set<Month>> }> {
+export async function loadDeadlineTeams(q: Db, months: readonly Month[]): Promise<DeadlineTeams> {
+  return deadlineTeamsFrom(await deadlineTeamsText(q, months));
+}
+
+export interface DeadlineTeams {
+  teams: DeadlineTeamRow[];
+  present: Map<number, Set<Month>>;
+}
+
+/** loadDeadlineTeams's one row as the database gives it (home keeps it with its look, db/home-cache.ts). */
+export async function deadlineTeamsText(q: Db, months: readonly Month[]): Promise<string> {
   const r = await q.query<{ teams: string | null }>(
     `SELECT json_agg(json_build_array(t.id, t.name, t.code, t.decision_date::text, t.dissolved_on::text, f.months) ORDER BY t.id)::text AS teams
      FROM team t LEFT JOIN (SELECT team_id, string_agg(month, ',') AS months, count(*) AS n FROM form WHERE month = ANY($1::text[]) GROUP BY team_id) f ON f.team_id = t.id
      WHERE coalesce(f.n, 0) < cardinality($1::text[])`,
     [months],
   );
-  const rows = JSON.parse(r.rows[0]?.teams ?? '[]') as [number, string, string, string | null, string | null, string | null][];
+  return r.rows[0]?.teams ?? '[]';
+}
+
+export function deadlineTeamsFrom(text: string): DeadlineTeams {
+  const rows = JSON.parse(text) as [number, string, string, string | null, string | null, string | null][];
   const teams: DeadlineTeamRow[] = [];
   const present = new Map<number, Set<Month>>();
   for (const [id, name, code, foundedOn, dissolvedOn, have] of rows) {

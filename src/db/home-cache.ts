@@ -3,12 +3,15 @@
 // the completeness summed by the database from the stored counts. Teams whose data changed since
 // (or never stored) are evaluated as always and stored; nothing stored at all: the whole
 // evaluation, as status does. So what home shows is the full evaluation's, team by team.
+// Home's whole look (the report, who owes forms for the deadline) is kept too (migration 13),
+// good while nothing changed: a start with nothing changed reads that one row, not a row per team.
+import zlib from 'node:zlib';
 import type { Month } from '../domain/period.js';
 import { type Plan, planSchema } from '../domain/schemas.js';
-import { type HomeReport, type HomeTeam, fromHomeJson, toHomeReport, toHomeTeam } from '../domain/home-row.js';
+import { type HomeReport, type HomeSnapshot, type HomeTeam, fromHomeJson, fromHomeSnapshot, homeSnapshotJson, toHomeReport, toHomeTeam } from '../domain/home-row.js';
 import { compareTeams, evaluateTeamIfActive } from '../domain/status.js';
 import type { Db } from './database.js';
-import { KNOWN_SQL, type KnownRow, knownFromRow, loadEvalInput } from './evaluation.js';
+import { type DeadlineTeams, KNOWN_SQL, type KnownRow, deadlineTeamsFrom, deadlineTeamsText, knownFromRow, loadEvalInput } from './evaluation.js';
 import { type CacheOptions, type Computed, KEY, MAY_STORE, cachedStatus, keyParam, store } from './status-cache.js';
 
 interface HomeLookup {
@@ -58,6 +61,34 @@ async function lookupHome(q: Db, asOf: Month): Promise<HomeLookup> {
   return { key: row.key, known, write: !!row.write, stamps: row.stamps, good: Number(row.good), due: Number(row.due), received: Number(row.received), teams, stale };
 }
 
+/**
+ * Home's whole look kept for `asOf` if nothing changed since it was kept (the stamps' sum, as the
+ * status text's), with the plan's definition, in one statement that reads no team's row. Null when
+ * there is none, or this role may not read it, or it cannot be read: then home looks as without.
+ */
+async function keptLook(q: Db, asOf: Month): Promise<{ definition: string; snapshot: HomeSnapshot } | null> {
+  try {
+    const r = await q.query<{ definition: string | null; b64: string | null }>(
+      `SELECT (SELECT definition::text FROM plan WHERE id = 1) AS definition,
+              (SELECT encode(home_gz, 'base64') FROM status_cache WHERE key = ${KEY} AND home_stamps = (SELECT coalesce(sum(stamp), 0) FROM team_stamp)) AS b64`,
+      [keyParam(asOf)],
+    );
+    const { definition, b64 } = r.rows[0] ?? {};
+    const snapshot = b64 ? unpack(b64) : null;
+    return definition && snapshot ? { definition, snapshot } : null;
+  } catch {
+    return null;
+  }
+}
+
+function unpack(b64: string): HomeSnapshot | null {
+  try {
+    return fromHomeSnapshot(zlib.gunzipSync(Buffer.from(b64, 'base64')).toString('utf8'));
+  } catch {
+    return null;
+  }
+}
+
 /** The last plan parsed, by its stored text: a reload with the same plan parses nothing. */
 let lastPlan: { text: string; plan: Plan } | null = null;
 function parsePlan(text: string): Plan {
@@ -71,10 +102,34 @@ async function evaluated(q: Db, asOf: Month, opts: CacheOptions): Promise<{ repo
   return { report: toHomeReport(s.report), plan: s.plan };
 }
 
-/** Home's report for `asOf` and the plan it is of (the same teams, order and counts as cachedStatus's). */
-export async function cachedHome(q: Db, asOf: Month, opts: CacheOptions = {}): Promise<{ report: HomeReport; plan: Plan }> {
+/** What home shows for `asOf`: the report, the plan it is of, and who owes forms for the deadline's months that are due. */
+export interface HomeLook {
+  report: HomeReport;
+  plan: Plan;
+  owing: DeadlineTeams;
+}
+
+/**
+ * Home's look for `asOf` (the same teams, order and counts as cachedStatus's) and who owes forms
+ * for `monthsDue(plan)` (the deadline follows today, not the as-of month). Kept whole for the next
+ * look when this role may store.
+ */
+export async function cachedHome(q: Db, asOf: Month, monthsDue: (plan: Plan) => readonly Month[], opts: CacheOptions = {}): Promise<HomeLook> {
+  const kept = await keptLook(q, asOf);
+  if (kept) {
+    const plan = parsePlan(kept.definition);
+    const months = monthsDue(plan);
+    // Kept with other due months (a day has passed since): looked at again below, and kept anew.
+    if (sameMonths(kept.snapshot.months, months)) {
+      const report = { as_of: asOf, plan: plan.id, completeness: kept.snapshot.completeness, teams: kept.snapshot.teams };
+      return { report, plan, owing: deadlineTeamsFrom(kept.snapshot.owing ?? '[]') };
+    }
+  }
   const found = await lookupHome(q, asOf).catch(() => null);
-  if (!found || found.good === 0 || found.known.definition === null) return evaluated(q, asOf, opts);
+  if (!found || found.good === 0 || found.known.definition === null) {
+    const { report, plan } = await evaluated(q, asOf, opts);
+    return withOwing(q, found, report, plan, monthsDue(plan), [], opts);
+  }
   let computed: Computed[] = [];
   const plan = parsePlan(found.known.definition);
   if (found.stale.length) {
@@ -93,13 +148,26 @@ export async function cachedHome(q: Db, asOf: Month, opts: CacheOptions = {}): P
     received += c.result.due.length - c.result.missing.length;
   }
   teams.sort(compareTeams);
-  if (opts.store && found.write && computed.length) {
+  const report = { as_of: asOf, plan: plan.id, completeness: { due, received }, teams };
+  return withOwing(q, found, report, plan, monthsDue(plan), computed, opts);
+}
+
+const sameMonths = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((m, i) => m === b[i]);
+
+/**
+ * Who owes forms for `months`, then (when this role may) the evaluated teams and the whole look in
+ * one statement, under the stamps' sum of the lookup: a change committed since makes the sum
+ * differ, so a look kept from a later moment is never read as an earlier one.
+ */
+async function withOwing(q: Db, found: HomeLookup | null, report: HomeReport, plan: Plan, months: readonly Month[], computed: Computed[], opts: CacheOptions): Promise<HomeLook> {
+  const owing = months.length ? await deadlineTeamsText(q, months) : null;
+  if (opts.store && found?.write) {
     const stamped = new Set(found.stale.map((s) => s.id)); // a team added since the lookup has no stamp to store
     try {
-      await store(q, found.key, found.stamps, computed.filter((c) => stamped.has(c.id)), null);
+      await store(q, found.key, found.stamps, computed.filter((c) => stamped.has(c.id)), null, homeSnapshotJson(report, months, owing));
     } catch {
-      // Storing is an optimisation: a role refused it (or a race on a server) leaves the results as computed.
+      // Storing is an optimisation: a role refused it (or a race on a server) leaves the look as computed.
     }
   }
-  return { report: { as_of: asOf, plan: plan.id, completeness: { due, received }, teams }, plan };
+  return { report, plan, owing: deadlineTeamsFrom(owing ?? '[]') };
 }

@@ -15,7 +15,7 @@ import { type StatusReport, type TeamStatus, STATUS_JSON_TAIL, assembleReport, e
 import { STATUS_RANK, evaluateTarget, type EvalPlan } from '../domain/targets.js';
 import type { Db } from './database.js';
 import type { KnownRow } from './evaluation.js';
-import { homeJson } from '../domain/home-row.js';
+import { fromHomeSnapshot, homeJson, homeSnapshotJson } from '../domain/home-row.js';
 
 export interface StatusWithPlan {
   report: StatusReport;
@@ -31,7 +31,7 @@ export interface CacheOptions {
 }
 
 // The arithmetic is part of the key: a program whose evaluation code differs never reads another's results.
-const ARITHMETIC = createHash('sha256').update(`${evaluateTeam}\n${evaluateTarget}\n${statusJson}\n${statusJsonHead}\n${teamJson}\n${homeJson}`).digest('hex').slice(0, 16);
+const ARITHMETIC = createHash('sha256').update(`${evaluateTeam}\n${evaluateTarget}\n${statusJson}\n${statusJsonHead}\n${teamJson}\n${homeJson}\n${homeSnapshotJson}\n${fromHomeSnapshot}`).digest('hex').slice(0, 16);
 
 /** Whether this role may store evaluations (a scalar subquery: home's lookup asks it in its own statement). */
 export const MAY_STORE = `(SELECT bool_and(has_table_privilege(c, 'INSERT') AND has_table_privilege(c, 'UPDATE') AND has_table_privilege(c, 'DELETE'))
@@ -136,8 +136,11 @@ function columns(computed: readonly Computed[]) {
   };
 }
 
-/** The teams' results and the key's row (with the --json text, or only its use) in one statement: PGlite pays per statement. */
-export async function store(q: Db, key: string, stamps: string, computed: Computed[], json: Buffer | string | null): Promise<void> {
+/**
+ * The teams' results and the key's row (with the --json text, or only its use; with home's whole
+ * look, db/home-cache.ts) in one statement: PGlite pays per statement.
+ */
+export async function store(q: Db, key: string, stamps: string, computed: Computed[], json: Buffer | string | null, home: string | null = null): Promise<void> {
   const c = columns(computed);
   const r = await q.query<{ added: boolean }>(
     `WITH teams AS (
@@ -145,21 +148,25 @@ export async function store(q: Db, key: string, stamps: string, computed: Comput
        SELECT $1, * FROM unnest($2::int[], $3::bigint[], $4::text[], $5::text[], $6::smallint[], $7::float8[], $8::text[], $9::int[], $10::int[], $11::text[])
        ON CONFLICT (key, team_id) DO UPDATE SET stamp = EXCLUDED.stamp, result = EXCLUDED.result, fragment = EXCLUDED.fragment, rank = EXCLUDED.rank,
          lowest = EXCLUDED.lowest, sort_code = EXCLUDED.sort_code, due_n = EXCLUDED.due_n, received_n = EXCLUDED.received_n, home = EXCLUDED.home)
-     INSERT INTO status_cache (key, stamps, json_gz) VALUES ($1, $12::numeric, decode($13, 'base64'))
+     INSERT INTO status_cache (key, stamps, json_gz, home_stamps, home_gz) VALUES ($1, $12::numeric, decode($13, 'base64'), $14::numeric, decode($15, 'base64'))
      ON CONFLICT (key) DO UPDATE SET used_at = now(),
        stamps = CASE WHEN EXCLUDED.json_gz IS NULL THEN status_cache.stamps ELSE EXCLUDED.stamps END,
-       json_gz = coalesce(EXCLUDED.json_gz, status_cache.json_gz)
+       json_gz = coalesce(EXCLUDED.json_gz, status_cache.json_gz),
+       home_stamps = CASE WHEN EXCLUDED.home_gz IS NULL THEN status_cache.home_stamps ELSE EXCLUDED.home_stamps END,
+       home_gz = coalesce(EXCLUDED.home_gz, status_cache.home_gz)
      RETURNING (xmax = 0) AS added`,
     [key, c.ids, c.stamps, c.results, c.fragments, c.ranks, c.lowest, c.codes, c.due, c.received, c.home,
-      json === null ? null : stamps, json === null ? null : zlib.gzipSync(json, { level: 1 }).toString('base64')],
+      json === null ? null : stamps, json === null ? null : gz(json), home === null ? null : stamps, home === null ? null : gz(home)],
   );
   // A new key (another month, a changed plan): keep the four last used, drop the others' results.
   if (r.rows[0]?.added) {
     await q.query(`DELETE FROM status_cache WHERE key NOT IN (SELECT key FROM status_cache ORDER BY used_at DESC, key LIMIT 4)`);
     await q.query(`DELETE FROM eval_cache WHERE key NOT IN (SELECT key FROM status_cache)`);
   }
-  if (json !== null) await touchStored(q, key);
+  if (json !== null || home !== null) await touchStored(q, key);
 }
+
+const gz = (text: Buffer | string) => zlib.gzipSync(text, { level: 1 }).toString('base64');
 
 /**
  * Read the stored text back as the next look will (same rows, same pages), now that it is
@@ -169,7 +176,7 @@ export async function store(q: Db, key: string, stamps: string, computed: Comput
  * nothing — would log it and have to checkpoint and fsync the data folder on its way out.
  */
 async function touchStored(q: Db, key: string): Promise<void> {
-  await q.query(`SELECT md5(json_gz) FROM status_cache WHERE key = $1 AND stamps = (SELECT coalesce(sum(stamp), 0) FROM team_stamp)`, [key]);
+  await q.query(`SELECT md5(json_gz), md5(home_gz) FROM status_cache WHERE key = $1`, [key]);
 }
 
 type Access = Awaited<ReturnType<typeof access>>;

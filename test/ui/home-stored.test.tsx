@@ -35,6 +35,9 @@ function counted(db: DbRunner): { q: Db; sql: string[] } {
   return { q, sql };
 }
 
+/** No whole look kept (migration 13): the next look reads the teams' rows. */
+const forgetLooks = (db: DbRunner) => db.query('UPDATE status_cache SET home_gz = NULL, home_stamps = NULL');
+
 const storedRows = async (db: DbRunner) => Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM eval_cache')).rows[0]!.n);
 
 describe('home on the stored evaluation', () => {
@@ -59,6 +62,7 @@ describe('home on the stored evaluation', () => {
     const t = first.report.teams[0]!;
     // Only a read of the stored row can show this name: the team's own row still has the real one.
     await db.query(`UPDATE eval_cache SET home = replace(home, $1, 'Tổ đã lưu') WHERE team_id = $2`, [JSON.stringify(t.ten_to).slice(1, -1), t.teamId]);
+    await forgetLooks(db); // else the whole look kept (migration 13) is read, not the teams' rows
     const again = await loadHomeModel(db, M, TEST_NOW, inds, { store: true });
     expect(again.rows.find((r) => r.teamId === t.teamId)?.name).toBe('Tổ đã lưu');
   });
@@ -81,12 +85,13 @@ describe('home on the stored evaluation', () => {
     const inds = await listIndicators(db);
     await loadHomeModel(db, M, TEST_NOW, inds, { store: true });
     await db.query(`UPDATE eval_cache SET home = NULL WHERE team_id IN (SELECT id FROM team ORDER BY id LIMIT 3)`);
+    await forgetLooks(db);
     expect(await loadHomeModel(db, M, TEST_NOW, inds, { store: true })).toEqual(await independent(db));
     const missing = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM eval_cache WHERE home IS NULL`);
     expect(Number(missing.rows[0]!.n)).toBe(0);
   });
 
-  it('a reload after a saved value is 6 statements: the plan, indicators and thresholds read once, with the key; one store; the same model', async () => {
+  it('a reload after a saved value is 8 statements: the plan, indicators and thresholds read with the key; one store; the same model', async () => {
     const db = await demoDb();
     const inds = await listIndicators(db);
     await loadHomeModel(db, M, TEST_NOW, inds, { store: true });
@@ -94,14 +99,15 @@ describe('home on the stored evaluation', () => {
     await db.transaction((tx) => enterField(tx, t.id, M, 'ho_huong_dan', 412, '2026-10-28'));
     const c = counted(db);
     expect(await loadHomeModel(c.q, M, TEST_NOW, inds, { store: true })).toEqual(await independent(db));
-    // The lookup (key, plan, indicators, thresholds, stored rows), the changed team's input (3),
-    // storing it and the key's use (1), the deadline's teams: no separate read of the plan,
-    // indicators or setting.
-    expect(c.sql.length).toBe(6);
-    expect(c.sql.filter((s) => /FROM (plan|indicator|setting)\b/.test(s))).toHaveLength(1);
+    // The whole look kept (stale now; with the plan's text), the lookup (key, plan, indicators,
+    // thresholds, stored rows), the changed team's input (3), the deadline's teams, storing the
+    // team with the whole look (1) and reading that row back (its hint bits: db/status-cache.ts
+    // touchStored): no other read of the plan, indicators or setting.
+    expect(c.sql.length).toBe(8);
+    expect(c.sql.filter((s) => /FROM (plan|indicator|setting)\b/.test(s))).toHaveLength(2);
     const again = counted(db);
     await loadHomeModel(again.q, M, TEST_NOW, inds, { store: true });
-    expect(again.sql.length).toBe(2); // nothing changed: the lookup and the deadline's teams
+    expect(again.sql.length).toBe(1); // nothing changed: the lookup finds the whole look kept
   });
 
   it('who owes forms: only the teams lacking a due month’s form are read, and the list is the full one’s', async () => {

@@ -11,6 +11,7 @@ import { sql as v9 } from './009_one_trip_save.js';
 import { sql as v10 } from './010_status_fragments.js';
 import { sql as v11 } from './011_cheaper_save.js';
 import { sql as v12 } from './012_home_rows.js';
+import { sql as v13 } from './013_home_snapshot.js';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'status_fragments', sql: v10 },
   { version: 11, name: 'cheaper_save', sql: v11 },
   { version: 12, name: 'home_rows', sql: v12 },
+  { version: 13, name: 'home_snapshot', sql: v13 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

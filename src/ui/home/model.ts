@@ -3,7 +3,6 @@
 // the last look are evaluated again, so the numbers are computeStatus's), the next deadline and who still owes forms for it,
 // and one row per team with what the list shows. Loaded once per as-of month or data change,
 // never per keystroke; `npm run bench` times loadHomeModel + homeFrame.
-import { loadDeadlineTeams } from '../../db/evaluation.js';
 import type { Db } from '../../db/database.js';
 import { cachedHome } from '../../db/home-cache.js';
 import type { CacheOptions } from '../../db/status-cache.js';
@@ -89,17 +88,15 @@ export function buildHomeModel(
  * evaluated for the next look (only when this role may write: a reader computes and writes nothing).
  */
 export async function loadHomeModel(q: Db, asOf: Month, now: Date, indicators: readonly Indicator[], opts: CacheOptions = {}): Promise<HomeModel> {
-  const { report, plan } = await cachedHome(q, asOf, opts);
   const today = todayIso(now);
-  const deadline = nextDeadline(plan, today);
-  // The deadline's quarter follows today, not the as-of month: read its form months apart, and
-  // the teams' dates (who is due then), not their figures; only of the teams lacking a form, and
-  // nothing when no month of it is due yet.
-  let present = new Map<number, Set<Month>>();
-  let teams: DeadlineTeam[] = [];
-  const months = deadline ? deadlineMonths(plan, deadline, today) : [];
-  if (months.length) ({ teams, present } = await loadDeadlineTeams(q, months));
-  return buildHomeModel(report, plan, teams, indicators, today, (id, m) => present.get(id)?.has(m) ?? false);
+  // The deadline's quarter follows today, not the as-of month: its months that are due, and of
+  // those who lacks a form (their dates, not their figures); nothing when no month is due yet.
+  const monthsDue = (plan: Plan) => {
+    const deadline = nextDeadline(plan, today);
+    return deadline ? deadlineMonths(plan, deadline, today) : [];
+  };
+  const { report, plan, owing } = await cachedHome(q, asOf, monthsDue, opts);
+  return buildHomeModel(report, plan, owing.teams, indicators, today, (id, m) => owing.present.get(id)?.has(m) ?? false);
 }
 
 /** The month home shows for the working month: the last finished one at most, the plan's first at least. */
