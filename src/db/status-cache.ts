@@ -163,7 +163,7 @@ export async function store(q: Db, key: string, stamps: string, computed: Comput
     await q.query(`DELETE FROM status_cache WHERE key NOT IN (SELECT key FROM status_cache ORDER BY used_at DESC, key LIMIT 4)`);
     await q.query(`DELETE FROM eval_cache WHERE key NOT IN (SELECT key FROM status_cache)`);
   }
-  if (json !== null || home !== null) await touchStored(q, key);
+  if (json !== null || home !== null) await touchStored(q, key, json !== null, home !== null);
 }
 
 const gz = (text: Buffer | string) => zlib.gzipSync(text, { level: 1 }).toString('base64');
@@ -175,8 +175,10 @@ const gz = (text: Buffer | string) => zlib.gzipSync(text, { level: 1 }).toString
  * with this command's own closing checkpoint; otherwise the next status — which stores
  * nothing — would log it and have to checkpoint and fsync the data folder on its way out.
  */
-async function touchStored(q: Db, key: string): Promise<void> {
-  await q.query(`SELECT md5(json_gz), md5(home_gz) FROM status_cache WHERE key = $1`, [key]);
+async function touchStored(q: Db, key: string, json: boolean, home: boolean): Promise<void> {
+  // Only what was written: the other text's pages were marked by the look that stored it.
+  const read = [json && 'md5(json_gz)', home && 'md5(home_gz)'].filter(Boolean).join(', ');
+  await q.query(`SELECT ${read} FROM status_cache WHERE key = $1`, [key]);
 }
 
 type Access = Awaited<ReturnType<typeof access>>;
