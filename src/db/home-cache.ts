@@ -155,16 +155,20 @@ export async function cachedHome(q: Db, asOf: Month, monthsDue: (plan: Plan) => 
 const sameMonths = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((m, i) => m === b[i]);
 
 /**
- * Who owes forms for `months`, then (when this role may) the evaluated teams and the whole look in
- * one statement, under the stamps' sum of the lookup: a change committed since makes the sum
- * differ, so a look kept from a later moment is never read as an earlier one.
+ * Who owes forms for `months`, then (when this role may) store the evaluated teams, or when there
+ * were none the whole look, under the stamps' sum of the lookup: a change committed since makes
+ * the sum differ, so a look kept from a later moment is never read as an earlier one. A look right
+ * after a change keeps only its teams: the officer is typing, and keeping the whole look after
+ * every saved value cost each reload ~16 ms at 2,000 teams; the next look that finds nothing to
+ * evaluate keeps it.
  */
 async function withOwing(q: Db, found: HomeLookup | null, report: HomeReport, plan: Plan, months: readonly Month[], computed: Computed[], opts: CacheOptions): Promise<HomeLook> {
   const owing = months.length ? await deadlineTeamsText(q, months) : null;
   if (opts.store && found?.write) {
     const stamped = new Set(found.stale.map((s) => s.id)); // a team added since the lookup has no stamp to store
     try {
-      await store(q, found.key, found.stamps, computed.filter((c) => stamped.has(c.id)), null, homeSnapshotJson(report, months, owing));
+      const look = computed.length ? null : homeSnapshotJson(report, months, owing);
+      await store(q, found.key, found.stamps, computed.filter((c) => stamped.has(c.id)), null, look);
     } catch {
       // Storing is an optimisation: a role refused it (or a race on a server) leaves the look as computed.
     }
