@@ -112,7 +112,7 @@ export interface HomeLook {
 /**
  * Home's look for `asOf` (the same teams, order and counts as cachedStatus's) and who owes forms
  * for `monthsDue(plan)` (the deadline follows today, not the as-of month). Kept whole for the next
- * look when this role may store.
+ * look when this role may store and no team had to be evaluated (withOwing).
  */
 export async function cachedHome(q: Db, asOf: Month, monthsDue: (plan: Plan) => readonly Month[], opts: CacheOptions = {}): Promise<HomeLook> {
   const kept = await keptLook(q, asOf);
