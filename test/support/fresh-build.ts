@@ -37,13 +37,13 @@ export function buildAge(root: string): { newestInput: number; built: number; st
   return { newestInput, built, stale: newestInput > built };
 }
 
-/** The migrations changed (or the template is missing): the empty database template is rebuilt too. */
+/** The migrations or the template's builder changed (or the template is missing): the empty database template is rebuilt too. */
 function templateStale(root: string): boolean {
   const dir = path.join(root, 'dist/template');
   const tars = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.tar')) : [];
   if (!tars.length) return true;
   const built = Math.min(...tars.map((f) => fs.statSync(path.join(dir, f)).mtimeMs));
-  return Math.max(...['src/db/migrations', 'src/db/migrate.ts'].map((p) => newest(path.join(root, p), isTest))) > built;
+  return Math.max(...['src/db/migrations', 'src/db/migrate.ts', 'src/store/template.ts'].map((p) => newest(path.join(root, p), isTest))) > built;
 }
 
 /** Rebuild dist/ when it is older than the sources: tsc, the bundle, and the template when the schema changed. Returns what ran. */
