@@ -13,7 +13,7 @@ import { writeFileAtomic } from '../io/file-write.js';
 import { templatePath } from './data-folder.js';
 
 /** Databases initdb makes that a tonghop folder never opens. */
-export const UNUSED_DATABASES = ['template1', 'template0'] as const;
+const UNUSED_DATABASES = ['template1', 'template0'] as const;
 
 export async function buildTemplate(target: string = templatePath()): Promise<string> {
   const pg = await openPglite();
