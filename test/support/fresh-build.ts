@@ -46,7 +46,7 @@ function templateStale(root: string): boolean {
   return Math.max(...['src/db/migrations', 'src/db/migrate.ts', 'src/store/template.ts'].map((p) => newest(path.join(root, p), isTest))) > built;
 }
 
-/** Rebuild dist/ when it is older than the sources: tsc, the bundle, and the template when the schema changed. Returns what ran. */
+/** Rebuild dist/ when it is older than the sources: tsc, the bundle, and the template when it is stale (templateStale). Returns what ran. */
 export function ensureFreshBuild(root: string, log: (s: string) => void = (s) => process.stderr.write(s)): string[] {
   const ran: string[] = [];
   if (!buildAge(root).stale) return ran;
